@@ -1,0 +1,10 @@
+# Script mode: writes OUT with the contents of each file in INPUTS as a raw string literal.
+set(src "// Generated from shaders/*.glsl by cmake/EmbedShadersScript.cmake. Do not edit.\n#include <cstring>\n\n")
+string(APPEND src "const char* tinge_shader(const char* name) {\n")
+foreach(f ${INPUTS})
+  get_filename_component(n ${f} NAME)
+  file(READ ${f} body)
+  string(APPEND src "  if (std::strcmp(name, \"${n}\") == 0) return R\"tinge_glsl(${body})tinge_glsl\";\n")
+endforeach()
+string(APPEND src "  return nullptr;\n}\n")
+file(WRITE ${OUT} "${src}")

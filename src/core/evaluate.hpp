@@ -1,0 +1,52 @@
+// The evaluation protocol of `tinge eval`: for each image, the L-only input and N hint points
+// sampled from the original (uniform location, P x P patch, the patch's mean ab, a fixed seed per
+// image and N); colourise and score PSNR of the 8-bit sRGB result against the original and the
+// colourfulness of results relative to the originals'.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "method.hpp"
+
+namespace tinge {
+
+struct EvalOptions {
+  std::vector<int> hint_counts = {0, 1, 2, 5, 10, 20, 50, 100};
+  int patch = 5;
+  uint64_t seed = 1;
+  int max_images = 0;  // 0 = all
+};
+
+struct EvalRow {
+  int hints = 0;
+  double psnr_mean = 0;      // mean over images of per-image PSNR (dB)
+  double psnr_std = 0;
+  double colorfulness = 0;   // mean colourfulness of results
+  double colorfulness_ref = 0;  // mean colourfulness of the originals
+  double seconds_per_image = 0;
+};
+
+struct EvalReport {
+  std::string method;
+  std::string data_dir;
+  int images = 0;
+  int patch = 5;
+  uint64_t seed = 1;
+  std::vector<EvalRow> rows;
+};
+
+// Lists image files (png/jpg/jpeg/bmp/tga, case-insensitive) in a folder, sorted by name.
+std::vector<std::string> list_images(const std::string& dir);
+
+using Progress = std::function<void(int done, int total)>;
+EvalReport evaluate(Method& method, const std::vector<std::string>& files, const EvalOptions& opt,
+                    const Progress& progress = {});
+
+std::string eval_table(const EvalReport& r);      // a Markdown table
+std::string eval_json(const EvalReport& r);       // JSON text
+// An SVG plot of PSNR against hint count (log-ish x axis) for one or more reports.
+std::string eval_svg(const std::vector<EvalReport>& reports);
+
+}  // namespace tinge

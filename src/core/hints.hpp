@@ -1,0 +1,30 @@
+// Hints at the network's working resolution, and the evaluation protocol's hint sampling.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "image.hpp"
+#include "session.hpp"
+
+namespace tinge {
+
+// Hint planes at some resolution: a, b in CIELAB units (0 where no hint) and mask (1 where hinted).
+struct HintPlanes {
+  Plane a, b, mask;
+};
+
+// Rasterises points given in original-image pixels (orig_w x orig_h) onto a work_w x work_h grid.
+// A point's patch (side `size` original pixels, centred on x, y) maps to a square of side
+// max(1, round(size * scale)) working pixels; later points overwrite earlier ones.
+HintPlanes rasterize_hints(const std::vector<HintPoint>& points, int orig_w, int orig_h, int work_w,
+                           int work_h);
+
+// The evaluation protocol: n points at uniform random locations (patch fully inside the image),
+// each carrying the mean ab of the patch x patch square around it in `original`. Deterministic for
+// a given (seed, n) and image size. Points are centred on the patch: x = x0 + patch / 2.
+std::vector<HintPoint> sample_hints(const LabImage& original, int n, int patch, uint64_t seed);
+
+// Stable 64-bit seed from a string (file name) and integers, for per-image, per-N seeds.
+uint64_t mix_seed(uint64_t seed, const std::string& name, int n);
+
+}  // namespace tinge

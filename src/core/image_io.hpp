@@ -1,0 +1,32 @@
+// Loading and saving images (stb). Every failure throws tinge::ImageError with a one-line message
+// naming the file and the problem. Saves are atomic: a temporary file beside the target, fsync, rename.
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "image.hpp"
+
+namespace tinge {
+
+struct LoadLimits {
+  int64_t max_pixels = 100'000'000;  // refused by name above this (about 100 MP)
+};
+
+// Loads PNG/JPEG/BMP/TGA (8- or 16-bit, gray, gray+alpha, palette, RGB, RGBA; alpha is composited
+// on white) as 8-bit sRGB. The header is checked against the limits before any pixel is decoded.
+Rgb8Image load_image(const std::string& path, const LoadLimits& limits = {});
+// Same, from a memory buffer (used by the fuzzer and by tests); `name` is used in messages.
+Rgb8Image load_image_from_memory(const uint8_t* data, size_t size, const std::string& name,
+                                 const LoadLimits& limits = {});
+
+// Saves by extension: .png, .jpg/.jpeg (quality 1..100). Atomic. Refuses unknown extensions.
+void save_image(const Rgb8Image& img, const std::string& path, int jpeg_quality = 95);
+
+// Encodes to PNG/JPEG in memory (by extension of `format`, e.g. ".png").
+std::string encode_image(const Rgb8Image& img, const std::string& format, int jpeg_quality = 95);
+
+// Writes `bytes` to `path` atomically (temporary file in the same folder, fsync, rename).
+// Throws tinge::Error naming the path when it cannot.
+void write_file_atomic(const std::string& path, const std::string& bytes);
+
+}  // namespace tinge

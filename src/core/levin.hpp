@@ -1,0 +1,19 @@
+// Levin, Lischinski & Weiss 2004, "Colorization using Optimization", for point hints: minimise
+// sum_r (U(r) - sum_s w_rs U(s))^2 with w_rs from L-affinity in a 3x3 window, hinted pixels fixed.
+// Solved as a sparse linear system (Eigen) at the resolution given.
+#pragma once
+#include "hints.hpp"
+#include "image.hpp"
+
+namespace tinge {
+
+struct LevinOptions {
+  int max_iterations = 2000;  // for iterative solvers
+  double tolerance = 1e-6;
+};
+
+// Propagates the hinted ab over the L image. With no hints returns a = b = 0.
+void levin_colorize(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b,
+                    const LevinOptions& opt = {});
+
+}  // namespace tinge

@@ -1,0 +1,22 @@
+// The full-resolution pipeline: L (full) + hints (original pixels)
+//   -> working resolution (L downscaled, hints rasterised) -> method -> ab (working)
+//   -> guided upsampling to full resolution -> hints enforced in their patches -> L*a*b* result.
+#pragma once
+#include <vector>
+
+#include "image.hpp"
+#include "method.hpp"
+#include "session.hpp"
+
+namespace tinge {
+
+struct PipelineOptions {
+  bool enforce_hints = true;  // hinted patches take exactly their hint's ab at full resolution
+  float saturation = 1.f;     // global chroma scale applied in Lab (then brought into gamut by clamping)
+};
+
+// Colourises a full-resolution L plane with the given hints; returns the full-resolution Lab image.
+LabImage colorize(const Plane& L_full, const std::vector<HintPoint>& hints, Method& method,
+                  const PipelineOptions& opt = {});
+
+}  // namespace tinge

@@ -1,0 +1,43 @@
+// Hint sessions: the versioned JSON file users save and reload.
+//   {"format": "tinge-session", "version": 1, "image": "photo.jpg",
+//    "points": [{"x": 120.5, "y": 88.0, "ab": [12.0, -30.5], "size": 5}]}
+// x, y: continuous coordinates in original-image pixels (pixel i spans [i, i+1), origin top-left).
+// ab: CIELAB units. size: side in original pixels of the square patch centred on (x, y).
+// A relative image path is relative to the session file. Unknown fields (top level and per point)
+// survive a load and re-save.
+#pragma once
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace tinge {
+
+struct HintPoint {
+  double x = 0, y = 0;
+  float a = 0, b = 0;
+  int size = 5;
+  nlohmann::json extra = nlohmann::json::object();  // unknown per-point fields, kept verbatim
+};
+
+struct SessionLimits {
+  size_t max_file_bytes = 64u << 20;
+  size_t max_points = 100'000;
+};
+
+struct Session {
+  std::string image;  // as written in the file (may be relative)
+  std::vector<HintPoint> points;
+  nlohmann::json extra = nlohmann::json::object();  // unknown top-level fields, kept verbatim
+};
+
+// Parses a session; throws SessionError naming the problem (field, point index) on malformed input.
+Session parse_session(const std::string& text, const SessionLimits& limits = {});
+Session load_session(const std::string& path, const SessionLimits& limits = {});
+std::string session_to_json(const Session& s);  // pretty-printed
+void save_session(const Session& s, const std::string& path);  // atomic
+// Absolute/normalised path of the session's image (relative paths resolved against the session file).
+std::string resolve_session_image(const Session& s, const std::string& session_path);
+// Throws SessionError when a point lies outside a width x height image or has a non-finite value.
+void validate_points(const std::vector<HintPoint>& points, int width, int height);
+
+}  // namespace tinge
