@@ -1,0 +1,40 @@
+// The public face of the network: load a model file and use it as a colourisation Method, or ask it
+// for suggested colours at a point. Torch stays behind this header (no torch types here).
+#pragma once
+#include <array>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/method.hpp"
+
+namespace tinge {
+
+struct ModelOptions {
+  std::string device = "cpu";  // cpu | cuda | auto
+  int threads = 0;             // intra-op threads; 0 = default (TINGE_THREADS env or 1)
+  std::string decode = "";     // "" = as the model file says; "regression" | "annealed"
+};
+
+struct Suggestion {
+  float a = 0, b = 0;      // in gamut at the point's L
+  float probability = 0;   // mass of the mode's neighbourhood
+};
+
+class ModelMethod : public Method {
+ public:
+  virtual const std::string& metadata_json() const = 0;
+  // The k most likely distinct in-gamut colours at working-resolution pixel (x, y), from the
+  // predicted distribution (mode seeking, each brought into gamut at L).
+  virtual std::vector<Suggestion> suggest(const Plane& L, const HintPlanes& hints, float x, float y,
+                                          int k) = 0;
+};
+
+// Throws ModelError naming the tensor or field at fault for a missing, truncated or mismatched file.
+std::unique_ptr<ModelMethod> load_model(const std::string& path, const ModelOptions& opt = {});
+
+// Where the bundled model is looked for: $TINGE_MODEL, <exe>/../share/tinge/models/, the source tree's
+// models/. Returns "" when none exists.
+std::string default_model_path();
+
+}  // namespace tinge
