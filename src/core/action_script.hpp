@@ -1,0 +1,64 @@
+// Scripted editor sessions (`tinge edit IMAGE --script ACTIONS.json`): parses a JSON list of actions
+// into typed actions the editor replays one by one. Coordinates are original-image pixels, as in
+// the session file. Accepted forms: a top-level array, or {"actions": [...]}; each entry is an
+// object with "action": NAME plus that action's fields, e.g.
+//   {"action": "add_point", "x": 40, "y": 30, "rgb": "#d03020", "size": 7}
+// A colour is "ab": [a, b] (CIELAB units) or "rgb": [r, g, b] (0..255) or "rgb": "#rrggbb" (only
+// the chroma of an RGB colour is used). Every mistake throws UsageError naming the script, the
+// action's index (0-based) and name, and the field at fault; unknown fields are refused too.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace tinge {
+
+enum class ActionKind {
+  AddPoint,          // x, y, colour, size (default 5)
+  MovePoint,         // point, x, y
+  DeletePoint,       // point
+  SelectPoint,       // point
+  SetColor,          // point, colour
+  SetSize,           // point, size
+  Undo,
+  Redo,
+  SelectSuggestion,  // point, index (into the suggested colours for that point)
+  AdoptAlternative,  // index (into the "explore alternatives" proposals)
+  ShowHints,         // visible (bool)
+  SetSaturation,     // value (0..3)
+  SetView,           // mode: "result" | "side_by_side" | "split"; split (0..1, for "split")
+  LoadSession,       // path
+  SaveResult,        // path, overwrite (bool, default false: refuses to write over the original)
+  SaveSession,       // path
+  Screenshot,        // path
+  WaitIdle,          // timeout (seconds, default 120)
+};
+
+struct Action {
+  ActionKind kind = ActionKind::WaitIdle;
+  int index = 0;     // position in the script, for messages
+  std::string name;  // as written, e.g. "add_point"
+  double x = 0, y = 0;
+  float a = 0, b = 0;  // the colour, when the action has one
+  int size = 5;
+  int point = -1;
+  int choice = -1;  // select_suggestion / adopt_alternative index
+  bool visible = true;
+  bool overwrite = false;
+  double value = 1.0;    // saturation, split position
+  double timeout = 120;  // wait_idle
+  std::string mode;      // set_view
+  std::string path;
+
+  // "script.json: action 3 (move_point): " - the prefix of every message about this action.
+  std::string where(const std::string& script) const;
+};
+
+// Parses script text; `script_name` is used in error messages.
+std::vector<Action> parse_action_script(const std::string& text, const std::string& script_name);
+// Reads and parses a script file (throws UsageError naming the file when it cannot be read).
+std::vector<Action> load_action_script(const std::string& path);
+
+// The action names, in the order of ActionKind.
+const std::vector<std::string>& action_names();
+
+}  // namespace tinge
