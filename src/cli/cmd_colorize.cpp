@@ -1,0 +1,202 @@
+// `tinge colorize`: colourise one photo (optionally with a hint session) or every photo in a folder.
+// The input's colour, if any, is discarded: only its lightness is used.
+#include <cctype>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <set>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include "cli/args.hpp"
+#include "cli/command.hpp"
+#include "cli/methods.hpp"
+#include "cli/progress.hpp"
+#include "core/color.hpp"
+#include "core/error.hpp"
+#include "core/evaluate.hpp"
+#include "core/image_io.hpp"
+#include "core/pipeline.hpp"
+#include "core/session.hpp"
+
+namespace fs = std::filesystem;
+
+namespace tinge {
+namespace {
+
+struct ColorizeJob {
+  std::unique_ptr<Method> method;
+  PipelineOptions pipeline;
+  int quality = 95;
+  bool force = false;
+};
+
+bool same_file(const fs::path& x, const fs::path& y) {
+  std::error_code ec;
+  if (fs::equivalent(x, y, ec)) return true;
+  const fs::path cx = fs::weakly_canonical(x, ec);
+  if (ec) return false;
+  const fs::path cy = fs::weakly_canonical(y, ec);
+  return !ec && cx == cy;
+}
+
+std::string lower_ext(const fs::path& p) {
+  std::string e = p.extension().string();
+  for (char& c : e) c = char(std::tolower(static_cast<unsigned char>(c)));
+  return e;
+}
+
+// Fails early (before any work) for outputs that could never be written.
+void check_output(const fs::path& in, const fs::path& out, bool force) {
+  const std::string ext = lower_ext(out);
+  if (ext != ".png" && ext != ".jpg" && ext != ".jpeg")
+    throw UsageError("output '" + out.string() + "': unsupported extension (use .png, .jpg or .jpeg)");
+  const fs::path dir = out.has_parent_path() ? out.parent_path() : fs::path(".");
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec))
+    throw ImageError("cannot write '" + out.string() + "': folder '" + dir.string() + "' does not exist");
+  if (!force && same_file(in, out))
+    throw UsageError("refusing to overwrite the input photo '" + in.string() +
+                     "' (choose another -o, or pass --force)");
+}
+
+// Colourises one file; returns the number of hints used.
+size_t colorize_file(ColorizeJob& job, const fs::path& in, const fs::path& out,
+                     const std::string& hints_path) {
+  check_output(in, out, job.force);
+  const Rgb8Image photo = load_image(in.string());
+  const Plane L = srgb8_to_lightness(photo);
+  std::vector<HintPoint> points;
+  if (!hints_path.empty()) {
+    const Session s = load_session(hints_path);
+    validate_points(s.points, photo.width, photo.height);
+    if (!s.image.empty()) {
+      const std::string named = resolve_session_image(s, hints_path);
+      std::error_code ec;
+      if (fs::exists(named, ec) && !same_file(named, in))
+        std::fprintf(stderr, "tinge: note: session '%s' was made for '%s', not '%s'\n",
+                     hints_path.c_str(), named.c_str(), in.string().c_str());
+    }
+    points = s.points;
+  }
+  const LabImage lab = colorize(L, points, *job.method, job.pipeline);
+  save_image(lab_to_srgb8(lab), out.string(), job.quality);
+  return points.size();
+}
+
+// <stem>_color.png beside the input, or inside -o when -o names an existing folder.
+fs::path file_output(const fs::path& in, const ArgParser& args) {
+  const std::string name = in.stem().string() + "_color.png";
+  if (!args.has("--output")) return in.parent_path() / name;
+  const fs::path out = args.get("--output");
+  std::error_code ec;
+  return fs::is_directory(out, ec) ? out / name : out;
+}
+
+int run_folder(ColorizeJob& job, const fs::path& dir, const ArgParser& args) {
+  if (args.has("--hints"))
+    throw UsageError("--hints takes the session of one photo; it cannot be used with a folder");
+  std::string dir_name = dir.string();
+  while (dir_name.size() > 1 && dir_name.back() == '/') dir_name.pop_back();
+  const fs::path out_dir = args.has("--output") ? fs::path(args.get("--output"))
+                                                : fs::path(dir_name + "_color");
+  std::error_code ec;
+  if (fs::exists(out_dir, ec) && !fs::is_directory(out_dir, ec))
+    throw UsageError("output '" + out_dir.string() + "' is a file; a folder input needs an output folder");
+  fs::create_directories(out_dir, ec);
+  if (ec) throw ImageError("cannot create output folder '" + out_dir.string() + "': " + ec.message());
+
+  const std::vector<std::string> files = list_images(dir.string());
+  if (files.empty()) throw ImageError("no images (png, jpg, jpeg, bmp, tga) in folder '" + dir.string() + "'");
+
+  // Output names: <stem>_color.png; when two inputs share a stem, the extension joins the name.
+  std::set<std::string> stems_seen, stems_twice;
+  for (const std::string& f : files)
+    if (!stems_seen.insert(fs::path(f).stem().string()).second) stems_twice.insert(fs::path(f).stem().string());
+
+  const auto t0 = std::chrono::steady_clock::now();
+  int failed = 0;
+  ProgressBar bar("colorize", int(files.size()));
+  for (size_t i = 0; i < files.size(); ++i) {
+    const fs::path in = files[i];
+    std::string stem = in.stem().string();
+    if (stems_twice.count(stem)) stem += "_" + lower_ext(in).substr(1);
+    const fs::path out = out_dir / (stem + "_color.png");
+    try {
+      colorize_file(job, in, out, "");
+    } catch (const std::exception& e) {
+      ++failed;
+      bar.note("tinge: error: " + std::string(e.what()));
+    }
+    bar.update(int(i + 1));
+  }
+  bar.finish();
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const int ok = int(files.size()) - failed;
+  std::printf("colorized %d of %zu photos into %s (%s, %.1f s)\n", ok, files.size(), out_dir.string().c_str(),
+              job.method->name().c_str(), secs);
+  if (failed)
+    throw Error(std::to_string(failed) + " of " + std::to_string(files.size()) +
+                " photos failed (see the messages above)");
+  return 0;
+}
+
+int run_colorize(std::vector<std::string> argv) {
+  ArgParser args("tinge colorize", "IN [-o OUT] [--hints SESSION.json] [options]",
+                 "Colourises a black-and-white photo (a colour photo is treated as black-and-white).\n"
+                 "IN may be a folder: every photo in it is colourised into the output folder\n"
+                 "(default: <IN>_color/), continuing past photos that fail.");
+  args.option("--output", "-o", "OUT",
+              "result file (.png/.jpg; default <stem>_color.png beside IN) or folder")
+      .option("--hints", "", "SESSION.json", "hint session (points with colours) for this photo")
+      .option("--method", "", "M", "gray | levin | model (default: model when available, else levin)")
+      .option("--model", "", "FILE", "network model file (implies --method model)")
+      .option("--device", "", "D", "cpu | cuda | auto, for the network (default cpu)")
+      .option("--threads", "", "N", "CPU threads (default: all)")
+      .option("--saturation", "", "S", "chroma scale of the result, 0..4 (default 1)")
+      .option("--quality", "", "Q", "JPEG quality 1..100 (default 95)")
+      .flag("--force", "", "allow writing over the input file")
+      .positionals(1, 1, "an input photo or folder (IN)");
+  if (!args.parse(argv)) return 0;
+
+  ColorizeJob job;
+  job.quality = args.get_int("--quality", 95, 1, 100);
+  job.force = args.has("--force");
+  job.pipeline.saturation = float(args.get_double("--saturation", 1.0, 0.0, 4.0));
+  MethodArgs margs;
+  margs.model_path = args.get("--model");
+  margs.device = args.get("--device", "cpu");
+  margs.threads = args.get_int("--threads", 0, 0, 4096);
+  set_cpu_threads(margs.threads);
+
+  const fs::path in = args.positional()[0];
+  std::error_code ec;
+  if (!fs::exists(in, ec)) throw ImageError("input '" + in.string() + "': no such file or folder");
+  const bool folder = fs::is_directory(in, ec);
+  if (!folder) check_output(in, file_output(in, args), job.force);
+
+  const std::string method = args.has("--method") ? args.get("--method")
+                             : args.has("--model") ? std::string("model")
+                                                   : default_method_name();
+  job.method = make_method(method, margs);
+  if (folder) return run_folder(job, in, args);
+
+  const fs::path out = file_output(in, args);
+  const auto t0 = std::chrono::steady_clock::now();
+  const size_t n = colorize_file(job, in, out, args.get("--hints"));
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (n == 0 && method != "model")
+    std::fprintf(stderr, "tinge: note: no hints given, so '%s' leaves the photo gray (see --hints)\n",
+                 method.c_str());
+  std::printf("wrote %s (%s, %zu hints, %.2f s)\n", out.string().c_str(), job.method->name().c_str(), n, secs);
+  return 0;
+}
+
+}  // namespace
+
+TINGE_REGISTER_COMMAND("colorize", "colourise a photo (or a folder of photos), optionally from hints",
+                       run_colorize);
+
+}  // namespace tinge

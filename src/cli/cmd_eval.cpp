@@ -1,0 +1,125 @@
+// `tinge eval`: scores a method on a folder of colour photos with the evaluation protocol of
+// core/evaluate.hpp (PSNR and colourfulness against N sampled hints), prints a Markdown table and
+// optionally writes the report as JSON and a PSNR-vs-hints plot (SVG), possibly together with
+// earlier reports (--compare).
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/args.hpp"
+#include "cli/command.hpp"
+#include "cli/methods.hpp"
+#include "cli/progress.hpp"
+#include "core/error.hpp"
+#include "core/evaluate.hpp"
+#include "core/image_io.hpp"
+
+namespace tinge {
+namespace {
+
+uint64_t parse_seed(const std::string& text) {
+  errno = 0;
+  char* end = nullptr;
+  const unsigned long long v = std::strtoull(text.c_str(), &end, 10);
+  if (text.empty() || text[0] == '-' || *end != '\0' || errno == ERANGE)
+    throw UsageError("--seed: expected a non-negative integer, got '" + text + "'");
+  return uint64_t(v);
+}
+
+// Reads back a report written earlier by `tinge eval --json` (for --compare).
+EvalReport read_report(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) throw Error("--compare '" + path + "': cannot open the file");
+  std::stringstream ss;
+  ss << f.rdbuf();
+  try {
+    return parse_eval_json(ss.str());
+  } catch (const Error& e) {
+    throw Error("--compare '" + path + "': " + e.what());
+  }
+}
+
+int run_eval(std::vector<std::string> argv) {
+  ArgParser args("tinge eval", "--data DIR [--method M] [options]",
+                 "Scores a method on a folder of colour photos: each photo's lightness plus N hints\n"
+                 "sampled from it (fixed seed) is colourised and compared with the original (PSNR)\n"
+                 "for every N. With --plot and --compare only (no --data), just draws the reports.");
+  args.option("--data", "", "DIR", "folder of colour photos")
+      .option("--method", "", "M", "gray | levin | model (default: model when available, else levin)")
+      .option("--model", "", "FILE", "network model file (implies --method model)")
+      .option("--device", "", "D", "cpu | cuda | auto, for the network (default cpu)")
+      .option("--threads", "", "N", "CPU threads (default: all)")
+      .option("--hints", "", "LIST", "hint counts, comma-separated (default 0,1,2,5,10,20,50,100)")
+      .option("--patch", "", "P", "side in pixels of each hint's patch (default 5)")
+      .option("--seed", "", "S", "seed of the hint sampling (default 1)")
+      .option("--max-images", "", "N", "use at most N photos (default all)")
+      .option("--json", "", "OUT.json", "write the report as JSON")
+      .option("--plot", "", "OUT.svg", "write a PSNR-vs-hints plot")
+      .option("--compare", "", "FILE.json", "an earlier report to draw in the plot (repeatable)", true)
+      .positionals(0, 0, "");
+  if (!args.parse(argv)) return 0;
+
+  const std::vector<std::string> compare = args.get_all("--compare");
+  if (!compare.empty() && !args.has("--plot")) throw UsageError("--compare needs --plot OUT.svg");
+  std::vector<EvalReport> reports;
+  for (const std::string& c : compare) reports.push_back(read_report(c));
+
+  if (!args.has("--data")) {
+    if (compare.empty()) throw UsageError("'tinge eval' needs --data DIR (see 'tinge eval --help')");
+    write_file_atomic(args.get("--plot"), eval_svg(reports));
+    std::printf("wrote plot %s (%zu reports)\n", args.get("--plot").c_str(), reports.size());
+    return 0;
+  }
+
+  EvalOptions opt;
+  if (args.has("--hints")) opt.hint_counts = parse_int_list(args.get("--hints"), "--hints", 0, 100000);
+  opt.patch = args.get_int("--patch", 5, 1, 255);
+  opt.seed = args.has("--seed") ? parse_seed(args.get("--seed")) : 1;
+  opt.max_images = args.get_int("--max-images", 0, 0, 100000000);
+
+  MethodArgs margs;
+  margs.model_path = args.get("--model");
+  margs.device = args.get("--device", "cpu");
+  margs.threads = args.get_int("--threads", 0, 0, 4096);
+  set_cpu_threads(margs.threads);
+
+  const std::string data = args.get("--data");
+  const std::vector<std::string> files = list_images(data);
+  if (files.empty()) throw ImageError("no images (png, jpg, jpeg, bmp, tga) in folder '" + data + "'");
+
+  const std::string name = args.has("--method") ? args.get("--method")
+                           : args.has("--model") ? std::string("model")
+                                                 : default_method_name();
+  std::unique_ptr<Method> method = make_method(name, margs);
+
+  std::unique_ptr<ProgressBar> bar;
+  const EvalReport report = evaluate(*method, files, opt, [&](int done, int total) {
+    if (!bar) bar = std::make_unique<ProgressBar>("eval " + name, total);
+    bar->update(done);
+  });
+  if (bar) bar->finish();
+
+  std::fputs(eval_table(report).c_str(), stdout);
+  if (args.has("--json")) {
+    write_file_atomic(args.get("--json"), eval_json(report));
+    std::printf("wrote report %s\n", args.get("--json").c_str());
+  }
+  if (args.has("--plot")) {
+    reports.push_back(report);
+    write_file_atomic(args.get("--plot"), eval_svg(reports));
+    std::printf("wrote plot %s\n", args.get("--plot").c_str());
+  }
+  return 0;
+}
+
+}  // namespace
+
+TINGE_REGISTER_COMMAND("eval", "score a method on a folder of colour photos (PSNR vs. hint count)",
+                       run_eval);
+
+}  // namespace tinge

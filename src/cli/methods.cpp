@@ -1,0 +1,62 @@
+// Method selection for the CLI (see methods.hpp). Only this file knows whether the build has the
+// network; the rest of the CLI asks for a method by name.
+#include "cli/methods.hpp"
+
+#include <cstdio>
+
+#include "core/error.hpp"
+#if TINGE_WITH_TORCH
+#include "nn/model.hpp"
+#endif
+
+// The core links OpenMP privately; a weak reference lets the CLI set the thread count when the
+// runtime is present without making the CLI itself depend on it.
+extern "C" void omp_set_num_threads(int) __attribute__((weak));
+
+namespace tinge {
+
+std::vector<std::string> method_names() {
+#if TINGE_WITH_TORCH
+  return {"gray", "levin", "model"};
+#else
+  return {"gray", "levin"};
+#endif
+}
+
+std::unique_ptr<Method> make_method(const std::string& name, const MethodArgs& args) {
+  if (name == "gray") return make_gray_method();
+  if (name == "levin") return make_levin_method();
+  if (name == "model") {
+#if TINGE_WITH_TORCH
+    ModelOptions opt;
+    opt.device = args.device;
+    opt.threads = args.threads;
+    std::string path = args.model_path.empty() ? default_model_path() : args.model_path;
+    if (path.empty())
+      throw ModelError("no model file given and no bundled model found (use --model FILE or set TINGE_MODEL)");
+    return load_model(path, opt);
+#else
+    (void)args;
+    throw Error("method 'model': this build has no network support (rebuild with TINGE_WITH_TORCH=ON)");
+#endif
+  }
+  std::string known;
+  for (const std::string& n : method_names()) known += (known.empty() ? "" : ", ") + n;
+  throw UsageError("unknown method '" + name + "' (known: " + known + ")");
+}
+
+std::string default_method_name() {
+#if TINGE_WITH_TORCH
+  if (!default_model_path().empty()) return "model";
+  std::fprintf(stderr, "tinge: note: no bundled network model found; using --method levin\n");
+#else
+  std::fprintf(stderr, "tinge: note: this build has no network support; using --method levin\n");
+#endif
+  return "levin";
+}
+
+void set_cpu_threads(int n) {
+  if (n > 0 && omp_set_num_threads) omp_set_num_threads(n);
+}
+
+}  // namespace tinge

@@ -1,0 +1,33 @@
+// Picks a colourisation method by name for the CLI commands: "gray", "levin", and "model" (the
+// network, only in builds with LibTorch).
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/method.hpp"
+
+namespace tinge {
+
+struct MethodArgs {
+  std::string model_path;      // "" = the bundled model (default_model_path())
+  std::string device = "cpu";  // cpu | cuda | auto (network only)
+  int threads = 0;             // 0 = library default
+};
+
+// Throws UsageError for an unknown name, Error when the build lacks network support, ModelError
+// for a bad model file.
+std::unique_ptr<Method> make_method(const std::string& name, const MethodArgs& args);
+
+// The names make_method accepts in this build.
+std::vector<std::string> method_names();
+
+// "model" when this build has the network and a bundled model exists, else "levin"; in the latter
+// case prints a one-line note to stderr saying why.
+std::string default_method_name();
+
+// Caps the CPU threads used by the OpenMP parts of the core (levin, colour conversion); n <= 0
+// leaves the default. No effect in builds without OpenMP.
+void set_cpu_threads(int n);
+
+}  // namespace tinge
