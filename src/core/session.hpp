@@ -30,14 +30,19 @@ struct Session {
   nlohmann::json extra = nlohmann::json::object();  // unknown top-level fields, kept verbatim
 };
 
-// Parses a session; throws SessionError naming the problem (field, point index) on malformed input.
+// Parses a session; throws SessionError naming the problem (field, point index from 0) on malformed
+// input, e.g. "session: point 3: missing 'ab'". "image" is optional (empty when absent); "size"
+// defaults to 5 and must be 1..255; |a|, |b| <= 128. load_session's messages name the file instead:
+// "session PATH: ...".
 Session parse_session(const std::string& text, const SessionLimits& limits = {});
 Session load_session(const std::string& path, const SessionLimits& limits = {});
 std::string session_to_json(const Session& s);  // pretty-printed
 void save_session(const Session& s, const std::string& path);  // atomic
 // Absolute/normalised path of the session's image (relative paths resolved against the session file).
 std::string resolve_session_image(const Session& s, const std::string& session_path);
-// Throws SessionError when a point lies outside a width x height image or has a non-finite value.
+// Throws SessionError when a point lies outside a width x height image ([0, w] x [0, h]), has a
+// non-finite value, |a| or |b| > 128, or a size outside 1..255:
+// "hint 2 at (500.0, 20.0) is outside the 320x240 image".
 void validate_points(const std::vector<HintPoint>& points, int width, int height);
 
 }  // namespace tinge

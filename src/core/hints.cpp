@@ -1,0 +1,122 @@
+// Hint rasterisation onto the working grid, the evaluation protocol's seeded hint sampling,
+// and stable seed mixing. Everything here is deterministic across platforms (no std::hash,
+// no std::uniform_int_distribution, whose algorithms differ between standard libraries).
+#include "hints.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+#include <string>
+
+#include "error.hpp"
+
+namespace tinge {
+namespace {
+
+uint64_t splitmix64(uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+uint64_t fnv1a64(const std::string& s) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+// Unbiased integer in [0, range) by rejection; identical on every standard library.
+uint64_t uniform_below(std::mt19937_64& rng, uint64_t range) {
+  const uint64_t limit = ~uint64_t(0) - (~uint64_t(0) % range);  // multiple of range
+  uint64_t r;
+  do {
+    r = rng();
+  } while (r >= limit);
+  return r % range;
+}
+
+// Working pixels [first, last) whose centres i + 0.5 lie in (c - s/2, c + s/2], clamped to [0, n).
+// The half-open interval is closed on the right so a side-1 patch covers exactly the pixel that
+// contains c (pixel i spans [i, i + 1)), and a side-s patch always covers s pixels before clamping.
+void cover(double c, int s, int n, int& first, int& last) {
+  const double lo = c - s / 2.0, hi = c + s / 2.0;
+  const double f = std::floor(lo - 0.5) + 1.0;
+  const double l = std::floor(hi - 0.5) + 1.0;
+  first = int(std::clamp(f, 0.0, double(n)));
+  last = int(std::clamp(l, 0.0, double(n)));
+}
+
+}  // namespace
+
+HintPlanes rasterize_hints(const std::vector<HintPoint>& points, int orig_w, int orig_h, int work_w,
+                           int work_h) {
+  if (orig_w <= 0 || orig_h <= 0 || work_w <= 0 || work_h <= 0)
+    throw Error("rasterize_hints: bad sizes (original " + std::to_string(orig_w) + "x" +
+                std::to_string(orig_h) + ", working " + std::to_string(work_w) + "x" +
+                std::to_string(work_h) + ")");
+  HintPlanes h{Plane(work_w, work_h), Plane(work_w, work_h), Plane(work_w, work_h)};
+  const double sx = double(work_w) / orig_w, sy = double(work_h) / orig_h;
+  const double scale = std::min(sx, sy);
+  for (size_t i = 0; i < points.size(); ++i) {
+    const HintPoint& p = points[i];
+    if (!std::isfinite(p.x) || !std::isfinite(p.y))
+      throw Error("rasterize_hints: hint " + std::to_string(i) + " has a non-finite position");
+    const int s = std::max(1, int(std::lround(std::max(0, p.size) * scale)));
+    int x0, x1, y0, y1;
+    cover(p.x * sx, s, work_w, x0, x1);
+    cover(p.y * sy, s, work_h, y0, y1);
+    for (int y = y0; y < y1; ++y)
+      for (int x = x0; x < x1; ++x) {
+        h.a.at(x, y) = p.a;
+        h.b.at(x, y) = p.b;
+        h.mask.at(x, y) = 1.f;
+      }
+  }
+  return h;
+}
+
+std::vector<HintPoint> sample_hints(const LabImage& original, int n, int patch, uint64_t seed) {
+  const int w = original.width(), h = original.height();
+  if (n < 0) throw Error("sample_hints: negative hint count " + std::to_string(n));
+  if (patch < 1) throw Error("sample_hints: patch must be >= 1 (got " + std::to_string(patch) + ")");
+  std::vector<HintPoint> out;
+  if (n == 0) return out;
+  if (w <= 0 || h <= 0 || original.a.width != w || original.a.height != h ||
+      original.b.width != w || original.b.height != h)
+    throw Error("sample_hints: empty or inconsistent image");
+  const int p = std::min({patch, w, h});
+  std::mt19937_64 rng(seed);
+  out.reserve(size_t(n));
+  for (int k = 0; k < n; ++k) {
+    const int x0 = int(uniform_below(rng, uint64_t(w - p + 1)));
+    const int y0 = int(uniform_below(rng, uint64_t(h - p + 1)));
+    double sa = 0, sb = 0;
+    for (int y = y0; y < y0 + p; ++y)
+      for (int x = x0; x < x0 + p; ++x) {
+        sa += original.a.at(x, y);
+        sb += original.b.at(x, y);
+      }
+    const double area = double(p) * p;
+    HintPoint hp;
+    hp.x = x0 + p / 2.0;
+    hp.y = y0 + p / 2.0;
+    hp.a = float(sa / area);
+    hp.b = float(sb / area);
+    hp.size = p;
+    out.push_back(hp);
+  }
+  return out;
+}
+
+uint64_t mix_seed(uint64_t seed, const std::string& name, int n) {
+  uint64_t h = splitmix64(seed);
+  h = splitmix64(h ^ fnv1a64(name));
+  h = splitmix64(h ^ uint64_t(int64_t(n)));
+  return h;
+}
+
+}  // namespace tinge
