@@ -19,10 +19,13 @@ struct EvalOptions {
   int max_images = 0;  // 0 = all
 };
 
+// Per-image PSNR is capped here before averaging (identical 8-bit images would give +infinity).
+constexpr double kPsnrCap = 100.0;
+
 struct EvalRow {
   int hints = 0;
   double psnr_mean = 0;      // mean over images of per-image PSNR (dB)
-  double psnr_std = 0;
+  double psnr_std = 0;       // sample standard deviation over images (0 for one image)
   double colorfulness = 0;   // mean colourfulness of results
   double colorfulness_ref = 0;  // mean colourfulness of the originals
   double seconds_per_image = 0;
@@ -40,13 +43,19 @@ struct EvalReport {
 // Lists image files (png/jpg/jpeg/bmp/tga, case-insensitive) in a folder, sorted by name.
 std::vector<std::string> list_images(const std::string& dir);
 
+// Called with (0, total) first, then after each (image, hint count) step; total = images x counts.
 using Progress = std::function<void(int done, int total)>;
+// Runs the protocol over `files` (the first opt.max_images when > 0). Throws ImageError for an
+// unreadable file and UsageError for a patch < 1 or a negative hint count.
 EvalReport evaluate(Method& method, const std::vector<std::string>& files, const EvalOptions& opt,
                     const Progress& progress = {});
 
 std::string eval_table(const EvalReport& r);      // a Markdown table
 std::string eval_json(const EvalReport& r);       // JSON text
-// An SVG plot of PSNR against hint count (log-ish x axis) for one or more reports.
+// Reads eval_json's output back (e.g. to plot several saved reports); throws tinge::Error.
+EvalReport parse_eval_json(const std::string& text);
+// An SVG plot of PSNR against hint count for one or more reports: the x positions are evenly
+// spaced by index over the union of the reports' hint counts (so 0, 1, 2, 5, ... read log-ish).
 std::string eval_svg(const std::vector<EvalReport>& reports);
 
 }  // namespace tinge
