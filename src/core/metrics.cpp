@@ -17,13 +17,15 @@ double psnr(const Rgb8Image& result, const Rgb8Image& reference) {
                 std::to_string(reference.height) + ")");
   const size_t n = result.data.size();
   if (n == 0 || reference.data.size() != n) throw Error("psnr: empty or malformed image");
-  double sse = 0;
+  uint64_t sse = 0;  // exact: at most 65025 per byte
+  const uint8_t* r = result.data.data();
+  const uint8_t* f = reference.data.data();
   for (size_t i = 0; i < n; ++i) {
-    const double d = double(result.data[i]) - double(reference.data[i]);
-    sse += d * d;
+    const int d = int(r[i]) - int(f[i]);
+    sse += uint64_t(d * d);
   }
   if (sse == 0) return std::numeric_limits<double>::infinity();
-  const double mse = sse / double(n);
+  const double mse = double(sse) / double(n);
   return 10.0 * std::log10(255.0 * 255.0 / mse);
 }
 

@@ -167,7 +167,7 @@ std::string session_to_json(const Session& s) {
     o["y"] = p.y;
     o["ab"] = {tidy(p.a), tidy(p.b)};
     o["size"] = p.size;
-    if (p.extra.is_object()) {
+    if (p.extra.is_object() && !p.extra.empty()) {
       const ordered_json extra = to_ordered(p.extra);
       for (const auto& [k, v] : extra.items())
         if (!o.contains(k)) o[k] = v;
@@ -175,7 +175,7 @@ std::string session_to_json(const Session& s) {
     pts.push_back(std::move(o));
   }
   j["points"] = std::move(pts);
-  if (s.extra.is_object()) {
+  if (s.extra.is_object() && !s.extra.empty()) {
     const ordered_json extra = to_ordered(s.extra);
     for (const auto& [k, v] : extra.items())
       if (!j.contains(k)) j[k] = v;
