@@ -1,5 +1,5 @@
 // The quantised ab space: a 10-unit grid over a, b in [-110, 110] (23 x 23 = 529 cells, centres at
-// -110, -100, ..., 110) and the subset of cells whose centre is inside the sRGB gamut at some L.
+// -110, -100, ..., 110) and the in-gamut subset: the cells that some 8-bit sRGB colour falls into.
 #pragma once
 #include <array>
 #include <vector>
@@ -19,7 +19,7 @@ class AbGrid {
   static constexpr float kStep = 10.f;
   static constexpr float kMin = -110.f;
 
-  // Builds the in-gamut subset by testing each cell centre at L = 0.5, 1.5, ..., 99.5.
+  // Builds the in-gamut subset: every cell that some 8-bit sRGB colour quantises to (261 cells).
   AbGrid();
   // Rebuilds from a stored list of cell indices (0..528, row = b index, col = a index).
   explicit AbGrid(std::vector<int> cells);
@@ -34,6 +34,7 @@ class AbGrid {
  private:
   std::vector<int> cells_;
   std::vector<int> cell_to_bin_;
+  std::vector<std::vector<int>> candidates_;  // per out-of-gamut cell: bins that can be nearest
 };
 
 }  // namespace tinge

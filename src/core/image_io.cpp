@@ -1,0 +1,267 @@
+// Image files <-> Rgb8Image with stb_image / stb_image_write, and atomic file writes.
+// Loading reads the whole file, checks the header against the limits before decoding, and turns
+// every stb failure into a one-line tinge::ImageError naming the file.
+#include "image_io.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cctype>
+#include <cerrno>
+#include <climits>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+#include <stb_image.h>
+#include <stb_image_write.h>
+
+#include "error.hpp"
+
+namespace tinge {
+namespace {
+
+std::string errno_text(int err) { return std::strerror(err); }
+
+std::string stb_reason() {
+  const char* r = stbi_failure_reason();
+  return (r && *r) ? r : "unsupported or corrupt data";
+}
+
+std::string lower_extension(const std::string& path) {
+  size_t slash = path.find_last_of('/');
+  size_t dot = path.find_last_of('.');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return "";
+  std::string ext = path.substr(dot);
+  for (char& c : ext) c = char(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+std::string format_mp(int64_t pixels) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", double(pixels) / 1e6);
+  return buf;
+}
+
+// Rounds a 16-bit sample to 8 bits.
+inline uint32_t to8(uint32_t v16) { return (v16 * 255u + 32767u) / 65535u; }
+
+// Converts 1..4 channel samples (T = 8 or 16 bit) to RGB8, compositing alpha on white.
+template <typename T>
+void to_rgb8(const T* src, int channels, int64_t n, uint8_t* dst) {
+  constexpr uint32_t kMax = sizeof(T) == 1 ? 255u : 65535u;
+  auto out = [](uint32_t v) { return uint8_t(sizeof(T) == 1 ? v : to8(v)); };
+  auto over_white = [](uint32_t c, uint32_t a) {
+    return uint32_t((uint64_t(c) * a + uint64_t(kMax) * (kMax - a) + kMax / 2) / kMax);
+  };
+  for (int64_t i = 0; i < n; ++i) {
+    const T* p = src + i * channels;
+    uint8_t* q = dst + i * 3;
+    switch (channels) {
+      case 1: q[0] = q[1] = q[2] = out(p[0]); break;
+      case 2: q[0] = q[1] = q[2] = out(over_white(p[0], p[1])); break;
+      case 3: q[0] = out(p[0]), q[1] = out(p[1]), q[2] = out(p[2]); break;
+      default:
+        for (int c = 0; c < 3; ++c) q[c] = out(over_white(p[c], p[3]));
+    }
+  }
+}
+
+void append_bytes(void* ctx, void* data, int size) {
+  static_cast<std::string*>(ctx)->append(static_cast<const char*>(data), size_t(size));
+}
+
+// Reads width and height from a PNG's IHDR; false when `data` is not a PNG.
+bool png_header_size(const uint8_t* data, size_t size, uint32_t& w, uint32_t& h) {
+  static const uint8_t sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+  if (size < 24 || std::memcmp(data, sig, 8) != 0 || std::memcmp(data + 12, "IHDR", 4) != 0) return false;
+  auto be32 = [&](size_t o) {
+    return uint32_t(data[o]) << 24 | uint32_t(data[o + 1]) << 16 | uint32_t(data[o + 2]) << 8 | data[o + 3];
+  };
+  w = be32(16);
+  h = be32(20);
+  return true;
+}
+
+// Reads width and height from a JPEG's frame header (SOFn) by walking the marker segments; false
+// when `data` is not a JPEG or no frame header precedes the first scan.
+bool jpeg_header_size(const uint8_t* data, size_t size, uint32_t& w, uint32_t& h) {
+  if (size < 4 || data[0] != 0xff || data[1] != 0xd8) return false;
+  size_t pos = 2;
+  while (pos + 4 <= size) {
+    if (data[pos] != 0xff) return false;
+    const uint8_t marker = data[pos + 1];
+    if (marker == 0xff) {  // fill byte
+      ++pos;
+      continue;
+    }
+    if (marker == 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {  // no length field
+      pos += 2;
+      continue;
+    }
+    if (marker == 0xd9 || marker == 0xda) return false;  // end of image / start of scan
+    const size_t len = size_t(data[pos + 2]) << 8 | data[pos + 3];
+    const bool sof = marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc;
+    if (sof) {
+      if (len < 7 || pos + 9 > size) return false;
+      h = uint32_t(data[pos + 5]) << 8 | data[pos + 6];
+      w = uint32_t(data[pos + 7]) << 8 | data[pos + 8];
+      return true;
+    }
+    pos += 2 + len;
+  }
+  return false;
+}
+
+std::string size_text(int64_t w, int64_t h) { return std::to_string(w) + "x" + std::to_string(h); }
+
+void check_size(int64_t w, int64_t h, const std::string& name, const LoadLimits& limits) {
+  if (w <= 0 || h <= 0)
+    throw ImageError("cannot decode " + name + ": image has zero size (" + size_text(w, h) + ")");
+  if (w * h > limits.max_pixels)
+    throw ImageError("cannot load " + name + ": image too large: " + size_text(w, h) + " exceeds the " +
+                     format_mp(limits.max_pixels) + " MP limit");
+}
+
+// Encodes to the format named by `ext` (".png", ".jpg", ".jpeg"); `name` appears in messages.
+std::string encode(const Rgb8Image& img, const std::string& ext, int jpeg_quality, const std::string& name) {
+  if (ext != ".png" && ext != ".jpg" && ext != ".jpeg")
+    throw ImageError("cannot save " + name + ": unknown image extension '" + ext +
+                     "' (use .png, .jpg or .jpeg)");
+  if (img.width <= 0 || img.height <= 0 ||
+      img.data.size() != size_t(img.width) * size_t(img.height) * 3)
+    throw ImageError("cannot save " + name + ": empty or inconsistent image (" +
+                     size_text(img.width, img.height) + ")");
+  std::string out;
+  int ok = 0;
+  if (ext == ".png") {
+    ok = stbi_write_png_to_func(append_bytes, &out, img.width, img.height, 3, img.data.data(),
+                                img.width * 3);
+  } else {
+    if (jpeg_quality < 1 || jpeg_quality > 100)
+      throw ImageError("cannot save " + name + ": jpeg quality " + std::to_string(jpeg_quality) +
+                       " is outside 1..100");
+    ok = stbi_write_jpg_to_func(append_bytes, &out, img.width, img.height, 3, img.data.data(),
+                                jpeg_quality);
+  }
+  if (!ok || out.empty()) throw ImageError("cannot save " + name + ": the encoder failed");
+  return out;
+}
+
+struct StbFree {
+  void operator()(void* p) const { stbi_image_free(p); }
+};
+
+}  // namespace
+
+Rgb8Image load_image_from_memory(const uint8_t* data, size_t size, const std::string& name,
+                                 const LoadLimits& limits) {
+  if (size == 0) throw ImageError("cannot decode " + name + ": the file is empty (0 bytes)");
+  if (size > size_t(INT_MAX))
+    throw ImageError("cannot decode " + name + ": file larger than 2 GB is not supported");
+  const int len = int(size);
+  uint32_t pw = 0, ph = 0;
+  // Our own look at PNG / JPEG headers first: stb refuses some huge headers with a vague message.
+  if (png_header_size(data, size, pw, ph) || jpeg_header_size(data, size, pw, ph))
+    if (pw > 0 && ph > 0) check_size(pw, ph, name, limits);
+  int w = 0, h = 0, comp = 0;
+  if (!stbi_info_from_memory(data, len, &w, &h, &comp))
+    throw ImageError("cannot decode " + name + ": " + stb_reason());
+  check_size(w, h, name, limits);  // the header is checked before any pixel is decoded
+
+  int dw = 0, dh = 0, channels = 0;
+  const bool is16 = stbi_is_16_bit_from_memory(data, len) != 0;
+  std::unique_ptr<void, StbFree> pixels(
+      is16 ? static_cast<void*>(stbi_load_16_from_memory(data, len, &dw, &dh, &channels, 0))
+           : static_cast<void*>(stbi_load_from_memory(data, len, &dw, &dh, &channels, 0)));
+  if (!pixels) throw ImageError("cannot decode " + name + ": " + stb_reason());
+  if (dw != w || dh != h || channels < 1 || channels > 4)
+    throw ImageError("cannot decode " + name + ": inconsistent header (" + std::to_string(dw) + "x" +
+                     std::to_string(dh) + ", " + std::to_string(channels) + " channels)");
+
+  Rgb8Image img(w, h);
+  const int64_t n = int64_t(w) * int64_t(h);
+  if (is16)
+    to_rgb8(static_cast<const uint16_t*>(pixels.get()), channels, n, img.data.data());
+  else
+    to_rgb8(static_cast<const uint8_t*>(pixels.get()), channels, n, img.data.data());
+  return img;
+}
+
+Rgb8Image load_image(const std::string& path, const LoadLimits& limits) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw ImageError("cannot open " + path + ": " + errno_text(errno));
+  struct FdCloser {
+    int fd;
+    ~FdCloser() { ::close(fd); }
+  } closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) throw ImageError("cannot read " + path + ": " + errno_text(errno));
+  if (S_ISDIR(st.st_mode)) throw ImageError("cannot read " + path + ": is a directory");
+  if (!S_ISREG(st.st_mode)) throw ImageError("cannot read " + path + ": not a regular file");
+  if (st.st_size == 0) throw ImageError("cannot decode " + path + ": the file is empty (0 bytes)");
+  if (uint64_t(st.st_size) > uint64_t(INT_MAX))
+    throw ImageError("cannot decode " + path + ": file larger than 2 GB is not supported");
+
+  std::string bytes(size_t(st.st_size), '\0');
+  size_t got = 0;
+  while (got < bytes.size()) {
+    ssize_t r = ::read(fd, &bytes[got], bytes.size() - got);
+    if (r < 0 && errno == EINTR) continue;
+    if (r < 0) throw ImageError("cannot read " + path + ": " + errno_text(errno));
+    if (r == 0) break;  // file shrank while reading
+    got += size_t(r);
+  }
+  return load_image_from_memory(reinterpret_cast<const uint8_t*>(bytes.data()), got, path, limits);
+}
+
+std::string encode_image(const Rgb8Image& img, const std::string& format, int jpeg_quality) {
+  return encode(img, lower_extension(format.find('.') == std::string::npos ? "." + format : format),
+                jpeg_quality, format);
+}
+
+void save_image(const Rgb8Image& img, const std::string& path, int jpeg_quality) {
+  write_file_atomic(path, encode(img, lower_extension(path), jpeg_quality, path));
+}
+
+void write_file_atomic(const std::string& path, const std::string& bytes) {
+  static std::atomic<unsigned> counter{0};
+  const std::string tmp =
+      path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter.fetch_add(1));
+  auto fail = [&](int err, bool created) {
+    if (created) ::unlink(tmp.c_str());
+    throw ImageError("cannot write " + path + ": " + errno_text(err));
+  };
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  if (fd < 0) fail(errno, false);
+  size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t w = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) {
+      int err = w < 0 ? errno : EIO;
+      ::close(fd);
+      fail(err, true);
+    }
+    done += size_t(w);
+  }
+  if (::fsync(fd) != 0) {
+    int err = errno;
+    ::close(fd);
+    fail(err, true);
+  }
+  if (::close(fd) != 0) fail(errno, true);
+  if (::rename(tmp.c_str(), path.c_str()) != 0) fail(errno, true);
+  // Best effort: make the rename itself durable.
+  size_t slash = path.find_last_of('/');
+  std::string dir = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
+  int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd >= 0) {
+    ::fsync(dfd);
+    ::close(dfd);
+  }
+}
+
+}  // namespace tinge
