@@ -1,6 +1,7 @@
 # Script mode: writes OUT with the contents of each file in INPUTS as a raw string literal.
 set(src "// Generated from shaders/*.glsl by cmake/EmbedShadersScript.cmake. Do not edit.\n#include <cstring>\n\n")
 string(APPEND src "const char* tinge_shader(const char* name) {\n")
+string(REPLACE "|" ";" INPUTS "${INPUTS}")
 foreach(f ${INPUTS})
   get_filename_component(n ${f} NAME)
   file(READ ${f} body)

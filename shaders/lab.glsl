@@ -1,0 +1,45 @@
+// CIE L*a*b* (D65) -> non-linear sRGB, and bringing a colour into the sRGB gamut by scaling its
+// chroma towards grey at constant L and hue (the same rule as the core's clamp_to_gamut).
+// Prepended to the fragment shaders that need it.
+
+float lab_finv(float t) {
+  const float d = 6.0 / 29.0;
+  return t > d ? t * t * t : 3.0 * d * d * (t - 4.0 / 29.0);
+}
+
+vec3 lab_to_linear(vec3 lab) {
+  float fy = (lab.x + 16.0) / 116.0;
+  float fx = fy + lab.y / 500.0;
+  float fz = fy - lab.z / 200.0;
+  vec3 xyz = vec3(0.95047 * lab_finv(fx), lab_finv(fy), 1.08883 * lab_finv(fz));
+  return mat3(3.2404542, -0.9692660, 0.0556434,
+              -1.5371385, 1.8760108, -0.2040259,
+              -0.4985314, 0.0415560, 1.0572252) * xyz;
+}
+
+vec3 linear_to_srgb(vec3 c) {
+  vec3 lo = 12.92 * c;
+  vec3 hi = 1.055 * pow(max(c, vec3(0.0)), vec3(1.0 / 2.4)) - 0.055;
+  return mix(hi, lo, vec3(lessThanEqual(c, vec3(0.0031308))));
+}
+
+bool lab_in_gamut(vec3 lab) {
+  vec3 c = linear_to_srgb(lab_to_linear(lab));
+  const float eps = 1e-4;
+  return all(greaterThanEqual(c, vec3(-eps))) && all(lessThanEqual(c, vec3(1.0 + eps)));
+}
+
+// Largest chroma scale in [0, 1] that keeps (L, s*a, s*b) in gamut (binary search).
+vec3 lab_clamp_to_gamut(vec3 lab) {
+  if (lab_in_gamut(lab)) return lab;
+  float lo = 0.0, hi = 1.0;
+  for (int i = 0; i < 14; ++i) {
+    float mid = 0.5 * (lo + hi);
+    if (lab_in_gamut(vec3(lab.x, lab.yz * mid))) lo = mid; else hi = mid;
+  }
+  return vec3(lab.x, lab.yz * lo);
+}
+
+vec3 lab_to_srgb_clamped(vec3 lab) {
+  return clamp(linear_to_srgb(lab_to_linear(lab_clamp_to_gamut(lab))), 0.0, 1.0);
+}

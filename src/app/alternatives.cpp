@@ -1,0 +1,165 @@
+// "Explore alternatives": several different whole-image colourings proposed as thumbnails. Each
+// keeps the user's hints and adds a few anchor hints (at places of distinct lightness away from
+// existing hints) coloured from the network's suggestions there, or from typical colours without a
+// network. Clicking a thumbnail adopts its hints (one undo step).
+#include <algorithm>
+#include <cmath>
+
+#include "app/editor_app.hpp"
+#include "core/color.hpp"
+#include "core/error.hpp"
+#include "core/resample.hpp"
+#if TINGE_WITH_TORCH
+#include "nn/model.hpp"
+#endif
+
+namespace tinge {
+namespace {
+
+constexpr int kAlternatives = 6;
+constexpr int kAnchors = 3;
+
+struct Anchor {
+  double x, y;
+  float L;
+};
+
+// Cells of a 4x4 grid whose centre is far from every hint, spread over the lightness range.
+std::vector<Anchor> pick_anchors(const ImageData& img, const std::vector<HintPoint>& hints) {
+  const int W = img.L.width, H = img.L.height;
+  const double min_dist = 0.15 * std::min(W, H);
+  std::vector<Anchor> cand;
+  for (int gy = 0; gy < 4; ++gy)
+    for (int gx = 0; gx < 4; ++gx) {
+      const double x = (gx + 0.5) * W / 4, y = (gy + 0.5) * H / 4;
+      bool free = true;
+      for (const HintPoint& h : hints) free = free && std::hypot(h.x - x, h.y - y) >= min_dist;
+      if (!free) continue;
+      const Plane& Lw = img.L_work;
+      const int cx = std::clamp(int(x * Lw.width / W), 0, Lw.width - 1);
+      const int cy = std::clamp(int(y * Lw.height / H), 0, Lw.height - 1);
+      cand.push_back({x, y, Lw.at(cx, cy)});
+    }
+  std::sort(cand.begin(), cand.end(), [](const Anchor& a, const Anchor& b) { return a.L < b.L; });
+  std::vector<Anchor> out;
+  if (cand.empty()) return out;
+  for (int k = 0; k < kAnchors && k < int(cand.size()); ++k) {
+    size_t i = cand.size() == 1 ? 0 : size_t(k) * (cand.size() - 1) / size_t(kAnchors - 1);
+    out.push_back(cand[i]);
+  }
+  out.erase(std::unique(out.begin(), out.end(),
+                        [](const Anchor& a, const Anchor& b) { return a.x == b.x && a.y == b.y; }),
+            out.end());
+  return out;
+}
+
+}  // namespace
+
+bool EditorApp::alternatives_ready() const {
+  return !alternatives_pending_ && !alternatives_.empty() && alternatives_rev_ == doc_.revision();
+}
+
+void EditorApp::request_alternatives() {
+  if (!image_) return;
+  alternatives_pending_ = true;
+  alternatives_rev_ = doc_.revision();
+  auto img = image_;
+  auto user = doc_.points();
+  const uint64_t rev = doc_.revision(), gen = generation_;
+  worker_->post("alternatives", "exploring alternatives",
+                [this, img, user, rev, gen](Method& m) -> InferenceWorker::Done {
+                  const int W = img->L.width, H = img->L.height;
+                  const int w = img->L_work.width, h = img->L_work.height;
+                  const std::vector<Anchor> anchors = pick_anchors(*img, user);
+                  const int size = std::max(5, std::min(W, H) / 50);
+                  // Candidate colours for each anchor.
+                  std::vector<std::vector<Ab>> options;
+                  for (const Anchor& a : anchors) {
+                    std::vector<Ab> opt;
+#if TINGE_WITH_TORCH
+                    if (auto* model = dynamic_cast<ModelMethod*>(&m)) {
+                      HintPlanes hp = rasterize_hints(user, W, H, w, h);
+                      for (const Suggestion& s : model->suggest(img->L_work, hp, float(a.x * w / W),
+                                                                float(a.y * h / H), kAlternatives))
+                        opt.push_back({s.a, s.b});
+                    }
+#endif
+                    if (opt.empty()) opt = natural_palette(a.L);
+                    options.push_back(opt);
+                  }
+                  int tw = 176, th = std::max(1, int(std::lround(176.0 * H / W)));
+                  if (th > 132) {
+                    th = 132;
+                    tw = std::max(1, int(std::lround(132.0 * W / H)));
+                  }
+                  const Plane L_thumb = resize_area(img->L, tw, th);
+                  std::vector<std::vector<HintPoint>> sets;
+                  std::vector<Rgb8Image> thumbs;
+                  for (int i = 0; i < kAlternatives; ++i) {
+                    std::vector<HintPoint> hints = user;
+                    for (size_t j = 0; j < anchors.size(); ++j) {
+                      const auto& opt = options[j];
+                      const Ab ab = opt[(size_t(i) + 3 * j) % opt.size()];
+                      HintPoint p;
+                      p.x = anchors[j].x;
+                      p.y = anchors[j].y;
+                      p.a = ab[0];
+                      p.b = ab[1];
+                      p.size = size;
+                      hints.push_back(p);
+                    }
+                    AbPrediction pr = m.predict(img->L_work, rasterize_hints(hints, W, H, w, h));
+                    thumbs.push_back(lab_planes_to_srgb8(L_thumb, resize_area(pr.a, tw, th),
+                                                         resize_area(pr.b, tw, th)));
+                    sets.push_back(std::move(hints));
+                  }
+                  return [this, sets, thumbs, rev, gen] {
+                    if (gen != generation_ || rev != alternatives_rev_) return;
+                    alternatives_.clear();
+                    for (size_t i = 0; i < sets.size(); ++i) {
+                      Alternative alt;
+                      alt.hints = sets[i];
+                      alt.thumb.upload_rgb8(thumbs[i], false);
+                      alternatives_.push_back(std::move(alt));
+                    }
+                    alternatives_pending_ = false;
+                  };
+                });
+}
+
+void EditorApp::adopt_alternative(int index) {
+  if (index < 0 || index >= int(alternatives_.size()))
+    throw Error("alternative " + std::to_string(index) + " does not exist (" +
+                std::to_string(alternatives_.size()) + " proposed)");
+  doc_.replace_all(alternatives_[size_t(index)].hints);
+  set_status("adopted alternative " + std::to_string(index + 1));
+}
+
+void EditorApp::draw_alternatives_panel() {
+  if (!image_) return;
+  if (ImGui::Button(alternatives_pending_ ? "Proposing..." : "Propose alternatives"))
+    request_alternatives();
+  if (alternatives_.empty()) {
+    ImGui::TextDisabled("Several whole-image colourings built on your hints.");
+    return;
+  }
+  if (alternatives_rev_ != doc_.revision()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("(from earlier hints)");
+  }
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float tw = (avail - spacing) * 0.5f;
+  for (int i = 0; i < int(alternatives_.size()); ++i) {
+    const Texture& t = alternatives_[size_t(i)].thumb;
+    const float th = tw * float(t.height()) / float(std::max(1, t.width()));
+    if (i % 2) ImGui::SameLine();
+    ImGui::PushID(i);
+    if (ImGui::ImageButton(t.imgui_id(), ImVec2(tw - 2 * ImGui::GetStyle().FramePadding.x, th)))
+      adopt_alternative(i);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Adopt these hints (undo with Ctrl+Z)");
+    ImGui::PopID();
+  }
+}
+
+}  // namespace tinge

@@ -1,0 +1,285 @@
+// The editor's window and frame loop: GLFW + ImGui setup (HiDPI aware), event-driven redraws (an
+// idle editor sleeps in glfwWaitEvents and draws nothing), keyboard shortcuts, screenshots, and
+// a clean shutdown that lets a running inference finish before the window goes away.
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "app/editor_app.hpp"
+#include "app/persistence.hpp"
+#include "core/error.hpp"
+#include "core/image_io.hpp"
+
+namespace tinge {
+namespace {
+
+void ignore_imgui_log(void*, const char*, ...) {}
+
+}  // namespace
+
+// GLFW callbacks: they only note that something happened (ImGui's backend chains to them).
+struct EditorCallbacks {
+  static EditorApp* app(GLFWwindow* w) { return static_cast<EditorApp*>(glfwGetWindowUserPointer(w)); }
+  static void any(GLFWwindow* w) { app(w)->event_seen_ = true; }
+  static void cursor(GLFWwindow* w, double, double) { any(w); }
+  static void button(GLFWwindow* w, int, int, int) { any(w); }
+  static void scroll(GLFWwindow* w, double, double) { any(w); }
+  static void key(GLFWwindow* w, int, int, int, int) { any(w); }
+  static void chr(GLFWwindow* w, unsigned) { any(w); }
+  static void size(GLFWwindow* w, int, int) { any(w); }
+  static void refresh(GLFWwindow* w) { any(w); }
+  static void focus(GLFWwindow* w, int) { any(w); }
+  static void drop(GLFWwindow* w, int n, const char** paths) {
+    for (int i = 0; i < n; ++i) app(w)->dropped_.push_back(paths[i]);
+    any(w);
+  }
+  static void close(GLFWwindow* w) {
+    EditorApp* a = app(w);
+    if (a->script_.empty() && a->doc_.modified()) {
+      glfwSetWindowShouldClose(w, GLFW_FALSE);  // ask first
+      a->quit_prompt_ = true;
+    }
+    any(w);
+  }
+};
+
+EditorApp::EditorApp(EditorOptions opt) : opt_(std::move(opt)) {}
+
+EditorApp::~EditorApp() {
+  worker_.reset();  // joins the worker: a running job finishes, queued ones are dropped
+  alternatives_.clear();
+  if (window_) {
+    glfwMakeContextCurrent(window_);
+    compositor_.reset();
+    if (ImGui::GetCurrentContext()) {
+      ImGui_ImplOpenGL3_Shutdown();
+      ImGui_ImplGlfw_Shutdown();
+      ImGui::DestroyContext();
+    }
+    glfwDestroyWindow(window_);
+  }
+  glfwTerminate();
+}
+
+void EditorApp::init_window() {
+  glfwSetErrorCallback([](int, const char*) {});
+  if (!glfwInit())
+    throw Error("edit: cannot open a window (no display? run it under xvfb-run for headless use)");
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+  glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+  window_ = glfwCreateWindow(opt_.width, opt_.height, "tinge", nullptr, nullptr);
+  if (!window_) throw Error("edit: cannot create an OpenGL 3.3 window");
+  glfwMakeContextCurrent(window_);
+  glfwSwapInterval(1);
+  glfwSetWindowUserPointer(window_, this);
+  glfwSetCursorPosCallback(window_, EditorCallbacks::cursor);
+  glfwSetMouseButtonCallback(window_, EditorCallbacks::button);
+  glfwSetScrollCallback(window_, EditorCallbacks::scroll);
+  glfwSetKeyCallback(window_, EditorCallbacks::key);
+  glfwSetCharCallback(window_, EditorCallbacks::chr);
+  glfwSetFramebufferSizeCallback(window_, EditorCallbacks::size);
+  glfwSetWindowRefreshCallback(window_, EditorCallbacks::refresh);
+  glfwSetWindowFocusCallback(window_, EditorCallbacks::focus);
+  glfwSetDropCallback(window_, EditorCallbacks::drop);
+  glfwSetWindowCloseCallback(window_, EditorCallbacks::close);
+
+  float sx = 1.f, sy = 1.f;
+  glfwGetWindowContentScale(window_, &sx, &sy);
+  ui_scale_ = std::clamp(std::max(sx, sy), 1.f, 4.f);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // the layout is fixed; nothing to remember
+  ImFontConfig font;
+  font.SizePixels = 13.f * ui_scale_;
+  io.Fonts->AddFontDefault(&font);
+  ImGui::StyleColorsDark();
+  ImGui::GetStyle().ScaleAllSizes(ui_scale_);
+  ImGui_ImplGlfw_InitForOpenGL(window_, true);  // chains to the callbacks above
+  ImGui_ImplOpenGL3_Init("#version 330 core");
+  compositor_ = std::make_unique<Compositor>();
+}
+
+int EditorApp::run() {
+  if (!opt_.script.empty()) {
+    script_ = load_action_script(opt_.script);  // a bad script fails before any window opens
+    opt_.autosave = false;
+  }
+  init_window();
+  recent_files_ = load_recent_files();
+  make_worker();
+  std::string input = opt_.input.empty() ? opt_.sample : opt_.input;
+  if (!input.empty()) open_path(input);
+  if (!opt_.session.empty()) load_session_file(opt_.session);
+  if (!script_.empty() && !image_) throw UsageError("edit: --script needs an image to work on");
+
+  for (;;) {
+    if (quit_now_ || glfwWindowShouldClose(window_)) break;
+    if (wants_frames())
+      glfwPollEvents();
+    else
+      glfwWaitEventsTimeout(opt_.autosave && doc_.revision() != autosaved_rev_ ? 1.0 : 60.0);
+    if (worker_->drain() > 0) frames_to_draw_ = std::max(frames_to_draw_, 2);
+    if (event_seen_ || !dropped_.empty()) frames_to_draw_ = std::max(frames_to_draw_, 3);
+    event_seen_ = false;
+    autosave_tick(false);
+    if (frames_to_draw_ > 0 || !script_.empty()) frame();
+    if (!script_error_.empty()) throw UsageError(script_error_);
+    if (!script_.empty() && script_pos_ >= script_.size()) break;
+  }
+  // Let pending saves finish before leaving (they run on the worker).
+  while (saves_pending_ > 0 && worker_) {
+    glfwWaitEventsTimeout(0.05);
+    worker_->drain();
+  }
+  if (!script_error_.empty()) throw UsageError(script_error_);
+  if (!script_.empty() && !error_.empty()) throw Error(error_);
+  if (image_ && !doc_.modified() && opt_.autosave) remove_autosave(image_->path);
+  return 0;
+}
+
+bool EditorApp::wants_frames() const {
+  return frames_to_draw_ > 0 || !script_.empty() || drag_point_ >= 0 || panning_ ||
+         dragging_split_ || picking_ || dialog_.is_open();
+}
+
+void EditorApp::frame() {
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGui::NewFrame();
+
+  if (!dropped_.empty()) {
+    std::string path = dropped_.front();
+    dropped_.clear();
+    guarded([this, path] { open_path(path); });
+  }
+  if (!script_.empty() && script_error_.empty()) step_script();
+  try {
+    handle_shortcuts();
+    draw_menu_bar();
+    draw_side_panel();
+    draw_status_bar();
+    draw_canvas();
+    draw_help();
+    draw_modals();
+    update_requests();
+    compositor_->update();
+  } catch (const Error& e) {
+    // A failed UI action must not take the editor down: close what was open, show the error.
+    ImGui::ErrorCheckEndFrameRecover(ignore_imgui_log, nullptr);
+    report_error(e.what());
+  }
+
+  ImGui::Render();
+  int fw = 0, fh = 0;
+  glfwGetFramebufferSize(window_, &fw, &fh);
+  glViewport(0, 0, fw, fh);
+  glClearColor(0.11f, 0.11f, 0.12f, 1.f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  capture_screenshot();
+  glfwSwapBuffers(window_);
+  if (frames_to_draw_ > 0) --frames_to_draw_;
+
+  std::string title = "tinge";
+  if (image_) title += " - " + std::filesystem::path(image_->path).filename().string();
+  if (doc_.modified()) title += " *";
+  glfwSetWindowTitle(window_, title.c_str());
+}
+
+void EditorApp::capture_screenshot() {
+  if (screenshot_path_.empty() || ++action_frames_ < 3) return;  // let the UI settle first
+  int fw = 0, fh = 0;
+  glfwGetFramebufferSize(window_, &fw, &fh);
+  save_image(read_framebuffer(fw, fh), screenshot_path_);
+  set_status("screenshot saved to " + screenshot_path_);
+  screenshot_path_.clear();
+}
+
+void EditorApp::handle_shortcuts() {
+  ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput || dialog_.is_open()) return;
+  const bool ctrl = io.KeyCtrl || io.KeySuper, shift = io.KeyShift;
+  auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
+  if (ctrl && pressed(GLFW_KEY_Z) && !shift && !doc_.editing()) doc_.undo();
+  if (ctrl && ((pressed(GLFW_KEY_Z) && shift) || pressed(GLFW_KEY_Y)) && !doc_.editing())
+    doc_.redo();
+  if (ctrl && pressed(GLFW_KEY_O)) {
+    dialog_purpose_ = Purpose::OpenImage;
+    dialog_.open(FileDialog::Mode::Open, "Open a photo or session", image_ ? image_->path : "",
+                 {".png", ".jpg", ".jpeg", ".bmp", ".tga", ".json"});
+  }
+  if (ctrl && pressed(GLFW_KEY_S) && image_) {
+    if (!shift && !session_path_.empty()) {
+      guarded([this] { save_session_file(session_path_); });
+    } else {
+      dialog_purpose_ = Purpose::SaveSession;
+      dialog_.open(FileDialog::Mode::Save, "Save hint session",
+                   session_path_.empty() ? image_->path + ".tinge.json" : session_path_, {".json"});
+    }
+  }
+  if (ctrl && pressed(GLFW_KEY_E) && image_) {
+    dialog_purpose_ = Purpose::SaveResult;
+    dialog_.open(FileDialog::Mode::Save, "Save the colourised result", suggested_result_path(),
+                 {".png", ".jpg", ".jpeg"});
+  }
+  if (ctrl && pressed(GLFW_KEY_Q)) {
+    glfwSetWindowShouldClose(window_, GLFW_TRUE);
+    EditorCallbacks::close(window_);
+  }
+  if (ctrl) return;
+  const int sel = doc_.selected();
+  if ((pressed(GLFW_KEY_DELETE) || pressed(GLFW_KEY_BACKSPACE)) && sel >= 0 && drag_point_ < 0)
+    doc_.remove_point(sel);
+  if (pressed(GLFW_KEY_ESCAPE)) doc_.select(-1);
+  if (pressed(GLFW_KEY_H)) show_hints_ = !show_hints_;
+  if (pressed(GLFW_KEY_F)) fit_pending_ = true;
+  if (pressed(GLFW_KEY_1)) {
+    zoom_ = 1.f / std::max(1.f, io.DisplayFramebufferScale.x);
+    fit_pending_ = false;
+  }
+  if (pressed(GLFW_KEY_V)) mode_ = ViewMode((int(mode_) + 1) % 3);
+  if (pressed(GLFW_KEY_F1) || (shift && pressed(GLFW_KEY_SLASH))) show_help_ = !show_help_;
+  if (sel >= 0 && drag_point_ < 0) {
+    int size = doc_.point(sel).size;
+    if (pressed(GLFW_KEY_RIGHT_BRACKET)) doc_.set_size(sel, std::min(256, size + std::max(1, size / 4)));
+    if (pressed(GLFW_KEY_LEFT_BRACKET) && size > 1) doc_.set_size(sel, std::max(1, size - std::max(1, size / 5)));
+  }
+}
+
+void EditorApp::guarded(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    report_error(e.what());
+  }
+}
+
+void EditorApp::report_error(const std::string& msg) {
+  error_ = msg;
+  status_time_ = glfwGetTime();
+  frames_to_draw_ = std::max(frames_to_draw_, 2);
+  if (!script_.empty() && script_error_.empty() && script_pos_ < script_.size())
+    script_error_ = script_[script_pos_].where(opt_.script) + msg;
+}
+
+void EditorApp::set_status(const std::string& msg) {
+  status_ = msg;
+  error_.clear();
+  status_time_ = glfwGetTime();
+}
+
+int run_editor(EditorOptions opt) {
+  EditorApp app(std::move(opt));
+  return app.run();
+}
+
+}  // namespace tinge

@@ -1,0 +1,189 @@
+// Opening photos and hint sessions, saving results and sessions, and the autosave that makes a
+// crash lose at most a few seconds of work (with recovery offered when the photo is reopened).
+#include <filesystem>
+
+#include "app/editor_app.hpp"
+#include "app/persistence.hpp"
+#include "core/color.hpp"
+#include "core/error.hpp"
+#include "core/image_io.hpp"
+#include "core/pipeline.hpp"
+#include "core/resample.hpp"
+#include "core/session.hpp"
+
+namespace fs = std::filesystem;
+
+namespace tinge {
+namespace {
+
+std::string lower_ext(const std::string& path) {
+  std::string e = fs::path(path).extension().string();
+  for (char& c : e) c = char(std::tolower(static_cast<unsigned char>(c)));
+  return e;
+}
+
+std::string canonical(const std::string& p) {
+  std::error_code ec;
+  fs::path c = fs::weakly_canonical(fs::absolute(p), ec);
+  return ec ? p : c.string();
+}
+
+}  // namespace
+
+void EditorApp::open_path(const std::string& path) {
+  if (lower_ext(path) == ".json")
+    load_session_file(path);
+  else
+    open_image(path, {});
+}
+
+void EditorApp::open_image(const std::string& path, const std::vector<HintPoint>& hints) {
+  if (image_ && doc_.modified()) autosave_tick(true);  // the current work stays recoverable
+  auto img = std::make_shared<ImageData>();
+  img->path = canonical(path);
+  img->original = load_image(path);
+  img->L = srgb8_to_lightness(img->original);
+  validate_points(hints, img->L.width, img->L.height);
+  int short_side = worker_->working_short_side() > 0 ? worker_->working_short_side() : 256;
+  int ww = 0, wh = 0;
+  working_size(img->L.width, img->L.height, short_side, ww, wh);
+  img->L_work = resize_area(img->L, ww, wh);
+  img->generation = ++generation_;
+  compositor_->set_image(img->original, img->L);
+  image_ = img;
+
+  doc_.reset(hints);
+  session_path_.clear();
+  session_extra_ = nlohmann::json::object();
+  requested_rev_ = ~0ull;
+  shown_a_ = shown_b_ = Plane();
+  suggestions_ = Suggestions();
+  alternatives_.clear();
+  alternatives_rev_ = ~0ull;
+  fit_pending_ = true;
+  autosaved_rev_ = doc_.revision();
+  remember_recent_file(img->path);
+  recent_files_ = load_recent_files();
+  set_status("opened " + img->path);
+
+  std::vector<HintPoint> saved;
+  std::string when;
+  offer_recovery_ = false;
+  if (opt_.autosave && read_autosave(img->path, saved, when) && !saved.empty() &&
+      !same_points(saved, hints)) {
+    try {
+      validate_points(saved, img->L.width, img->L.height);
+      recovery_points_ = saved;
+      recovery_time_ = when;
+      offer_recovery_ = true;
+    } catch (const Error&) {
+      remove_autosave(img->path);  // stale: it does not fit this image any more
+    }
+  }
+}
+
+void EditorApp::load_session_file(const std::string& path) {
+  Session s = load_session(path);
+  std::string img = resolve_session_image(s, path);
+  if (!image_ || canonical(img) != image_->path) {
+    open_image(img, s.points);
+  } else {
+    validate_points(s.points, image_->L.width, image_->L.height);
+    doc_.replace_all(s.points);  // undoable
+    doc_.mark_saved();
+  }
+  session_path_ = canonical(path);
+  session_extra_ = s.extra;
+  if (s.extra.contains("editor") && s.extra["editor"].is_object()) {
+    const auto& e = s.extra["editor"];
+    if (e.contains("saturation") && e["saturation"].is_number())
+      saturation_ = std::clamp(e["saturation"].get<float>(), 0.f, 3.f);
+  }
+  remember_recent_file(session_path_);
+  recent_files_ = load_recent_files();
+  set_status("loaded " + std::to_string(s.points.size()) + " hints from " + path);
+}
+
+void EditorApp::save_session_file(const std::string& path) {
+  if (!image_) throw Error("save session: no photo is open");
+  Session s;
+  std::error_code ec;
+  fs::path dir = fs::absolute(path, ec).parent_path();
+  fs::path rel = fs::relative(image_->path, dir, ec);
+  s.image = ec || rel.empty() ? image_->path : rel.generic_string();
+  s.points = doc_.points();
+  s.extra = session_extra_;
+  s.extra["editor"] = {{"saturation", saturation_}};
+  save_session(s, path);
+  doc_.mark_saved();
+  session_path_ = canonical(path);
+  if (opt_.autosave) remove_autosave(image_->path);
+  autosaved_rev_ = doc_.revision();
+  remember_recent_file(session_path_);
+  set_status("session saved to " + path);
+}
+
+bool EditorApp::is_original(const std::string& path) const {
+  if (!image_) return false;
+  std::error_code ec;
+  if (fs::exists(path, ec) && fs::equivalent(path, image_->path, ec)) return true;
+  return canonical(path) == image_->path;
+}
+
+std::string EditorApp::suggested_result_path() const {
+  if (!image_) return "";
+  fs::path p(image_->path);
+  return (p.parent_path() / (p.stem().string() + "-colour.png")).string();
+}
+
+void EditorApp::save_result_file(const std::string& path, bool overwrite_original) {
+  if (!image_) throw Error("save result: no photo is open");
+  std::string ext = lower_ext(path);
+  if (ext != ".png" && ext != ".jpg" && ext != ".jpeg")
+    throw ImageError(path + ": save the result as .png, .jpg or .jpeg");
+  if (is_original(path) && !overwrite_original) {
+    if (!script_.empty())
+      throw Error(path + " is the original photo: refusing to write over it (set \"overwrite\": true)");
+    confirm_overwrite_ = path;  // the prompt in draw_modals() calls back with overwrite = true
+    return;
+  }
+  ++saves_pending_;
+  auto img = image_;
+  auto points = doc_.points();
+  PipelineOptions po;
+  po.saturation = saturation_;
+  worker_->post("", "saving the result", [this, img, points, po, path](Method& m) -> InferenceWorker::Done {
+    try {
+      LabImage lab = colorize(img->L, points, m, po);
+      save_image(lab_to_srgb8(lab), path);
+    } catch (const std::exception& e) {
+      std::string msg = e.what();
+      return [this, msg] {
+        --saves_pending_;
+        report_error("save result: " + msg);
+      };
+    }
+    return [this, path] {
+      --saves_pending_;
+      set_status("result saved to " + path);
+    };
+  });
+}
+
+void EditorApp::autosave_tick(bool force) {
+  if (!opt_.autosave || !image_ || doc_.revision() == autosaved_rev_) return;
+  const double now = glfwGetTime();
+  if (!force && now - last_autosave_ < 2.0) return;
+  last_autosave_ = now;
+  autosaved_rev_ = doc_.revision();
+  try {
+    if (doc_.modified())
+      write_autosave(image_->path, doc_.points());
+    else
+      remove_autosave(image_->path);
+  } catch (const Error& e) {
+    report_error(e.what());
+  }
+}
+
+}  // namespace tinge

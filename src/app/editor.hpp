@@ -1,0 +1,24 @@
+// Entry point of the interactive editor (`tinge edit`), the only thing the CLI sees of src/app.
+#pragma once
+#include <memory>
+#include <string>
+
+#include "core/method.hpp"
+
+namespace tinge {
+
+struct EditorOptions {
+  std::string input;    // an image or a session .json; empty = the bundled sample
+  std::string session;  // hints to load for the image (--session)
+  std::string script;   // replay these actions headlessly and exit (--script)
+  std::unique_ptr<Method> method;  // the colourisation method (the CLI picks it); null = levin
+  std::string sample;   // the bundled sample image, used when `input` is empty
+  int width = 1280, height = 800;
+  bool autosave = true;  // off for scripted runs
+};
+
+// Runs the editor until the window closes (or the script ends). Returns the exit code; errors
+// that stop it (unreadable image, bad script action) are thrown as tinge::Error subclasses.
+int run_editor(EditorOptions opt);
+
+}  // namespace tinge

@@ -1,0 +1,207 @@
+// The editor's state and its parts. One class, its members defined by concern in separate files:
+//   app_loop.cpp        window, ImGui, the frame loop, shortcuts, idle waiting, screenshots
+//   document_io.cpp     opening images/sessions, saving results/sessions, autosave and recovery
+//   render_requests.cpp posting work to the inference worker and taking its results
+//   canvas.cpp          zoom/pan, original/result panes and the split slider
+//   hint_overlay.cpp    hint markers and the mouse gestures that edit hints
+//   color_panel.cpp     the selected hint: gamut picker, suggestions, recent colours, RGB/hex
+//   alternatives.cpp    whole-image alternative colourings
+//   panels.cpp          menu bar, side panel, status bar, help overlay, modal prompts
+//   script_runner.cpp   replaying --script actions
+#pragma once
+#include <array>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "app/compositor.hpp"
+#include "app/editor.hpp"
+#include "app/file_dialog.hpp"
+#include "app/gl.hpp"
+#include "app/inference_worker.hpp"
+#include "core/action_script.hpp"
+#include "core/document.hpp"
+#include "core/image.hpp"
+
+namespace tinge {
+
+// An opened photo; immutable once built, shared with the worker's jobs.
+struct ImageData {
+  std::string path;
+  Rgb8Image original;
+  Plane L;       // full resolution
+  Plane L_work;  // the method's working resolution
+  uint64_t generation = 0;
+};
+
+enum class ViewMode { Result, SideBySide, Split };
+
+// Where one view of the image is drawn on screen (ImGui coordinates).
+struct Pane {
+  ImVec2 pos, size;
+  bool original = false;
+  bool contains(ImVec2 p) const {
+    return p.x >= pos.x && p.y >= pos.y && p.x < pos.x + size.x && p.y < pos.y + size.y;
+  }
+};
+
+using Ab = std::array<float, 2>;
+
+// Typical colours of old photographs' subjects (sky, foliage, skin, wood, brick, water, straw,
+// cloth), brought into gamut at lightness L: the suggestions when no network is loaded.
+std::vector<Ab> natural_palette(float L);
+// How a hint's colour looks at lightness L: brought into gamut, sRGB channels in [0, 1].
+std::array<float, 3> display_rgb(float L, Ab ab);
+
+// Fixed layout: the side panel on the right, the status bar at the bottom (canvas.cpp).
+float side_panel_width(float ui_scale);
+float status_bar_height();
+
+class EditorApp {
+ public:
+  explicit EditorApp(EditorOptions opt);
+  ~EditorApp();
+  int run();
+
+ private:
+  // app_loop.cpp
+  void init_window();
+  void frame();
+  bool wants_frames() const;
+  void handle_shortcuts();
+  void capture_screenshot();
+  void report_error(const std::string& msg);
+  void guarded(const std::function<void()>& f);  // runs f; a tinge::Error becomes a status message
+  void set_status(const std::string& msg);
+  // document_io.cpp
+  void open_path(const std::string& path);
+  void open_image(const std::string& path, const std::vector<HintPoint>& hints);
+  void load_session_file(const std::string& path);
+  void save_session_file(const std::string& path);
+  void save_result_file(const std::string& path, bool overwrite_original);
+  bool is_original(const std::string& path) const;
+  std::string suggested_result_path() const;
+  void autosave_tick(bool force);
+  // render_requests.cpp
+  void make_worker();
+  void update_requests();
+  void request_suggestions(int point);
+  bool suggestions_ready(int point) const;
+  float lightness_at(double x, double y, int size) const;
+  Ab predicted_ab_at(double x, double y) const;
+  // canvas.cpp
+  void draw_canvas();
+  void fit_view(ImVec2 pane_size);
+  ImVec2 to_screen(const Pane& p, double x, double y) const;
+  void to_image(const Pane& p, ImVec2 s, double& x, double& y) const;
+  // hint_overlay.cpp
+  void draw_hint_markers(const Pane& pane, ImDrawList* dl) const;
+  void handle_hint_mouse(const std::vector<Pane>& panes, bool hovered);
+  int hint_at(const Pane& pane, ImVec2 mouse) const;
+  // color_panel.cpp
+  void draw_color_panel();
+  void apply_color(int point, Ab ab);
+  void remember_color(Ab ab);
+  // alternatives.cpp
+  void draw_alternatives_panel();
+  void request_alternatives();
+  bool alternatives_ready() const;
+  void adopt_alternative(int index);
+  // panels.cpp
+  void draw_menu_bar();
+  void draw_side_panel();
+  void draw_status_bar();
+  void draw_help();
+  void draw_modals();
+  // script_runner.cpp
+  bool step_script();  // false once the script has finished
+  bool run_action(const Action& a);
+
+  EditorOptions opt_;
+  GLFWwindow* window_ = nullptr;
+  float ui_scale_ = 1.f;
+  std::unique_ptr<Compositor> compositor_;
+  std::unique_ptr<InferenceWorker> worker_;
+  bool has_model_ = false;
+
+  std::shared_ptr<const ImageData> image_;
+  uint64_t generation_ = 0;
+  std::string session_path_;
+  nlohmann::json session_extra_ = nlohmann::json::object();  // unknown session fields, kept
+  Document doc_;
+
+  // Render requests and what is on screen.
+  uint64_t requested_rev_ = ~0ull, shown_rev_ = 0;
+  bool requested_full_ = false, shown_full_ = false;
+  double preview_ms_ = 0, full_ms_ = 0;
+  Plane shown_a_, shown_b_;  // CPU copy of the displayed prediction
+  float saturation_ = 1.f;
+
+  // View and interaction.
+  ViewMode mode_ = ViewMode::Result;
+  float zoom_ = 1.f, split_ = 0.5f;
+  double center_x_ = 0, center_y_ = 0;
+  bool fit_pending_ = true, fitted_ = true, show_hints_ = true, show_help_ = false;
+  int default_size_ = 0;  // patch size of new hints; 0 = derived from the image size
+  int drag_point_ = -1;
+  double drag_dx_ = 0, drag_dy_ = 0;
+  bool panning_ = false, dragging_split_ = false, picking_ = false;
+  ImVec2 last_pane_size_{0, 0};
+
+  // Colours.
+  std::vector<Ab> recent_colors_;
+  bool rgb_editing_ = false, size_editing_ = false;
+  char hex_buf_[16] = {0};
+  struct Suggestions {
+    int point = -1;
+    uint64_t rev = ~0ull;
+    bool ready = false, from_model = false;
+    std::vector<Ab> ab;
+  } suggestions_;
+
+  // Alternatives.
+  struct Alternative {
+    std::vector<HintPoint> hints;
+    Texture thumb;
+  };
+  std::vector<Alternative> alternatives_;
+  uint64_t alternatives_rev_ = ~0ull;
+  bool alternatives_pending_ = false;
+
+  // Files, dialogs, prompts.
+  FileDialog dialog_;
+  enum class Purpose { None, OpenImage, LoadSession, SaveSession, SaveResult } dialog_purpose_ =
+      Purpose::None;
+  std::vector<std::string> recent_files_;
+  std::vector<std::string> dropped_;
+  std::string confirm_overwrite_;  // save result over the original: waiting for confirmation
+  bool offer_recovery_ = false;
+  std::vector<HintPoint> recovery_points_;
+  std::string recovery_time_;
+  bool quit_prompt_ = false, quit_now_ = false, quit_after_save_ = false;
+
+  // Status.
+  std::string status_, error_;
+  double status_time_ = 0;
+  int saves_pending_ = 0;
+  double last_autosave_ = 0;
+  uint64_t autosaved_rev_ = 0;
+  int frames_to_draw_ = 3;
+  bool event_seen_ = false;
+
+  // Script replay.
+  std::vector<Action> script_;
+  size_t script_pos_ = 0;
+  int action_frames_ = 0;
+  bool action_started_ = false;
+  double drag_from_x_ = 0, drag_from_y_ = 0;
+  double action_start_ = 0;
+  std::string screenshot_path_, script_error_;
+
+  friend struct EditorCallbacks;
+};
+
+}  // namespace tinge

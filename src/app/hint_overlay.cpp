@@ -1,0 +1,102 @@
+// Hint markers on the canvas and the mouse gestures that edit hints: click to add (the new hint
+// takes the colour currently predicted there), click a marker to select it, drag to move it (the
+// result follows with a fast preview; full quality on release), right-click to remove it.
+#include <cmath>
+
+#include "app/editor_app.hpp"
+#include "core/color.hpp"
+
+namespace tinge {
+namespace {
+
+ImU32 to_u32(const Rgb& c) {
+  auto ch = [](float v) { return int(std::lround(std::clamp(v, 0.f, 1.f) * 255.f)); };
+  return IM_COL32(ch(c[0]), ch(c[1]), ch(c[2]), 255);
+}
+
+}  // namespace
+
+void EditorApp::draw_hint_markers(const Pane& pane, ImDrawList* dl) const {
+  const auto& pts = doc_.points();
+  for (int i = 0; i < int(pts.size()); ++i) {
+    const HintPoint& p = pts[size_t(i)];
+    const ImVec2 c = to_screen(pane, p.x, p.y);
+    const float r = std::max(6.f * ui_scale_, 0.5f * float(p.size) * zoom_);
+    const Rgb rgb = display_rgb(lightness_at(p.x, p.y, p.size), {p.a, p.b});
+    dl->AddCircleFilled(c, r + 3.f * ui_scale_, IM_COL32(0, 0, 0, 255));
+    dl->AddCircleFilled(c, r + 1.5f * ui_scale_, IM_COL32(255, 255, 255, 255));
+    dl->AddCircleFilled(c, r, to_u32(rgb));
+    if (i == doc_.selected()) {
+      dl->AddCircle(c, r + 6.f * ui_scale_, IM_COL32(255, 200, 0, 255), 0, 2.5f * ui_scale_);
+    }
+  }
+}
+
+int EditorApp::hint_at(const Pane& pane, ImVec2 m) const {
+  const auto& pts = doc_.points();
+  for (int i = int(pts.size()) - 1; i >= 0; --i) {  // topmost (last drawn) first
+    const HintPoint& p = pts[size_t(i)];
+    const ImVec2 c = to_screen(pane, p.x, p.y);
+    const float r = std::max(6.f * ui_scale_, 0.5f * float(p.size) * zoom_) + 4.f * ui_scale_;
+    const float dx = m.x - c.x, dy = m.y - c.y;
+    if (dx * dx + dy * dy <= r * r) return i;
+  }
+  return -1;
+}
+
+void EditorApp::handle_hint_mouse(const std::vector<Pane>& panes, bool hovered) {
+  ImGuiIO& io = ImGui::GetIO();
+  const Pane* pane = nullptr;
+  for (const Pane& p : panes)
+    if (p.contains(io.MousePos)) pane = &p;
+  const int W = image_->L.width, H = image_->L.height;
+
+  if (drag_point_ >= 0) {
+    if (ImGui::IsMouseDown(0) && drag_point_ < doc_.size()) {
+      double x = 0, y = 0;
+      to_image(pane ? *pane : panes.back(), io.MousePos, x, y);
+      x = std::clamp(x + drag_dx_, 0.0, W - 1e-3);
+      y = std::clamp(y + drag_dy_, 0.0, H - 1e-3);
+      const HintPoint& p = doc_.point(drag_point_);
+      if (x != p.x || y != p.y) doc_.move_point(drag_point_, x, y);
+    } else {
+      doc_.end_edit();  // the whole gesture is one undo step; full quality follows
+      drag_point_ = -1;
+    }
+    return;
+  }
+  if (!hovered || !pane) return;
+  if (ImGui::IsMouseClicked(0)) {
+    double x = 0, y = 0;
+    to_image(*pane, io.MousePos, x, y);
+    const int h = show_hints_ ? hint_at(*pane, io.MousePos) : -1;
+    if (h >= 0) {
+      const HintPoint& p = doc_.point(h);
+      doc_.select(h);
+      doc_.begin_edit();
+      drag_point_ = h;
+      drag_dx_ = p.x - x;
+      drag_dy_ = p.y - y;
+    } else if (x >= 0 && y >= 0 && x < W && y < H) {
+      HintPoint p;
+      p.x = x;
+      p.y = y;
+      const Ab ab = predicted_ab_at(x, y);
+      p.a = ab[0];
+      p.b = ab[1];
+      p.size = default_size_ > 0 ? default_size_ : std::max(5, std::min(W, H) / 64);
+      doc_.begin_edit();  // adding and then dragging is one step
+      drag_point_ = doc_.add_point(p);
+      drag_dx_ = drag_dy_ = 0;
+      show_hints_ = true;
+    } else {
+      doc_.select(-1);
+    }
+  }
+  if (ImGui::IsMouseClicked(1)) {
+    const int h = show_hints_ ? hint_at(*pane, io.MousePos) : -1;
+    if (h >= 0) doc_.remove_point(h);
+  }
+}
+
+}  // namespace tinge

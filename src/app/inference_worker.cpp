@@ -1,0 +1,90 @@
+// The inference worker thread (see inference_worker.hpp).
+#include "app/inference_worker.hpp"
+
+#include <exception>
+
+namespace tinge {
+
+InferenceWorker::InferenceWorker(std::unique_ptr<Method> method, std::function<void()> wake,
+                                 ErrorSink on_error)
+    : method_(std::move(method)), wake_(std::move(wake)), on_error_(std::move(on_error)) {
+  method_name_ = method_->name();
+  working_short_side_ = method_->working_short_side();
+  thread_ = std::thread([this] { loop(); });
+}
+
+InferenceWorker::~InferenceWorker() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stop_ = true;
+    queue_.clear();
+  }
+  cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void InferenceWorker::post(const std::string& key, const std::string& label, Job job) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!key.empty())
+      for (auto it = queue_.begin(); it != queue_.end();)
+        it = it->key == key ? queue_.erase(it) : it + 1;
+    queue_.push_back(Entry{key, label, std::move(job)});
+  }
+  cv_.notify_one();
+}
+
+int InferenceWorker::drain() {
+  std::deque<Done> done;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    done.swap(finished_);
+  }
+  for (auto& d : done)
+    if (d) d();
+  return int(done.size());
+}
+
+bool InferenceWorker::idle() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return queue_.empty() && !busy_ && finished_.empty();
+}
+
+std::string InferenceWorker::activity() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return running_;
+}
+
+void InferenceWorker::loop() {
+  for (;;) {
+    Entry e;
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      cv_.wait(lock, [this] { return stop_ || !queue_.empty(); });
+      if (stop_) return;
+      e = std::move(queue_.front());
+      queue_.pop_front();
+      busy_ = true;
+      running_ = e.label;
+    }
+    Done done;
+    try {
+      done = e.job(*method_);
+    } catch (const std::exception& ex) {
+      std::string msg = e.label + ": " + ex.what();
+      done = [sink = on_error_, msg] { sink(msg); };
+    } catch (...) {
+      std::string msg = e.label + ": unexpected failure";
+      done = [sink = on_error_, msg] { sink(msg); };
+    }
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      finished_.push_back(std::move(done));
+      busy_ = false;
+      running_.clear();
+    }
+    if (wake_) wake_();
+  }
+}
+
+}  // namespace tinge

@@ -1,0 +1,58 @@
+// The worker thread that owns the colourisation method. The UI posts jobs and never waits: a job
+// runs on the worker and returns a completion that the UI thread runs when it drains the worker
+// each frame. Jobs posted with the same non-empty key replace each other while still queued, so
+// for live previews the latest request wins. A job's exception comes back as an error message.
+#pragma once
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "core/method.hpp"
+
+namespace tinge {
+
+class InferenceWorker {
+ public:
+  using Done = std::function<void()>;        // runs on the UI thread
+  using Job = std::function<Done(Method&)>;  // runs on the worker thread
+  using ErrorSink = std::function<void(const std::string&)>;  // UI thread
+
+  // `wake` is called (from the worker) after each job so an idle UI loop wakes up.
+  InferenceWorker(std::unique_ptr<Method> method, std::function<void()> wake, ErrorSink on_error);
+  ~InferenceWorker();  // drops queued jobs, lets a running one finish, joins: quitting is clean
+  InferenceWorker(const InferenceWorker&) = delete;
+  InferenceWorker& operator=(const InferenceWorker&) = delete;
+
+  void post(const std::string& key, const std::string& label, Job job);
+  int drain();  // runs the completions of finished jobs; returns how many ran
+  bool idle() const;
+  std::string activity() const;  // label of the running job, "" when none
+  const std::string& method_name() const { return method_name_; }
+  int working_short_side() const { return working_short_side_; }
+
+ private:
+  struct Entry {
+    std::string key, label;
+    Job job;
+  };
+  void loop();
+
+  std::unique_ptr<Method> method_;
+  std::string method_name_;
+  int working_short_side_ = 256;
+  std::function<void()> wake_;
+  ErrorSink on_error_;
+  mutable std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<Entry> queue_;
+  std::deque<Done> finished_;
+  std::string running_;
+  bool busy_ = false, stop_ = false;
+  std::thread thread_;
+};
+
+}  // namespace tinge

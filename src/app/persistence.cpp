@@ -1,0 +1,129 @@
+// Recent files and autosaves (see persistence.hpp).
+#include "app/persistence.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/error.hpp"
+#include "core/image_io.hpp"
+
+namespace fs = std::filesystem;
+
+namespace tinge {
+namespace {
+
+std::string env(const char* name) {
+  const char* v = std::getenv(name);
+  return v ? v : "";
+}
+
+std::string home() {
+  std::string h = env("HOME");
+  return h.empty() ? fs::temp_directory_path().string() : h;
+}
+
+std::string absolute(const std::string& p) {
+  std::error_code ec;
+  fs::path a = fs::weakly_canonical(fs::absolute(p), ec);
+  return ec ? p : a.string();
+}
+
+uint64_t fnv1a(const std::string& s) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+}  // namespace
+
+std::string config_dir() {
+  std::string x = env("XDG_CONFIG_HOME");
+  return (fs::path(x.empty() ? home() + "/.config" : x) / "tinge").string();
+}
+
+std::string autosave_dir() {
+  std::string t = env("TINGE_AUTOSAVE_DIR");
+  if (!t.empty()) return t;
+  std::string x = env("XDG_STATE_HOME");
+  return (fs::path(x.empty() ? home() + "/.local/state" : x) / "tinge" / "autosave").string();
+}
+
+std::vector<std::string> load_recent_files() {
+  std::vector<std::string> out;
+  try {
+    std::ifstream in(fs::path(config_dir()) / "recent.json");
+    if (!in) return out;
+    nlohmann::json j = nlohmann::json::parse(in);
+    if (!j.is_array()) return out;
+    for (const auto& e : j)
+      if (e.is_string() && fs::exists(e.get<std::string>())) out.push_back(e.get<std::string>());
+  } catch (...) {
+    // A damaged recent-files list is not worth an error: start a new one.
+  }
+  return out;
+}
+
+void remember_recent_file(const std::string& path, size_t max) {
+  try {
+    std::string p = absolute(path);
+    std::vector<std::string> list = load_recent_files();
+    list.erase(std::remove(list.begin(), list.end(), p), list.end());
+    list.insert(list.begin(), p);
+    if (list.size() > max) list.resize(max);
+    fs::create_directories(config_dir());
+    write_file_atomic((fs::path(config_dir()) / "recent.json").string(),
+                      nlohmann::json(list).dump(2) + "\n");
+  } catch (...) {
+    // Best effort: failing to remember a recent file must never stop the editor.
+  }
+}
+
+std::string autosave_path(const std::string& image_path) {
+  std::string abs = absolute(image_path);
+  std::ostringstream name;
+  name << fs::path(abs).stem().string() << "-" << std::hex << fnv1a(abs) << ".json";
+  return (fs::path(autosave_dir()) / name.str()).string();
+}
+
+void write_autosave(const std::string& image_path, const std::vector<HintPoint>& points) {
+  std::error_code ec;
+  fs::create_directories(autosave_dir(), ec);
+  if (ec) throw Error("autosave: cannot create " + autosave_dir() + ": " + ec.message());
+  Session s;
+  s.image = absolute(image_path);
+  s.points = points;
+  std::time_t now = std::time(nullptr);
+  char stamp[32] = {0};
+  std::strftime(stamp, sizeof(stamp), "%Y-%m-%d %H:%M:%S", std::localtime(&now));
+  s.extra["autosaved_at"] = stamp;
+  save_session(s, autosave_path(image_path));
+}
+
+bool read_autosave(const std::string& image_path, std::vector<HintPoint>& points,
+                   std::string& saved_at) {
+  std::string p = autosave_path(image_path);
+  if (!fs::exists(p)) return false;
+  try {
+    Session s = load_session(p);
+    points = s.points;
+    saved_at = s.extra.value("autosaved_at", std::string("an earlier run"));
+    return true;
+  } catch (const Error&) {
+    return false;
+  }
+}
+
+void remove_autosave(const std::string& image_path) {
+  std::error_code ec;
+  fs::remove(autosave_path(image_path), ec);
+}
+
+}  // namespace tinge

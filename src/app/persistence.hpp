@@ -1,0 +1,28 @@
+// Where the editor keeps its own files, and the small things it remembers between runs: the
+// recent-files list ($XDG_CONFIG_HOME/tinge/recent.json) and per-image autosaved hint sessions
+// ($TINGE_AUTOSAVE_DIR, else $XDG_STATE_HOME/tinge/autosave, else ~/.local/state/tinge/autosave).
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/session.hpp"
+
+namespace tinge {
+
+std::string config_dir();
+std::string autosave_dir();
+
+// Most recent first, at most `max` entries, only files that still exist.
+std::vector<std::string> load_recent_files();
+void remember_recent_file(const std::string& path, size_t max = 10);  // best effort, never throws
+
+// The autosave file of one image (derived from its absolute path).
+std::string autosave_path(const std::string& image_path);
+// Writes the session atomically (throws tinge::Error naming the file on failure).
+void write_autosave(const std::string& image_path, const std::vector<HintPoint>& points);
+// The autosaved points of an image, when a readable autosave exists.
+bool read_autosave(const std::string& image_path, std::vector<HintPoint>& points,
+                   std::string& saved_at);
+void remove_autosave(const std::string& image_path);  // best effort
+
+}  // namespace tinge

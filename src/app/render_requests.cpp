@@ -1,0 +1,154 @@
+// Everything the editor asks of the colourisation method goes through here: a cheap preview at
+// working resolution while a hint is being dragged, the full-resolution result (guided upsampling,
+// hints enforced) when the edit is released, and suggested colours for a hint. Requests carry the
+// document revision and image generation; results that arrive late are dropped.
+#include <chrono>
+
+#include "app/editor_app.hpp"
+#include "core/ab_grid.hpp"
+#include "core/error.hpp"
+#include "core/pipeline.hpp"
+#if TINGE_WITH_TORCH
+#include "nn/model.hpp"
+#endif
+
+namespace tinge {
+namespace {
+
+double ms_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+float sample(const Plane& p, double x, double y, int full_w, int full_h) {
+  if (p.empty()) return 0.f;
+  int px = std::clamp(int(x * p.width / full_w), 0, p.width - 1);
+  int py = std::clamp(int(y * p.height / full_h), 0, p.height - 1);
+  return p.at(px, py);
+}
+
+}  // namespace
+
+void EditorApp::make_worker() {
+  std::unique_ptr<Method> method = std::move(opt_.method);
+  if (!method) method = make_levin_method();
+#if TINGE_WITH_TORCH
+  has_model_ = dynamic_cast<ModelMethod*>(method.get()) != nullptr;
+#endif
+  worker_ = std::make_unique<InferenceWorker>(
+      std::move(method), [] { glfwPostEmptyEvent(); },
+      [this](const std::string& msg) { report_error(msg); });
+}
+
+void EditorApp::update_requests() {
+  if (!image_) return;
+  const bool full = !doc_.editing();
+  const uint64_t rev = doc_.revision();
+  if (rev == requested_rev_ && (requested_full_ || !full)) return;
+  requested_rev_ = rev;
+  requested_full_ = full;
+  auto img = image_;
+  auto points = doc_.points();
+  const uint64_t gen = generation_;
+  worker_->post("render", full ? "colourising at full resolution" : "preview",
+                [this, img, points, full, rev, gen](Method& m) -> InferenceWorker::Done {
+                  auto t0 = std::chrono::steady_clock::now();
+                  Plane a, b;
+                  if (full) {
+                    PipelineOptions po;
+                    po.saturation = 1.f;  // the shader applies the global saturation live
+                    LabImage lab = colorize(img->L, points, m, po);
+                    a = std::move(lab.a);
+                    b = std::move(lab.b);
+                  } else {
+                    HintPlanes h = rasterize_hints(points, img->L.width, img->L.height,
+                                                   img->L_work.width, img->L_work.height);
+                    AbPrediction p = m.predict(img->L_work, h);
+                    a = std::move(p.a);
+                    b = std::move(p.b);
+                  }
+                  double ms = ms_since(t0);
+                  return [this, a, b, full, rev, gen, ms]() mutable {
+                    if (gen != generation_ || rev < shown_rev_) return;
+                    if (rev == shown_rev_ && shown_full_ && !full) return;
+                    compositor_->set_ab(a, b);
+                    shown_a_ = std::move(a);
+                    shown_b_ = std::move(b);
+                    shown_rev_ = rev;
+                    shown_full_ = full;
+                    (full ? full_ms_ : preview_ms_) = ms;
+                  };
+                });
+}
+
+bool EditorApp::suggestions_ready(int point) const {
+  return suggestions_.ready && suggestions_.point == point && suggestions_.rev == doc_.revision();
+}
+
+void EditorApp::request_suggestions(int point) {
+  if (!image_ || point < 0 || point >= doc_.size()) return;
+  if (suggestions_.point == point && suggestions_.rev == doc_.revision()) return;  // on its way
+  if (suggestions_.point != point) suggestions_.ab.clear();  // keep old swatches while updating
+  suggestions_.point = point;
+  suggestions_.rev = doc_.revision();
+  suggestions_.ready = false;
+  std::vector<HintPoint> others = doc_.points();
+  const HintPoint p = others[size_t(point)];
+  others.erase(others.begin() + point);
+  const float L = lightness_at(p.x, p.y, p.size);
+  auto img = image_;
+  const uint64_t rev = doc_.revision(), gen = generation_;
+  worker_->post("suggest", "suggesting colours",
+                [this, img, others, p, L, point, rev, gen](Method& m) -> InferenceWorker::Done {
+                  const int W = img->L.width, H = img->L.height;
+                  const int w = img->L_work.width, h = img->L_work.height;
+                  HintPlanes hp = rasterize_hints(others, W, H, w, h);
+                  const float xw = float(p.x * w / W), yw = float(p.y * h / H);
+                  std::vector<Ab> ab;
+                  bool from_model = false;
+#if TINGE_WITH_TORCH
+                  if (auto* model = dynamic_cast<ModelMethod*>(&m)) {
+                    for (const Suggestion& s : model->suggest(img->L_work, hp, xw, yw, 8))
+                      ab.push_back({s.a, s.b});
+                    from_model = true;
+                  }
+#endif
+                  if (!from_model) {
+                    // What propagation from the other hints gives here, then typical colours.
+                    AbPrediction pr = m.predict(img->L_work, hp);
+                    float a = sample(pr.a, xw, yw, w, h), b = sample(pr.b, xw, yw, w, h);
+                    if (a * a + b * b > 9.f) ab.push_back({a, b});
+                    for (const Ab& c : natural_palette(L)) ab.push_back(c);
+                  }
+                  return [this, ab, from_model, point, rev, gen] {
+                    if (gen != generation_ || suggestions_.point != point || suggestions_.rev != rev)
+                      return;
+                    suggestions_.ab = ab;
+                    suggestions_.from_model = from_model;
+                    suggestions_.ready = true;
+                  };
+                });
+}
+
+float EditorApp::lightness_at(double x, double y, int size) const {
+  if (!image_) return 50.f;
+  const Plane& L = image_->L;
+  const int half = std::max(0, size / 2);
+  const int step = std::max(1, (2 * half + 1) / 15);
+  double sum = 0;
+  int n = 0;
+  for (int dy = -half; dy <= half; dy += step)
+    for (int dx = -half; dx <= half; dx += step) {
+      int px = std::clamp(int(x) + dx, 0, L.width - 1), py = std::clamp(int(y) + dy, 0, L.height - 1);
+      sum += L.at(px, py);
+      ++n;
+    }
+  return n ? float(sum / n) : 50.f;
+}
+
+Ab EditorApp::predicted_ab_at(double x, double y) const {
+  if (!image_ || shown_a_.empty()) return {0.f, 0.f};
+  return {sample(shown_a_, x, y, image_->L.width, image_->L.height),
+          sample(shown_b_, x, y, image_->L.width, image_->L.height)};
+}
+
+}  // namespace tinge

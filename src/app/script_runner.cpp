@@ -1,0 +1,164 @@
+// Replays `--script` actions inside the real frame loop, one action at a time, so scripted runs
+// exercise the same code as the mouse: a move is a short drag (live previews, then full quality),
+// saves go through the worker, and screenshots capture the window after it has settled. Actions
+// that wait (wait_idle, suggestions, alternatives, saves) poll each frame up to a time limit.
+#include "app/editor_app.hpp"
+#include "core/error.hpp"
+
+namespace tinge {
+namespace {
+
+constexpr int kDragFrames = 6;
+
+void check_inside(const Action& a, const ImageData& img) {
+  if (a.x < 0 || a.y < 0 || a.x >= img.L.width || a.y >= img.L.height)
+    throw Error("(" + std::to_string(a.x) + ", " + std::to_string(a.y) + ") is outside the " +
+                std::to_string(img.L.width) + "x" + std::to_string(img.L.height) + " image");
+}
+
+}  // namespace
+
+bool EditorApp::step_script() {
+  if (script_pos_ >= script_.size()) return false;
+  const Action& a = script_[script_pos_];
+  try {
+    if (!action_started_) action_start_ = glfwGetTime();
+    const bool done = run_action(a);
+    action_started_ = !done;
+    if (done) {
+      ++script_pos_;
+      action_frames_ = 0;
+    }
+  } catch (const Error& e) {
+    script_error_ = a.where(opt_.script) + e.what();
+  }
+  return script_pos_ < script_.size();
+}
+
+bool EditorApp::run_action(const Action& a) {
+  const bool first = !action_started_;
+  const double waited = glfwGetTime() - action_start_;
+  auto check_point = [&](int i) {
+    if (i < 0 || i >= doc_.size())
+      throw Error("point " + std::to_string(i) + " does not exist (" + std::to_string(doc_.size()) +
+                  " hints)");
+  };
+  auto give_up_after = [&](double seconds, const char* what) {
+    if (waited > seconds)
+      throw Error(std::string("still ") + what + " after " + std::to_string(int(seconds)) + " s");
+  };
+  switch (a.kind) {
+    case ActionKind::AddPoint: {
+      check_inside(a, *image_);
+      HintPoint p;
+      p.x = a.x;
+      p.y = a.y;
+      p.a = a.a;
+      p.b = a.b;
+      p.size = a.size;
+      doc_.add_point(p);
+      remember_color({a.a, a.b});
+      return true;
+    }
+    case ActionKind::MovePoint: {
+      if (first) {
+        check_point(a.point);
+        check_inside(a, *image_);
+        doc_.select(a.point);
+        drag_from_x_ = doc_.point(a.point).x;
+        drag_from_y_ = doc_.point(a.point).y;
+        doc_.begin_edit();
+        action_frames_ = 0;
+      }
+      const double t = double(++action_frames_) / kDragFrames;
+      doc_.move_point(a.point, drag_from_x_ + (a.x - drag_from_x_) * t, drag_from_y_ + (a.y - drag_from_y_) * t);
+      if (action_frames_ < kDragFrames) return false;
+      doc_.end_edit();
+      return true;
+    }
+    case ActionKind::DeletePoint:
+      check_point(a.point);
+      doc_.remove_point(a.point);
+      return true;
+    case ActionKind::SelectPoint:
+      check_point(a.point);
+      doc_.select(a.point);
+      return true;
+    case ActionKind::SetColor:
+      check_point(a.point);
+      apply_color(a.point, {a.a, a.b});
+      return true;
+    case ActionKind::SetSize:
+      check_point(a.point);
+      doc_.set_size(a.point, a.size);
+      return true;
+    case ActionKind::Undo:
+      if (!doc_.undo()) throw Error("nothing to undo");
+      return true;
+    case ActionKind::Redo:
+      if (!doc_.redo()) throw Error("nothing to redo");
+      return true;
+    case ActionKind::SelectSuggestion: {
+      check_point(a.point);
+      doc_.select(a.point);
+      request_suggestions(a.point);
+      if (!suggestions_ready(a.point)) {
+        give_up_after(120, "waiting for suggestions");
+        return false;
+      }
+      if (a.choice >= int(suggestions_.ab.size()))
+        throw Error("suggestion " + std::to_string(a.choice) + " does not exist (" +
+                    std::to_string(suggestions_.ab.size()) + " suggested)");
+      apply_color(a.point, suggestions_.ab[size_t(a.choice)]);
+      return true;
+    }
+    case ActionKind::AdoptAlternative:
+      if (first) request_alternatives();
+      if (!alternatives_ready()) {
+        give_up_after(300, "waiting for alternatives");
+        return false;
+      }
+      adopt_alternative(a.choice);
+      return true;
+    case ActionKind::ShowHints:
+      show_hints_ = a.visible;
+      return true;
+    case ActionKind::SetSaturation:
+      saturation_ = float(a.value);
+      return true;
+    case ActionKind::SetView:
+      mode_ = a.mode == "split" ? ViewMode::Split
+                                : a.mode == "side_by_side" ? ViewMode::SideBySide : ViewMode::Result;
+      if (mode_ == ViewMode::Split) split_ = float(a.value);
+      return true;
+    case ActionKind::LoadSession:
+      load_session_file(a.path);
+      return true;
+    case ActionKind::SaveResult:
+      if (first) save_result_file(a.path, a.overwrite);
+      if (saves_pending_ > 0) {
+        give_up_after(600, "saving the result");
+        return false;
+      }
+      return true;
+    case ActionKind::SaveSession:
+      save_session_file(a.path);
+      return true;
+    case ActionKind::Screenshot:
+      if (first) {
+        screenshot_path_ = a.path;
+        action_frames_ = 0;
+      }
+      return screenshot_path_.empty();
+    case ActionKind::WaitIdle: {
+      const bool idle = worker_->idle() && requested_rev_ == doc_.revision() && requested_full_ &&
+                        shown_rev_ == doc_.revision() && shown_full_ && saves_pending_ == 0;
+      if (idle && !first) return true;
+      give_up_after(a.timeout, "busy");
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace tinge

@@ -1,0 +1,86 @@
+// `tinge edit`: the interactive editor (src/app), or a scripted headless session with --script.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "cli/args.hpp"
+#include "cli/command.hpp"
+#include "cli/methods.hpp"
+#include "core/error.hpp"
+#if TINGE_WITH_APP
+#include "app/editor.hpp"
+#endif
+
+namespace fs = std::filesystem;
+
+namespace tinge {
+namespace {
+
+// The first sample photo shipped with tinge (installed share/ folder, else the source tree).
+std::string bundled_sample() {
+  std::vector<fs::path> dirs;
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) dirs.push_back(exe.parent_path().parent_path() / "share" / "tinge" / "samples");
+#ifdef TINGE_SOURCE_DIR
+  dirs.push_back(fs::path(TINGE_SOURCE_DIR) / "assets" / "samples");
+#endif
+  for (const fs::path& d : dirs) {
+    for (const char* name : {"nagasaki-boats.jpg", "dust-bowl-home.jpg"})
+      if (fs::exists(d / name, ec)) return (d / name).string();
+  }
+  return "";
+}
+
+int run_edit(std::vector<std::string> argv) {
+  ArgParser args("tinge edit", "[IMAGE|SESSION.json] [options]",
+                 "Interactive colourisation editor. With no argument it opens a bundled sample.\n"
+                 "With --script it replays actions headlessly (e.g. under xvfb-run) and exits.");
+  args.option("--script", "", "ACTIONS.json", "replay these actions, then exit")
+      .option("--session", "", "SESSION.json", "load these hints for the image")
+      .option("--method", "", "M", "gray | levin | model (default: model when available, else levin)")
+      .option("--model", "", "FILE", "network model file (implies --method model)")
+      .option("--device", "", "D", "cpu | cuda | auto, for the network (default cpu)")
+      .option("--threads", "", "N", "CPU threads (default: all)")
+      .option("--size", "", "WxH", "window size (default 1280x800)")
+      .flag("--no-autosave", "", "do not autosave the hints or offer recovery")
+      .positionals(0, 1, "IMAGE|SESSION.json");
+  if (!args.parse(argv)) return 0;
+#if TINGE_WITH_APP
+  EditorOptions opt;
+  if (!args.positional().empty()) opt.input = args.positional()[0];
+  opt.script = args.get("--script");
+  opt.session = args.get("--session");
+  opt.autosave = !args.has("--no-autosave");
+  if (args.has("--size")) {
+    const std::string s = args.get("--size");
+    const size_t x = s.find('x');
+    if (x == std::string::npos) throw UsageError("--size '" + s + "': expected WxH, e.g. 1280x800");
+    opt.width = parse_int(s.substr(0, x), "--size width");
+    opt.height = parse_int(s.substr(x + 1), "--size height");
+    if (opt.width < 320 || opt.height < 240 || opt.width > 16384 || opt.height > 16384)
+      throw UsageError("--size '" + s + "': expected at least 320x240");
+  }
+  if (opt.input.empty()) {
+    opt.sample = bundled_sample();
+    if (!opt.script.empty()) throw UsageError("--script needs an IMAGE to work on");
+  }
+  MethodArgs margs;
+  margs.model_path = args.get("--model");
+  margs.device = args.get("--device", "cpu");
+  margs.threads = args.get_int("--threads", 0, 0, 1024);
+  set_cpu_threads(margs.threads);
+  std::string name = args.get("--method");
+  if (name.empty()) name = margs.model_path.empty() ? default_method_name() : "model";
+  opt.method = make_method(name, margs);
+  return run_editor(std::move(opt));
+#else
+  throw Error("this tinge was built without the editor (configure with -DTINGE_BUILD_APP=ON)");
+#endif
+}
+
+}  // namespace
+
+TINGE_REGISTER_COMMAND("edit", "Interactive editor; --script replays actions headlessly", run_edit);
+
+}  // namespace tinge

@@ -1,0 +1,215 @@
+// Pixel checks for the editor's GUI tests (tests/gui/*.sh), which have no other pixel reader:
+//   gui_check make-image OUT.png W H          two regions (dark left, light right) with texture
+//   gui_check near IMG.png X Y HEX RADIUS TOL the mean ab around (X, Y) is within TOL of HEX's ab
+//                                              (brought into gamut at the measured lightness)
+//   gui_check same A.png B.png MAXDIFF        same size, no channel differs by more than MAXDIFF
+//   gui_check point SESSION.json I X Y TOL    hint I of a session lies within TOL of (X, Y)
+//   gui_check screenshot WITH.png WITHOUT.png HEX...
+//       the screenshot is not blank, shows the hints' hues over a sizeable area (the image), and
+//       differs from the hints-hidden one by marker rings (black and white) around each hint's hue.
+// Prints what it measured; exits 0 when the check passes, 1 when it fails, 2 on bad usage.
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <string>
+#include <vector>
+
+#include "core/ab_grid.hpp"
+#include "core/color.hpp"
+#include "core/image_io.hpp"
+#include "core/session.hpp"
+
+namespace {
+
+using tinge::Rgb8Image;
+
+std::array<float, 2> hex_ab(const std::string& hex) {
+  std::string s = hex[0] == '#' ? hex.substr(1) : hex;
+  unsigned v = unsigned(std::stoul(s, nullptr, 16));
+  tinge::Lab lab = tinge::srgb8_to_lab(uint8_t(v >> 16), uint8_t(v >> 8), uint8_t(v));
+  return {lab[1], lab[2]};
+}
+
+int make_image(const std::string& out, int w, int h) {
+  Rgb8Image img(w, h);
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      int base = x < w / 2 ? 70 : 180;
+      int v = base + int(8 * std::sin(x * 0.3) * std::cos(y * 0.25));
+      uint8_t* p = img.px(x, y);
+      p[0] = p[1] = p[2] = uint8_t(v);
+    }
+  tinge::save_image(img, out);
+  return 0;
+}
+
+int near(const std::string& path, double cx, double cy, const std::string& hex, int r, double tol) {
+  Rgb8Image img = tinge::load_image(path);
+  double sL = 0, sa = 0, sb = 0;
+  int n = 0;
+  for (int y = int(cy) - r; y <= int(cy) + r; ++y)
+    for (int x = int(cx) - r; x <= int(cx) + r; ++x) {
+      if (x < 0 || y < 0 || x >= img.width || y >= img.height) continue;
+      const uint8_t* p = img.px(x, y);
+      tinge::Lab lab = tinge::srgb8_to_lab(p[0], p[1], p[2]);
+      sL += lab[0];
+      sa += lab[1];
+      sb += lab[2];
+      ++n;
+    }
+  if (n == 0) return std::printf("no pixels around (%g, %g)\n", cx, cy), 1;
+  auto hue = hex_ab(hex);
+  auto want = tinge::clamp_to_gamut(float(sL / n), hue[0], hue[1]);
+  double a = sa / n, b = sb / n, d = std::hypot(a - want[0], b - want[1]);
+  std::printf("near (%g, %g): ab (%.1f, %.1f), want (%.1f, %.1f) for %s, distance %.1f (tol %.1f)\n", cx,
+              cy, a, b, want[0], want[1], hex.c_str(), d, tol);
+  return d <= tol ? 0 : 1;
+}
+
+int same(const std::string& pa, const std::string& pb, int maxdiff) {
+  Rgb8Image a = tinge::load_image(pa), b = tinge::load_image(pb);
+  if (a.width != b.width || a.height != b.height)
+    return std::printf("sizes differ: %dx%d vs %dx%d\n", a.width, a.height, b.width, b.height), 1;
+  int worst = 0;
+  double sum = 0;
+  for (size_t i = 0; i < a.data.size(); ++i) {
+    int d = std::abs(int(a.data[i]) - int(b.data[i]));
+    worst = std::max(worst, d);
+    sum += d;
+  }
+  std::printf("max difference %d, mean %.3f (allowed max %d)\n", worst, sum / double(a.data.size()), maxdiff);
+  return worst <= maxdiff ? 0 : 1;
+}
+
+int point(const std::string& path, int i, double x, double y, double tol) {
+  tinge::Session s = tinge::load_session(path);
+  if (i < 0 || i >= int(s.points.size()))
+    return std::printf("session has %zu points, no point %d\n", s.points.size(), i), 1;
+  const auto& p = s.points[size_t(i)];
+  double d = std::hypot(p.x - x, p.y - y);
+  std::printf("point %d at (%.2f, %.2f), want (%g, %g), distance %.2f\n", i, p.x, p.y, x, y, d);
+  return d <= tol ? 0 : 1;
+}
+
+// Same hue (within `deg` degrees) and clearly coloured: survives bringing a colour into gamut.
+bool same_hue(const uint8_t* p, std::array<float, 2> ab, float deg) {
+  tinge::Lab lab = tinge::srgb8_to_lab(p[0], p[1], p[2]);
+  if (std::hypot(lab[1], lab[2]) < 12.f) return false;
+  double d = std::atan2(lab[2], lab[1]) - std::atan2(ab[1], ab[0]);
+  d = std::fabs(std::remainder(d, 2 * M_PI)) * 180 / M_PI;
+  return d < deg;
+}
+
+int screenshot(const std::string& with_path, const std::string& without_path,
+               const std::vector<std::string>& hexes) {
+  Rgb8Image a = tinge::load_image(with_path), b = tinge::load_image(without_path);
+  if (a.width != b.width || a.height != b.height) return std::printf("screenshot sizes differ\n"), 1;
+  const int W = a.width, H = a.height;
+  const size_t N = size_t(W) * size_t(H);
+  int fails = 0;
+  // Not blank: a spread of grey levels.
+  double mean = 0, sq = 0;
+  for (size_t i = 0; i < N; ++i) {
+    double v = a.data[3 * i + 1];
+    mean += v;
+    sq += v * v;
+  }
+  mean /= double(N);
+  double sd = std::sqrt(std::max(0.0, sq / double(N) - mean * mean));
+  std::printf("screenshot %dx%d: grey mean %.1f, sd %.1f\n", W, H, mean, sd);
+  if (sd < 10) ++fails, std::printf("FAIL: the screenshot looks blank\n");
+  // The image: each hint colour covers a sizeable area.
+  for (const auto& hex : hexes) {
+    auto ab = hex_ab(hex);
+    size_t count = 0;
+    for (size_t i = 0; i < N; ++i) count += same_hue(&a.data[3 * i], ab, 15.f);
+    std::printf("%s: %zu pixels of that colour (%.2f%%)\n", hex.c_str(), count, 100.0 * count / N);
+    if (count < N / 200) ++fails, std::printf("FAIL: the colourised image does not show %s\n", hex.c_str());
+  }
+  // The markers: pixels that change when hints are hidden, grouped into clusters.
+  std::vector<int> label(N, -1);
+  auto differs = [&](size_t i) {
+    for (int c = 0; c < 3; ++c)
+      if (std::abs(int(a.data[3 * i + c]) - int(b.data[3 * i + c])) > 40) return true;
+    return false;
+  };
+  struct Cluster {
+    int x0, y0, x1, y1;
+    size_t n, white, black;
+  };
+  std::vector<Cluster> clusters;
+  std::vector<size_t> stack;
+  for (size_t s = 0; s < N; ++s) {
+    if (label[s] >= 0 || !differs(s)) continue;
+    Cluster c{W, H, -1, -1, 0, 0, 0};
+    label[s] = int(clusters.size());
+    stack.push_back(s);
+    while (!stack.empty()) {
+      size_t i = stack.back();
+      stack.pop_back();
+      int x = int(i % size_t(W)), y = int(i / size_t(W));
+      c.x0 = std::min(c.x0, x), c.y0 = std::min(c.y0, y), c.x1 = std::max(c.x1, x), c.y1 = std::max(c.y1, y);
+      ++c.n;
+      const uint8_t* p = &a.data[3 * i];
+      if (p[0] > 235 && p[1] > 235 && p[2] > 235) ++c.white;
+      if (p[0] < 25 && p[1] < 25 && p[2] < 25) ++c.black;
+      for (int d = 0; d < 4; ++d) {
+        int nx = x + (d == 0) - (d == 1), ny = y + (d == 2) - (d == 3);
+        if (nx < 0 || ny < 0 || nx >= W || ny >= H) continue;
+        size_t j = size_t(ny) * size_t(W) + size_t(nx);
+        if (label[j] < 0 && differs(j)) label[j] = int(clusters.size()), stack.push_back(j);
+      }
+    }
+    clusters.push_back(c);
+  }
+  size_t changed = 0;
+  for (const auto& c : clusters) changed += c.n;
+  std::printf("%zu pixels change when hints are hidden, in %zu clusters\n", changed, clusters.size());
+  if (changed == 0 || changed > N / 10) ++fails, std::printf("FAIL: hiding hints should change a little\n");
+  for (const auto& hex : hexes) {
+    auto ab = hex_ab(hex);
+    bool found = false;
+    for (const auto& c : clusters) {
+      if (c.n < 20 || c.white == 0 || c.black == 0) continue;  // a marker has both rings
+      size_t inside = 0;
+      for (int y = c.y0; y <= c.y1; ++y)
+        for (int x = c.x0; x <= c.x1; ++x) inside += same_hue(a.px(x, y), ab, 15.f);
+      if (inside >= 10) {
+        std::printf("%s: marker at (%d..%d, %d..%d), %zu ring pixels, %zu fill pixels\n", hex.c_str(),
+                    c.x0, c.x1, c.y0, c.y1, c.n, inside);
+        found = true;
+        break;
+      }
+    }
+    if (!found) ++fails, std::printf("FAIL: no hint marker of colour %s\n", hex.c_str());
+  }
+  return fails ? 1 : 0;
+}
+
+int usage() {
+  std::fprintf(stderr,
+               "usage: gui_check make-image OUT W H | near IMG X Y HEX RADIUS TOL | same A B MAXDIFF |\n"
+               "       point SESSION I X Y TOL | screenshot WITH WITHOUT HEX...\n");
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> a(argv + 1, argv + argc);
+  try {
+    if (a.size() == 4 && a[0] == "make-image") return make_image(a[1], std::stoi(a[2]), std::stoi(a[3]));
+    if (a.size() == 7 && a[0] == "near")
+      return near(a[1], std::stod(a[2]), std::stod(a[3]), a[4], std::stoi(a[5]), std::stod(a[6]));
+    if (a.size() == 4 && a[0] == "same") return same(a[1], a[2], std::stoi(a[3]));
+    if (a.size() == 6 && a[0] == "point")
+      return point(a[1], std::stoi(a[2]), std::stod(a[3]), std::stod(a[4]), std::stod(a[5]));
+    if (a.size() >= 4 && a[0] == "screenshot")
+      return screenshot(a[1], a[2], std::vector<std::string>(a.begin() + 3, a.end()));
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "gui_check: %s\n", e.what());
+    return 2;
+  }
+  return usage();
+}
