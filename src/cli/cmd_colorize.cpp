@@ -103,6 +103,9 @@ int run_folder(ColorizeJob& job, const fs::path& dir, const ArgParser& args) {
   const fs::path out_dir = args.has("--output") ? fs::path(args.get("--output"))
                                                 : fs::path(dir_name + "_color");
   std::error_code ec;
+  if (!job.force && same_file(out_dir, dir))
+    throw UsageError("the output folder is the input folder '" + dir.string() +
+                     "' (choose another -o, or pass --force)");
   if (fs::exists(out_dir, ec) && !fs::is_directory(out_dir, ec))
     throw UsageError("output '" + out_dir.string() + "' is a file; a folder input needs an output folder");
   fs::create_directories(out_dir, ec);

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Every way a user can hand tinge a bad input must end in one clear line on stderr starting
+# "tinge: error:", a non-zero exit code, and no crash; and the input photo is never overwritten.
+# shellcheck source=tests/cli/common.sh
+. "$(dirname "$0")/common.sh"
+
+"$GEN" two-region "$T/photo.png" --width 400 --height 300 --session "$T/photo.json" >/dev/null
+"$GEN" two-region "$T/photo.jpg" --width 400 --height 300 >/dev/null
+C=("$TINGE" colorize --method levin)
+
+: >"$T/empty.png"
+expect_error "zero-byte file" "${C[@]}" "$T/empty.png" -o "$T/o.png"
+
+size=$(wc -c <"$T/photo.jpg")
+head -c $((size / 2)) "$T/photo.jpg" >"$T/truncated.jpg"
+expect_error "truncated JPEG" "${C[@]}" "$T/truncated.jpg" -o "$T/o.png"
+head -c 200 "$T/photo.jpg" >"$T/header_only.jpg"
+expect_error "JPEG cut inside its header" "${C[@]}" "$T/header_only.jpg" -o "$T/o.png"
+
+echo "this is plain text, not a picture" >"$T/text.png"
+expect_error "text file named .png" "${C[@]}" "$T/text.png" -o "$T/o.png"
+
+"$GEN" huge-header "$T/huge.png" --width 100000 --height 100000
+expect_error "PNG header claiming 100000 x 100000" "${C[@]}" "$T/huge.png" -o "$T/o.png"
+
+printf '{"format": "tinge-session", "version": 1, "points": [{"x": 10, ' >"$T/bad.json"
+expect_error "malformed session JSON" "${C[@]}" "$T/photo.png" --hints "$T/bad.json" -o "$T/o.png"
+
+cat >"$T/outside.json" <<'JSON'
+{"format": "tinge-session", "version": 1, "image": "photo.png",
+ "points": [{"x": 1000.5, "y": 20.5, "ab": [10, 10], "size": 5}]}
+JSON
+expect_error "hint outside the image" "${C[@]}" "$T/photo.png" --hints "$T/outside.json" -o "$T/o.png"
+expect_error "missing session file" "${C[@]}" "$T/photo.png" --hints "$T/nope.json" -o "$T/o.png"
+
+expect_error "unwritable output path" "${C[@]}" "$T/photo.png" -o /nonexistent/dir/out.png
+expect_error "unsupported output extension" "${C[@]}" "$T/photo.png" -o "$T/out.gif"
+expect_error "missing input file" "${C[@]}" "$T/no_such_photo.png"
+expect_error "unknown option" "$TINGE" colorize "$T/photo.png" --method levin --bogus
+expect_error "option without its value" "$TINGE" colorize "$T/photo.png" --method
+expect_error "bad number" "$TINGE" colorize "$T/photo.png" --method levin --saturation lots
+expect_error "unknown method" "$TINGE" colorize "$T/photo.png" --method crayons
+expect_error "unknown command" "$TINGE" paint "$T/photo.png"
+expect_error "no command, unknown option" "$TINGE" --bogus
+expect_error "eval without --data" "$TINGE" eval --method gray
+expect_error "eval on a missing folder" "$TINGE" eval --data "$T/nowhere" --method gray
+expect_error "eval --compare with a broken report" "$TINGE" eval --compare "$T/bad.json" --plot "$T/p.svg"
+
+# Usage errors exit 2, other errors 1.
+rc=0
+"$TINGE" colorize "$T/photo.png" --bogus 2>/dev/null || rc=$?
+[ "$rc" -eq 2 ] || fail "unknown option: exit $rc, expected 2"
+rc=0
+"${C[@]}" "$T/empty.png" -o "$T/o.png" 2>/dev/null || rc=$?
+[ "$rc" -eq 1 ] || fail "zero-byte file: exit $rc, expected 1"
+
+# The input photo is never overwritten without --force (same file under another spelling too).
+before=$(cksum <"$T/photo.png")
+expect_error "-o equal to the input" "${C[@]}" "$T/photo.png" -o "$T/photo.png"
+expect_error "-o equal to the input, other spelling" "${C[@]}" "$T/photo.png" -o "$T/./photo.png"
+mkdir -p "$T/folder"
+cp "$T/photo.png" "$T/folder/"
+expect_error "folder mode into the input folder" "${C[@]}" "$T/folder" -o "$T/folder/."
+[ "$(find "$T/folder" -type f | wc -l)" -eq 1 ] || fail "folder mode wrote into the input folder"
+[ "$(cksum <"$T/photo.png")" = "$before" ] || fail "the input photo was overwritten"
+expect_ok "--force allows it" "${C[@]}" "$T/photo.png" -o "$T/photo.png" --force --hints "$T/photo.json"
+[ "$(cksum <"$T/photo.png")" != "$before" ] || fail "--force did not write the result"
+
+# Nothing was left behind by the failed runs (no partial outputs or temporaries).
+[ ! -e "$T/o.png" ] || fail "a failed run left $T/o.png"
+leftovers=$(find "$T" -name '*.tmp*' | wc -l)
+[ "$leftovers" -eq 0 ] || fail "temporary files left behind: $leftovers"
+
+finish
