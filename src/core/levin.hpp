@@ -7,9 +7,14 @@
 
 namespace tinge {
 
+// kDirect: sparse LU on a nested-dissection ordering (the default: exact and fastest measured).
+// kIterative: BiCGSTAB with an incomplete-LU preconditioner (a cross-check; approximate).
+enum class LevinSolver { kDirect, kIterative };
+
 struct LevinOptions {
   int max_iterations = 2000;  // for iterative solvers
   double tolerance = 1e-6;
+  LevinSolver solver = LevinSolver::kDirect;
 };
 
 // Propagates the hinted ab over the L image. With no hints returns a = b = 0.

@@ -1,0 +1,57 @@
+// The full-resolution pipeline: downscale L, rasterise hints, run the method at working
+// resolution, upsample ab guided by full-resolution L, enforce hints, apply saturation.
+#include "pipeline.hpp"
+
+#include <cmath>
+#include <string>
+
+#include "error.hpp"
+#include "hints.hpp"
+#include "resample.hpp"
+
+namespace tinge {
+
+LabImage colorize(const Plane& L_full, const std::vector<HintPoint>& hints, Method& method,
+                  const PipelineOptions& opt) {
+  const int W = L_full.width, H = L_full.height;
+  if (W <= 0 || H <= 0 || L_full.size() != size_t(W) * size_t(H))
+    throw Error("colorize: L plane is empty or malformed");
+  if (!std::isfinite(opt.saturation) || opt.saturation < 0.f)
+    throw Error("colorize: saturation " + std::to_string(opt.saturation) +
+                " must be a finite non-negative number");
+
+  int w = W, h = H;
+  working_size(W, H, method.working_short_side(), w, h);
+  const Plane L_work = (w == W && h == H) ? L_full : resize_area(L_full, w, h);
+  const HintPlanes hints_work = rasterize_hints(hints, W, H, w, h);
+
+  AbPrediction pred = method.predict(L_work, hints_work);
+  auto has_work_size = [&](const Plane& p) {
+    return p.width == w && p.height == h && p.size() == size_t(w) * size_t(h);
+  };
+  if (!has_work_size(pred.a) || !has_work_size(pred.b))
+    throw Error("colorize: method '" + method.name() + "' returned " +
+                std::to_string(pred.a.width) + "x" + std::to_string(pred.a.height) +
+                " ab planes, expected the working size " + std::to_string(w) + "x" +
+                std::to_string(h));
+
+  LabImage out;
+  out.L = L_full;
+  guided_upsample_ab(L_work, pred.a, pred.b, L_full, out.a, out.b);
+
+  if (opt.enforce_hints && !hints.empty()) {
+    const HintPlanes full = rasterize_hints(hints, W, H, W, H);
+    for (size_t i = 0; i < out.a.size(); ++i)
+      if (full.mask.v[i] > 0.5f) {
+        out.a.v[i] = full.a.v[i];
+        out.b.v[i] = full.b.v[i];
+      }
+  }
+  if (opt.saturation != 1.f) {
+    for (float& v : out.a.v) v *= opt.saturation;
+    for (float& v : out.b.v) v *= opt.saturation;
+  }
+  return out;
+}
+
+}  // namespace tinge
