@@ -38,6 +38,8 @@ endif()
 
 if(TINGE_WITH_TORCH)
   find_package(Torch REQUIRED)
+  # LibTorch's ABI flags (e.g. _GLIBCXX_USE_CXX11_ABI) must hold for every translation unit.
+  set(CMAKE_CXX_FLAGS "${CMAKE_CXX_FLAGS} ${TORCH_CXX_FLAGS}")
 endif()
 
 if(TINGE_BUILD_APP)

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Trains tinge models on the lent GPU machine (see the device tool; its image has PyTorch 2.x whose
+# wheel carries LibTorch + CMake config, CMake and nvcc, but no Debian -dev packages).
+# Run from the repo root there, with .carry/ carried:
+#   .carry/deps.tar.gz  Eigen, nlohmann-json and stb headers (tar czf ... -C /usr/include eigen3 nlohmann stb)
+#   .carry/train/       training photos (JPEG, shorter side ~192; ../shared/data/MANIFEST.md has a recipe)
+#   .carry/init.safetensors (optional) a model to continue from
+# Usage: scripts/gpu-train.sh MINUTES [ABLATION_STEPS]
+# Writes to $OUT: tinge-default.safetensors (the main hybrid model), ablation_{l2,huber,ce,hybrid}
+# models (small widths, same data and steps), and logs.tgz.
+set -uo pipefail
+MINUTES=${1:-6}
+ABL_STEPS=${2:-2000}
+OUT=${OUT:-$PWD/out}
+mkdir -p "$OUT" /tmp/deps /tmp/work
+START=$(date +%s)
+log() { echo "[gpu-train +$(( $(date +%s) - START ))s] $*"; }
+nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader || true
+tar -xzf .carry/deps.tar.gz -C /tmp/deps
+TORCH_PREFIX=$(python3 -c 'import torch;print(torch.utils.cmake_prefix_path)')
+GEN=Ninja; command -v ninja >/dev/null || GEN="Unix Makefiles"
+build() {  # $1 = C++ standard
+  cmake -S . -B /tmp/build-$1 -G "$GEN" -DCMAKE_EXE_LINKER_FLAGS=-Wl,--no-as-needed -DCMAKE_BUILD_TYPE=Release -DTINGE_BUILD_APP=OFF -DTINGE_BUILD_TESTS=OFF \
+    -DCMAKE_CXX_STANDARD=$1 -DCMAKE_PREFIX_PATH="$TORCH_PREFIX" -DTINGE_EXTRA_INCLUDE=/tmp/deps \
+    -DCMAKE_CUDA_ARCHITECTURES=90 > /tmp/work/cmake-$1.log 2>&1 &&
+    cmake --build /tmp/build-$1 -j16 --target tinge > /tmp/work/build-$1.log 2>&1 && cp /tmp/build-$1/tinge /tmp/work/tinge
+}
+if ! build 17; then
+  log "C++17 build failed; retrying with C++20"; tail -20 /tmp/work/cmake-17.log /tmp/work/build-17.log
+  build 20 || { tail -40 /tmp/work/cmake-20.log /tmp/work/build-20.log; exit 1; }
+fi
+log "built"
+T=/tmp/work/tinge
+$T pack .carry/train -o /tmp/work/train.pack --short-side 192 --min-side 176 2>/tmp/work/pack.err | tail -1
+log "packed"
+INIT=()
+[ -f .carry/init.safetensors ] && INIT=(--init .carry/init.safetensors)
+for loss in l2 huber ce hybrid; do
+  $T train --data /tmp/work/train.pack --out /tmp/work/ablation_$loss.safetensors --loss $loss --steps "$ABL_STEPS" \
+    --minutes "$MINUTES" --batch 32 --crop 176 --lr 2e-3 --widths 16,32,64,128 --seed 3 --workers 2 \
+    --checkpoint-every 0 --device cuda > /tmp/work/ablation_$loss.out 2>&1 &
+done
+$T train --data /tmp/work/train.pack --out /tmp/work/tinge-default.safetensors --loss hybrid --steps 1000000 \
+  --minutes "$MINUTES" --batch 64 --crop 176 --lr 2e-3 --seed 1 --workers 6 --checkpoint-every 2000 \
+  --device cuda "${INIT[@]}" 2>&1 | tee /tmp/work/main.out | grep -v '^\[' | tail -5
+log "main run done"; wait; log "ablations done"
+for f in /tmp/work/*.out; do echo "== $f"; tail -2 "$f"; done
+cp /tmp/work/tinge-default.safetensors /tmp/work/ablation_*.safetensors "$OUT"/ 2>/dev/null
+(cd /tmp/work && tar czf "$OUT/logs.tgz" *.out *.csv *.svg pack.err 2>/dev/null)
+ls -la "$OUT"; log "done"

@@ -1,0 +1,84 @@
+// Training batch workers (see batch_queue.hpp).
+#include "nn/batch_queue.hpp"
+
+#include <random>
+
+namespace tinge {
+
+static uint64_t splitmix(uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+Batch make_batch(const Dataset& d, const SampleOptions& opt, int batch_size, uint64_t seed, int64_t index) {
+  Batch b;
+  b.index = index;
+  b.size = batch_size;
+  b.side = opt.crop;
+  const size_t hw = size_t(opt.crop) * size_t(opt.crop);
+  b.L.resize(size_t(batch_size) * hw);
+  b.ab.resize(size_t(batch_size) * 2 * hw);
+  b.hint_ab.resize(size_t(batch_size) * 2 * hw);
+  b.mask.resize(size_t(batch_size) * hw);
+  std::mt19937_64 rng(splitmix(seed * 0x100000001b3ULL + uint64_t(index)));
+  std::uniform_int_distribution<size_t> pick(0, d.size() - 1);
+  for (int i = 0; i < batch_size; ++i) {
+    const size_t img = pick(rng);
+    const uint64_t s = rng();
+    float* ab = &b.ab[size_t(i) * 2 * hw];
+    float* hab = &b.hint_ab[size_t(i) * 2 * hw];
+    make_training_sample(d.images[img], opt, s, &b.L[size_t(i) * hw], ab, ab + hw, hab, hab + hw,
+                         &b.mask[size_t(i) * hw]);
+  }
+  return b;
+}
+
+BatchQueue::BatchQueue(const Dataset& d, SampleOptions opt, int batch_size, uint64_t seed, int64_t first_index,
+                       int workers, int depth)
+    : data_(d), opt_(opt), batch_size_(batch_size), seed_(seed), next_to_make_(first_index),
+      next_to_take_(first_index), depth_(depth) {
+  for (int i = 0; i < std::max(1, workers); ++i) threads_.emplace_back([this] { work(); });
+}
+
+BatchQueue::~BatchQueue() {
+  {
+    std::lock_guard<std::mutex> l(mu_);
+    stop_ = true;
+  }
+  cv_.notify_all();
+  for (auto& t : threads_) t.join();
+}
+
+void BatchQueue::work() {
+  for (;;) {
+    int64_t idx;
+    {
+      std::unique_lock<std::mutex> l(mu_);
+      cv_.wait(l, [&] { return stop_ || next_to_make_ < next_to_take_ + depth_; });
+      if (stop_) return;
+      idx = next_to_make_++;
+    }
+    Batch b = make_batch(data_, opt_, batch_size_, seed_, idx);
+    {
+      std::lock_guard<std::mutex> l(mu_);
+      ready_[idx] = std::move(b);
+    }
+    cv_.notify_all();
+  }
+}
+
+Batch BatchQueue::next() {
+  std::unique_lock<std::mutex> l(mu_);
+  const int64_t want = next_to_take_;
+  cv_.wait(l, [&] { return ready_.count(want) > 0; });
+  Batch b = std::move(ready_[want]);
+  ready_.erase(want);
+  ++next_to_take_;
+  l.unlock();
+  cv_.notify_all();
+  return b;
+}
+
+}  // namespace tinge

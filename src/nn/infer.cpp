@@ -1,0 +1,186 @@
+// Inference with a trained model: the Method used by the CLI and the editor (see model.hpp).
+// Pads the working image to the network's stride, runs the network, and upsamples the predicted ab
+// from the network's output resolution to the working resolution guided by L.
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <mutex>
+#include <unistd.h>
+
+#include "core/ab_grid.hpp"
+#include "core/error.hpp"
+#include "core/resample.hpp"
+#include "nn/losses.hpp"
+#include "nn/model.hpp"
+#include "nn/model_file.hpp"
+#include "nn/suggest.hpp"
+
+namespace tinge {
+
+namespace {
+
+int default_threads() {
+  if (const char* e = std::getenv("TINGE_THREADS")) {
+    int n = std::atoi(e);
+    if (n > 0) return n;
+  }
+  return 1;  // measured fastest on small (2-core) machines; set --threads / TINGE_THREADS to change
+}
+
+torch::Tensor plane_to_tensor(const Plane& p, int64_t H, int64_t W) {
+  // Replicate-pads the plane to H x W.
+  auto t = torch::empty({1, 1, H, W});
+  float* d = t.data_ptr<float>();
+  for (int64_t y = 0; y < H; ++y) {
+    const int sy = int(std::min<int64_t>(y, p.height - 1));
+    for (int64_t x = 0; x < W; ++x) d[y * W + x] = p.at(int(std::min<int64_t>(x, p.width - 1)), sy);
+  }
+  return t;
+}
+
+Plane tensor_to_plane(const torch::Tensor& t, int w, int h, float scale) {
+  auto c = t.to(torch::kCPU).contiguous();
+  const int64_t W = c.size(-1);
+  const float* d = c.data_ptr<float>();
+  Plane p(w, h);
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) p.at(x, y) = d[int64_t(y) * W + x] * scale;
+  return p;
+}
+
+class NetMethod final : public ModelMethod {
+ public:
+  NetMethod(const std::string& path, const ModelOptions& opt) : device_(torch::kCPU) {
+    if (opt.device == "cuda" || (opt.device == "auto" && torch::cuda::is_available()))
+      device_ = torch::Device(torch::kCUDA);
+    torch::set_num_threads(opt.threads > 0 ? opt.threads : default_threads());
+    lm_ = load_model_file(path, device_);
+    lm_.net->eval();
+    meta_text_ = lm_.meta.dump();
+    grid_ = AbGrid(lm_.meta.at("ab_bins").get<std::vector<int>>());
+    std::vector<float> c;
+    for (int q = 0; q < grid_.size(); ++q) {
+      auto cc = grid_.center(q);
+      c.push_back(cc[0]);
+      c.push_back(cc[1]);
+    }
+    centers_ = torch::from_blob(c.data(), {grid_.size(), 2}).clone().to(device_);
+    decode_ = opt.decode.empty() ? lm_.meta.value("decode", std::string("regression")) : opt.decode;
+    if (decode_ != "regression" && decode_ != "annealed") throw UsageError("unknown decode '" + decode_ + "'");
+    temperature_ = lm_.meta.value("temperature", 0.38);
+    short_side_ = lm_.meta.value("working_short_side", 256);
+    name_ = "model:" + std::filesystem::path(path).filename().string();
+  }
+
+  std::string name() const override { return name_; }
+  int working_short_side() const override { return short_side_; }
+  const std::string& metadata_json() const override { return meta_text_; }
+
+  AbPrediction predict(const Plane& L, const HintPlanes& hints) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto out = run(L, hints);
+    const int w = L.width, h = L.height;
+    if (decode_ == "annealed") {
+      auto ab = annealed_mean(out.logits, centers_, temperature_);
+      return upsample(ab, L, 4, 1.f);
+    }
+    return upsample(out.ab, L, 2, 110.f);
+    (void)w;
+    (void)h;
+  }
+
+  std::vector<Suggestion> suggest(const Plane& L, const HintPlanes& hints, float x, float y, int k) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto out = run(L, hints);
+    auto logits = out.logits.to(torch::kCPU).contiguous();
+    const int64_t Q = logits.size(1), h4 = logits.size(2), w4 = logits.size(3);
+    // Bilinear blend of the distributions at the four nearest 1/4-resolution cells.
+    const float fx = std::clamp(x / 4.f - 0.5f, 0.f, float(w4 - 1)), fy = std::clamp(y / 4.f - 0.5f, 0.f, float(h4 - 1));
+    const int64_t x0 = int64_t(fx), y0 = int64_t(fy), x1 = std::min(x0 + 1, w4 - 1), y1 = std::min(y0 + 1, h4 - 1);
+    const float tx = fx - float(x0), ty = fy - float(y0);
+    auto p = torch::softmax(logits, 1);
+    auto dist = p.index({0, torch::indexing::Slice(), y0, x0}) * (1 - tx) * (1 - ty) +
+                p.index({0, torch::indexing::Slice(), y0, x1}) * tx * (1 - ty) +
+                p.index({0, torch::indexing::Slice(), y1, x0}) * (1 - tx) * ty +
+                p.index({0, torch::indexing::Slice(), y1, x1}) * tx * ty;
+    std::vector<float> prob(static_cast<size_t>(Q));
+    for (int64_t q = 0; q < Q; ++q) prob[size_t(q)] = dist[q].item<float>();
+    const int px = std::clamp(int(x), 0, L.width - 1), py = std::clamp(int(y), 0, L.height - 1);
+    return suggest_from_distribution(grid_, prob, L.at(px, py), k);
+  }
+
+ private:
+  NetOutput run(const Plane& L, const HintPlanes& hints) {
+    if (hints.a.width != L.width || hints.a.height != L.height || hints.mask.width != L.width)
+      throw Error("hint planes do not match the working image size");
+    const int64_t H = (L.height + 15) / 16 * 16, W = (L.width + 15) / 16 * 16;
+    torch::InferenceMode guard;
+    auto Lt = plane_to_tensor(L, H, W);
+    auto at = torch::zeros({1, 1, H, W}), bt = torch::zeros({1, 1, H, W}), mt = torch::zeros({1, 1, H, W});
+    {
+      float *pa = at.data_ptr<float>(), *pb = bt.data_ptr<float>(), *pm = mt.data_ptr<float>();
+      for (int y = 0; y < L.height; ++y)
+        for (int x = 0; x < L.width; ++x) {
+          const size_t i = size_t(y) * size_t(W) + size_t(x);
+          pa[i] = hints.a.at(x, y);
+          pb[i] = hints.b.at(x, y);
+          pm[i] = hints.mask.at(x, y);
+        }
+    }
+    auto in = make_input(Lt, torch::cat({at, bt}, 1), mt).to(device_);
+    if (device_.is_cpu()) in = in.contiguous(torch::MemoryFormat::ChannelsLast);
+    return lm_.net->forward(in);
+  }
+
+  AbPrediction upsample(const torch::Tensor& ab, const Plane& L, int factor, float scale) {
+    const int lw = (L.width + factor - 1) / factor, lh = (L.height + factor - 1) / factor;
+    AbPrediction r;
+    Plane a_low = tensor_to_plane(ab.index({0, 0}), lw, lh, scale);
+    Plane b_low = tensor_to_plane(ab.index({0, 1}), lw, lh, scale);
+    Plane L_low = resize_area(L, lw, lh);
+    guided_upsample_ab(L_low, a_low, b_low, L, r.a, r.b);
+    return r;
+  }
+
+  std::mutex mu_;
+  torch::Device device_;
+  LoadedModel lm_;
+  std::string meta_text_, decode_, name_;
+  AbGrid grid_;
+  torch::Tensor centers_;
+  double temperature_ = 0.38;
+  int short_side_ = 256;
+};
+
+}  // namespace
+
+std::unique_ptr<ModelMethod> load_model(const std::string& path, const ModelOptions& opt) {
+  if (path.empty()) throw ModelError("no model file given and no bundled model found");
+  return std::make_unique<NetMethod>(path, opt);
+}
+
+std::string default_model_path() {
+  namespace fs = std::filesystem;
+  if (const char* e = std::getenv("TINGE_MODEL")) return e;
+  std::vector<fs::path> dirs;
+  char exe[4096];
+  const ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n > 0) {
+    exe[n] = 0;
+    dirs.push_back(fs::path(exe).parent_path() / ".." / "share" / "tinge" / "models");
+  }
+#ifdef TINGE_SOURCE_DIR
+  dirs.push_back(fs::path(TINGE_SOURCE_DIR) / "models");
+#endif
+  for (const auto& d : dirs) {
+    std::error_code ec;
+    const auto p = d / "tinge-default.safetensors";
+    if (fs::exists(p, ec)) return fs::weakly_canonical(p, ec).string();
+  }
+  return "";
+}
+
+}  // namespace tinge

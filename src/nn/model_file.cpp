@@ -1,0 +1,117 @@
+// Model file save/load (see model_file.hpp).
+#include "nn/model_file.hpp"
+
+#include <cmath>
+#include <cstring>
+#include <fstream>
+
+#include "core/error.hpp"
+#include "core/image_io.hpp"
+#include "nn/safetensors.hpp"
+
+namespace tinge {
+
+std::map<std::string, torch::Tensor> network_tensors(ColorNet& net) {
+  std::map<std::string, torch::Tensor> out;
+  for (const auto& p : net->named_parameters()) out[p.key()] = p.value();
+  for (const auto& b : net->named_buffers())
+    if (b.key().find("num_batches_tracked") == std::string::npos) out[b.key()] = b.value();
+  return out;
+}
+
+static TensorBlob to_blob(const torch::Tensor& t) {
+  auto c = t.detach().to(torch::kCPU, torch::kFloat32).contiguous();
+  TensorBlob b;
+  b.dtype = "F32";
+  b.shape = c.sizes().vec();
+  b.bytes.assign(reinterpret_cast<const char*>(c.data_ptr<float>()), size_t(c.numel()) * 4);
+  return b;
+}
+
+void save_model_file(const std::string& path, ColorNet& net, const nlohmann::json& meta,
+                     const std::map<std::string, torch::Tensor>& extra) {
+  std::map<std::string, TensorBlob> blobs;
+  for (const auto& [k, t] : network_tensors(net)) blobs[k] = to_blob(t);
+  for (const auto& [k, t] : extra) blobs[k] = to_blob(t);
+  nlohmann::json m = meta;
+  m["format"] = "tinge-model";
+  m["format_version"] = kModelFormatVersion;
+  write_file_atomic(path, write_safetensors(blobs, {{"tinge", m.dump()}}));
+}
+
+NetConfig net_config_from_meta(const nlohmann::json& meta, const std::string& name) {
+  auto fail = [&](const std::string& w) { throw ModelError("model file " + name + ": " + w); };
+  if (meta.value("format", "") != "tinge-model") fail("metadata format is not 'tinge-model'");
+  int v = meta.value("format_version", 0);
+  if (v != kModelFormatVersion)
+    fail("unsupported format_version " + std::to_string(v) + " (this tinge reads " +
+         std::to_string(kModelFormatVersion) + ")");
+  NetConfig cfg;
+  cfg.arch = meta.value("arch", "");
+  if (cfg.arch != "tinge-unet-v1") fail("unknown architecture '" + cfg.arch + "'");
+  if (!meta.contains("widths") || !meta["widths"].is_array() || meta["widths"].size() != 4)
+    fail("'widths' must be 4 integers");
+  cfg.widths.clear();
+  for (const auto& w : meta["widths"]) {
+    if (!w.is_number_integer() || w.get<int64_t>() < 1 || w.get<int64_t>() > 4096) fail("bad 'widths'");
+    cfg.widths.push_back(w.get<int64_t>());
+  }
+  if (!meta.contains("ab_bins") || !meta["ab_bins"].is_array() || meta["ab_bins"].empty())
+    fail("'ab_bins' must list the in-gamut grid cells");
+  for (const auto& c : meta["ab_bins"])
+    if (!c.is_number_integer() || c.get<int>() < 0 || c.get<int>() >= 529) fail("bad 'ab_bins' cell");
+  cfg.bins = int64_t(meta["ab_bins"].size());
+  return cfg;
+}
+
+LoadedModel load_model_buffer(const std::string& bytes, const std::string& name, const torch::Device& device) {
+  auto file = parse_safetensors(bytes, name);
+  auto fail = [&](const std::string& w) { throw ModelError("model file " + name + ": " + w); };
+  auto it = file.metadata.find("tinge");
+  if (it == file.metadata.end()) fail("no 'tinge' metadata (not a tinge model)");
+  LoadedModel lm;
+  try {
+    lm.meta = nlohmann::json::parse(it->second);
+  } catch (const std::exception& e) {
+    fail(std::string("metadata is not valid JSON: ") + e.what());
+  }
+  if (!lm.meta.is_object()) fail("metadata is not a JSON object");
+  NetConfig cfg = net_config_from_meta(lm.meta, name);
+  lm.net = ColorNet(cfg);
+  torch::NoGradGuard ng;
+  auto params = network_tensors(lm.net);
+  for (auto& [k, t] : params) {
+    auto r = file.tensors.find(k);
+    if (r == file.tensors.end()) fail("missing tensor '" + k + "'");
+    if (r->second.shape != t.sizes().vec()) {
+      std::string want, got;
+      for (auto d : t.sizes()) want += std::to_string(d) + "x";
+      for (auto d : r->second.shape) got += std::to_string(d) + "x";
+      fail("tensor '" + k + "' has shape " + got.substr(0, got.size() - 1) + ", expected " +
+           want.substr(0, want.size() - 1));
+    }
+    if (r->second.dtype != "F32") fail("tensor '" + k + "' has dtype " + r->second.dtype + ", expected F32");
+    auto src = torch::empty(t.sizes(), torch::kFloat32);
+    std::memcpy(src.data_ptr<float>(), file.bytes(r->second), r->second.end - r->second.begin);
+    if (!torch::isfinite(src).all().item<bool>()) fail("tensor '" + k + "' contains NaN or Inf");
+    t.copy_(src);
+  }
+  for (const auto& [k, rec] : file.tensors) {
+    if (params.count(k)) continue;
+    if (rec.dtype != "F32") continue;
+    auto src = torch::empty(rec.shape, torch::kFloat32);
+    std::memcpy(src.data_ptr<float>(), file.bytes(rec), rec.end - rec.begin);
+    lm.extra[k] = src.to(device);
+  }
+  lm.net->to(device);
+  return lm;
+}
+
+LoadedModel load_model_file(const std::string& path, const torch::Device& device) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ModelError("cannot open model file " + path);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return load_model_buffer(bytes, path, device);
+}
+
+}  // namespace tinge

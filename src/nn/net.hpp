@@ -1,0 +1,56 @@
+// The guided colourisation network (internal: includes torch; only src/nn/*.cpp include this).
+// Input (B, 4, H, W): (L - 50) / 100, a / 110, b / 110 (0 where no hint), hint mask. H, W multiples of 16.
+// Outputs: ab / 110 at H/2 x W/2 (regression head) and logits over the Q in-gamut ab bins at H/4 x W/4.
+//
+// Shape (widths c0..c3, default 32-64-128-256): a stride-2 stem, three stride-2 encoder stages down to
+// 1/16, a bottleneck of dilated 3x3 convolutions (dilation 1, 2, 4) plus a global-context branch (mean
+// pooled features -> linear -> added everywhere), then a decoder that reduces channels with 1x1
+// convolutions at low resolution before nearest upsampling and adds the encoder skips.
+#pragma once
+#include <torch/torch.h>
+
+#include <string>
+#include <vector>
+
+namespace tinge {
+
+struct NetConfig {
+  std::string arch = "tinge-unet-v1";
+  std::vector<int64_t> widths = {32, 64, 128, 256};
+  int64_t bins = 0;  // Q, number of in-gamut ab bins
+};
+
+struct ConvBnReluImpl : torch::nn::Module {
+  ConvBnReluImpl(int64_t in, int64_t out, int64_t k, int64_t stride = 1, int64_t dilation = 1);
+  torch::Tensor forward(const torch::Tensor& x);
+  torch::nn::Conv2d conv{nullptr};
+  torch::nn::BatchNorm2d bn{nullptr};
+};
+TORCH_MODULE(ConvBnRelu);
+
+struct NetOutput {
+  torch::Tensor ab;      // (B, 2, H/2, W/2), in units of 110
+  torch::Tensor logits;  // (B, Q, H/4, W/4)
+};
+
+struct ColorNetImpl : torch::nn::Module {
+  explicit ColorNetImpl(const NetConfig& cfg);
+  NetOutput forward(const torch::Tensor& x);
+  NetConfig cfg;
+  ConvBnRelu stem1{nullptr}, stem2{nullptr};
+  ConvBnRelu down1a{nullptr}, down1b{nullptr}, down2a{nullptr}, down2b{nullptr};
+  ConvBnRelu down3a{nullptr}, mid1{nullptr}, mid2{nullptr}, mid3{nullptr};
+  torch::nn::Linear global_fc{nullptr};
+  torch::nn::Conv2d red3{nullptr}, red2{nullptr}, red1{nullptr};
+  ConvBnRelu up3a{nullptr}, up3b{nullptr}, up2a{nullptr}, up2b{nullptr}, up1a{nullptr};
+  torch::nn::Conv2d class_head{nullptr}, ab_head{nullptr};
+};
+TORCH_MODULE(ColorNet);
+
+// Multiply-accumulate count of one forward pass at h x w (convolutions and linear layers).
+double count_macs(const NetConfig& cfg, int64_t h, int64_t w);
+
+// Normalised network input from L (B,1,H,W), hint ab (B,2,H,W) in CIELAB units and mask (B,1,H,W).
+torch::Tensor make_input(const torch::Tensor& L, const torch::Tensor& hint_ab, const torch::Tensor& mask);
+
+}  // namespace tinge

@@ -1,0 +1,340 @@
+// The training loop of `tinge train` (see train.hpp): batches made on worker threads, Adam with a
+// warm-up + cosine schedule, checkpoints every N steps and on Ctrl-C, exact resume, CSV + SVG logs.
+#include "nn/train.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <csignal>
+#include <ctime>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <thread>
+#include <unistd.h>
+
+#include "core/ab_grid.hpp"
+#include "core/error.hpp"
+#include "core/image_io.hpp"
+#include "nn/ab_prior.hpp"
+#include "nn/batch_queue.hpp"
+#include "nn/losses.hpp"
+#include "nn/model_file.hpp"
+#include "nn/train_log.hpp"
+
+namespace tinge {
+
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+void on_sigint(int) { g_interrupted = true; }
+
+struct Adam {
+  std::vector<std::string> names;
+  std::vector<torch::Tensor> params, m, v;
+  int64_t t = 0;
+  double b1 = 0.9, b2 = 0.999, eps = 1e-8;
+
+  void init(ColorNet& net) {
+    for (const auto& p : net->named_parameters()) {
+      names.push_back(p.key());
+      params.push_back(p.value());
+      m.push_back(torch::zeros_like(p.value()));
+      v.push_back(torch::zeros_like(p.value()));
+    }
+  }
+  void step(double lr) {
+    torch::NoGradGuard ng;
+    ++t;
+    const double bc1 = 1 - std::pow(b1, double(t)), bc2 = 1 - std::pow(b2, double(t));
+    for (size_t i = 0; i < params.size(); ++i) {
+      auto& g = params[i].mutable_grad();
+      if (!g.defined()) continue;
+      m[i].mul_(b1).add_(g, 1 - b1);
+      v[i].mul_(b2).addcmul_(g, g, 1 - b2);
+      auto denom = (v[i] / bc2).sqrt_().add_(eps);
+      params[i].addcdiv_(m[i], denom, -lr / bc1);
+      g.reset();
+    }
+  }
+  std::map<std::string, torch::Tensor> state() const {
+    std::map<std::string, torch::Tensor> s;
+    for (size_t i = 0; i < names.size(); ++i) {
+      s["optim.m." + names[i]] = m[i];
+      s["optim.v." + names[i]] = v[i];
+    }
+    return s;
+  }
+  void load(const std::map<std::string, torch::Tensor>& s, int64_t steps) {
+    torch::NoGradGuard ng;
+    for (size_t i = 0; i < names.size(); ++i) {
+      auto a = s.find("optim.m." + names[i]), b = s.find("optim.v." + names[i]);
+      if (a == s.end() || b == s.end()) throw ModelError("checkpoint lacks optimizer state for " + names[i]);
+      m[i].copy_(a->second);
+      v[i].copy_(b->second);
+    }
+    t = steps;
+  }
+};
+
+// Warm-up, then cosine decay to 2% over the run. `f` is the fraction of the run done: by steps, or
+// with --minutes by time when that is further along (so a time-boxed run still ends at a low rate).
+double lr_at(const TrainOptions& o, int64_t step, double f) {
+  const int64_t warm = std::max<int64_t>(1, std::min<int64_t>(200, o.steps / 10));
+  const double w = std::min(1.0, double(step + 1) / double(warm));
+  f = std::min(1.0, f);
+  return o.lr * w * (0.02 + 0.98 * 0.5 * (1 + std::cos(M_PI * f)));
+}
+
+std::string now_iso() {
+  std::time_t t = std::time(nullptr);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return buf;
+}
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+nlohmann::json source_counts(const Dataset& d) {
+  std::map<std::string, int> c;
+  for (const auto& n : d.names) c[n.substr(0, n.find('_'))]++;
+  return c;
+}
+
+}  // namespace
+
+TrainResult run_training(const TrainOptions& in) {
+  TrainOptions opt = in;
+  if (!is_known_loss(opt.loss)) throw UsageError("unknown loss '" + opt.loss + "' (l2, l1, huber, ce, hybrid)");
+  if (opt.batch < 1 || opt.crop < 32 || opt.crop % 16 != 0)
+    throw UsageError("batch must be >= 1 and crop a multiple of 16 (>= 32)");
+  if (opt.steps < 1) throw UsageError("--steps must be positive");
+  const std::string ckpt = opt.out + ".ckpt";
+  if (opt.log_csv.empty()) opt.log_csv = opt.out + ".log.csv";
+  if (opt.plot_svg.empty()) opt.plot_svg = opt.out + ".loss.svg";
+
+  torch::Device device(torch::kCPU);
+  if (opt.device == "cuda" || (opt.device == "auto" && torch::cuda::is_available())) {
+    if (!torch::cuda::is_available()) throw Error("--device cuda: no CUDA device is available");
+    device = torch::Device(torch::kCUDA);
+    at::globalContext().setBenchmarkCuDNN(true);
+  } else if (opt.device != "cpu" && opt.device != "auto") {
+    throw UsageError("unknown device '" + opt.device + "' (auto, cpu, cuda)");
+  }
+  torch::set_num_threads(opt.threads > 0 ? opt.threads : 1);
+  torch::manual_seed(opt.seed);
+
+  // Resume: options come from the checkpoint so the run continues exactly.
+  LoadedModel resumed;
+  int64_t start_step = 0;
+  if (opt.resume) {
+    resumed = load_model_file(ckpt, device);
+    const auto& ts = resumed.meta.at("train_state");
+    start_step = ts.at("step").get<int64_t>();
+    opt.loss = ts.at("loss").get<std::string>();
+    opt.batch = ts.at("batch").get<int>();
+    opt.crop = ts.at("crop").get<int>();
+    opt.lr = ts.at("lr").get<double>();
+    opt.seed = ts.at("seed").get<uint64_t>();
+    opt.ce_weight = ts.at("ce_weight").get<double>();
+    if (in.steps == TrainOptions().steps) opt.steps = ts.at("steps").get<int64_t>();
+    opt.widths = resumed.meta.at("widths").get<std::vector<int64_t>>();
+  }
+
+  auto log = [&](const std::string& s) {
+    if (!opt.quiet) std::cerr << s << "\n";
+  };
+  DatasetOptions dopt;
+  dopt.max_short_side = std::max(256, opt.crop);
+  dopt.min_short_side = opt.crop;
+  dopt.max_images = opt.max_images;
+  log("tinge train: loading " + opt.data);
+  Dataset data = load_dataset(opt.data, dopt, [&](const std::string& w) { log(w); });
+  for (auto& img : data.images)
+    if (img.width < opt.crop || img.height < opt.crop) throw Error("packed image smaller than the crop size");
+  AbGrid grid;
+  std::vector<float> prior, weights;
+  if (opt.resume) {
+    prior = resumed.meta.at("ab_prior").get<std::vector<float>>();
+  } else {
+    prior = empirical_ab_prior(data, grid);
+  }
+  weights = rebalancing_weights(prior, 0.5);
+  std::vector<float> centers_v;
+  for (int q = 0; q < grid.size(); ++q) {
+    auto c = grid.center(q);
+    centers_v.push_back(c[0]);
+    centers_v.push_back(c[1]);
+  }
+  auto centers = torch::from_blob(centers_v.data(), {grid.size(), 2}).clone().to(device);
+  auto class_w = torch::from_blob(weights.data(), {grid.size()}).clone().to(device);
+
+  NetConfig cfg;
+  cfg.widths = opt.widths;
+  cfg.bins = grid.size();
+  ColorNet net{nullptr};
+  nlohmann::json meta;
+  if (opt.resume) {
+    net = resumed.net;
+  } else if (!opt.init.empty()) {
+    auto lm = load_model_file(opt.init, device);
+    net = lm.net;
+    if (net->cfg.bins != cfg.bins) throw ModelError("--init model has a different ab bin grid");
+    cfg = net->cfg;
+    opt.widths = cfg.widths;
+    meta["init_from"] = lm.meta.value("training", nlohmann::json::object());
+  } else {
+    net = ColorNet(cfg);
+    net->to(device);
+  }
+  net->train();
+  Adam adam;
+  adam.init(net);
+  if (opt.resume) adam.load(resumed.extra, start_step);
+
+  meta["arch"] = cfg.arch;
+  meta["widths"] = cfg.widths;
+  meta["ab_bins"] = grid.cells();
+  meta["ab_grid"] = {{"step", AbGrid::kStep}, {"min", AbGrid::kMin}, {"side", AbGrid::kSide}};
+  meta["normalisation"] = {{"L_center", 50.0}, {"L_scale", 100.0}, {"ab_scale", 110.0}};
+  meta["ab_prior"] = prior;
+  meta["rebalance_lambda"] = 0.5;
+  meta["decode"] = opt.loss == "ce" ? "annealed" : "regression";
+  meta["temperature"] = 0.38;
+  meta["stride"] = 16;
+  meta["working_short_side"] = 256;
+  char host[256] = "unknown";
+  gethostname(host, sizeof host - 1);
+  nlohmann::json training = {{"data", opt.data},       {"images", data.size()},
+                             {"sources", source_counts(data)},
+                             {"loss", opt.loss},       {"ce_weight", opt.ce_weight},
+                             {"batch", opt.batch},     {"crop", opt.crop},
+                             {"lr", opt.lr},           {"seed", opt.seed},
+                             {"steps", opt.steps},     {"device", device.is_cuda() ? "cuda" : "cpu"},
+                             {"tinge_version", TINGE_VERSION}, {"libtorch", TORCH_VERSION}};
+
+  std::vector<TrainLogRow> rows;
+  if (opt.resume) rows = parse_csv(read_text(opt.log_csv));
+  while (!rows.empty() && rows.back().step > start_step) rows.pop_back();
+  double elapsed_before = rows.empty() ? 0.0 : rows.back().elapsed_s;
+
+  auto save_ckpt = [&](int64_t step, const std::string& path, bool with_optimizer) {
+    nlohmann::json m = meta;
+    auto tr = training;
+    tr["steps_done"] = step;
+    tr["elapsed_s"] = elapsed_before;
+    tr["finished"] = now_iso();
+    m["training"] = tr;
+    m["train_state"] = {{"step", step},   {"steps", opt.steps}, {"loss", opt.loss},
+                        {"batch", opt.batch}, {"crop", opt.crop}, {"lr", opt.lr},
+                        {"seed", opt.seed}, {"ce_weight", opt.ce_weight}};
+    save_model_file(path, net, m, with_optimizer ? adam.state() : std::map<std::string, torch::Tensor>{});
+    std::string csv = csv_header();
+    for (const auto& r : rows) csv += csv_row(r);
+    write_file_atomic(opt.log_csv, csv);
+    write_file_atomic(opt.plot_svg, loss_curve_svg(rows, "tinge train: " + opt.loss + " loss"));
+  };
+
+  SampleOptions sopt;
+  sopt.crop = opt.crop;
+  int workers = opt.workers;
+  if (workers <= 0) {
+    const int hc = int(std::max(2u, std::thread::hardware_concurrency()));
+    workers = device.is_cuda() ? std::min(14, hc - 2) : 1;
+  }
+  BatchQueue queue(data, sopt, opt.batch, opt.seed, start_step, workers);
+  g_interrupted = false;
+  auto old_handler = std::signal(SIGINT, on_sigint);
+  log("tinge train: " + std::to_string(data.size()) + " photos, " + std::to_string(grid.size()) +
+      " ab bins, loss " + opt.loss + ", " + std::to_string(opt.steps) + " steps of " + std::to_string(opt.batch) +
+      " x " + std::to_string(opt.crop) + "^2 on " + (device.is_cuda() ? "cuda" : "cpu") +
+      ", params " + std::to_string([&] { int64_t n = 0; for (auto& p : net->parameters()) n += p.numel(); return n; }()));
+
+  using clock = std::chrono::steady_clock;
+  const auto t0 = clock::now();
+  auto last_print = t0;
+  int64_t step = start_step, window_steps = 0;
+  auto window_start = t0;
+  torch::Tensor acc_total = torch::zeros({}, torch::TensorOptions().device(device));
+  torch::Tensor acc_reg = acc_total.clone(), acc_ce = acc_total.clone();
+  TrainResult res;
+  const double elapsed_run0 = 0;  // --minutes counts this invocation's time only
+  const bool tty = isatty(2);
+  const int log_every = 10;
+  while (step < opt.steps) {
+    if (g_interrupted) {
+      res.interrupted = true;
+      break;
+    }
+    const double elapsed = std::chrono::duration<double>(clock::now() - t0).count();
+    double frac = double(step) / double(opt.steps);
+    if (opt.minutes > 0) frac = std::max(frac, (elapsed_run0 + elapsed) / (opt.minutes * 60));
+    if (frac >= 1.0) break;
+    if (opt.stop_at > 0 && step >= opt.stop_at) break;
+    Batch b = queue.next();
+    const int64_t B = b.size, S = b.side;
+    auto L = torch::from_blob(b.L.data(), {B, 1, S, S}).to(device);
+    auto ab = torch::from_blob(b.ab.data(), {B, 2, S, S}).to(device);
+    auto hab = torch::from_blob(b.hint_ab.data(), {B, 2, S, S}).to(device);
+    auto mask = torch::from_blob(b.mask.data(), {B, 1, S, S}).to(device);
+    auto out = net->forward(make_input(L, hab, mask));
+    auto terms = compute_loss(opt.loss, opt.ce_weight, out.ab, out.logits, ab, centers, class_w);
+    terms.total.backward();
+    torch::nn::utils::clip_grad_norm_(net->parameters(), 5.0);
+    const double lr = lr_at(opt, step, frac);
+    adam.step(lr);
+    ++step;
+    ++window_steps;
+    acc_total += terms.total.detach();
+    acc_reg += terms.regression.detach();
+    acc_ce += terms.classification.detach();
+    if (step % log_every == 0 || step == opt.steps) {
+      const auto now = clock::now();
+      const double win = std::chrono::duration<double>(now - window_start).count();
+      TrainLogRow r;
+      r.step = step;
+      r.loss = acc_total.item<double>() / double(window_steps);
+      r.regression = acc_reg.item<double>() / double(window_steps);
+      r.classification = acc_ce.item<double>() / double(window_steps);
+      r.lr = lr;
+      r.images_per_s = win > 0 ? double(window_steps * B) / win : 0;
+      r.elapsed_s = elapsed_before + std::chrono::duration<double>(now - t0).count();
+      if (!std::isfinite(r.loss)) throw Error("training diverged (loss is " + std::to_string(r.loss) + ") at step " + std::to_string(step));
+      rows.push_back(r);
+      res.final_loss = r.loss;
+      res.images_per_second = r.images_per_s;
+      acc_total.zero_();
+      acc_reg.zero_();
+      acc_ce.zero_();
+      window_steps = 0;
+      window_start = now;
+      const double since = std::chrono::duration<double>(now - last_print).count();
+      if (!opt.quiet && (since > (tty ? 0.5 : 15.0) || step == opt.steps)) {
+        double eta = double(opt.steps - step) / std::max(1e-9, r.images_per_s / double(B));
+        if (opt.minutes > 0) eta = std::min(eta, opt.minutes * 60 - std::chrono::duration<double>(now - t0).count());
+        std::cerr << (tty ? "\r" : "") << progress_line(r, opt.steps, eta) << (tty ? "   " : "\n") << std::flush;
+        last_print = now;
+      }
+    }
+    if (opt.checkpoint_every > 0 && step % opt.checkpoint_every == 0 && step < opt.steps) {
+      elapsed_before += std::chrono::duration<double>(clock::now() - t0).count();
+      save_ckpt(step, ckpt, true);
+      elapsed_before -= std::chrono::duration<double>(clock::now() - t0).count();
+    }
+  }
+  if (!opt.quiet && tty) std::cerr << "\n";
+  std::signal(SIGINT, old_handler);
+  elapsed_before += std::chrono::duration<double>(clock::now() - t0).count();
+  res.steps_done = step;
+  net->eval();
+  save_ckpt(step, ckpt, true);
+  save_ckpt(step, opt.out, false);
+  log("tinge train: " + std::string(res.interrupted ? "interrupted; " : "") + "saved " + opt.out + " (step " +
+      std::to_string(step) + "), checkpoint " + ckpt + ", log " + opt.log_csv + ", curve " + opt.plot_svg);
+  return res;
+}
+
+}  // namespace tinge

@@ -1,0 +1,44 @@
+// `tinge train`: trains the guided colourisation network on a folder of photos or a packed dataset.
+// Torch-free interface; the loop lives in train.cpp.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace tinge {
+
+struct TrainOptions {
+  std::string data;                           // folder of photos or a packed file (`tinge pack`)
+  std::string out = "tinge-model.safetensors";  // final model; the checkpoint is <out>.ckpt
+  std::string init;                           // start from this model's weights (fine-tuning)
+  bool resume = false;                        // continue exactly from <out>.ckpt
+  std::string loss = "hybrid";                // l2 | l1 | huber | ce | hybrid
+  int64_t steps = 2000;                       // total optimisation steps (the schedule's length)
+  double minutes = 0;                         // > 0: stop (with a checkpoint) after this long
+  int64_t stop_at = 0;                        // > 0: stop (with a checkpoint) at this step
+  int batch = 32;
+  int crop = 176;
+  double lr = 1e-3;
+  double ce_weight = 1.0;                     // weight of the classification term in `hybrid`
+  uint64_t seed = 1;
+  std::string device = "auto";                // auto | cpu | cuda
+  int threads = 0;                            // intra-op threads (0: 1 on CPU)
+  int workers = 0;                            // batch-making threads (0: automatic)
+  int checkpoint_every = 500;
+  std::vector<int64_t> widths = {32, 64, 128, 256};
+  int max_images = 0;
+  std::string log_csv;                        // default <out>.log.csv
+  std::string plot_svg;                       // default <out>.loss.svg
+  bool quiet = false;
+};
+
+struct TrainResult {
+  int64_t steps_done = 0;
+  double final_loss = 0;
+  double images_per_second = 0;
+  bool interrupted = false;
+};
+
+TrainResult run_training(const TrainOptions& opt);
+
+}  // namespace tinge

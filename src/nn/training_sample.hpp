@@ -1,0 +1,27 @@
+// One training sample: a random crop (and flip) of a photo in L*a*b*, with simulated user hints as in
+// Zhang et al. 2017: the number of points is geometric with p = 1/8 (so about 1 sample in 8 has none
+// and learns automatic colourisation), each a square patch of side uniform in 1..9 carrying the
+// patch's mean ab, located by a Gaussian around the centre (sigma a quarter of the size). Half of
+// the samples instead place a log-uniform number of points (0..max_points) uniformly, like the
+// evaluation protocol. Deterministic for a given seed. Torch-free.
+#pragma once
+#include <cstdint>
+
+#include "core/image.hpp"
+
+namespace tinge {
+
+struct SampleOptions {
+  int crop = 176;
+  double p_geometric = 1.0 / 8.0;
+  double p_uniform_layout = 0.5;  // share of samples with eval-like uniform hint layouts
+  int max_points = 150;
+  int max_patch = 9;
+};
+
+// Writes crop*crop floats to each plane: L, a, b (ground truth), hint a, hint b (0 where no hint)
+// and mask. Returns the number of hint points placed. The image must be at least crop x crop.
+int make_training_sample(const Rgb8Image& img, const SampleOptions& opt, uint64_t seed, float* L,
+                         float* a, float* b, float* hint_a, float* hint_b, float* mask);
+
+}  // namespace tinge
