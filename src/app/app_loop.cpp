@@ -7,6 +7,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 
 #include "app/editor_app.hpp"
@@ -111,7 +112,7 @@ void EditorApp::init_window() {
 int EditorApp::run() {
   if (!opt_.script.empty()) {
     script_ = load_action_script(opt_.script);  // a bad script fails before any window opens
-    opt_.autosave = false;
+    opt_.autosave = opt_.autosave_scripted;
   }
   init_window();
   recent_files_ = load_recent_files();
@@ -142,7 +143,15 @@ int EditorApp::run() {
   }
   if (!script_error_.empty()) throw UsageError(script_error_);
   if (!script_.empty() && !error_.empty()) throw Error(error_);
-  if (image_ && !doc_.modified() && opt_.autosave) remove_autosave(image_->path);
+  if (!script_.empty())
+    std::printf("edit: replayed %zu actions (%s, last preview %.0f ms, last full-resolution result %.0f ms)\n",
+                script_.size(), worker_->method_name().c_str(), preview_ms_, full_ms_);
+  if (image_ && opt_.autosave) {
+    if (doc_.modified())
+      autosave_tick(true);  // unsaved work stays recoverable, however the editor ends
+    else
+      remove_autosave(image_->path);
+  }
   return 0;
 }
 

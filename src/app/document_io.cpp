@@ -48,6 +48,12 @@ void EditorApp::open_image(const std::string& path, const std::vector<HintPoint>
   int ww = 0, wh = 0;
   working_size(img->L.width, img->L.height, short_side, ww, wh);
   img->L_work = resize_area(img->L, ww, wh);
+  if (has_model_) {
+    img->L_preview = img->L_work;  // a network wants its own working resolution
+  } else {
+    working_size(img->L.width, img->L.height, std::min(short_side, 128), ww, wh);
+    img->L_preview = resize_area(img->L, ww, wh);
+  }
   img->generation = ++generation_;
   compositor_->set_image(img->original, img->L);
   image_ = img;
@@ -168,6 +174,14 @@ void EditorApp::save_result_file(const std::string& path, bool overwrite_origina
       set_status("result saved to " + path);
     };
   });
+}
+
+void EditorApp::answer_recovery(bool accept) {
+  if (accept)
+    doc_.replace_all(recovery_points_);  // undoable, and unsaved until the session is saved
+  else if (image_)
+    remove_autosave(image_->path);
+  offer_recovery_ = false;
 }
 
 void EditorApp::autosave_tick(bool force) {

@@ -14,7 +14,8 @@ struct EditorOptions {
   std::unique_ptr<Method> method;  // the colourisation method (the CLI picks it); null = levin
   std::string sample;   // the bundled sample image, used when `input` is empty
   int width = 1280, height = 800;
-  bool autosave = true;  // off for scripted runs
+  bool autosave = true;            // autosave hints and offer recovery (interactive runs)
+  bool autosave_scripted = false;  // the same for --script runs (off unless asked for)
 };
 
 // Runs the editor until the window closes (or the script ends). Returns the exit code; errors

@@ -34,6 +34,7 @@ struct ImageData {
   Rgb8Image original;
   Plane L;       // full resolution
   Plane L_work;  // the method's working resolution
+  Plane L_preview;  // a cheaper resolution for live previews of classic methods (= L_work for networks)
   uint64_t generation = 0;
 };
 
@@ -85,6 +86,7 @@ class EditorApp {
   bool is_original(const std::string& path) const;
   std::string suggested_result_path() const;
   void autosave_tick(bool force);
+  void answer_recovery(bool accept);  // the "recover unsaved hints?" offer
   // render_requests.cpp
   void make_worker();
   void update_requests();

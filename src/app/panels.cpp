@@ -225,17 +225,10 @@ void EditorApp::draw_modals() {
   if (modal("Recover unsaved hints?", offer_recovery_)) {
     ImGui::Text("%zu hints for this photo were autosaved at %s but never saved.",
                 recovery_points_.size(), recovery_time_.c_str());
-    if (ImGui::Button("Recover")) {
-      doc_.replace_all(recovery_points_);
-      offer_recovery_ = false;
-      ImGui::CloseCurrentPopup();
-    }
+    if (ImGui::Button("Recover")) answer_recovery(true);
     ImGui::SameLine();
-    if (ImGui::Button("Discard")) {
-      if (image_) remove_autosave(image_->path);
-      offer_recovery_ = false;
-      ImGui::CloseCurrentPopup();
-    }
+    if (ImGui::Button("Discard")) answer_recovery(false);
+    if (!offer_recovery_) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
   if (modal("Unsaved changes", quit_prompt_)) {

@@ -1,5 +1,5 @@
-// Everything the editor asks of the colourisation method goes through here: a cheap preview at
-// working resolution while a hint is being dragged, the full-resolution result (guided upsampling,
+// Everything the editor asks of the colourisation method goes through here: a cheap preview
+// (working resolution; short side 128 for classic methods) while a hint is being dragged, the full-resolution result (guided upsampling,
 // hints enforced) when the edit is released, and suggested colours for a hint. Requests carry the
 // document revision and image generation; results that arrive late are dropped.
 #include <chrono>
@@ -61,8 +61,8 @@ void EditorApp::update_requests() {
                     b = std::move(lab.b);
                   } else {
                     HintPlanes h = rasterize_hints(points, img->L.width, img->L.height,
-                                                   img->L_work.width, img->L_work.height);
-                    AbPrediction p = m.predict(img->L_work, h);
+                                                   img->L_preview.width, img->L_preview.height);
+                    AbPrediction p = m.predict(img->L_preview, h);
                     a = std::move(p.a);
                     b = std::move(p.b);
                   }

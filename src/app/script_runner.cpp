@@ -150,6 +150,10 @@ bool EditorApp::run_action(const Action& a) {
         action_frames_ = 0;
       }
       return screenshot_path_.empty();
+    case ActionKind::RecoverAutosave:
+      if (!offer_recovery_) throw Error("no autosaved hints were offered for recovery");
+      answer_recovery(a.accept);
+      return true;
     case ActionKind::WaitIdle: {
       const bool idle = worker_->idle() && requested_rev_ == doc_.revision() && requested_full_ &&
                         shown_rev_ == doc_.revision() && shown_full_ && saves_pending_ == 0;

@@ -44,6 +44,7 @@ int run_edit(std::vector<std::string> argv) {
       .option("--threads", "", "N", "CPU threads (default: all)")
       .option("--size", "", "WxH", "window size (default 1280x800)")
       .flag("--no-autosave", "", "do not autosave the hints or offer recovery")
+      .flag("--autosave", "", "autosave even while replaying a --script (off by default)")
       .positionals(0, 1, "IMAGE|SESSION.json");
   if (!args.parse(argv)) return 0;
 #if TINGE_WITH_APP
@@ -52,6 +53,7 @@ int run_edit(std::vector<std::string> argv) {
   opt.script = args.get("--script");
   opt.session = args.get("--session");
   opt.autosave = !args.has("--no-autosave");
+  opt.autosave_scripted = args.has("--autosave") && opt.autosave;
   if (args.has("--size")) {
     const std::string s = args.get("--size");
     const size_t x = s.find('x');

@@ -41,6 +41,7 @@ const std::vector<Spec>& specs() {
       {ActionKind::SaveSession, {"path"}, {}},
       {ActionKind::Screenshot, {"path"}, {}},
       {ActionKind::WaitIdle, {}, {"timeout"}},
+      {ActionKind::RecoverAutosave, {"accept"}, {}},
   };
   return s;
 }
@@ -165,6 +166,7 @@ Action parse_one(const json& o, int index, const std::string& script) {
   if (o.contains("index")) act.choice = integer(o, "index", where, 0, 1000);
   if (o.contains("visible")) act.visible = boolean(o, "visible", where);
   if (o.contains("overwrite")) act.overwrite = boolean(o, "overwrite", where);
+  if (o.contains("accept")) act.accept = boolean(o, "accept", where);
   if (o.contains("value")) act.value = number(o, "value", where, 0, 3);
   if (o.contains("split")) act.value = number(o, "split", where, 0, 1);
   if (o.contains("timeout")) act.timeout = number(o, "timeout", where, 0, 3600);
@@ -189,7 +191,7 @@ const std::vector<std::string>& action_names() {
       "add_point",  "move_point",        "delete_point",      "select_point", "set_color",
       "set_size",   "undo",              "redo",              "select_suggestion",
       "adopt_alternative", "show_hints", "set_saturation",    "set_view",     "load_session",
-      "save_result", "save_session",     "screenshot",        "wait_idle"};
+      "save_result", "save_session",     "screenshot",        "wait_idle",    "recover_autosave"};
   return n;
 }
 

@@ -31,6 +31,7 @@ enum class ActionKind {
   SaveSession,       // path
   Screenshot,        // path
   WaitIdle,          // timeout (seconds, default 120)
+  RecoverAutosave,   // accept (bool): answer the "recover unsaved hints?" offer made at start
 };
 
 struct Action {
@@ -44,6 +45,7 @@ struct Action {
   int choice = -1;  // select_suggestion / adopt_alternative index
   bool visible = true;
   bool overwrite = false;
+  bool accept = true;
   double value = 1.0;    // saturation, split position
   double timeout = 120;  // wait_idle
   std::string mode;      // set_view

@@ -4,6 +4,7 @@
 //                                              (brought into gamut at the measured lightness)
 //   gui_check same A.png B.png MAXDIFF        same size, no channel differs by more than MAXDIFF
 //   gui_check point SESSION.json I X Y TOL    hint I of a session lies within TOL of (X, Y)
+//   gui_check count SESSION.json N            the session holds N hints
 //   gui_check screenshot WITH.png WITHOUT.png HEX...
 //       the screenshot is not blank, shows the hints' hues over a sizeable area (the image), and
 //       differs from the hints-hidden one by marker rings (black and white) around each hint's hue.
@@ -90,6 +91,12 @@ int point(const std::string& path, int i, double x, double y, double tol) {
   double d = std::hypot(p.x - x, p.y - y);
   std::printf("point %d at (%.2f, %.2f), want (%g, %g), distance %.2f\n", i, p.x, p.y, x, y, d);
   return d <= tol ? 0 : 1;
+}
+
+int count(const std::string& path, int n) {
+  tinge::Session s = tinge::load_session(path);
+  std::printf("%s holds %zu hints, want %d\n", path.c_str(), s.points.size(), n);
+  return int(s.points.size()) == n ? 0 : 1;
 }
 
 // Same hue (within `deg` degrees) and clearly coloured: survives bringing a colour into gamut.
@@ -190,7 +197,7 @@ int screenshot(const std::string& with_path, const std::string& without_path,
 int usage() {
   std::fprintf(stderr,
                "usage: gui_check make-image OUT W H | near IMG X Y HEX RADIUS TOL | same A B MAXDIFF |\n"
-               "       point SESSION I X Y TOL | screenshot WITH WITHOUT HEX...\n");
+               "       point SESSION I X Y TOL | count SESSION N | screenshot WITH WITHOUT HEX...\n");
   return 2;
 }
 
@@ -205,6 +212,7 @@ int main(int argc, char** argv) {
     if (a.size() == 4 && a[0] == "same") return same(a[1], a[2], std::stoi(a[3]));
     if (a.size() == 6 && a[0] == "point")
       return point(a[1], std::stoi(a[2]), std::stod(a[3]), std::stod(a[4]), std::stod(a[5]));
+    if (a.size() == 3 && a[0] == "count") return count(a[1], std::stoi(a[2]));
     if (a.size() >= 4 && a[0] == "screenshot")
       return screenshot(a[1], a[2], std::vector<std::string>(a.begin() + 3, a.end()));
   } catch (const std::exception& e) {

@@ -30,9 +30,10 @@ TEST(ActionScript, ParsesTheFullVocabulary) {
     {"action": "wait_idle"},
     {"action": "save_result", "path": "out.png", "overwrite": true},
     {"action": "save_session", "path": "s.json"},
-    {"action": "screenshot", "path": "shot.png"}])",
+    {"action": "screenshot", "path": "shot.png"},
+    {"action": "recover_autosave", "accept": false}])",
                                   "a.json");
-  ASSERT_EQ(acts.size(), 11u);
+  ASSERT_EQ(acts.size(), 12u);
   EXPECT_EQ(acts[0].kind, ActionKind::AddPoint);
   EXPECT_DOUBLE_EQ(acts[0].x, 10.5);
   EXPECT_FLOAT_EQ(acts[0].a, 30);
@@ -50,6 +51,8 @@ TEST(ActionScript, ParsesTheFullVocabulary) {
   EXPECT_TRUE(acts[8].overwrite);
   EXPECT_EQ(acts[10].path, "shot.png");
   EXPECT_EQ(acts[10].index, 10);
+  EXPECT_EQ(acts[11].kind, ActionKind::RecoverAutosave);
+  EXPECT_FALSE(acts[11].accept);
 }
 
 TEST(ActionScript, AcceptsAnObjectWithActionsAndDefaultsTheSize) {
