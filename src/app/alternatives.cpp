@@ -123,6 +123,7 @@ void EditorApp::request_alternatives() {
                       alternatives_.push_back(std::move(alt));
                     }
                     alternatives_pending_ = false;
+                    alternatives_fresh_ = true;
                   };
                 });
 }

@@ -171,7 +171,7 @@ class EditorApp {
   };
   std::vector<Alternative> alternatives_;
   uint64_t alternatives_rev_ = ~0ull;
-  bool alternatives_pending_ = false;
+  bool alternatives_pending_ = false, alternatives_fresh_ = false;
 
   // Files, dialogs, prompts.
   FileDialog dialog_;

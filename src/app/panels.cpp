@@ -143,6 +143,8 @@ void EditorApp::draw_side_panel() {
   }
   compositor_->set_saturation(saturation_);
   if (ImGui::CollapsingHeader("Colour", ImGuiTreeNodeFlags_DefaultOpen)) draw_color_panel();
+  if (alternatives_fresh_) ImGui::SetNextItemOpen(true);  // show proposals as they arrive
+  alternatives_fresh_ = false;
   if (ImGui::CollapsingHeader("Explore alternatives")) draw_alternatives_panel();
   ImGui::End();
 }
