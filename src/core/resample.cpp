@@ -109,8 +109,8 @@ constexpr float kMaxExponent = 80.f;  // range exponents are clamped here (e^-80
 constexpr float kMinWeight = 1e-5f;   // below this total weight, fall back to bilinear
 
 // Eight floats processed together (GCC/Clang vector extension: one AVX register where the CPU
-// has it, two SSE/NEON registers otherwise). Lane 4 * jj + k is low-res column k of row
-// 2 * half + jj of the 4 x 4 neighbourhood.
+// has it, two SSE/NEON registers otherwise). In jbu_row, lane l of half h holds the sample at
+// column l % 4, row 2 * h + l / 4 of the 4 x 4 low-res neighbourhood.
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wpsabi"  // v8f helpers are internal and inlined: no ABI exposed
 #endif
