@@ -39,9 +39,11 @@ void ProgressBar::update(int done) {
     }
     return;
   }
+  // Off a terminal: a line per 10% done, and at least one a minute during long, slow runs.
   const int decile = total_ > 0 ? done_ * 10 / total_ : 10;
-  if (decile != last_decile_ && done_ > 0) {
+  if (done_ > 0 && (decile != last_decile_ || now - last_draw_ > std::chrono::seconds(60))) {
     last_decile_ = decile;
+    last_draw_ = now;
     draw(false);
   }
 }

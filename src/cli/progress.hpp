@@ -1,6 +1,6 @@
 // A progress display for long CLI work, on stderr: bar, count, elapsed time and ETA. On a terminal
 // the line is redrawn in place (at most ~10 times a second); otherwise (logs, CI) one plain line is
-// printed about every 10% so logs stay short.
+// printed about every 10% (and at least once a minute) so logs stay short.
 #pragma once
 #include <chrono>
 #include <string>
