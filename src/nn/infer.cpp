@@ -51,6 +51,34 @@ Plane tensor_to_plane(const torch::Tensor& t, int w, int h, float scale) {
   return p;
 }
 
+// Number of hints: 4-connected groups of hinted pixels.
+int count_hints(const Plane& mask) {
+  std::vector<uint8_t> seen(mask.size(), 0);
+  std::vector<size_t> stack;
+  int n = 0;
+  for (size_t i = 0; i < mask.size(); ++i) {
+    if (seen[i] || mask.v[i] <= 0.5f) continue;
+    ++n;
+    stack.push_back(i);
+    seen[i] = 1;
+    while (!stack.empty()) {
+      const size_t j = stack.back();
+      stack.pop_back();
+      const int x = int(j % size_t(mask.width)), y = int(j / size_t(mask.width));
+      const int nx[4] = {x - 1, x + 1, x, x}, ny[4] = {y, y, y - 1, y + 1};
+      for (int k = 0; k < 4; ++k) {
+        if (nx[k] < 0 || ny[k] < 0 || nx[k] >= mask.width || ny[k] >= mask.height) continue;
+        const size_t q = size_t(ny[k]) * size_t(mask.width) + size_t(nx[k]);
+        if (!seen[q] && mask.v[q] > 0.5f) {
+          seen[q] = 1;
+          stack.push_back(q);
+        }
+      }
+    }
+  }
+  return n;
+}
+
 class NetMethod final : public ModelMethod {
  public:
   NetMethod(const std::string& path, const ModelOptions& opt) : device_(torch::kCPU) {
@@ -69,8 +97,12 @@ class NetMethod final : public ModelMethod {
     }
     centers_ = torch::from_blob(c.data(), {grid_.size(), 2}).clone().to(device_);
     decode_ = opt.decode.empty() ? lm_.meta.value("decode", std::string("regression")) : opt.decode;
-    if (decode_ != "regression" && decode_ != "annealed") throw UsageError("unknown decode '" + decode_ + "'");
+    if (const char* e = std::getenv("TINGE_DECODE")) decode_ = e;  // experiments: regression | annealed | blend
+    blend_ = lm_.meta.value("blend", 0.5);
+    if (const char* e = std::getenv("TINGE_BLEND")) blend_ = std::atof(e);
+    if (decode_ != "regression" && decode_ != "annealed" && decode_ != "blend") throw UsageError("unknown decode '" + decode_ + "'");
     temperature_ = lm_.meta.value("temperature", 0.38);
+    if (const char* e = std::getenv("TINGE_T")) temperature_ = std::atof(e);
     short_side_ = lm_.meta.value("working_short_side", 256);
     name_ = "model:" + std::filesystem::path(path).filename().string();
   }
@@ -86,6 +118,19 @@ class NetMethod final : public ModelMethod {
     if (decode_ == "annealed") {
       auto ab = annealed_mean(out.logits, centers_, temperature_);
       return upsample(ab, L, 4, 1.f);
+    }
+    if (decode_ == "blend") {
+      // Regression for fidelity, pulled towards the annealed mean of the distribution for colour.
+      auto ann = torch::nn::functional::interpolate(
+          annealed_mean(out.logits, centers_, temperature_),
+          torch::nn::functional::InterpolateFuncOptions()
+              .size(std::vector<int64_t>{out.ab.size(2), out.ab.size(3)})
+              .mode(torch::kBilinear)
+              .align_corners(false));
+      // The fewer hints, the more the vivid distribution matters: alpha = blend / (1 + hints / 2).
+      const double alpha = blend_ / (1.0 + count_hints(hints.mask) / 2.0);
+      auto ab = (1.0 - alpha) * out.ab * 110.0 + alpha * ann;
+      return upsample(ab, L, 2, 1.f);
     }
     return upsample(out.ab, L, 2, 110.f);
     (void)w;
@@ -151,7 +196,7 @@ class NetMethod final : public ModelMethod {
   std::string meta_text_, decode_, name_;
   AbGrid grid_;
   torch::Tensor centers_;
-  double temperature_ = 0.38;
+  double temperature_ = 0.38, blend_ = 0.5;
   int short_side_ = 256;
 };
 

@@ -202,7 +202,9 @@ TrainResult run_training(const TrainOptions& in) {
   meta["normalisation"] = {{"L_center", 50.0}, {"L_scale", 100.0}, {"ab_scale", 110.0}};
   meta["ab_prior"] = prior;
   meta["rebalance_lambda"] = 0.5;
-  meta["decode"] = opt.loss == "ce" ? "annealed" : "regression";
+  // ce decodes by the annealed mean; hybrid blends regression with it (fewer hints, more colour).
+  meta["decode"] = opt.loss == "ce" ? "annealed" : (opt.loss == "hybrid" ? "blend" : "regression");
+  meta["blend"] = 0.5;
   meta["temperature"] = 0.38;
   meta["stride"] = 16;
   meta["working_short_side"] = 256;

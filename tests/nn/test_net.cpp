@@ -137,7 +137,7 @@ std::string packed_data() {
 }  // namespace
 
 TEST(Train, LossFallsOnGeneratedImages) {
-  auto o = tiny_training(packed_data(), test::temp_path("falls.safetensors"), 60);
+  auto o = tiny_training(packed_data(), test::temp_path("falls.safetensors"), 120);
   o.loss = "hybrid";
   auto r = run_training(o);
   std::ifstream in(o.out + ".log.csv");
@@ -145,7 +145,7 @@ TEST(Train, LossFallsOnGeneratedImages) {
   std::getline(in, header);
   std::getline(in, first);
   const double first_loss = std::stod(first.substr(first.find(',') + 1));
-  EXPECT_EQ(r.steps_done, 60);
+  EXPECT_EQ(r.steps_done, 120);
   EXPECT_LT(r.final_loss, 0.8 * first_loss) << "first " << first_loss << " last " << r.final_loss;
 }
 
