@@ -5,18 +5,19 @@
 #   .carry/deps.tar.gz  Eigen, nlohmann-json and stb headers (tar czf ... -C /usr/include eigen3 nlohmann stb)
 #   .carry/train/       training photos (JPEG, shorter side ~192; ../shared/data/MANIFEST.md has a recipe)
 #   .carry/init.safetensors (optional) a model to continue from
-# Usage: scripts/gpu-train.sh MINUTES [ABLATION_STEPS]
+# Usage: scripts/gpu-train.sh BUDGET_SECONDS [ABLATION_STEPS]  (training fills the budget left after the build)
 # Writes to $OUT: tinge-default.safetensors (the main hybrid model), ablation_{l2,huber,ce,hybrid}
 # models (small widths, same data and steps), and logs.tgz.
 set -uo pipefail
-MINUTES=${1:-6}
+BUDGET=${1:-540}
 ABL_STEPS=${2:-2000}
 OUT=${OUT:-$PWD/out}
+CARRY=${CARRY:-.carry}
 mkdir -p "$OUT" /tmp/deps /tmp/work
 START=$(date +%s)
 log() { echo "[gpu-train +$(( $(date +%s) - START ))s] $*"; }
 nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader || true
-tar -xzf .carry/deps.tar.gz -C /tmp/deps
+tar -xzf "$CARRY/deps.tar.gz" -C /tmp/deps
 TORCH_PREFIX=$(python3 -c 'import torch;print(torch.utils.cmake_prefix_path)')
 GEN=Ninja; command -v ninja >/dev/null || GEN="Unix Makefiles"
 build() {  # $1 = C++ standard
@@ -31,10 +32,11 @@ if ! build 17; then
 fi
 log "built"
 T=/tmp/work/tinge
-$T pack .carry/train -o /tmp/work/train.pack --short-side 192 --min-side 176 2>/tmp/work/pack.err | tail -1
-log "packed"
+$T pack "$CARRY/train" -o /tmp/work/train.pack --short-side 192 --min-side 176 2>/tmp/work/pack.err | tail -1
+MINUTES=$(python3 -c "print(max(1.0, ($BUDGET - $(( $(date +%s) - START )) - 45) / 60))")
+log "packed; training for $MINUTES minutes"
 INIT=()
-[ -f .carry/init.safetensors ] && INIT=(--init .carry/init.safetensors)
+[ -f "$CARRY/init.safetensors" ] && INIT=(--init "$CARRY/init.safetensors")
 for loss in l2 huber ce hybrid; do
   $T train --data /tmp/work/train.pack --out /tmp/work/ablation_$loss.safetensors --loss $loss --steps "$ABL_STEPS" \
     --minutes "$MINUTES" --batch 32 --crop 176 --lr 2e-3 --widths 16,32,64,128 --seed 3 --workers 2 \

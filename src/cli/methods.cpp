@@ -1,6 +1,7 @@
 // Method selection for the CLI (see methods.hpp). Only this file knows whether the build has the
 // network; the rest of the CLI asks for a method by name.
 #include "cli/methods.hpp"
+#include "core/refine.hpp"
 
 #include <cstdio>
 
@@ -17,13 +18,16 @@ namespace tinge {
 
 std::vector<std::string> method_names() {
 #if TINGE_WITH_TORCH
-  return {"gray", "levin", "model"};
+  return {"gray", "levin", "model", "model+levin"};
 #else
   return {"gray", "levin"};
 #endif
 }
 
 std::unique_ptr<Method> make_method(const std::string& name, const MethodArgs& args) {
+  const std::string suffix = "+levin";
+  if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
+    return make_refined_method(make_method(name.substr(0, name.size() - suffix.size()), args));
   if (name == "gray") return make_gray_method();
   if (name == "levin") return make_levin_method();
   if (name == "model") {
