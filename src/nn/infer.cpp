@@ -216,6 +216,7 @@ std::string default_model_path() {
   if (n > 0) {
     exe[n] = 0;
     dirs.push_back(fs::path(exe).parent_path() / ".." / "share" / "tinge" / "models");
+    dirs.push_back(fs::path(exe).parent_path() / ".." / "models");  // build/ inside the source tree
   }
 #ifdef TINGE_SOURCE_DIR
   dirs.push_back(fs::path(TINGE_SOURCE_DIR) / "models");
