@@ -1,0 +1,78 @@
+// Behaviour of the shipped model and of the suggestion mode seeking.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "core/ab_grid.hpp"
+#include "core/hints.hpp"
+#include "nn/model.hpp"
+#include "nn/suggest.hpp"
+
+using namespace tinge;
+
+namespace {
+
+// A bright disc (L = 70) on a dark textured background (L = 30), 256 x 256.
+Plane disc_image() {
+  Plane L(256, 256);
+  for (int y = 0; y < 256; ++y)
+    for (int x = 0; x < 256; ++x)
+      L.at(x, y) = std::hypot(x - 128.0, y - 128.0) < 70 ? 70.f : 30.f + 5.f * float((x / 8 + y / 8) % 2);
+  return L;
+}
+
+std::string shipped_model() {
+  return std::string(TINGE_SOURCE_DIR) + "/models/tinge-default.safetensors";
+}
+
+}  // namespace
+
+TEST(ShippedModel, FollowsAHintAtADistance) {
+  auto model = load_model(shipped_model());
+  Plane L = disc_image();
+  HintPoint h;
+  h.x = 128.5;
+  h.y = 128.5;
+  h.a = -10.f;  // sky blue
+  h.b = -40.f;
+  h.size = 5;
+  auto none = model->predict(L, rasterize_hints({}, 256, 256, 256, 256));
+  auto with = model->predict(L, rasterize_hints({h}, 256, 256, 256, 256));
+  // 40 px from the hint, still inside the disc: the colour moved towards the hint's.
+  for (auto [x, y] : {std::pair{168, 128}, std::pair{88, 128}, std::pair{128, 168}, std::pair{128, 88}}) {
+    const float d_with = std::hypot(with.a.at(x, y) - h.a, with.b.at(x, y) - h.b);
+    const float d_none = std::hypot(none.a.at(x, y) - h.a, none.b.at(x, y) - h.b);
+    EXPECT_LT(d_with, 20.f) << "at " << x << "," << y;
+    EXPECT_LT(d_with, 0.6f * d_none) << "at " << x << "," << y;
+  }
+  // Outside the disc, across the lightness edge, the hint matters much less.
+  const float out_with = std::hypot(with.a.at(20, 20) - h.a, with.b.at(20, 20) - h.b);
+  const float in_with = std::hypot(with.a.at(168, 128) - h.a, with.b.at(168, 128) - h.b);
+  EXPECT_GT(out_with, in_with);
+}
+
+TEST(ShippedModel, SuggestionsAreDistinctAndInGamut) {
+  auto model = load_model(shipped_model());
+  Plane L = disc_image();
+  auto s = model->suggest(L, rasterize_hints({}, 256, 256, 256, 256), 128.f, 128.f, 6);
+  ASSERT_GE(s.size(), 3u);
+  for (size_t i = 0; i < s.size(); ++i) {
+    EXPECT_TRUE(in_gamut(70.f, s[i].a, s[i].b, 1e-3f)) << i;
+    for (size_t j = 0; j < i; ++j) EXPECT_GE(std::hypot(s[i].a - s[j].a, s[i].b - s[j].b), 12.f);
+  }
+}
+
+TEST(Suggest, BimodalDistributionGivesBothModesFirst) {
+  AbGrid grid;
+  std::vector<float> p(size_t(grid.size()), 0.0001f);
+  const int red = grid.bin_of(50, 30), blue = grid.bin_of(0, -50);
+  p[size_t(red)] = 0.5f;
+  p[size_t(blue)] = 0.3f;
+  auto s = suggest_from_distribution(grid, p, 50.f, 3);
+  ASSERT_GE(s.size(), 2u);
+  EXPECT_NEAR(s[0].a, 50, 3);
+  EXPECT_NEAR(s[0].b, 30, 3);
+  EXPECT_NEAR(s[1].a, 0, 3);
+  EXPECT_NEAR(s[1].b, -50, 3);
+  EXPECT_GT(s[0].probability, s[1].probability);
+}
