@@ -127,8 +127,10 @@ class NetMethod final : public ModelMethod {
               .size(std::vector<int64_t>{out.ab.size(2), out.ab.size(3)})
               .mode(torch::kBilinear)
               .align_corners(false));
-      // The fewer hints, the more the vivid distribution matters: alpha = blend / (1 + hints / 2).
-      const double alpha = blend_ / (1.0 + count_hints(hints.mask) / 2.0);
+      // Without hints the vivid distribution matters most; hints take over fast:
+      // alpha = blend / (1 + hints)^2.
+      const double n = count_hints(hints.mask);
+      const double alpha = blend_ / ((1.0 + n) * (1.0 + n));
       auto ab = (1.0 - alpha) * out.ab * 110.0 + alpha * ann;
       return upsample(ab, L, 2, 1.f);
     }

@@ -204,7 +204,7 @@ TrainResult run_training(const TrainOptions& in) {
   meta["rebalance_lambda"] = 0.5;
   // ce decodes by the annealed mean; hybrid blends regression with it (fewer hints, more colour).
   meta["decode"] = opt.loss == "ce" ? "annealed" : (opt.loss == "hybrid" ? "blend" : "regression");
-  meta["blend"] = 0.5;
+  meta["blend"] = 0.4;
   meta["temperature"] = 0.38;
   meta["stride"] = 16;
   meta["working_short_side"] = 256;
