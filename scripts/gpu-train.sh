@@ -5,7 +5,8 @@
 #   .carry/deps.tar.gz  Eigen, nlohmann-json and stb headers (tar czf ... -C /usr/include eigen3 nlohmann stb)
 #   .carry/train/       training photos (JPEG, shorter side ~192; ../shared/data/MANIFEST.md has a recipe)
 #   .carry/init.safetensors (optional) a model to continue from
-# Usage: scripts/gpu-train.sh BUDGET_SECONDS [ABLATION_STEPS]  (training fills the budget left after the build)
+# Usage: scripts/gpu-train.sh BUDGET_SECONDS [ABLATION_STEPS]  (training fills the budget left after the build;
+#        ABLATION_STEPS 0 skips the ablation runs). Environment: LR (default 2e-3), SEED, TRAIN_DIR.
 # Writes to $OUT: tinge-default.safetensors (the main hybrid model), ablation_{l2,huber,ce,hybrid}
 # models (small widths, same data and steps), and logs.tgz.
 set -uo pipefail
@@ -32,18 +33,21 @@ if ! build 17; then
 fi
 log "built"
 T=/tmp/work/tinge
-$T pack "$CARRY/train" -o /tmp/work/train.pack --short-side 192 --min-side 176 2>/tmp/work/pack.err | tail -1
+$T pack "${TRAIN_DIR:-$CARRY/train}" -o /tmp/work/train.pack --short-side 192 --min-side 176 2>/tmp/work/pack.err | tail -1
 MINUTES=$(python3 -c "print(max(1.0, ($BUDGET - $(( $(date +%s) - START )) - 45) / 60))")
 log "packed; training for $MINUTES minutes"
 INIT=()
-[ -f "$CARRY/init.safetensors" ] && INIT=(--init "$CARRY/init.safetensors")
-for loss in l2 huber ce hybrid; do
+INIT_FILE=${INIT_FILE:-$CARRY/init.safetensors}
+[ -f "$INIT_FILE" ] && INIT=(--init "$INIT_FILE")
+LR=${LR:-2e-3}
+TRAIN_DIR=${TRAIN_DIR:-$CARRY/train}
+for loss in $([ "$ABL_STEPS" -gt 0 ] && echo l2 huber ce hybrid); do
   $T train --data /tmp/work/train.pack --out /tmp/work/ablation_$loss.safetensors --loss $loss --steps "$ABL_STEPS" \
     --minutes "$MINUTES" --batch 32 --crop 176 --lr 2e-3 --widths 16,32,64,128 --seed 3 --workers 2 \
     --checkpoint-every 0 --device cuda > /tmp/work/ablation_$loss.out 2>&1 &
 done
 $T train --data /tmp/work/train.pack --out /tmp/work/tinge-default.safetensors --loss hybrid --steps 1000000 \
-  --minutes "$MINUTES" --batch 64 --crop 176 --lr 2e-3 --seed 1 --workers 6 --checkpoint-every 2000 \
+  --minutes "$MINUTES" --batch 64 --crop 176 --lr "$LR" --seed "${SEED:-1}" --workers 6 --checkpoint-every 2000 \
   --device cuda "${INIT[@]}" 2>&1 | tee /tmp/work/main.out | grep -v '^\[' | tail -5
 log "main run done"; wait; log "ablations done"
 for f in /tmp/work/*.out; do echo "== $f"; tail -2 "$f"; done
