@@ -10,7 +10,7 @@
 #include "core/error.hpp"
 #include "core/hints.hpp"
 #include "core/image_io.hpp"
-#include "core/resample.hpp"
+#include "core/pipeline.hpp"
 #include "core/session.hpp"
 #include "nn/model.hpp"
 
@@ -46,12 +46,9 @@ int run_suggest(std::vector<std::string> args) {
   mo.threads = p.get_int("--threads", 0, 0, 1024);
   auto model = load_model(p.has("--model") ? p.get("--model") : default_model_path(), mo);
   Plane L = srgb8_to_lightness(img);
-  int w, h;
-  working_size(L.width, L.height, model->working_short_side(), w, h);
-  Plane Lw = (w == L.width && h == L.height) ? L : resize_area(L, w, h);
-  auto hints = rasterize_hints(pts, L.width, L.height, w, h);
-  const float sx = float(w) / float(L.width), sy = float(h) / float(L.height);
-  auto s = model->suggest(Lw, hints, float(x) * sx, float(y) * sy, k);
+  const WorkingInput work = to_working_resolution(L, pts, model->working_short_side());
+  const float sx = float(work.L.width) / float(L.width), sy = float(work.L.height) / float(L.height);
+  auto s = model->suggest(work.L, work.hints, float(x) * sx, float(y) * sy, k);
   std::printf("#  L      a       b       prob    hex\n");
   const float Lp = L.at(std::min(int(x), L.width - 1), std::min(int(y), L.height - 1));
   for (size_t i = 0; i < s.size(); ++i) {

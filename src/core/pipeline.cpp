@@ -11,6 +11,16 @@
 
 namespace tinge {
 
+WorkingInput to_working_resolution(const Plane& L_full, const std::vector<HintPoint>& hints, int short_side) {
+  const int W = L_full.width, H = L_full.height;
+  int w = W, h = H;
+  working_size(W, H, short_side, w, h);
+  WorkingInput in;
+  in.L = (w == W && h == H) ? L_full : resize_area(L_full, w, h);
+  in.hints = rasterize_hints(hints, W, H, w, h);
+  return in;
+}
+
 LabImage colorize(const Plane& L_full, const std::vector<HintPoint>& hints, Method& method,
                   const PipelineOptions& opt) {
   const int W = L_full.width, H = L_full.height;
@@ -20,12 +30,11 @@ LabImage colorize(const Plane& L_full, const std::vector<HintPoint>& hints, Meth
     throw Error("colorize: saturation " + std::to_string(opt.saturation) +
                 " must be a finite non-negative number");
 
-  int w = W, h = H;
-  working_size(W, H, method.working_short_side(), w, h);
-  const Plane L_work = (w == W && h == H) ? L_full : resize_area(L_full, w, h);
-  const HintPlanes hints_work = rasterize_hints(hints, W, H, w, h);
+  const WorkingInput work = to_working_resolution(L_full, hints, method.working_short_side());
+  const int w = work.L.width, h = work.L.height;
+  const Plane& L_work = work.L;
 
-  AbPrediction pred = method.predict(L_work, hints_work);
+  AbPrediction pred = method.predict(L_work, work.hints);
   auto has_work_size = [&](const Plane& p) {
     return p.width == w && p.height == h && p.size() == size_t(w) * size_t(h);
   };

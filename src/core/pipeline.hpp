@@ -15,6 +15,14 @@ struct PipelineOptions {
   float saturation = 1.f;     // global chroma scale applied in Lab (then brought into gamut by clamping)
 };
 
+// The method's view of a photo: L downscaled so its shorter side is `short_side` (0 or larger than the
+// photo: unchanged) and the hints (original pixels) rasterised onto that grid.
+struct WorkingInput {
+  Plane L;
+  HintPlanes hints;
+};
+WorkingInput to_working_resolution(const Plane& L_full, const std::vector<HintPoint>& hints, int short_side);
+
 // Colourises a full-resolution L plane with the given hints; returns the full-resolution Lab image.
 LabImage colorize(const Plane& L_full, const std::vector<HintPoint>& hints, Method& method,
                   const PipelineOptions& opt = {});

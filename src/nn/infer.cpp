@@ -120,7 +120,6 @@ class NetMethod final : public ModelMethod {
   AbPrediction predict(const Plane& L, const HintPlanes& hints) override {
     std::lock_guard<std::mutex> lock(mu_);
     auto out = run(L, hints);
-    const int w = L.width, h = L.height;
     if (decode_ == "annealed") {
       auto ab = annealed_mean(out.logits, centers_, temperature_);
       return upsample(ab, L, 4, 1.f);
@@ -141,8 +140,6 @@ class NetMethod final : public ModelMethod {
       return upsample(ab, L, 2, 1.f);
     }
     return upsample(out.ab, L, 2, 110.f);
-    (void)w;
-    (void)h;
   }
 
   std::vector<Suggestion> suggest(const Plane& L, const HintPlanes& hints, float x, float y, int k) override {

@@ -3,17 +3,8 @@
 # and size edits, deletion, saturation applied when saving (JPEG), autosave of unsaved hints and
 # their recovery at the next start, and loading a session.
 # $1 = tinge binary, $2 = source dir; $TINGE_GUI_CHECK = tests/tools/gui_check.
-set -euo pipefail
-TINGE="$1"
-CHECK="${TINGE_GUI_CHECK:?set TINGE_GUI_CHECK to the gui_check tool}"
-if ! command -v xvfb-run >/dev/null; then
-  echo "xvfb-run not found: skipping"; exit 77
-fi
-WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
-cd "$WORK"
-export TINGE_AUTOSAVE_DIR="$WORK/autosave" XDG_CONFIG_HOME="$WORK/config"
-XVFB=(xvfb-run -a -s "-screen 0 1280x800x24")
+# shellcheck source=common.sh
+source "$(dirname "$0")/common.sh"
 "$CHECK" make-image photo.png 160 120
 
 # 1. Edit without saving the session: the hints must survive in the autosave.

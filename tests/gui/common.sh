@@ -1,0 +1,14 @@
+# Shared set-up of the GUI tests (sourced): $1 = tinge binary; $TINGE_GUI_CHECK = tests/tools/gui_check.
+# Skips (exit 77) without xvfb-run; works in a temporary folder with its own autosave and config
+# folders; XVFB holds the xvfb-run command line.
+set -euo pipefail
+TINGE="$1"
+CHECK="${TINGE_GUI_CHECK:?set TINGE_GUI_CHECK to the gui_check tool}"
+if ! command -v xvfb-run >/dev/null; then
+  echo "xvfb-run not found: skipping"; exit 77
+fi
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK"
+export TINGE_AUTOSAVE_DIR="$WORK/autosave" XDG_CONFIG_HOME="$WORK/config"
+XVFB=(xvfb-run -a -s "-screen 0 1280x800x24")
