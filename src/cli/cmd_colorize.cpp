@@ -158,6 +158,7 @@ int run_colorize(std::vector<std::string> argv) {
       .option("--model", "", "FILE", "network model file (implies --method model)")
       .option("--device", "", "D", "cpu | cuda | auto, for the network (default cpu)")
       .option("--threads", "", "N", "CPU threads (default: all)")
+      .option("--decode", "", "D", "network decoding: blend | regression | annealed (default: the model's)")
       .option("--saturation", "", "S", "chroma scale of the result, 0..4 (default 1)")
       .option("--quality", "", "Q", "JPEG quality 1..100 (default 95)")
       .flag("--force", "", "allow writing over the input file")
@@ -172,6 +173,7 @@ int run_colorize(std::vector<std::string> argv) {
   margs.model_path = args.get("--model");
   margs.device = args.get("--device", "cpu");
   margs.threads = args.get_int("--threads", 0, 0, 4096);
+  margs.decode = args.get("--decode");
   set_cpu_threads(margs.threads);
 
   const fs::path in = args.positional()[0];

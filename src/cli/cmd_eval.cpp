@@ -54,6 +54,7 @@ int run_eval(std::vector<std::string> argv) {
       .option("--model", "", "FILE", "network model file (implies --method model)")
       .option("--device", "", "D", "cpu | cuda | auto, for the network (default cpu)")
       .option("--threads", "", "N", "CPU threads (default: all)")
+      .option("--decode", "", "D", "network decoding: blend | regression | annealed (default: the model's)")
       .option("--hints", "", "LIST", "hint counts, comma-separated (default 0,1,2,5,10,20,50,100)")
       .option("--patch", "", "P", "side in pixels of each hint's patch (default 5)")
       .option("--seed", "", "S", "seed of the hint sampling (default 1)")
@@ -86,6 +87,7 @@ int run_eval(std::vector<std::string> argv) {
   margs.model_path = args.get("--model");
   margs.device = args.get("--device", "cpu");
   margs.threads = args.get_int("--threads", 0, 0, 4096);
+  margs.decode = args.get("--decode");
   set_cpu_threads(margs.threads);
 
   const std::string data = args.get("--data");

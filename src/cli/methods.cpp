@@ -35,6 +35,7 @@ std::unique_ptr<Method> make_method(const std::string& name, const MethodArgs& a
     ModelOptions opt;
     opt.device = args.device;
     opt.threads = args.threads;
+    opt.decode = args.decode;
     std::string path = args.model_path.empty() ? default_model_path() : args.model_path;
     if (path.empty())
       throw ModelError("no model file given and no bundled model found (use --model FILE or set TINGE_MODEL)");

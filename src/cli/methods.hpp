@@ -13,6 +13,7 @@ struct MethodArgs {
   std::string model_path;      // "" = the bundled model (default_model_path())
   std::string device = "cpu";  // cpu | cuda | auto (network only)
   int threads = 0;             // 0 = library default
+  std::string decode;          // network decoding; "" = as the model file says
 };
 
 // Throws UsageError for an unknown name, Error when the build lacks network support, ModelError

@@ -102,11 +102,14 @@ class NetMethod final : public ModelMethod {
       c.push_back(cc[1]);
     }
     centers_ = torch::from_blob(c.data(), {grid_.size(), 2}).clone().to(device_);
-    decode_ = opt.decode.empty() ? lm_.meta.value("decode", std::string("regression")) : opt.decode;
-    if (const char* e = std::getenv("TINGE_DECODE")) decode_ = e;  // experiments: regression | annealed | blend
+    // Decoding: the option, else $TINGE_DECODE, else what the model file says.
+    decode_ = lm_.meta.value("decode", std::string("regression"));
+    if (const char* e = std::getenv("TINGE_DECODE")) decode_ = e;
+    if (!opt.decode.empty()) decode_ = opt.decode;
     blend_ = lm_.meta.value("blend", 0.5);
     if (const char* e = std::getenv("TINGE_BLEND")) blend_ = std::atof(e);
-    if (decode_ != "regression" && decode_ != "annealed" && decode_ != "blend") throw UsageError("unknown decode '" + decode_ + "'");
+    if (decode_ != "regression" && decode_ != "annealed" && decode_ != "blend")
+      throw UsageError("unknown decoding '" + decode_ + "' (blend, regression, annealed)");
     temperature_ = lm_.meta.value("temperature", 0.38);
     if (const char* e = std::getenv("TINGE_T")) temperature_ = std::atof(e);
     short_side_ = lm_.meta.value("working_short_side", 256);
