@@ -9,6 +9,7 @@ packages=(
   libtorch-dev libopenblas0-openmp                           # the network (TINGE_WITH_TORCH)
   libimgui-dev libglfw3-dev libgl-dev                        # the editor (TINGE_BUILD_APP)
   xvfb xauth                                                 # headless GUI tests
+  clang libclang-rt-14-dev                                   # fuzzing (scripts/sanitize.sh)
 )
 
 missing=()
