@@ -1,0 +1,19 @@
+// libFuzzer target: tinge::parse_session on arbitrary bytes taken as the session file's text.
+// A tinge::Error (SessionError) is the documented way to refuse input; anything else is a finding.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "core/error.hpp"
+#include "core/session.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const std::string text(reinterpret_cast<const char*>(data), size);
+  try {
+    tinge::Session s = tinge::parse_session(text);
+    // A session that parsed must also re-serialise and parse back.
+    tinge::parse_session(tinge::session_to_json(s));
+  } catch (const tinge::Error&) {
+  }
+  return 0;
+}
