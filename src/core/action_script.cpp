@@ -205,6 +205,8 @@ std::vector<Action> parse_action_script(const std::string& text, const std::stri
     doc = json::parse(text);
   } catch (const json::parse_error& e) {
     throw UsageError(script_name + ": not valid JSON (byte " + std::to_string(e.byte) + ")");
+  } catch (const json::exception&) {  // e.g. out_of_range.406: a number too large for a double
+    throw UsageError(script_name + ": not valid JSON (a number out of range)");
   }
   const json* list = &doc;
   if (doc.is_object()) {

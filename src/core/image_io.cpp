@@ -120,7 +120,7 @@ std::string size_text(int64_t w, int64_t h) { return std::to_string(w) + "x" + s
 void check_size(int64_t w, int64_t h, const std::string& name, const LoadLimits& limits) {
   if (w <= 0 || h <= 0)
     throw ImageError("cannot decode " + name + ": image has zero size (" + size_text(w, h) + ")");
-  if (w * h > limits.max_pixels)
+  if (w > limits.max_pixels / h)  // w * h > max_pixels, without overflowing for forged headers
     throw ImageError("cannot load " + name + ": image too large: " + size_text(w, h) + " exceeds the " +
                      format_mp(limits.max_pixels) + " MP limit");
 }
