@@ -119,9 +119,12 @@ bool colour(const json& o, Action& act, const std::string& where) {
     if (!ok) throw UsageError(where + "field 'rgb' must be \"#rrggbb\" or [r, g, b]");
   } else if (v.is_array() && v.size() == 3) {
     for (int i = 0; i < 3; ++i) {
-      if (!v[size_t(i)].is_number_integer() || v[size_t(i)].get<int>() < 0 ||
-          v[size_t(i)].get<int>() > 255)
-        throw UsageError(where + "field 'rgb' must hold three integers in 0..255");
+      // Range-check before narrowing: a huge value must not wrap into 0..255.
+      const json& c = v[size_t(i)];
+      const bool in_range = c.is_number_unsigned()  ? c.get<uint64_t>() <= 255
+                            : c.is_number_integer() ? c.get<int64_t>() >= 0 && c.get<int64_t>() <= 255
+                                                    : false;
+      if (!in_range) throw UsageError(where + "field 'rgb' must hold three integers in 0..255");
       rgb[i] = v[size_t(i)].get<int>();
     }
   } else {

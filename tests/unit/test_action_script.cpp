@@ -77,6 +77,15 @@ TEST(ActionScript, RgbColoursBecomeTheirChroma) {
   EXPECT_NEAR(acts[2].b, 0, 0.05);
 }
 
+TEST(ActionScript, RgbValuesOutOfRangeAreRefusedNotWrapped) {
+  for (const char* v : {"[4294967296, 0, 0]", "[256, 0, 0]", "[-1, 0, 0]", "[18446744073709551615, 0, 0]",
+                        "[1.5, 0, 0]"}) {
+    const std::string text = std::string(R"([{"action": "add_point", "x": 1, "y": 1, "rgb": )") + v + "}]";
+    EXPECT_NE(error_of(text).find("0..255"), std::string::npos) << v;
+  }
+  EXPECT_EQ(error_of(R"([{"action": "add_point", "x": 1, "y": 1, "rgb": [255, 0, 0]}])"), "");
+}
+
 TEST(ActionScript, ErrorsNameTheActionIndexAndName) {
   std::string e = error_of(R"([{"action": "undo"}, {"action": "move_point", "point": 0, "y": 3}])");
   EXPECT_NE(e.find("a.json: action 1 (move_point)"), std::string::npos) << e;
