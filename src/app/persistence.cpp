@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "core/hash.hpp"
 #include "core/image_io.hpp"
 
 namespace fs = std::filesystem;
@@ -33,14 +34,6 @@ std::string absolute(const std::string& p) {
   return ec ? p : a.string();
 }
 
-uint64_t fnv1a(const std::string& s) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
 
 }  // namespace
 
@@ -89,7 +82,7 @@ void remember_recent_file(const std::string& path, size_t max) {
 std::string autosave_path(const std::string& image_path) {
   std::string abs = absolute(image_path);
   std::ostringstream name;
-  name << fs::path(abs).stem().string() << "-" << std::hex << fnv1a(abs) << ".json";
+  name << fs::path(abs).stem().string() << "-" << std::hex << fnv1a64(abs) << ".json";
   return (fs::path(autosave_dir()) / name.str()).string();
 }
 

@@ -9,25 +9,10 @@
 #include <string>
 
 #include "error.hpp"
+#include "hash.hpp"
 
 namespace tinge {
 namespace {
-
-uint64_t splitmix64(uint64_t x) {
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
-
-uint64_t fnv1a64(const std::string& s) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
-  }
-  return h;
-}
 
 // Unbiased integer in [0, range) by rejection; identical on every standard library.
 uint64_t uniform_below(std::mt19937_64& rng, uint64_t range) {

@@ -3,14 +3,10 @@
 
 #include <random>
 
+#include "core/hash.hpp"
+
 namespace tinge {
 
-static uint64_t splitmix(uint64_t x) {
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
 
 Batch make_batch(const Dataset& d, const SampleOptions& opt, int batch_size, uint64_t seed, int64_t index) {
   Batch b;
@@ -22,7 +18,7 @@ Batch make_batch(const Dataset& d, const SampleOptions& opt, int batch_size, uin
   b.ab.resize(size_t(batch_size) * 2 * hw);
   b.hint_ab.resize(size_t(batch_size) * 2 * hw);
   b.mask.resize(size_t(batch_size) * hw);
-  std::mt19937_64 rng(splitmix(seed * 0x100000001b3ULL + uint64_t(index)));
+  std::mt19937_64 rng(splitmix64(seed * 0x100000001b3ULL + uint64_t(index)));
   std::uniform_int_distribution<size_t> pick(0, d.size() - 1);
   for (int i = 0; i < batch_size; ++i) {
     const size_t img = pick(rng);
