@@ -153,13 +153,9 @@ int run_colorize(std::vector<std::string> argv) {
                  "(default: <IN>_color/), continuing past photos that fail.");
   args.option("--output", "-o", "OUT",
               "result file (.png/.jpg; default <stem>_color.png beside IN) or folder")
-      .option("--hints", "", "SESSION.json", "hint session (points with colours) for this photo")
-      .option("--method", "", "M", "gray | levin | model (default: model when available, else levin)")
-      .option("--model", "", "FILE", "network model file (implies --method model)")
-      .option("--device", "", "D", "cpu | cuda | auto, for the network (default cpu)")
-      .option("--threads", "", "N", "CPU threads (default: all)")
-      .option("--decode", "", "D", "network decoding: blend | regression | annealed (default: the model's)")
-      .option("--saturation", "", "S", "chroma scale of the result, 0..4 (default 1)")
+      .option("--hints", "", "SESSION.json", "hint session (points with colours) for this photo");
+  add_method_options(args);
+  args.option("--saturation", "", "S", "chroma scale of the result, 0..4 (default 1)")
       .option("--quality", "", "Q", "JPEG quality 1..100 (default 95)")
       .flag("--force", "", "allow writing over the input file")
       .positionals(1, 1, "an input photo or folder (IN)");
@@ -169,12 +165,6 @@ int run_colorize(std::vector<std::string> argv) {
   job.quality = args.get_int("--quality", 95, 1, 100);
   job.force = args.has("--force");
   job.pipeline.saturation = float(args.get_double("--saturation", 1.0, 0.0, 4.0));
-  MethodArgs margs;
-  margs.model_path = args.get("--model");
-  margs.device = args.get("--device", "cpu");
-  margs.threads = args.get_int("--threads", 0, 0, 4096);
-  margs.decode = args.get("--decode");
-  set_cpu_threads(margs.threads);
 
   const fs::path in = args.positional()[0];
   std::error_code ec;
@@ -182,10 +172,8 @@ int run_colorize(std::vector<std::string> argv) {
   const bool folder = fs::is_directory(in, ec);
   if (!folder) check_output(in, file_output(in, args), job.force);
 
-  const std::string method = args.has("--method") ? args.get("--method")
-                             : args.has("--model") ? std::string("model")
-                                                   : default_method_name();
-  job.method = make_method(method, margs);
+  std::string method;
+  job.method = method_from_options(args, &method);
   if (folder) return run_folder(job, in, args);
 
   const fs::path out = file_output(in, args);

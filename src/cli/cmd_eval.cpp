@@ -49,13 +49,9 @@ int run_eval(std::vector<std::string> argv) {
                  "Scores a method on a folder of colour photos: each photo's lightness plus N hints\n"
                  "sampled from it (fixed seed) is colourised and compared with the original (PSNR)\n"
                  "for every N. With --plot and --compare only (no --data), just draws the reports.");
-  args.option("--data", "", "DIR", "folder of colour photos")
-      .option("--method", "", "M", "gray | levin | model (default: model when available, else levin)")
-      .option("--model", "", "FILE", "network model file (implies --method model)")
-      .option("--device", "", "D", "cpu | cuda | auto, for the network (default cpu)")
-      .option("--threads", "", "N", "CPU threads (default: all)")
-      .option("--decode", "", "D", "network decoding: blend | regression | annealed (default: the model's)")
-      .option("--hints", "", "LIST", "hint counts, comma-separated (default 0,1,2,5,10,20,50,100)")
+  args.option("--data", "", "DIR", "folder of colour photos");
+  add_method_options(args);
+  args.option("--hints", "", "LIST", "hint counts, comma-separated (default 0,1,2,5,10,20,50,100)")
       .option("--patch", "", "P", "side in pixels of each hint's patch (default 5)")
       .option("--seed", "", "S", "seed of the hint sampling (default 1)")
       .option("--max-images", "", "N", "use at most N photos (default all)")
@@ -83,21 +79,13 @@ int run_eval(std::vector<std::string> argv) {
   opt.seed = args.has("--seed") ? parse_seed(args.get("--seed")) : 1;
   opt.max_images = args.get_int("--max-images", 0, 0, 100000000);
 
-  MethodArgs margs;
-  margs.model_path = args.get("--model");
-  margs.device = args.get("--device", "cpu");
-  margs.threads = args.get_int("--threads", 0, 0, 4096);
-  margs.decode = args.get("--decode");
-  set_cpu_threads(margs.threads);
 
   const std::string data = args.get("--data");
   const std::vector<std::string> files = list_images(data);
   if (files.empty()) throw ImageError("no images (png, jpg, jpeg, bmp, tga) in folder '" + data + "'");
 
-  const std::string name = args.has("--method") ? args.get("--method")
-                           : args.has("--model") ? std::string("model")
-                                                 : default_method_name();
-  std::unique_ptr<Method> method = make_method(name, margs);
+  std::string name;
+  std::unique_ptr<Method> method = method_from_options(args, &name);
 
   std::unique_ptr<ProgressBar> bar;
   const EvalReport report = evaluate(*method, files, opt, [&](int done, int total) {

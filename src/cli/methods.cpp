@@ -1,6 +1,7 @@
 // Method selection for the CLI (see methods.hpp). Only this file knows whether the build has the
 // network; the rest of the CLI asks for a method by name.
 #include "cli/methods.hpp"
+#include "cli/args.hpp"
 #include "core/refine.hpp"
 
 #include <cstdio>
@@ -62,6 +63,28 @@ std::string default_method_name() {
 
 void set_cpu_threads(int n) {
   if (n > 0 && omp_set_num_threads) omp_set_num_threads(n);
+}
+
+void add_method_options(ArgParser& p) {
+  p.option("--method", "", "M", "gray | levin | model | model+levin (default: model when available, else levin)")
+      .option("--model", "", "FILE", "network model file (implies --method model)")
+      .option("--device", "", "D", "cpu | cuda | auto, for the network (default cpu)")
+      .option("--threads", "", "N", "CPU threads (default: all)")
+      .option("--decode", "", "D", "network decoding: blend | regression | annealed (default: the model's)");
+}
+
+std::unique_ptr<Method> method_from_options(const ArgParser& p, std::string* name) {
+  MethodArgs margs;
+  margs.model_path = p.get("--model");
+  margs.device = p.get("--device", "cpu");
+  margs.threads = p.get_int("--threads", 0, 0, 4096);
+  margs.decode = p.get("--decode");
+  set_cpu_threads(margs.threads);
+  const std::string method = p.has("--method") ? p.get("--method")
+                             : p.has("--model") ? std::string("model")
+                                                : default_method_name();
+  if (name) *name = method;
+  return make_method(method, margs);
 }
 
 }  // namespace tinge

@@ -27,6 +27,15 @@ std::vector<std::string> method_names();
 // case prints a one-line note to stderr saying why.
 std::string default_method_name();
 
+class ArgParser;
+
+// Declares the options that choose and configure a method: --method, --model, --device, --threads,
+// --decode.
+void add_method_options(ArgParser& p);
+// The method those options ask for (an explicit --model implies "model"; otherwise the default
+// method), with the CPU threads capped as asked. `name`, when given, receives the method's name.
+std::unique_ptr<Method> method_from_options(const ArgParser& p, std::string* name = nullptr);
+
 // Caps the CPU threads used by the OpenMP parts of the core (levin, colour conversion); n <= 0
 // leaves the default. No effect in builds without OpenMP.
 void set_cpu_threads(int n);
