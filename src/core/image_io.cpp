@@ -85,6 +85,22 @@ bool png_header_size(const uint8_t* data, size_t size, uint32_t& w, uint32_t& h)
   return true;
 }
 
+// Walks a PNG's chunks up to IEND; returns "" when every chunk fits in the file, else a description of
+// the first chunk whose declared length runs past the end. stb grows its buffer by a chunk's declared
+// length before reading it, so a few forged bytes could otherwise make it allocate gigabytes.
+std::string png_chunk_overrun(const uint8_t* data, size_t size) {
+  size_t o = 8;
+  while (o + 8 <= size) {
+    const uint64_t len = uint64_t(data[o]) << 24 | uint64_t(data[o + 1]) << 16 | uint64_t(data[o + 2]) << 8 | data[o + 3];
+    const std::string type(reinterpret_cast<const char*>(data + o + 4), 4);
+    if (len > size - o - 8 || size - o - 8 - len < 4)
+      return "PNG chunk '" + type + "' claims " + std::to_string(len) + " bytes but the file ends first";
+    if (type == "IEND") break;
+    o += 12 + size_t(len);
+  }
+  return "";
+}
+
 // Reads width and height from a JPEG's frame header (SOFn) by walking the marker segments; false
 // when `data` is not a JPEG or no frame header precedes the first scan.
 bool jpeg_header_size(const uint8_t* data, size_t size, uint32_t& w, uint32_t& h) {
@@ -164,8 +180,13 @@ Rgb8Image load_image_from_memory(const uint8_t* data, size_t size, const std::st
   const int len = int(size);
   uint32_t pw = 0, ph = 0;
   // Our own look at PNG / JPEG headers first: stb refuses some huge headers with a vague message.
-  if (png_header_size(data, size, pw, ph) || jpeg_header_size(data, size, pw, ph))
+  const bool png = png_header_size(data, size, pw, ph);
+  if (png || jpeg_header_size(data, size, pw, ph))
     if (pw > 0 && ph > 0) check_size(pw, ph, name, limits);
+  if (png) {
+    const std::string overrun = png_chunk_overrun(data, size);
+    if (!overrun.empty()) throw ImageError("cannot decode " + name + ": " + overrun + " (truncated or corrupt)");
+  }
   int w = 0, h = 0, comp = 0;
   if (!stbi_info_from_memory(data, len, &w, &h, &comp))
     throw ImageError("cannot decode " + name + ": " + stb_reason());

@@ -253,6 +253,22 @@ TEST(ImageIo, TruncatedPngIsRefused) {
   expect_image_error([&] { load_image(p); }, p);
 }
 
+TEST(ImageIo, PngChunkClaimingMoreBytesThanTheFileIsRefused) {
+  // A valid PNG whose first chunk after IHDR is given a 2 GB length: refused by name, without
+  // stb growing a buffer to the declared size.
+  std::string png = encode_image(random_image(16, 16, 3), ".png");
+  const size_t o = 8 + 12 + 13;  // signature, then the IHDR chunk (length, type, 13 bytes, CRC)
+  png[o] = char(0x7f);
+  png[o + 1] = png[o + 2] = png[o + 3] = char(0xff);
+  try {
+    load_image_from_memory(reinterpret_cast<const uint8_t*>(png.data()), png.size(), "forged.png");
+    FAIL() << "forged PNG decoded";
+  } catch (const ImageError& e) {
+    EXPECT_NE(std::string(e.what()).find("forged.png"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("claims 2147483647 bytes"), std::string::npos) << e.what();
+  }
+}
+
 TEST(ImageIo, TextFileNamedPngIsRefused) {
   std::string p = temp_path("notes.png");
   write_raw(p, "this is not an image, just some text\n");
