@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sanitizer and fuzzing pass: builds the core, CLI and unit tests with ASan + UBSan in build-asan and
-# runs the unit and CLI tests; then, with Clang, builds the libFuzzer targets in build-fuzz and runs
+# runs the unit and CLI tests; then builds the editor's inference worker test with ThreadSanitizer in
+# build-tsan and runs it (repeated, since races are timing-dependent); then, with Clang, builds the libFuzzer targets in build-fuzz and runs
 # each on its seed corpus for TINGE_FUZZ_SECONDS (default 30). Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +20,20 @@ cmake --build build-asan -j"$jobs"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 ctest --test-dir build-asan -L "unit|cli" --output-on-failure -j"$jobs"
+
+# ThreadSanitizer: the only threads tinge starts itself are the editor's inference worker's, tested by
+# tinge_worker_tests without GL. Other code is single-threaded or OpenMP (libgomp is not
+# instrumented, so TSan would only report false positives there).
+echo "sanitize: ThreadSanitizer build of the inference worker test (build-tsan)"
+generator=()
+command -v ninja >/dev/null && [ ! -f build-tsan/CMakeCache.txt ] && generator=(-G Ninja)
+cmake -S . -B build-tsan "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_C_FLAGS="-fsanitize=thread" -DCMAKE_CXX_FLAGS="-fsanitize=thread -fno-omit-frame-pointer" \
+  -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread" \
+  -DTINGE_WITH_TORCH=OFF -DTINGE_BUILD_APP=OFF -DTINGE_BUILD_TESTS=ON
+cmake --build build-tsan -j"$jobs" --target tinge_worker_tests
+TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1} \
+  ctest --test-dir build-tsan -R '^InferenceWorker\.' --output-on-failure --repeat until-fail:5
 
 if ! command -v clang++ >/dev/null || ! command -v clang >/dev/null; then
   echo "sanitize: clang/clang++ not found, fuzz targets skipped" >&2
