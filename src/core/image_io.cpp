@@ -1,4 +1,4 @@
-// Image files <-> Rgb8Image with stb_image / stb_image_write, and atomic file writes.
+// Image files <-> Rgb8Image with stb_image / stb_image_write; saves go through write_file_atomic.
 // Loading reads the whole file, checks the header against the limits before decoding, and turns
 // every stb failure into a one-line tinge::ImageError naming the file.
 #include "image_io.hpp"
@@ -7,7 +7,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <cctype>
 #include <cerrno>
 #include <climits>
@@ -245,44 +244,6 @@ std::string encode_image(const Rgb8Image& img, const std::string& format, int jp
 
 void save_image(const Rgb8Image& img, const std::string& path, int jpeg_quality) {
   write_file_atomic(path, encode(img, lower_extension(path), jpeg_quality, path));
-}
-
-void write_file_atomic(const std::string& path, const std::string& bytes) {
-  static std::atomic<unsigned> counter{0};
-  const std::string tmp =
-      path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter.fetch_add(1));
-  auto fail = [&](int err, bool created) {
-    if (created) ::unlink(tmp.c_str());
-    throw ImageError("cannot write " + path + ": " + errno_text(err));
-  };
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-  if (fd < 0) fail(errno, false);
-  size_t done = 0;
-  while (done < bytes.size()) {
-    ssize_t w = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) {
-      int err = w < 0 ? errno : EIO;
-      ::close(fd);
-      fail(err, true);
-    }
-    done += size_t(w);
-  }
-  if (::fsync(fd) != 0) {
-    int err = errno;
-    ::close(fd);
-    fail(err, true);
-  }
-  if (::close(fd) != 0) fail(errno, true);
-  if (::rename(tmp.c_str(), path.c_str()) != 0) fail(errno, true);
-  // Best effort: make the rename itself durable.
-  size_t slash = path.find_last_of('/');
-  std::string dir = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
-  int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dfd >= 0) {
-    ::fsync(dfd);
-    ::close(dfd);
-  }
 }
 
 }  // namespace tinge

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 
+#include "atomic_write.hpp"  // write_file_atomic, used by every save
 #include "image.hpp"
 
 namespace tinge {
@@ -24,9 +25,5 @@ void save_image(const Rgb8Image& img, const std::string& path, int jpeg_quality 
 
 // Encodes to PNG/JPEG in memory (by extension of `format`, e.g. ".png").
 std::string encode_image(const Rgb8Image& img, const std::string& format, int jpeg_quality = 95);
-
-// Writes `bytes` to `path` atomically (temporary file in the same folder, fsync, rename).
-// Throws tinge::Error naming the path when it cannot.
-void write_file_atomic(const std::string& path, const std::string& bytes);
 
 }  // namespace tinge

@@ -119,10 +119,11 @@ bool exists(const std::string& p) {
   struct stat st {};
   return ::stat(p.c_str(), &st) == 0;
 }
-// Counts leftover temporaries "<path>.tmp-..." beside `path`.
+// Counts leftover temporaries ".NAME.tinge-tmp-..." beside `path`.
 size_t temporaries_of(const std::string& path) {
   size_t slash = path.find_last_of('/');
-  std::string dir = path.substr(0, slash), prefix = path.substr(slash + 1) + ".tmp-";
+  std::string dir = path.substr(0, slash), prefix = path.substr(slash + 1);
+  prefix = "." + prefix + ".tinge-tmp-";
   size_t n = 0;
   if (DIR* d = ::opendir(dir.c_str())) {
     while (dirent* e = ::readdir(d))
@@ -347,6 +348,17 @@ TEST(ImageIo, AtomicWriteReplacesContentAndLeavesNoTemporaries) {
   write_file_atomic(p, "second");
   EXPECT_EQ(read_raw(p), "second");
   EXPECT_EQ(temporaries_of(p), 0u);
+}
+
+TEST(ImageIo, AtomicTemporariesAreHiddenBesideTheTarget) {
+  EXPECT_EQ(atomic_temp_name("/a/b/photo_color.png", "12-0"), "/a/b/.photo_color.png.tinge-tmp-12-0");
+  EXPECT_EQ(atomic_temp_name("out.jpg", "7-3"), ".out.jpg.tinge-tmp-7-3");
+  // A leftover from a killed run (another pid) does not block the next save.
+  std::string p = temp_path("leftover.txt");
+  write_raw(atomic_temp_name(p, "1-0"), "half written");
+  write_file_atomic(p, "complete");
+  EXPECT_EQ(read_raw(p), "complete");
+  EXPECT_EQ(temporaries_of(p), 1u);  // the stale one is left alone, only ours is cleaned up
 }
 
 TEST(ImageIo, FailedAtomicWriteKeepsTheOldFile) {

@@ -1,0 +1,19 @@
+// Crash-safe file replacement: the new bytes go to a temporary file beside the target, are fsynced,
+// and replace the target with one rename(2), after which the folder is fsynced. A reader (or a
+// power cut, or SIGKILL) sees either the old complete file or the new complete one, never a mix.
+#pragma once
+#include <string>
+
+namespace tinge {
+
+// Writes `bytes` to `path` atomically. The temporary is ".NAME.tinge-tmp-PID-N" in the target's
+// folder (hidden, and never mistaken for an image by its extension); it is removed on every error,
+// and only a process killed between creating and renaming it can leave one behind. Throws
+// tinge::ImageError naming `path` when it cannot write.
+void write_file_atomic(const std::string& path, const std::string& bytes);
+
+// The temporary-file name write_file_atomic uses for `path` (exposed so tests and clean-up tools
+// recognise leftovers): ".NAME.tinge-tmp-" + suffix, in the folder of `path`.
+std::string atomic_temp_name(const std::string& path, const std::string& suffix);
+
+}  // namespace tinge
