@@ -1,13 +1,21 @@
-// `tinge bench`: measures what users wait for, with medians and spread: model load, one network
-// forward at 256 x 256, the hint-update latency (working resolution, 10 hints) for each method, and a
-// full-resolution export of a synthetic 12-megapixel photo.
+// `tinge bench`: measures what users wait for, with medians and spread: model load, the hint-update
+// latency (working resolution, 10 hints) and the drag-preview latency for each method, the network
+// forward at 256 x 256 next to the SIGGRAPH17 generator's, CPU training throughput, and a
+// full-resolution export of a synthetic 12-megapixel photo with its peak memory (measured in a child
+// process so the figure is the export's own).
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <filesystem>
+#include <fstream>
 #include <random>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "cli/args.hpp"
 #include "cli/command.hpp"
@@ -17,9 +25,14 @@
 #include "core/image_io.hpp"
 #include "core/pipeline.hpp"
 #include "core/resample.hpp"
+#include "core/error.hpp"
 #if TINGE_WITH_TORCH
+#include "nn/bench_forward.hpp"
 #include "nn/model.hpp"
+#include "nn/train.hpp"
 #endif
+
+extern char** environ;
 
 namespace tinge {
 namespace {
@@ -78,18 +91,49 @@ std::vector<HintPoint> random_hints(int n, int w, int h, uint64_t seed) {
   return pts;
 }
 
+// Colourises a synthetic 12 MP photo with 10 hints and encodes it as JPEG.
+void export_12mp(Method& method) {
+  static const Plane big = synthetic_L(4000, 3000);
+  static const auto hints = random_hints(10, 4000, 3000, 7);
+  LabImage r = colorize(big, hints, method);
+  Rgb8Image rgb = lab_to_srgb8(r);
+  (void)encode_image(rgb, ".jpg", 90);
+}
+
+// Runs `tinge bench --export-only ...` as a child process and returns its peak resident memory (MB);
+// the child writes its timing row to `json`.
+double export_in_child(const std::vector<std::string>& child_args, const std::string& json) {
+  std::vector<std::string> argv = {"/proc/self/exe", "bench", "--export-only", "--json", json};
+  argv.insert(argv.end(), child_args.begin(), child_args.end());
+  std::vector<char*> cargv;
+  for (auto& a : argv) cargv.push_back(a.data());
+  cargv.push_back(nullptr);
+  pid_t pid = 0;
+  if (posix_spawn(&pid, "/proc/self/exe", nullptr, nullptr, cargv.data(), environ) != 0)
+    throw Error("bench: cannot start the export measurement");
+  int status = 0;
+  rusage ru{};
+  if (wait4(pid, &status, 0, &ru) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    throw Error("bench: the export measurement failed");
+  return double(ru.ru_maxrss) / 1024.0;
+}
+
 int run_bench(std::vector<std::string> args) {
   ArgParser p("tinge bench", "[--method M ...] [--model FILE] [--reps N] [--threads N] [--json OUT]",
-              "Measure hint-update latency, network forward time and 12 MP export (medians and p95).");
+              "Measure hint-update and drag-preview latency, the network forward next to SIGGRAPH17's,\n"
+              "CPU training throughput and a 12 MP export (medians, p95, peak memory).");
   p.option("--method", "", "M", "method(s) to measure (default: model if available, and levin)", true)
       .option("--model", "", "FILE", "model file (default: the bundled model)")
-      .option("--reps", "", "N", "repetitions per measurement (default 20)")
+      .option("--reps", "", "N", "repetitions per latency measurement (default 50)")
       .option("--threads", "", "N", "CPU threads for the network and OpenMP parts")
       .option("--json", "", "OUT", "also write the results as JSON")
       .flag("--no-export", "", "skip the 12 MP export measurement")
+      .flag("--no-siggraph17", "", "skip the SIGGRAPH17 forward comparison")
+      .flag("--no-train", "", "skip the CPU training throughput measurement")
+      .flag("--export-only", "", "(internal) only the export, for the peak-memory child process")
       .positionals(0, 0, "");
   if (!p.parse(args)) return 0;
-  const int reps = p.get_int("--reps", 20, 1, 10000);
+  const int reps = p.get_int("--reps", 50, 1, 10000);
   MethodArgs ma;
   ma.model_path = p.get("--model");
   ma.threads = p.get_int("--threads", 0, 0, 1024);
@@ -102,43 +146,118 @@ int run_bench(std::vector<std::string> args) {
     methods.push_back("levin");
   }
   nlohmann::json out = nlohmann::json::array();
-  std::printf("| measurement | method | p50 ms | p95 ms | min ms | n |\n|---|---|---:|---:|---:|---:|\n");
-  auto row = [&](const std::string& what, const std::string& m, const Stats& s) {
-    std::printf("| %s | %s | %.1f | %.1f | %.1f | %d |\n", what.c_str(), m.c_str(), s.p50, s.p95, s.min, s.n);
+  const bool quiet = p.has("--export-only");
+  if (!quiet)
+    std::printf("| measurement | method | p50 ms | p95 ms | min ms | n | note |\n|---|---|---:|---:|---:|---:|---|\n");
+  auto row = [&](const std::string& what, const std::string& m, const Stats& s, const std::string& note = "",
+                 nlohmann::json extra = nlohmann::json::object()) {
+    if (!quiet)
+      std::printf("| %s | %s | %.1f | %.1f | %.1f | %d | %s |\n", what.c_str(), m.c_str(), s.p50, s.p95, s.min, s.n,
+                  note.c_str());
     std::fflush(stdout);
-    out.push_back({{"measurement", what}, {"method", m}, {"p50_ms", s.p50}, {"p95_ms", s.p95}, {"min_ms", s.min}, {"n", s.n}});
+    nlohmann::json r = {{"measurement", what}, {"method", m}, {"p50_ms", s.p50}, {"p95_ms", s.p95}, {"min_ms", s.min}, {"n", s.n}};
+    r.update(extra);
+    out.push_back(r);
   };
+  auto ms_since = [](Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); };
+  std::vector<std::string> child_common;
+  if (!ma.model_path.empty()) child_common = {"--model", ma.model_path};
+  if (ma.threads > 0) child_common.insert(child_common.end(), {"--threads", std::to_string(ma.threads)});
   for (const auto& name : methods) {
-    std::unique_ptr<Method> method;
     auto t0 = Clock::now();
-    method = make_method(name, ma);
-    const double load_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+    std::unique_ptr<Method> method = make_method(name, ma);
+    const double load_ms = ms_since(t0);
+    if (quiet) {
+      row("12 MP export (colorize + JPEG encode)", name, time_it(1, [&] { export_12mp(*method); }));
+      continue;
+    }
     row("load", name, {load_ms, load_ms, load_ms, 1});
-    // Hint update at the default working resolution: a 341 x 256 working image with 10 hints.
+    // Hint update at the default working resolution: a 341 x 256 working image, 10 new hints each time.
     Plane L = synthetic_L(341, 256);
     int i = 0;
-    Stats s = time_it(reps, [&] {
-      auto hints = random_hints(10, L.width, L.height, uint64_t(++i));
-      auto planes = rasterize_hints(hints, L.width, L.height, L.width, L.height);
-      method->predict(L, planes);
-    });
-    row("hint update 341x256, 10 hints", name, s);
-    if (name == "model") {
-      Plane L2 = synthetic_L(256, 256);
-      auto planes = rasterize_hints({}, 256, 256, 256, 256);
-      row("forward + upsampling 256x256", name, time_it(reps, [&] { method->predict(L2, planes); }));
-    }
+    row("hint update 341x256, 10 hints", name, time_it(reps, [&] {
+          auto hints = random_hints(10, L.width, L.height, uint64_t(++i));
+          method->predict(L, rasterize_hints(hints, L.width, L.height, L.width, L.height));
+        }));
+    // Drag preview: one of 10 hints moves a few pixels per update, at the editor's preview size
+    // (the working resolution for a network, short side 128 for propagation).
+    const bool net = method->working_short_side() > 0 && name.rfind("model", 0) == 0;
+    Plane Lp = net ? L : resize_area(L, 171, 128);
+    auto drag = random_hints(10, L.width, L.height, 99);
+    row("drag preview, 1 of 10 hints moving", name, time_it(reps, [&] {
+          drag[0].x = 20 + std::fmod(drag[0].x + 3.0, double(L.width - 40));
+          method->predict(Lp, rasterize_hints(drag, L.width, L.height, Lp.width, Lp.height));
+        }), std::to_string(Lp.width) + "x" + std::to_string(Lp.height));
     if (!p.has("--no-export")) {
-      Plane big = synthetic_L(4000, 3000);
-      auto hints = random_hints(10, 4000, 3000, 7);
-      Stats e = time_it(std::max(1, std::min(reps, 3)), [&] {
-        LabImage r = colorize(big, hints, *method);
-        Rgb8Image rgb = lab_to_srgb8(r);
-        (void)encode_image(rgb, ".jpg", 90);
-      });
-      row("12 MP export (colorize + JPEG encode)", name, e);
+      const std::string json = (std::filesystem::temp_directory_path() /
+                                ("tinge-bench-" + std::to_string(::getpid()) + ".json")).string();
+      std::vector<std::string> child = child_common;
+      child.insert(child.end(), {"--method", name});
+      const double peak_mb = export_in_child(child, json);
+      std::ifstream jin(json);
+      auto r = nlohmann::json::parse(jin).at(0);
+      std::error_code ec;
+      std::filesystem::remove(json, ec);
+      Stats e{r.at("p50_ms"), r.at("p95_ms"), r.at("min_ms"), r.at("n")};
+      char note[64];
+      std::snprintf(note, sizeof note, "peak %.0f MB", peak_mb);
+      row("12 MP export (colorize + JPEG encode)", name, e, note, {{"peak_mb", peak_mb}});
     }
   }
+  if (quiet) {
+    if (p.has("--json")) write_file_atomic(p.get("--json"), out.dump(2) + "\n");
+    return 0;
+  }
+#if TINGE_WITH_TORCH
+  // The network alone at 256 x 256, and the SIGGRAPH17 generator on the same input and threads.
+  {
+    double g_ours = 0, g_sig = 0;
+    const Stats ours = stats(time_network_forward("tinge-unet-v1", 256, 256, reps, &g_ours));
+    char note[96];
+    std::snprintf(note, sizeof note, "%.1f GMAC", g_ours);
+    row("network forward 256x256", "tinge-unet-v1", ours, note, {{"gmac", g_ours}});
+    if (!p.has("--no-siggraph17")) {
+      const Stats sig = stats(time_network_forward("siggraph17", 256, 256, std::min(reps, 5), &g_sig));
+      std::snprintf(note, sizeof note, "%.1f GMAC; %.1fx the time of tinge-unet-v1", g_sig, sig.p50 / ours.p50);
+      row("network forward 256x256", "siggraph17", sig, note, {{"gmac", g_sig}, {"ratio", sig.p50 / ours.p50}});
+    }
+  }
+  if (!p.has("--no-train")) {
+    // CPU training throughput on generated photos (batch 8, crops of 176 from 256 px images).
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("tinge-bench-train-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    for (int k = 0; k < 16; ++k) {
+      Plane Lk = synthetic_L(256 + k, 256);
+      LabImage lab;
+      lab.L = Lk;
+      lab.a = Plane(Lk.width, Lk.height);
+      lab.b = Plane(Lk.width, Lk.height);
+      for (size_t q = 0; q < Lk.v.size(); ++q) {
+        lab.a.v[q] = float(30 * std::sin(0.01 * double(q) + k));
+        lab.b.v[q] = float(30 * std::cos(0.013 * double(q)));
+      }
+      save_image(lab_to_srgb8(lab), (dir / ("p" + std::to_string(k) + ".png")).string());
+    }
+    TrainOptions to;
+    to.data = dir.string();
+    to.out = (dir / "m.safetensors").string();
+    to.steps = 20;
+    to.batch = 8;
+    to.threads = ma.threads;
+    to.device = "cpu";
+    to.quiet = true;
+    to.checkpoint_every = 0;
+    const TrainResult tr = run_training(to);
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+    const double ms_per_img = 1000.0 / std::max(1e-9, tr.images_per_second);
+    char note[64];
+    std::snprintf(note, sizeof note, "%.1f images/s (batch 8, 176 px crops)", tr.images_per_second);
+    row("training step per image (CPU)", "tinge-unet-v1", {ms_per_img, ms_per_img, ms_per_img, 10}, note,
+        {{"images_per_second", tr.images_per_second}});
+  }
+#endif
   if (p.has("--json")) write_file_atomic(p.get("--json"), out.dump(2) + "\n");
   return 0;
 }

@@ -125,7 +125,7 @@ class NetMethod final : public ModelMethod {
     auto out = run(L, hints);
     if (decode_ == "annealed") {
       auto ab = annealed_mean(out.logits, centers_, temperature_);
-      return upsample(ab, L, 4, 1.f);
+      return upsample(ab, L, 4, 1.f);  // the distribution is at 1/4 in every architecture
     }
     if (decode_ == "blend") {
       // Regression for fidelity, pulled towards the annealed mean of the distribution for colour.
@@ -140,9 +140,9 @@ class NetMethod final : public ModelMethod {
       const double n = count_hints(hints.mask);
       const double alpha = blend_ / ((1.0 + n) * (1.0 + n));
       auto ab = (1.0 - alpha) * out.ab * 110.0 + alpha * ann;
-      return upsample(ab, L, 2, 1.f);
+      return upsample(ab, L, int(lm_.net->ab_stride()), 1.f);
     }
-    return upsample(out.ab, L, 2, 110.f);
+    return upsample(out.ab, L, int(lm_.net->ab_stride()), 110.f);
   }
 
   std::vector<Suggestion> suggest(const Plane& L, const HintPlanes& hints, float x, float y, int k) override {
@@ -183,7 +183,7 @@ class NetMethod final : public ModelMethod {
           pm[i] = hints.mask.at(x, y);
         }
     }
-    auto in = make_input(Lt, torch::cat({at, bt}, 1), mt).to(device_);
+    auto in = make_input(Lt, torch::cat({at, bt}, 1), mt, lm_.net->cfg.mask_offset).to(device_);
     if (device_.is_cpu()) in = in.contiguous(torch::MemoryFormat::ChannelsLast);
     return lm_.net->forward(in);
   }
@@ -193,6 +193,11 @@ class NetMethod final : public ModelMethod {
     AbPrediction r;
     Plane a_low = tensor_to_plane(ab.index({0, 0}), lw, lh, scale);
     Plane b_low = tensor_to_plane(ab.index({0, 1}), lw, lh, scale);
+    if (factor == 1) {  // already at working resolution
+      r.a = std::move(a_low);
+      r.b = std::move(b_low);
+      return r;
+    }
     Plane L_low = resize_area(L, lw, lh);
     guided_upsample_ab(L_low, a_low, b_low, L, r.a, r.b);
     return r;

@@ -11,10 +11,10 @@
 
 namespace tinge {
 
-std::map<std::string, torch::Tensor> network_tensors(ColorNet& net) {
+std::map<std::string, torch::Tensor> network_tensors(torch::nn::Module& net) {
   std::map<std::string, torch::Tensor> out;
-  for (const auto& p : net->named_parameters()) out[p.key()] = p.value();
-  for (const auto& b : net->named_buffers())
+  for (const auto& p : net.named_parameters()) out[p.key()] = p.value();
+  for (const auto& b : net.named_buffers())
     if (b.key().find("num_batches_tracked") == std::string::npos) out[b.key()] = b.value();
   return out;
 }
@@ -28,7 +28,7 @@ static TensorBlob to_blob(const torch::Tensor& t) {
   return b;
 }
 
-void save_model_file(const std::string& path, ColorNet& net, const nlohmann::json& meta,
+void save_model_file(const std::string& path, torch::nn::Module& net, const nlohmann::json& meta,
                      const std::map<std::string, torch::Tensor>& extra) {
   std::map<std::string, TensorBlob> blobs;
   for (const auto& [k, t] : network_tensors(net)) blobs[k] = to_blob(t);
@@ -48,18 +48,28 @@ NetConfig net_config_from_meta(const nlohmann::json& meta, const std::string& na
          std::to_string(kModelFormatVersion) + ")");
   NetConfig cfg;
   cfg.arch = meta.value("arch", "");
-  if (cfg.arch != "tinge-unet-v1") fail("unknown architecture '" + cfg.arch + "'");
-  if (!meta.contains("widths") || !meta["widths"].is_array() || meta["widths"].size() != 4)
-    fail("'widths' must be 4 integers");
-  cfg.widths.clear();
-  for (const auto& w : meta["widths"]) {
-    if (!w.is_number_integer() || w.get<int64_t>() < 1 || w.get<int64_t>() > 4096) fail("bad 'widths'");
-    cfg.widths.push_back(w.get<int64_t>());
+  if (cfg.arch != "tinge-unet-v1" && cfg.arch != "siggraph17") fail("unknown architecture '" + cfg.arch + "'");
+  if (cfg.arch == "tinge-unet-v1") {
+    if (!meta.contains("widths") || !meta["widths"].is_array() || meta["widths"].size() != 4)
+      fail("'widths' must be 4 integers");
+    cfg.widths.clear();
+    for (const auto& w : meta["widths"]) {
+      if (!w.is_number_integer() || w.get<int64_t>() < 1 || w.get<int64_t>() > 4096) fail("bad 'widths'");
+      cfg.widths.push_back(w.get<int64_t>());
+    }
+  } else {
+    cfg.widths.clear();
+  }
+  if (meta.contains("mask_offset")) {
+    if (!meta["mask_offset"].is_number() || !std::isfinite(meta["mask_offset"].get<double>()))
+      fail("'mask_offset' must be a number");
+    cfg.mask_offset = meta["mask_offset"].get<double>();
   }
   if (!meta.contains("ab_bins") || !meta["ab_bins"].is_array() || meta["ab_bins"].empty())
     fail("'ab_bins' must list the in-gamut grid cells");
   for (const auto& c : meta["ab_bins"])
     if (!c.is_number_integer() || c.get<int>() < 0 || c.get<int>() >= 529) fail("bad 'ab_bins' cell");
+  if (cfg.arch == "siggraph17" && meta["ab_bins"].size() != 529) fail("siggraph17 needs 529 'ab_bins'");
   cfg.bins = int64_t(meta["ab_bins"].size());
   return cfg;
 }
@@ -77,9 +87,9 @@ LoadedModel load_model_buffer(const std::string& bytes, const std::string& name,
   }
   if (!lm.meta.is_object()) fail("metadata is not a JSON object");
   NetConfig cfg = net_config_from_meta(lm.meta, name);
-  lm.net = ColorNet(cfg);
+  lm.net = make_net(cfg);
   torch::NoGradGuard ng;
-  auto params = network_tensors(lm.net);
+  auto params = network_tensors(*lm.net);
   for (auto& [k, t] : params) {
     auto r = file.tensors.find(k);
     if (r == file.tensors.end()) fail("missing tensor '" + k + "'");
@@ -105,6 +115,12 @@ LoadedModel load_model_buffer(const std::string& bytes, const std::string& name,
   }
   lm.net->to(device);
   return lm;
+}
+
+ColorNet as_unet(const LoadedModel& lm, const std::string& what) {
+  auto p = std::dynamic_pointer_cast<ColorNetImpl>(lm.net);
+  if (!p) throw ModelError(what + " is a " + lm.net->cfg.arch + " model; only tinge-unet-v1 models can be trained");
+  return ColorNet(p);
 }
 
 LoadedModel load_model_file(const std::string& path, const torch::Device& device) {

@@ -13,17 +13,25 @@ namespace tinge {
 constexpr int kModelFormatVersion = 1;
 
 struct LoadedModel {
-  ColorNet net{nullptr};
+  std::shared_ptr<GuidedNetImpl> net;           // any architecture (make_net)
   nlohmann::json meta;                          // the "tinge" metadata object
   std::map<std::string, torch::Tensor> extra;   // tensors not in the network (e.g. "optim.*")
 };
 
 // Network tensors by name (parameters and buffers, without num_batches_tracked).
-std::map<std::string, torch::Tensor> network_tensors(ColorNet& net);
+std::map<std::string, torch::Tensor> network_tensors(torch::nn::Module& net);
+inline std::map<std::string, torch::Tensor> network_tensors(ColorNet& net) { return network_tensors(*net); }
 
 // Saves atomically. `extra` tensors (optimizer state) are stored beside the network's.
-void save_model_file(const std::string& path, ColorNet& net, const nlohmann::json& meta,
+void save_model_file(const std::string& path, torch::nn::Module& net, const nlohmann::json& meta,
                      const std::map<std::string, torch::Tensor>& extra = {});
+inline void save_model_file(const std::string& path, ColorNet& net, const nlohmann::json& meta,
+                            const std::map<std::string, torch::Tensor>& extra = {}) {
+  save_model_file(path, *net, meta, extra);
+}
+
+// The loaded network as a trainable tinge-unet-v1; throws ModelError naming `what` for another one.
+ColorNet as_unet(const LoadedModel& lm, const std::string& what);
 
 // Loads onto `device`; throws ModelError naming the field, tensor or shape at fault.
 LoadedModel load_model_file(const std::string& path, const torch::Device& device);

@@ -1,6 +1,9 @@
 // The guided colourisation network (see net.hpp).
 #include "nn/net.hpp"
 
+#include "core/error.hpp"
+#include "nn/siggraph17.hpp"
+
 namespace tinge {
 
 namespace nn = torch::nn;
@@ -13,7 +16,7 @@ ConvBnReluImpl::ConvBnReluImpl(int64_t in, int64_t out, int64_t k, int64_t strid
 
 torch::Tensor ConvBnReluImpl::forward(const torch::Tensor& x) { return torch::relu(bn->forward(conv->forward(x))); }
 
-ColorNetImpl::ColorNetImpl(const NetConfig& c) : cfg(c) {
+ColorNetImpl::ColorNetImpl(const NetConfig& c) : GuidedNetImpl(c) {
   TORCH_CHECK(cfg.widths.size() == 4, "tinge-unet-v1 needs 4 widths");
   TORCH_CHECK(cfg.bins > 0, "number of ab bins must be positive");
   const int64_t c0 = cfg.widths[0], c1 = cfg.widths[1], c2 = cfg.widths[2], c3 = cfg.widths[3];
@@ -61,6 +64,7 @@ NetOutput ColorNetImpl::forward(const torch::Tensor& x) {
 }
 
 double count_macs(const NetConfig& cfg, int64_t h, int64_t w) {
+  if (cfg.arch == "siggraph17") return siggraph17_macs(cfg, h, w);
   const double c0 = double(cfg.widths[0]), c1 = double(cfg.widths[1]), c2 = double(cfg.widths[2]),
                c3 = double(cfg.widths[3]);
   const double p1 = double(h / 2) * double(w / 2), p2 = p1 / 4, p3 = p2 / 4, p4 = p3 / 4;
@@ -78,8 +82,15 @@ double count_macs(const NetConfig& cfg, int64_t h, int64_t w) {
   return m;
 }
 
-torch::Tensor make_input(const torch::Tensor& L, const torch::Tensor& hint_ab, const torch::Tensor& mask) {
-  return torch::cat({(L - 50.0) / 100.0, hint_ab / 110.0, mask}, 1);
+torch::Tensor make_input(const torch::Tensor& L, const torch::Tensor& hint_ab, const torch::Tensor& mask,
+                         double mask_offset) {
+  return torch::cat({(L - 50.0) / 100.0, hint_ab / 110.0, mask - mask_offset}, 1);
+}
+
+std::shared_ptr<GuidedNetImpl> make_net(const NetConfig& cfg) {
+  if (cfg.arch == "tinge-unet-v1") return std::make_shared<ColorNetImpl>(cfg);
+  if (cfg.arch == "siggraph17") return std::make_shared<Siggraph17Impl>(cfg);
+  throw ModelError("unknown architecture '" + cfg.arch + "' (tinge-unet-v1, siggraph17)");
 }
 
 }  // namespace tinge

@@ -1,4 +1,4 @@
-// The guided colourisation network (internal: includes torch; only src/nn/*.cpp include this).
+// The guided colourisation network, tinge-unet-v1 (internal: includes torch; only src/nn/*.cpp include this).
 // Input (B, 4, H, W): (L - 50) / 100, a / 110, b / 110 (0 where no hint), hint mask. H, W multiples of 16.
 // Outputs: ab / 110 at H/2 x W/2 (regression head) and logits over the Q in-gamut ab bins at H/4 x W/4.
 //
@@ -15,9 +15,10 @@
 namespace tinge {
 
 struct NetConfig {
-  std::string arch = "tinge-unet-v1";
-  std::vector<int64_t> widths = {32, 64, 128, 256};
-  int64_t bins = 0;  // Q, number of in-gamut ab bins
+  std::string arch = "tinge-unet-v1";             // or "siggraph17" (siggraph17.hpp)
+  std::vector<int64_t> widths = {32, 64, 128, 256};  // tinge-unet-v1 only
+  int64_t bins = 0;          // Q, number of ab bins of the distribution head
+  double mask_offset = 0.0;  // subtracted from the 0/1 hint mask channel (SIGGRAPH17 weights: 0.5)
 };
 
 struct ConvBnReluImpl : torch::nn::Module {
@@ -33,10 +34,21 @@ struct NetOutput {
   torch::Tensor logits;  // (B, Q, H/4, W/4)
 };
 
-struct ColorNetImpl : torch::nn::Module {
-  explicit ColorNetImpl(const NetConfig& cfg);
-  NetOutput forward(const torch::Tensor& x);
+// What inference needs from every architecture.
+struct GuidedNetImpl : torch::nn::Module {
+  explicit GuidedNetImpl(const NetConfig& c) : cfg(c) {}
+  virtual NetOutput forward(const torch::Tensor& x) = 0;
+  virtual int64_t ab_stride() const = 0;  // the ab output is at 1/ab_stride of the input size
   NetConfig cfg;
+};
+
+// Builds the architecture cfg.arch names (untrained); throws ModelError for an unknown one.
+std::shared_ptr<GuidedNetImpl> make_net(const NetConfig& cfg);
+
+struct ColorNetImpl : GuidedNetImpl {
+  explicit ColorNetImpl(const NetConfig& cfg);
+  NetOutput forward(const torch::Tensor& x) override;
+  int64_t ab_stride() const override { return 2; }
   ConvBnRelu stem1{nullptr}, stem2{nullptr};
   ConvBnRelu down1a{nullptr}, down1b{nullptr}, down2a{nullptr}, down2b{nullptr};
   ConvBnRelu down3a{nullptr}, mid1{nullptr}, mid2{nullptr}, mid3{nullptr};
@@ -50,7 +62,9 @@ TORCH_MODULE(ColorNet);
 // Multiply-accumulate count of one forward pass at h x w (convolutions and linear layers).
 double count_macs(const NetConfig& cfg, int64_t h, int64_t w);
 
-// Normalised network input from L (B,1,H,W), hint ab (B,2,H,W) in CIELAB units and mask (B,1,H,W).
-torch::Tensor make_input(const torch::Tensor& L, const torch::Tensor& hint_ab, const torch::Tensor& mask);
+// Normalised network input from L (B,1,H,W), hint ab (B,2,H,W) in CIELAB units and mask (B,1,H,W)
+// in {0, 1}: (L - 50) / 100, ab / 110, mask - mask_offset.
+torch::Tensor make_input(const torch::Tensor& L, const torch::Tensor& hint_ab, const torch::Tensor& mask,
+                         double mask_offset = 0.0);
 
 }  // namespace tinge

@@ -178,10 +178,10 @@ TrainResult run_training(const TrainOptions& in) {
   ColorNet net{nullptr};
   nlohmann::json meta;
   if (opt.resume) {
-    net = resumed.net;
+    net = as_unet(resumed, "the checkpoint");
   } else if (!opt.init.empty()) {
     auto lm = load_model_file(opt.init, device);
-    net = lm.net;
+    net = as_unet(lm, "--init model");
     if (net->cfg.bins != cfg.bins) throw ModelError("--init model has a different ab bin grid");
     cfg = net->cfg;
     opt.widths = cfg.widths;

@@ -161,6 +161,6 @@ TEST(Train, ResumeEqualsAnUninterruptedRun) {
   part.resume = true;
   run_training(part);
   auto a = load_model_file(full.out, torch::kCPU), b = load_model_file(part.out, torch::kCPU);
-  auto ta = network_tensors(a.net), tb = network_tensors(b.net);
+  auto ta = network_tensors(*a.net), tb = network_tensors(*b.net);
   for (auto& [k, t] : ta) EXPECT_TRUE(torch::allclose(t, tb.at(k), 1e-5, 1e-6)) << k;
 }

@@ -1,0 +1,37 @@
+// Network forward timing (see bench_forward.hpp).
+#include "nn/bench_forward.hpp"
+
+#include <chrono>
+
+#include "core/ab_grid.hpp"
+#include "nn/net.hpp"
+
+namespace tinge {
+
+std::vector<double> time_network_forward(const std::string& arch, int w, int h, int reps, double* gmac) {
+  NetConfig cfg;
+  cfg.arch = arch;
+  cfg.bins = arch == "siggraph17" ? 529 : AbGrid().size();
+  if (arch == "siggraph17") cfg.mask_offset = 0.5;
+  auto net = make_net(cfg);
+  net->eval();
+  torch::InferenceMode guard;
+  for (auto& p : net->parameters())
+    if (p.dim() == 4) p.set_data(p.contiguous(torch::MemoryFormat::ChannelsLast));
+  const int64_t H = (h + 15) / 16 * 16, W = (w + 15) / 16 * 16;
+  auto x = make_input(torch::rand({1, 1, H, W}) * 100, torch::zeros({1, 2, H, W}), torch::zeros({1, 1, H, W}),
+                      cfg.mask_offset)
+               .contiguous(torch::MemoryFormat::ChannelsLast);
+  if (gmac) *gmac = count_macs(cfg, H, W) / 1e9;
+  net->forward(x);  // warm-up
+  std::vector<double> ms;
+  for (int i = 0; i < reps; ++i) {
+    auto t0 = std::chrono::steady_clock::now();
+    auto out = net->forward(x);
+    (void)out.ab.sum().item<float>();
+    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+  }
+  return ms;
+}
+
+}  // namespace tinge

@@ -1,0 +1,295 @@
+// Test helper: writes state dicts byte for byte the way Python's `torch.save` does (pickle protocol 2,
+// an OrderedDict with a `_metadata` attribute set by BUILD, tensors as _rebuild_tensor_v2 with
+// persistent storage references, memoised strings and globals), in the zip container of PyTorch >= 1.6
+// (stored entries aligned to 64 bytes with an extra field, archive/version, archive/byteorder) or in
+// the legacy stream format. No Python or PyTorch is needed to make the importer's inputs.
+#pragma once
+#include <cstdint>
+#include <cstring>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "nn/torch_checkpoint.hpp"
+
+namespace tinge::test {
+
+struct FakeTensor {
+  std::string name;
+  std::string storage_type = "FloatStorage";
+  std::string storage;  // raw little-endian bytes of the whole storage
+  int64_t numel = 0;    // elements in the storage
+  int64_t offset = 0;
+  std::vector<int64_t> size, stride;
+};
+
+class PickleWriter {
+ public:
+  std::string out;
+
+  void op(uint8_t c) { out.push_back(char(c)); }
+  void u32(uint32_t v) {
+    for (int k = 0; k < 4; ++k) out.push_back(char((v >> (8 * k)) & 0xFF));
+  }
+  void put() {
+    if (memo_ < 256) {
+      op('q');
+      op(uint8_t(memo_));
+    } else {
+      op('r');
+      u32(memo_);
+    }
+    ++memo_;
+  }
+  void get(uint32_t m) {
+    if (m < 256) {
+      op('h');
+      op(uint8_t(m));
+    } else {
+      op('j');
+      u32(m);
+    }
+  }
+  void str(const std::string& s) {  // memoised like Python's pickler
+    auto it = strings_.find(s);
+    if (it != strings_.end()) return get(it->second);
+    op('X');
+    u32(uint32_t(s.size()));
+    out += s;
+    strings_[s] = memo_;
+    put();
+  }
+  void global(const std::string& mod, const std::string& name) {
+    const std::string key = mod + "\n" + name;
+    auto it = globals_.find(key);
+    if (it != globals_.end()) return get(it->second);
+    op('c');
+    out += mod + "\n" + name + "\n";
+    globals_[key] = memo_;
+    put();
+  }
+  void integer(int64_t v) {
+    if (v >= 0 && v < 256) {
+      op('K');
+      op(uint8_t(v));
+    } else if (v >= 0 && v < 65536) {
+      op('M');
+      op(uint8_t(v & 0xFF));
+      op(uint8_t(v >> 8));
+    } else if (v >= INT32_MIN && v <= INT32_MAX) {
+      op('J');
+      u32(uint32_t(int32_t(v)));
+    } else {
+      op(0x8a);
+      op(8);
+      for (int k = 0; k < 8; ++k) out.push_back(char((uint64_t(v) >> (8 * k)) & 0xFF));
+    }
+  }
+  void int_tuple(const std::vector<int64_t>& v) {
+    if (v.empty()) {
+      op(')');
+      return;
+    }
+    if (v.size() > 3) op('(');
+    for (auto x : v) integer(x);
+    op(v.size() > 3 ? uint8_t('t') : uint8_t(0x84 + v.size()));
+    put();
+  }
+  void ordered_dict() {
+    global("collections", "OrderedDict");
+    op(')');
+    op('R');
+    put();
+  }
+  void tensor(const FakeTensor& t, const std::string& key, bool legacy) {
+    global("torch._utils", "_rebuild_tensor_v2");
+    op('(');
+    // persistent id: ('storage', torch.<T>Storage, key, 'cpu', numel[, None])
+    op('(');
+    str("storage");
+    global("torch", t.storage_type);
+    str(key);
+    str("cpu");
+    integer(t.numel);
+    if (legacy) op('N');
+    op('t');
+    put();
+    op('Q');
+    integer(t.offset);
+    int_tuple(t.size);
+    int_tuple(t.stride);
+    op(0x89);  // requires_grad False
+    ordered_dict();
+    op('t');
+    put();
+    op('R');
+    put();
+  }
+  void state_dict(const std::vector<FakeTensor>& ts, bool legacy) {
+    op(0x80);
+    op(2);
+    ordered_dict();
+    for (size_t i = 0; i < ts.size(); ++i) {
+      if (i % 1000 == 0) op('(');
+      str(ts[i].name);
+      tensor(ts[i], std::to_string(i), legacy);
+      if (i % 1000 == 999 || i + 1 == ts.size()) op('u');
+    }
+    // state for BUILD: {'_metadata': OrderedDict({'': {'version': 1}})}
+    op('}');
+    put();
+    str("_metadata");
+    ordered_dict();
+    str("");
+    op('}');
+    put();
+    str("version");
+    integer(1);
+    op('s');
+    op('s');
+    op('s');
+    op('b');
+    op('.');
+  }
+
+ private:
+  uint32_t memo_ = 0;
+  std::map<std::string, uint32_t> strings_, globals_;
+};
+
+inline void le_put(std::string& s, uint64_t v, int n) {
+  for (int k = 0; k < n; ++k) s.push_back(char((v >> (8 * k)) & 0xFF));
+}
+
+// A zip archive of stored (uncompressed) entries laid out like PyTorch's writer.
+inline std::string zip_stored(const std::vector<std::pair<std::string, std::string>>& entries) {
+  std::string zip, cd;
+  for (const auto& [name, data] : entries) {
+    const uint32_t crc = zip_crc32(data.data(), data.size());
+    const size_t lho = zip.size();
+    // Pad so the data starts at a multiple of 64, with an "FB" extra field like PyTorch's writer.
+    size_t pad = (64 - (lho + 30 + name.size() + 4) % 64) % 64;
+    le_put(zip, 0x04034b50, 4);
+    le_put(zip, 20, 2);
+    le_put(zip, 0, 2);
+    le_put(zip, 0, 2);  // stored
+    le_put(zip, 0, 4);  // time, date
+    le_put(zip, crc, 4);
+    le_put(zip, data.size(), 4);
+    le_put(zip, data.size(), 4);
+    le_put(zip, name.size(), 2);
+    le_put(zip, 4 + pad, 2);
+    zip += name;
+    le_put(zip, 0x4246, 2);  // "FB"
+    le_put(zip, pad, 2);
+    zip += std::string(pad, 'Z');
+    zip += data;
+    le_put(cd, 0x02014b50, 4);
+    le_put(cd, 20, 2);
+    le_put(cd, 20, 2);
+    le_put(cd, 0, 2);
+    le_put(cd, 0, 2);
+    le_put(cd, 0, 4);
+    le_put(cd, crc, 4);
+    le_put(cd, data.size(), 4);
+    le_put(cd, data.size(), 4);
+    le_put(cd, name.size(), 2);
+    le_put(cd, 0, 2);
+    le_put(cd, 0, 2);
+    le_put(cd, 0, 2);
+    le_put(cd, 0, 2);
+    le_put(cd, 0, 4);
+    le_put(cd, lho, 4);
+    cd += name;
+  }
+  const size_t cd_off = zip.size();
+  zip += cd;
+  le_put(zip, 0x06054b50, 4);
+  le_put(zip, 0, 4);
+  le_put(zip, entries.size(), 2);
+  le_put(zip, entries.size(), 2);
+  le_put(zip, cd.size(), 4);
+  le_put(zip, cd_off, 4);
+  le_put(zip, 0, 2);
+  return zip;
+}
+
+// The zip container of torch.save (PyTorch >= 1.6), entries under "<stem>/". `pickle` replaces
+// data.pkl when not empty.
+inline std::string torch_save_zip(const std::vector<FakeTensor>& ts, const std::string& stem = "archive",
+                                  const std::string& pickle = "") {
+  PickleWriter pw;
+  pw.state_dict(ts, false);
+  std::vector<std::pair<std::string, std::string>> entries = {{stem + "/data.pkl", pickle.empty() ? pw.out : pickle}};
+  for (size_t i = 0; i < ts.size(); ++i) entries.push_back({stem + "/data/" + std::to_string(i), ts[i].storage});
+  entries.push_back({stem + "/version", "3\n"});
+  entries.push_back({stem + "/byteorder", "little"});
+  return zip_stored(entries);
+}
+
+// The legacy stream: magic, protocol version, sys info, the object, the storage keys, the storages.
+inline std::string torch_save_legacy(const std::vector<FakeTensor>& ts) {
+  std::string s;
+  static const unsigned char magic[] = {0x80, 0x02, 0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46, 0xf9,
+                                        0x20, 0x6a, 0xa8, 0x50, 0x19, '.'};
+  s.append(reinterpret_cast<const char*>(magic), sizeof magic);
+  s += std::string("\x80\x02M\xe9\x03.", 6);  // 1001
+  {
+    PickleWriter w;
+    w.op(0x80);
+    w.op(2);
+    w.op('}');
+    w.put();
+    w.op('(');
+    w.str("protocol_version");
+    w.integer(1001);
+    w.str("little_endian");
+    w.op(0x88);
+    w.str("type_sizes");
+    w.op('}');
+    w.put();
+    w.op('(');
+    w.str("short");
+    w.integer(2);
+    w.str("int");
+    w.integer(4);
+    w.str("long");
+    w.integer(4);
+    w.op('u');
+    w.op('u');
+    w.op('.');
+    s += w.out;
+  }
+  PickleWriter pw;
+  pw.state_dict(ts, true);
+  s += pw.out;
+  PickleWriter kw;
+  kw.op(0x80);
+  kw.op(2);
+  kw.op(']');
+  kw.put();
+  kw.op('(');
+  for (size_t i = 0; i < ts.size(); ++i) kw.str(std::to_string(i));
+  kw.op('e');
+  kw.op('.');
+  s += kw.out;
+  for (const auto& t : ts) {
+    le_put(s, uint64_t(t.numel), 8);
+    s += t.storage;
+  }
+  return s;
+}
+
+// A contiguous F32 tensor record.
+inline FakeTensor f32_tensor(const std::string& name, const std::vector<int64_t>& shape, const std::vector<float>& v) {
+  FakeTensor t;
+  t.name = name;
+  t.numel = int64_t(v.size());
+  t.size = shape;
+  t.stride.assign(shape.size(), 1);
+  for (size_t d = shape.size(); d-- > 1;) t.stride[d - 1] = t.stride[d] * shape[d];
+  t.storage.assign(reinterpret_cast<const char*>(v.data()), v.size() * 4);
+  return t;
+}
+
+}  // namespace tinge::test
