@@ -36,6 +36,17 @@ else()
   add_library(tinge::stb ALIAS tinge_stb_impl)
 endif()
 
+# libjpeg-turbo decodes JPEG (stb's progressive decoder reads out of bounds on corrupt files). Without
+# it, stb decodes baseline JPEG and progressive JPEGs are refused by name.
+find_package(JPEG)
+add_library(tinge::jpeg INTERFACE IMPORTED)
+if(JPEG_FOUND)
+  target_link_libraries(tinge::jpeg INTERFACE JPEG::JPEG)
+  target_compile_definitions(tinge::jpeg INTERFACE TINGE_HAVE_LIBJPEG=1)
+else()
+  message(WARNING "libjpeg not found (apt-get install libjpeg-dev): progressive JPEGs will be refused")
+endif()
+
 if(TINGE_WITH_TORCH)
   find_package(Torch REQUIRED)
   # LibTorch's ABI flags (e.g. _GLIBCXX_USE_CXX11_ABI) must hold for every translation unit.

@@ -1,4 +1,5 @@
-// Image files <-> Rgb8Image with stb_image / stb_image_write; saves go through write_file_atomic.
+// Image files <-> Rgb8Image: JPEG is decoded by libjpeg-turbo (jpeg_decode.cpp), everything else by
+// stb_image; encoding by stb_image_write; saves go through write_file_atomic.
 // Loading reads the whole file, checks the header against the limits before decoding, and turns
 // every stb failure into a one-line tinge::ImageError naming the file.
 #include "image_io.hpp"
@@ -18,6 +19,7 @@
 #include <stb_image_write.h>
 
 #include "error.hpp"
+#include "jpeg_decode.hpp"
 
 namespace tinge {
 namespace {
@@ -100,9 +102,10 @@ std::string png_chunk_overrun(const uint8_t* data, size_t size) {
   return "";
 }
 
-// Reads width and height from a JPEG's frame header (SOFn) by walking the marker segments; false
-// when `data` is not a JPEG or no frame header precedes the first scan.
-bool jpeg_header_size(const uint8_t* data, size_t size, uint32_t& w, uint32_t& h) {
+// Reads width, height and the frame marker (0xc0 baseline, 0xc2 progressive, ...) from a JPEG's frame
+// header (SOFn) by walking the marker segments; false when `data` is not a JPEG or no frame header
+// precedes the first scan.
+bool jpeg_header_size(const uint8_t* data, size_t size, uint32_t& w, uint32_t& h, uint8_t& sof_marker) {
   if (size < 4 || data[0] != 0xff || data[1] != 0xd8) return false;
   size_t pos = 2;
   while (pos + 4 <= size) {
@@ -123,6 +126,7 @@ bool jpeg_header_size(const uint8_t* data, size_t size, uint32_t& w, uint32_t& h
       if (len < 7 || pos + 9 > size) return false;
       h = uint32_t(data[pos + 5]) << 8 | data[pos + 6];
       w = uint32_t(data[pos + 7]) << 8 | data[pos + 8];
+      sof_marker = marker;
       return true;
     }
     pos += 2 + len;
@@ -178,10 +182,17 @@ Rgb8Image load_image_from_memory(const uint8_t* data, size_t size, const std::st
     throw ImageError("cannot decode " + name + ": file larger than 2 GB is not supported");
   const int len = int(size);
   uint32_t pw = 0, ph = 0;
+  uint8_t sof = 0;
   // Our own look at PNG / JPEG headers first: stb refuses some huge headers with a vague message.
   const bool png = png_header_size(data, size, pw, ph);
-  if (png || jpeg_header_size(data, size, pw, ph))
+  if (png || jpeg_header_size(data, size, pw, ph, sof))
     if (pw > 0 && ph > 0) check_size(pw, ph, name, limits);
+  if (size >= 2 && data[0] == 0xff && data[1] == 0xd8) {  // JPEG
+    if (jpeg_decoder_available()) return decode_jpeg(data, size, name, limits.max_pixels);
+    // stb's progressive decoder reads out of bounds on some corrupt files (tests/fuzz/known_crashes).
+    if (sof == 0xc2 || sof == 0xc6 || sof == 0xca || sof == 0xce)
+      throw ImageError("cannot decode " + name + ": progressive JPEG is not supported by this build (no libjpeg)");
+  }
   if (png) {
     const std::string overrun = png_chunk_overrun(data, size);
     if (!overrun.empty()) throw ImageError("cannot decode " + name + ": " + overrun + " (truncated or corrupt)");
