@@ -118,7 +118,7 @@ Rgb8Image decode_jpeg(const uint8_t* data, size_t size, const std::string& name,
   } destroy{&cinfo};
   auto fail = [&](const std::string& why) { return ImageError("cannot decode " + name + ": " + why); };
 
-  if (!read_header(cinfo, err, data, size)) throw fail(err.message);
+  if (!read_header(cinfo, err, data, size)) throw fail(std::string("corrupt JPEG (") + err.message + ")");
   cinfo.progress = &progress;
   const int64_t w = cinfo.image_width, h = cinfo.image_height;
   if (w <= 0 || h <= 0) throw fail("image has zero size (" + std::to_string(w) + "x" + std::to_string(h) + ")");
@@ -128,7 +128,8 @@ Rgb8Image decode_jpeg(const uint8_t* data, size_t size, const std::string& name,
   const int channels = cinfo.out_color_space == JCS_GRAYSCALE ? 1 : cinfo.out_color_space == JCS_CMYK ? 4 : 3;
   Rgb8Image img(static_cast<int>(w), static_cast<int>(h));
   std::vector<uint8_t> row(size_t(w) * size_t(channels));
-  if (!read_pixels(cinfo, err, row.data(), img.data.data())) throw fail(err.message[0] ? err.message : "JPEG data ends early (truncated file)");
+  if (!read_pixels(cinfo, err, row.data(), img.data.data()))
+    throw fail(err.message[0] ? std::string("corrupt JPEG (") + err.message + ")" : "JPEG data ends early (truncated file)");
   if (err.truncated) throw fail("JPEG data ends early (truncated file)");
   return img;
 }

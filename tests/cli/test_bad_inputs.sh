@@ -23,6 +23,15 @@ expect_error "text file named .png" "${C[@]}" "$T/text.png" -o "$T/o.png"
 "$GEN" huge-header "$T/huge.png" --width 100000 --height 100000
 expect_error "PNG header claiming 100000 x 100000" "${C[@]}" "$T/huge.png" -o "$T/o.png"
 
+expect_error "corrupt progressive JPEG (stb read out of bounds on it)" "${C[@]}" \
+  "$SRC/tests/fuzz/known_crashes/stb-jpeg-huff-decode-fuzz_image.jpg" -o "$T/o.png"
+
+# Odd but legal shapes work, hints included.
+"$GEN" gradient "$T/thin.png" --width 1 --height 10000 >/dev/null
+printf '{"format":"tinge-session","version":1,"points":[{"x":0.5,"y":5000.5,"ab":[20,-20],"size":1}]}' >"$T/thin.json"
+expect_ok "1 x 10000 photo with a hint" "${C[@]}" "$T/thin.png" --hints "$T/thin.json" -o "$T/thin_out.png"
+rm -f "$T/thin_out.png"
+
 printf '{"format": "tinge-session", "version": 1, "points": [{"x": 10, ' >"$T/bad.json"
 expect_error "malformed session JSON" "${C[@]}" "$T/photo.png" --hints "$T/bad.json" -o "$T/o.png"
 
@@ -68,7 +77,7 @@ expect_ok "--force allows it" "${C[@]}" "$T/photo.png" -o "$T/photo.png" --force
 
 # Nothing was left behind by the failed runs (no partial outputs or temporaries).
 [ ! -e "$T/o.png" ] || fail "a failed run left $T/o.png"
-leftovers=$(find "$T" -name '*.tmp*' | wc -l)
+leftovers=$(find "$T" -name '*.tinge-tmp-*' -o -name '*.tmp*' | wc -l)
 [ "$leftovers" -eq 0 ] || fail "temporary files left behind: $leftovers"
 
 finish
