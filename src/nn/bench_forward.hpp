@@ -8,7 +8,8 @@
 namespace tinge {
 
 // Milliseconds of each of `reps` forward passes (after one warm-up) at w x h on the CPU, in inference
-// mode with channels-last tensors as tinge's inference runs them. arch: "tinge-unet-v1" (default
+// mode with channels-last tensors as tinge's inference runs them (tinge-unet-v1: the folded, packed
+// forward of fast_forward.hpp). arch: "tinge-unet-v1" (default
 // widths and ab bins) or "siggraph17". `gmac` receives the multiply-accumulate count in billions.
 std::vector<double> time_network_forward(const std::string& arch, int w, int h, int reps, double* gmac = nullptr);
 

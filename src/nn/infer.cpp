@@ -13,6 +13,7 @@
 #include "core/ab_grid.hpp"
 #include "core/error.hpp"
 #include "core/resample.hpp"
+#include "nn/fast_forward.hpp"
 #include "nn/losses.hpp"
 #include "nn/model.hpp"
 #include "nn/model_file.hpp"
@@ -92,6 +93,10 @@ class NetMethod final : public ModelMethod {
       torch::NoGradGuard ng;
       for (auto& p : lm_.net->parameters())
         if (p.dim() == 4) p.set_data(p.contiguous(torch::MemoryFormat::ChannelsLast));
+      // tinge-unet-v1: BatchNorm folded and weights packed once (TINGE_FAST_FORWARD=0 turns it off).
+      const char* ff = std::getenv("TINGE_FAST_FORWARD");
+      if (auto unet = std::dynamic_pointer_cast<ColorNetImpl>(lm_.net); unet && !(ff && std::string(ff) == "0"))
+        fast_ = std::make_unique<FastUnet>(*unet);
     }
     meta_text_ = lm_.meta.dump();
     grid_ = AbGrid(lm_.meta.at("ab_bins").get<std::vector<int>>());
@@ -185,7 +190,7 @@ class NetMethod final : public ModelMethod {
     }
     auto in = make_input(Lt, torch::cat({at, bt}, 1), mt, lm_.net->cfg.mask_offset).to(device_);
     if (device_.is_cpu()) in = in.contiguous(torch::MemoryFormat::ChannelsLast);
-    return lm_.net->forward(in);
+    return fast_ ? fast_->forward(in) : lm_.net->forward(in);
   }
 
   AbPrediction upsample(const torch::Tensor& ab, const Plane& L, int factor, float scale) {
@@ -206,6 +211,7 @@ class NetMethod final : public ModelMethod {
   std::mutex mu_;
   torch::Device device_;
   LoadedModel lm_;
+  std::unique_ptr<FastUnet> fast_;
   std::string meta_text_, decode_, name_;
   AbGrid grid_;
   torch::Tensor centers_;

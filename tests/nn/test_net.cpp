@@ -7,6 +7,7 @@
 #include "core/ab_grid.hpp"
 #include "core/error.hpp"
 #include "nn/model_file.hpp"
+#include "nn/fast_forward.hpp"
 #include "nn/net.hpp"
 #include "nn/safetensors.hpp"
 #include "nn/train.hpp"
@@ -37,6 +38,34 @@ TEST(Net, OutputShapes) {
   auto out = net->forward(x);
   EXPECT_EQ(out.ab.sizes().vec(), (std::vector<int64_t>{2, 2, 32, 48}));
   EXPECT_EQ(out.logits.sizes().vec(), (std::vector<int64_t>{2, AbGrid().size(), 16, 24}));
+}
+
+TEST(Net, FoldedPackedForwardEqualsTheModule) {
+  torch::manual_seed(5);
+  NetConfig cfg = tiny_config();
+  ColorNet net(cfg);
+  // Non-trivial BatchNorm statistics and affine parameters, so folding has something to fold.
+  {
+    torch::NoGradGuard ng;
+    for (auto& m : net->modules(false))
+      if (auto* bn = m->as<torch::nn::BatchNorm2dImpl>()) {
+        bn->running_mean.uniform_(-0.5, 0.5);
+        bn->running_var.uniform_(0.5, 2.0);
+        bn->weight.uniform_(0.5, 1.5);
+        bn->bias.uniform_(-0.2, 0.2);
+      }
+  }
+  net->eval();
+  auto x = torch::randn({1, 4, 48, 80}).contiguous(torch::MemoryFormat::ChannelsLast);
+  torch::NoGradGuard ng;
+  auto ref = net->forward(x);
+  FastUnet fast(*net);
+  auto got = fast.forward(x);
+  ASSERT_EQ(got.ab.sizes(), ref.ab.sizes());
+  ASSERT_EQ(got.logits.sizes(), ref.logits.sizes());
+  EXPECT_LT((got.ab - ref.ab).abs().max().item<float>(), 1e-4f);
+  EXPECT_LT((got.logits - ref.logits).abs().max().item<float>(), 1e-4f * (1 + ref.logits.abs().max().item<float>()));
+  EXPECT_GT(ref.ab.std().item<float>(), 1e-4f);
 }
 
 TEST(Net, MacsAt256MatchTheBudget) {

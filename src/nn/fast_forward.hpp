@@ -1,0 +1,33 @@
+// CPU inference plan for tinge-unet-v1: BatchNorm folded into the convolutions once, and every
+// convolution's weights packed once for oneDNN (when LibTorch has it) instead of on every call.
+// Same outputs as ColorNetImpl::forward in eval mode (to float rounding); about a quarter faster on a
+// 2-core machine. Internal (includes torch).
+#pragma once
+#include <vector>
+
+#include "nn/net.hpp"
+
+namespace tinge {
+
+class FastUnet {
+ public:
+  explicit FastUnet(ColorNetImpl& net);  // net in eval mode, on the CPU
+  NetOutput forward(const torch::Tensor& x) const;  // x: (1, 4, H, W), channels-last float
+  bool packed() const { return packed_; }           // weights packed for oneDNN
+
+ private:
+  struct Conv {
+    torch::Tensor w, b;  // folded weight (packed when packed_), bias
+    std::vector<int64_t> stride, pad, dil;
+    bool relu = true;
+  };
+  Conv make(const torch::nn::Conv2d& c, const torch::nn::BatchNorm2d* bn, bool relu);
+  torch::Tensor run(const Conv& c, const torch::Tensor& x) const;
+
+  bool packed_ = false;
+  Conv stem1_, stem2_, down1a_, down1b_, down2a_, down2b_, down3a_, mid1_, mid2_, mid3_, red3_, up3a_, up3b_,
+      red2_, up2a_, up2b_, class_head_, red1_, up1a_, ab_head_;
+  torch::Tensor global_w_, global_b_;
+};
+
+}  // namespace tinge
