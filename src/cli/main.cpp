@@ -17,7 +17,7 @@ void print_help(std::FILE* out) {
                "usage: tinge COMMAND [ARGS...]\n\n"
                "Colourises black-and-white photographs from a few colour hints.\n\ncommands:\n");
   for (const tinge::Command& c : tinge::commands())
-    std::fprintf(out, "  %-12s %s\n", c.name.c_str(), c.summary.c_str());
+    std::fprintf(out, "  %-15s %s\n", c.name.c_str(), c.summary.c_str());
   std::fprintf(out,
                "\noptions:\n  -h, --help     show this help ('tinge COMMAND --help' for a command)\n"
                "  --version      print the version\n");

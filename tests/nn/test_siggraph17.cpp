@@ -21,48 +21,14 @@
 namespace tinge {
 namespace {
 
-struct Layer {
-  std::string name;
-  std::vector<int64_t> shape;
-  bool is_long = false;
-};
-
-// The released state dict: names and shapes of SIGGRAPHGenerator (nn.Sequential indices included).
-std::vector<Layer> released_layout() {
-  std::vector<Layer> L;
-  auto conv = [&](const std::string& p, int64_t in, int64_t out, int64_t k) {
-    L.push_back({p + ".weight", {out, in, k, k}});
-    L.push_back({p + ".bias", {out}});
-  };
-  auto convT = [&](const std::string& p, int64_t in, int64_t out) {
-    L.push_back({p + ".weight", {in, out, 4, 4}});
-    L.push_back({p + ".bias", {out}});
-  };
-  auto bn = [&](const std::string& p, int64_t c) {
-    for (const char* n : {".weight", ".bias", ".running_mean", ".running_var"}) L.push_back({p + n, {c}});
-    L.push_back({p + ".num_batches_tracked", {}, true});
-  };
-  conv("model1.0", 4, 64, 3), conv("model1.2", 64, 64, 3), bn("model1.4", 64);
-  conv("model2.0", 64, 128, 3), conv("model2.2", 128, 128, 3), bn("model2.4", 128);
-  conv("model3.0", 128, 256, 3), conv("model3.2", 256, 256, 3), conv("model3.4", 256, 256, 3), bn("model3.6", 256);
-  conv("model4.0", 256, 512, 3), conv("model4.2", 512, 512, 3), conv("model4.4", 512, 512, 3), bn("model4.6", 512);
-  for (const char* b : {"model5", "model6", "model7"}) {
-    const std::string s = b;
-    conv(s + ".0", 512, 512, 3), conv(s + ".2", 512, 512, 3), conv(s + ".4", 512, 512, 3), bn(s + ".6", 512);
-  }
-  convT("model8up.0", 512, 256), conv("model3short8.0", 256, 256, 3);
-  conv("model8.1", 256, 256, 3), conv("model8.3", 256, 256, 3), bn("model8.5", 256);
-  convT("model9up.0", 256, 128), conv("model2short9.0", 128, 128, 3), conv("model9.1", 128, 128, 3), bn("model9.3", 128);
-  convT("model10up.0", 128, 128), conv("model1short10.0", 64, 128, 3), conv("model10.1", 128, 128, 3);
-  conv("model_class.0", 256, 529, 1), conv("model_out.0", 128, 2, 1);
-  return L;
-}
+using test::Layer;
+using test::siggraph17_layout;
 
 // Random weights of a sensible scale (activations stay O(1) through the BatchNorms).
 std::map<std::string, torch::Tensor> random_weights(uint64_t seed) {
   torch::manual_seed(seed);
   std::map<std::string, torch::Tensor> w;
-  for (const auto& l : released_layout()) {
+  for (const auto& l : siggraph17_layout()) {
     if (l.is_long) {
       w[l.name] = torch::full({}, 1000, torch::kLong);
       continue;
@@ -82,7 +48,7 @@ std::map<std::string, torch::Tensor> random_weights(uint64_t seed) {
 
 std::vector<test::FakeTensor> fake_tensors(const std::map<std::string, torch::Tensor>& w) {
   std::vector<test::FakeTensor> out;
-  for (const auto& l : released_layout()) {
+  for (const auto& l : siggraph17_layout()) {
     const auto& t = w.at(l.name);
     if (l.is_long) {
       test::FakeTensor f;
