@@ -114,6 +114,10 @@ int EditorApp::run() {
     script_ = load_action_script(opt_.script);  // a bad script fails before any window opens
     opt_.autosave = opt_.autosave_scripted;
   }
+  if (!opt_.bench_out.empty()) {
+    bench_ = std::make_unique<BenchRecorder>();
+    opt_.autosave = false;
+  }
   init_window();
   recent_files_ = load_recent_files();
   make_worker();
@@ -121,6 +125,7 @@ int EditorApp::run() {
   if (!input.empty()) open_path(input);
   if (!opt_.session.empty()) load_session_file(opt_.session);
   if (!script_.empty() && !image_) throw UsageError("edit: --script needs an image to work on");
+  if (bench_ && !image_) throw UsageError("edit: --bench needs an image to work on");
 
   for (;;) {
     if (quit_now_ || glfwWindowShouldClose(window_)) break;
@@ -128,13 +133,15 @@ int EditorApp::run() {
       glfwPollEvents();
     else
       glfwWaitEventsTimeout(opt_.autosave && doc_.revision() != autosaved_rev_ ? 1.0 : 60.0);
+    if (bench_) bench_->frame_start();  // the UI thread's work starts here: results, then a frame
     if (worker_->drain() > 0) frames_to_draw_ = std::max(frames_to_draw_, 2);
     if (event_seen_ || !dropped_.empty()) frames_to_draw_ = std::max(frames_to_draw_, 3);
     event_seen_ = false;
     autosave_tick(false);
-    if (frames_to_draw_ > 0 || !script_.empty()) frame();
+    if (frames_to_draw_ > 0 || !script_.empty() || bench_) frame();
     if (!script_error_.empty()) throw UsageError(script_error_);
     if (!script_.empty() && script_pos_ >= script_.size()) break;
+    if (bench_ && bench_->phase() == BenchRecorder::Phase::Done) break;
   }
   // Let pending saves finish before leaving (they run on the worker).
   while (saves_pending_ > 0 && worker_) {
@@ -143,6 +150,7 @@ int EditorApp::run() {
   }
   if (!script_error_.empty()) throw UsageError(script_error_);
   if (!script_.empty() && !error_.empty()) throw Error(error_);
+  if (bench_) finish_bench();
   if (!script_.empty())
     std::printf("edit: replayed %zu actions (%s, last preview %.0f ms, last full-resolution result %.0f ms)\n",
                 script_.size(), worker_->method_name().c_str(), preview_ms_, full_ms_);
@@ -156,13 +164,14 @@ int EditorApp::run() {
 }
 
 bool EditorApp::wants_frames() const {
-  return frames_to_draw_ > 0 || !script_.empty() || drag_point_ >= 0 || panning_ ||
+  return frames_to_draw_ > 0 || !script_.empty() || bench_ || drag_point_ >= 0 || panning_ ||
          dragging_split_ || picking_ || dialog_.is_open();
 }
 
 void EditorApp::frame() {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
+  if (scripted_mouse_.active) feed_scripted_mouse();
   ImGui::NewFrame();
 
   if (!dropped_.empty()) {
@@ -171,6 +180,7 @@ void EditorApp::frame() {
     guarded([this, path] { open_path(path); });
   }
   if (!script_.empty() && script_error_.empty()) step_script();
+  if (bench_) step_bench();
   try {
     handle_shortcuts();
     draw_menu_bar();
@@ -195,13 +205,16 @@ void EditorApp::frame() {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   capture_screenshot();
+  if (bench_) bench_->before_swap();
   glfwSwapBuffers(window_);
+  if (bench_) bench_->after_swap(!worker_->idle());
   if (frames_to_draw_ > 0) --frames_to_draw_;
 
   std::string title = "tinge";
   if (image_) title += " - " + std::filesystem::path(image_->path).filename().string();
   if (doc_.modified()) title += " *";
-  glfwSetWindowTitle(window_, title.c_str());
+  if (title != title_) glfwSetWindowTitle(window_, title.c_str());  // an X round trip: only on change
+  title_ = title;
 }
 
 void EditorApp::capture_screenshot() {

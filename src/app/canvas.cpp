@@ -63,6 +63,7 @@ void EditorApp::draw_canvas() {
   if (fit_pending_ || (fitted_ && (pane_size.x != last_pane_size_.x || pane_size.y != last_pane_size_.y)))
     fit_view(pane_size);
   last_pane_size_ = pane_size;
+  view_pane_ = panes.back();
 
   ImGui::InvisibleButton("##canvas_area", size,
                          ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |

@@ -13,6 +13,9 @@ struct EditorOptions {
   std::string script;   // replay these actions headlessly and exit (--script)
   std::unique_ptr<Method> method;  // the colourisation method (the CLI picks it); null = levin
   std::string sample;   // the bundled sample image, used when `input` is empty
+  std::string bench_out;      // benchmark frame times and edit latencies into this JSON, then exit
+  double bench_seconds = 10;  // --bench: how long to drag a hint
+  int bench_edits = 30;       // --bench: how many single edits to time
   int width = 1280, height = 800;
   bool autosave = true;            // autosave hints and offer recovery (interactive runs)
   bool autosave_scripted = false;  // the same for --script runs (off unless asked for)

@@ -8,6 +8,7 @@
 //   alternatives.cpp    whole-image alternative colourings
 //   panels.cpp          menu bar, side panel, status bar, help overlay, modal prompts
 //   script_runner.cpp   replaying --script actions
+//   bench_driver.cpp    the --bench run (editor_bench.cpp records and reports)
 #pragma once
 #include <array>
 #include <functional>
@@ -18,6 +19,7 @@
 #include <imgui.h>
 
 #include "app/compositor.hpp"
+#include "app/editor_bench.hpp"
 #include "app/editor.hpp"
 #include "app/file_dialog.hpp"
 #include "app/gl.hpp"
@@ -90,6 +92,7 @@ class EditorApp {
   // render_requests.cpp
   void make_worker();
   void update_requests();
+  bool results_current() const;  // the shown result is the full-quality one for these hints
   void request_suggestions(int point);
   bool suggestions_ready(int point) const;
   float lightness_at(double x, double y, int size) const;
@@ -121,6 +124,10 @@ class EditorApp {
   // script_runner.cpp
   bool step_script();  // false once the script has finished
   bool run_action(const Action& a);
+  void feed_scripted_mouse();  // after the backend's NewFrame: the scripted mouse replaces the real one
+  // bench_driver.cpp
+  bool step_bench();  // false once the benchmark has finished
+  void finish_bench();
 
   EditorOptions opt_;
   GLFWwindow* window_ = nullptr;
@@ -186,7 +193,7 @@ class EditorApp {
   bool quit_prompt_ = false, quit_now_ = false, quit_after_save_ = false;
 
   // Status.
-  std::string status_, error_;
+  std::string status_, error_, title_;
   double status_time_ = 0;
   int saves_pending_ = 0;
   double last_autosave_ = 0;
@@ -201,7 +208,18 @@ class EditorApp {
   bool action_started_ = false;
   double drag_from_x_ = 0, drag_from_y_ = 0;
   double action_start_ = 0;
+  struct ScriptedMouse {
+    bool active = false;  // set by the first mouse_* action; from then on the real mouse is ignored
+    double x = 0, y = 0;  // image pixels
+    bool down[3] = {false, false, false};
+  } scripted_mouse_;
+  Pane view_pane_;  // where the result was drawn last frame (mouse actions aim at it)
   std::string screenshot_path_, script_error_;
+
+  // Benchmark (--bench).
+  std::unique_ptr<BenchRecorder> bench_;
+  double bench_phase_start_ = 0, bench_progress_ = 0;
+  int bench_edit_ = 0, bench_edit_state_ = 0;
 
   friend struct EditorCallbacks;
 };

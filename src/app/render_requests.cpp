@@ -49,6 +49,7 @@ void EditorApp::update_requests() {
   auto img = image_;
   auto points = doc_.points();
   const uint64_t gen = generation_;
+  if (bench_) bench_->posted(rev, full);
   worker_->post("render", full ? "colourising at full resolution" : "preview",
                 [this, img, points, full, rev, gen](Method& m) -> InferenceWorker::Done {
                   auto t0 = std::chrono::steady_clock::now();
@@ -76,8 +77,14 @@ void EditorApp::update_requests() {
                     shown_rev_ = rev;
                     shown_full_ = full;
                     (full ? full_ms_ : preview_ms_) = ms;
+                    if (bench_) bench_->shown(rev, full, ms);
                   };
                 });
+}
+
+bool EditorApp::results_current() const {
+  return worker_->idle() && requested_rev_ == doc_.revision() && requested_full_ &&
+         shown_rev_ == doc_.revision() && shown_full_;
 }
 
 bool EditorApp::suggestions_ready(int point) const {

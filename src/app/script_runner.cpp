@@ -2,6 +2,8 @@
 // exercise the same code as the mouse: a move is a short drag (live previews, then full quality),
 // saves go through the worker, and screenshots capture the window after it has settled. Actions
 // that wait (wait_idle, suggestions, alternatives, saves) poll each frame up to a time limit.
+// Mouse actions set the state that the next frame's ImGui::NewFrame reads, in place of what the
+// GLFW backend read from the real mouse, so clicks and drags take the canvas's own code paths.
 #include "app/editor_app.hpp"
 #include "core/error.hpp"
 
@@ -33,6 +35,12 @@ bool EditorApp::step_script() {
     script_error_ = a.where(opt_.script) + e.what();
   }
   return script_pos_ < script_.size();
+}
+
+void EditorApp::feed_scripted_mouse() {
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = to_screen(view_pane_, scripted_mouse_.x, scripted_mouse_.y);
+  for (int i = 0; i < 3; ++i) io.MouseDown[i] = scripted_mouse_.down[i];
 }
 
 bool EditorApp::run_action(const Action& a) {
@@ -154,9 +162,18 @@ bool EditorApp::run_action(const Action& a) {
       if (!offer_recovery_) throw Error("no autosaved hints were offered for recovery");
       answer_recovery(a.accept);
       return true;
+    case ActionKind::MouseDown:
+    case ActionKind::MouseMove:
+    case ActionKind::MouseUp:
+      check_inside(a, *image_);
+      if (view_pane_.size.x <= 0) return false;  // the canvas has not been laid out yet
+      scripted_mouse_.active = true;
+      scripted_mouse_.x = a.x;
+      scripted_mouse_.y = a.y;
+      if (a.kind != ActionKind::MouseMove) scripted_mouse_.down[a.button] = a.kind == ActionKind::MouseDown;
+      return true;
     case ActionKind::WaitIdle: {
-      const bool idle = worker_->idle() && requested_rev_ == doc_.revision() && requested_full_ &&
-                        shown_rev_ == doc_.revision() && shown_full_ && saves_pending_ == 0;
+      const bool idle = results_current() && saves_pending_ == 0;
       if (idle && !first) return true;
       give_up_after(a.timeout, "busy");
       return false;

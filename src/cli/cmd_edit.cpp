@@ -35,9 +35,14 @@ std::string bundled_sample() {
 int run_edit(std::vector<std::string> argv) {
   ArgParser args("tinge edit", "[IMAGE|SESSION.json] [options]",
                  "Interactive colourisation editor. With no argument it opens a bundled sample.\n"
-                 "With --script it replays actions headlessly (e.g. under xvfb-run) and exits.");
+                 "With --script it replays actions headlessly (e.g. under xvfb-run) and exits.\n"
+                 "With --bench it drags a hint and times frames and edits (on the bundled sample\n"
+                 "unless IMAGE is given), prints a table, writes OUT.json and exits.");
   args.option("--script", "", "ACTIONS.json", "replay these actions, then exit")
       .option("--session", "", "SESSION.json", "load these hints for the image")
+      .option("--bench", "", "OUT.json", "benchmark frame time and edit latency, then exit")
+      .option("--bench-seconds", "", "S", "--bench: seconds of continuous dragging (default 10)")
+      .option("--bench-edits", "", "N", "--bench: single edits to time (default 30)")
       .option("--method", "", "M", "gray | levin | model (default: model when available, else levin)")
       .option("--model", "", "FILE", "network model file (implies --method model)")
       .option("--device", "", "D", "cpu | cuda | auto, for the network (default cpu)")
@@ -52,6 +57,17 @@ int run_edit(std::vector<std::string> argv) {
   if (!args.positional().empty()) opt.input = args.positional()[0];
   opt.script = args.get("--script");
   opt.session = args.get("--session");
+  opt.bench_out = args.get("--bench");
+  opt.bench_seconds = args.get_double("--bench-seconds", 10, 0.1, 3600);
+  opt.bench_edits = args.get_int("--bench-edits", 30, 1, 10000);
+  if (!opt.bench_out.empty() && !opt.script.empty())
+    throw UsageError("--bench and --script cannot be combined");
+  if (!opt.bench_out.empty()) {  // fail before the run, not after it
+    const fs::path dir = fs::absolute(opt.bench_out).parent_path();
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec))
+      throw Error("--bench '" + opt.bench_out + "': folder " + dir.string() + " does not exist");
+  }
   opt.autosave = !args.has("--no-autosave");
   opt.autosave_scripted = args.has("--autosave") && opt.autosave;
   if (args.has("--size")) {
@@ -66,6 +82,7 @@ int run_edit(std::vector<std::string> argv) {
   if (opt.input.empty()) {
     opt.sample = bundled_sample();
     if (!opt.script.empty()) throw UsageError("--script needs an IMAGE to work on");
+    if (!opt.bench_out.empty()) opt.input = opt.sample;
   }
   MethodArgs margs;
   margs.model_path = args.get("--model");

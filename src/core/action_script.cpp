@@ -42,6 +42,9 @@ const std::vector<Spec>& specs() {
       {ActionKind::Screenshot, {"path"}, {}},
       {ActionKind::WaitIdle, {}, {"timeout"}},
       {ActionKind::RecoverAutosave, {"accept"}, {}},
+      {ActionKind::MouseDown, {"x", "y"}, {"button"}},
+      {ActionKind::MouseMove, {"x", "y"}, {}},
+      {ActionKind::MouseUp, {"x", "y"}, {"button"}},
   };
   return s;
 }
@@ -174,6 +177,12 @@ Action parse_one(const json& o, int index, const std::string& script) {
   if (o.contains("split")) act.value = number(o, "split", where, 0, 1);
   if (o.contains("timeout")) act.timeout = number(o, "timeout", where, 0, 3600);
   if (o.contains("path")) act.path = text(o, "path", where);
+  if (o.contains("button")) {
+    const std::string b = text(o, "button", where);
+    act.button = b == "left" ? 0 : b == "right" ? 1 : b == "middle" ? 2 : -1;
+    if (act.button < 0)
+      throw UsageError(where + "field 'button' is '" + b + "', expected left, right or middle");
+  }
   if (o.contains("mode")) {
     act.mode = text(o, "mode", where);
     if (act.mode != "result" && act.mode != "side_by_side" && act.mode != "split")
@@ -194,7 +203,8 @@ const std::vector<std::string>& action_names() {
       "add_point",  "move_point",        "delete_point",      "select_point", "set_color",
       "set_size",   "undo",              "redo",              "select_suggestion",
       "adopt_alternative", "show_hints", "set_saturation",    "set_view",     "load_session",
-      "save_result", "save_session",     "screenshot",        "wait_idle",    "recover_autosave"};
+      "save_result", "save_session",     "screenshot",        "wait_idle",    "recover_autosave",
+      "mouse_down",  "mouse_move",       "mouse_up"};
   return n;
 }
 

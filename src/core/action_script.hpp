@@ -32,6 +32,11 @@ enum class ActionKind {
   Screenshot,        // path
   WaitIdle,          // timeout (seconds, default 120)
   RecoverAutosave,   // accept (bool): answer the "recover unsaved hints?" offer made at start
+  // The mouse, in image pixels over the result view; button "left" (default), "right" or "middle".
+  // They feed the editor's input exactly where the real mouse does, so gestures are tested as is.
+  MouseDown,         // x, y, button
+  MouseMove,         // x, y
+  MouseUp,           // x, y, button
 };
 
 struct Action {
@@ -43,6 +48,7 @@ struct Action {
   int size = 5;
   int point = -1;
   int choice = -1;  // select_suggestion / adopt_alternative index
+  int button = 0;   // mouse actions: 0 left, 1 right, 2 middle (ImGui's numbering)
   bool visible = true;
   bool overwrite = false;
   bool accept = true;

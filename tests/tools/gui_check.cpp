@@ -8,6 +8,8 @@
 //   gui_check screenshot WITH.png WITHOUT.png HEX...
 //       the screenshot is not blank, shows the hints' hues over a sizeable area (the image), and
 //       differs from the hints-hidden one by marker rings (black and white) around each hint's hue.
+//   gui_check bench REPORT.json EDITS        the `tinge edit --bench` report is well formed and
+//                                              plausible (bench_report_check.hpp)
 // Prints what it measured; exits 0 when the check passes, 1 when it fails, 2 on bad usage.
 #include <cmath>
 #include <cstdio>
@@ -20,6 +22,7 @@
 #include "core/color.hpp"
 #include "core/image_io.hpp"
 #include "core/session.hpp"
+#include "bench_report_check.hpp"
 
 namespace {
 
@@ -197,7 +200,8 @@ int screenshot(const std::string& with_path, const std::string& without_path,
 int usage() {
   std::fprintf(stderr,
                "usage: gui_check make-image OUT W H | near IMG X Y HEX RADIUS TOL | same A B MAXDIFF |\n"
-               "       point SESSION I X Y TOL | count SESSION N | screenshot WITH WITHOUT HEX...\n");
+               "       point SESSION I X Y TOL | count SESSION N | screenshot WITH WITHOUT HEX... |\n"
+               "       bench REPORT.json EDITS\n");
   return 2;
 }
 
@@ -213,6 +217,7 @@ int main(int argc, char** argv) {
     if (a.size() == 6 && a[0] == "point")
       return point(a[1], std::stoi(a[2]), std::stod(a[3]), std::stod(a[4]), std::stod(a[5]));
     if (a.size() == 3 && a[0] == "count") return count(a[1], std::stoi(a[2]));
+    if (a.size() == 3 && a[0] == "bench") return bench_check::check(a[1], std::stoi(a[2]));
     if (a.size() >= 4 && a[0] == "screenshot")
       return screenshot(a[1], a[2], std::vector<std::string>(a.begin() + 3, a.end()));
   } catch (const std::exception& e) {

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# GUI test of `tinge edit --bench` under Xvfb: a short run (1 s of dragging, 3 timed edits) writes a
+# well-formed report with plausible numbers (gui_check bench; timings themselves are not tested),
+# prints its table, and a bad output path fails with a message naming it.
+# $1 = tinge binary, $2 = source dir; $TINGE_GUI_CHECK = tests/tools/gui_check.
+# shellcheck source=common.sh
+source "$(dirname "$0")/common.sh"
+"$CHECK" make-image photo.png 320 240
+
+"${XVFB[@]}" "$TINGE" edit photo.png --method levin --bench report.json --bench-seconds 1 \
+  --bench-edits 3 > table.txt
+cat table.txt
+grep -q "release -> full-resolution result on screen" table.txt || { echo "no table printed"; exit 1; }
+"$CHECK" bench report.json 3
+
+if "${XVFB[@]}" "$TINGE" edit photo.png --method levin --bench no/such/dir/report.json \
+  --bench-seconds 0.2 --bench-edits 1 2> err.txt; then
+  echo "an unwritable report path did not fail"; exit 1
+fi
+grep -q "no/such/dir/report.json" err.txt || { cat err.txt; exit 1; }
+echo "gui edit bench: ok"
