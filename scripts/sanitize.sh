@@ -45,5 +45,5 @@ command -v ninja >/dev/null && [ ! -f build-fuzz/CMakeCache.txt ] && generator=(
 CC=clang CXX=clang++ cmake -S . -B build-fuzz "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DTINGE_BUILD_FUZZ=ON -DTINGE_FUZZ_SECONDS="$fuzz_seconds" \
   -DTINGE_WITH_TORCH=OFF -DTINGE_BUILD_APP=OFF -DTINGE_BUILD_TESTS=ON
-cmake --build build-fuzz -j"$jobs" --target fuzz_session fuzz_image fuzz_safetensors fuzz_action_script
+cmake --build build-fuzz -j"$jobs" --target fuzz_session fuzz_image fuzz_safetensors fuzz_action_script fuzz_torch_checkpoint
 ctest --test-dir build-fuzz -L fuzz --output-on-failure -j"$jobs"

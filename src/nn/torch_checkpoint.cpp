@@ -4,6 +4,7 @@
 #include <array>
 #include <cstring>
 #include <fstream>
+#include <set>
 
 #include "core/error.hpp"
 #include "nn/torch_pickle.hpp"
@@ -208,8 +209,8 @@ TorchStateDict read_zip(const Reader& r) {
   }
   const Entry& pkl = check(prefix + "data.pkl");
   const std::string pk = r.b.substr(pkl.offset, pkl.size);
-  auto root = pickle::unpickle(pk, 0, "checkpoint " + r.name).value;
-  return collect(r, root, [&](const pickle::Value& s) {
+  const auto res = pickle::unpickle(pk, 0, "checkpoint " + r.name);  // owns the objects
+  return collect(r, res.value, [&](const pickle::Value& s) {
     const Entry& e = check(prefix + "data/" + s.key);
     return std::pair<const char*, size_t>(r.b.data() + e.offset, e.size);
   }, "zip");
@@ -233,10 +234,11 @@ TorchStateDict read_legacy(const Reader& r) {
   // Element types of the storages, from every reference to them in the pickled object.
   std::map<std::string, std::string> dtypes;
   std::vector<Ptr> todo = {main.value};
-  for (size_t guard = 0; !todo.empty() && guard < r.b.size(); ++guard) {
+  std::set<const pickle::Value*> seen;  // shared (memoised) objects are walked once
+  while (!todo.empty()) {
     Ptr v = todo.back();
     todo.pop_back();
-    if (!v) continue;
+    if (!v || !seen.insert(v).second) continue;
     if (v->kind == Kind::Storage) dtypes[v->key] = v->dtype;
     if (v->kind == Kind::Tensor) todo.push_back(v->storage);
     for (const auto& x : v->items) todo.push_back(x);

@@ -10,12 +10,6 @@
 namespace tinge::pickle {
 namespace {
 
-Ptr make(Kind k) {
-  auto v = std::make_shared<Value>();
-  v->kind = k;
-  return v;
-}
-
 std::string storage_dtype(const std::string& global) {
   // "torch.FloatStorage", "torch.cuda.FloatStorage", ...
   static const std::map<std::string, std::string> types = {
@@ -30,7 +24,8 @@ std::string storage_dtype(const std::string& global) {
 
 class Machine {
  public:
-  Machine(const std::string& buf, size_t pos, const std::string& name) : b_(buf), p_(pos), name_(name) {}
+  Machine(const std::string& buf, size_t pos, const std::string& name)
+      : b_(buf), p_(pos), name_(name), arena_(std::make_shared<std::vector<std::unique_ptr<Value>>>()) {}
 
   Result run() {
     for (;;) {
@@ -46,7 +41,7 @@ class Machine {
         case '(': marks_.push_back(st_.size()); break;  // MARK
         case '.': {                                     // STOP
           if (st_.size() != 1 || !marks_.empty()) fail("malformed pickle: stack not balanced at STOP", at);
-          return {st_.back(), p_};
+          return {arena_, st_.back(), p_};
         }
         case ')': push(make(Kind::Tuple)); break;
         case ']': push(make(Kind::List)); break;
@@ -171,6 +166,11 @@ class Machine {
   }
 
  private:
+  Ptr make(Kind k) {
+    arena_->push_back(std::make_unique<Value>());
+    arena_->back()->kind = k;
+    return arena_->back().get();
+  }
   [[noreturn]] void fail(const std::string& what, size_t at) const {
     throw ModelError(name_ + ": " + what + " (byte " + std::to_string(at) + ")");
   }
@@ -205,7 +205,7 @@ class Machine {
   }
   void push(Ptr v) {
     if (st_.size() > b_.size()) fail("pickle stack overflow", p_);
-    st_.push_back(std::move(v));
+    st_.push_back(v);
   }
   void push_int(int64_t i) {
     auto v = make(Kind::Int);
@@ -326,6 +326,7 @@ class Machine {
   std::vector<Ptr> st_;
   std::vector<size_t> marks_;
   std::map<uint32_t, Ptr> memo_;
+  std::shared_ptr<std::vector<std::unique_ptr<Value>>> arena_;
 };
 
 }  // namespace

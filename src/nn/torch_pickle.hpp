@@ -13,7 +13,7 @@
 namespace tinge::pickle {
 
 struct Value;
-using Ptr = std::shared_ptr<Value>;
+using Ptr = Value*;  // owned by the Result's arena (pickles can build cycles: no shared ownership)
 
 enum class Kind { None, Bool, Int, Float, Str, Bytes, Tuple, List, Dict, Global, Storage, Tensor };
 
@@ -35,7 +35,8 @@ struct Value {
 };
 
 struct Result {
-  Ptr value;
+  std::shared_ptr<std::vector<std::unique_ptr<Value>>> arena;  // owns every Value of this pickle
+  Ptr value = nullptr;
   size_t end = 0;  // offset just past the STOP opcode
 };
 
