@@ -190,7 +190,7 @@ void EditorApp::frame() {
     draw_help();
     draw_modals();
     update_requests();
-    compositor_->update();
+    compositor_->update(zoom_ * ImGui::GetIO().DisplayFramebufferScale.x < 0.6f);
   } catch (const Error& e) {
     // A failed UI action must not take the editor down: close what was open, show the error.
     ImGui::ErrorCheckEndFrameRecover(ignore_imgui_log, nullptr);
@@ -201,7 +201,7 @@ void EditorApp::frame() {
   int fw = 0, fh = 0;
   glfwGetFramebufferSize(window_, &fw, &fh);
   glViewport(0, 0, fw, fh);
-  glClearColor(0.11f, 0.11f, 0.12f, 1.f);
+  glClearColor(28 / 255.f, 28 / 255.f, 30 / 255.f, 1.f);  // the canvas colour
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   capture_screenshot();

@@ -6,6 +6,11 @@
 #include "app/editor_app.hpp"
 
 namespace tinge {
+namespace {
+
+void disable_blending(const ImDrawList*, const ImDrawCmd*) { glDisable(GL_BLEND); }
+
+}  // namespace
 
 float side_panel_width(float scale) { return 340.f * scale; }
 float status_bar_height() { return ImGui::GetFrameHeight() + 6.f; }
@@ -76,16 +81,22 @@ void EditorApp::draw_canvas() {
 
   for (const Pane& pane : panes) {
     const ImVec2 end(pane.pos.x + pane.size.x, pane.pos.y + pane.size.y);
+    // No background: the window is cleared to the canvas colour. The photo is opaque, so it is
+    // drawn without blending (half the fill cost with software OpenGL).
     dl->PushClipRect(pane.pos, end, true);
-    dl->AddRectFilled(pane.pos, end, IM_COL32(28, 28, 30, 255));
     const ImVec2 p0 = to_screen(pane, 0, 0), p1 = to_screen(pane, W, H);
     Texture& tex = pane.original ? compositor_->original() : compositor_->result();
+    dl->AddCallback(disable_blending, nullptr);
     dl->AddImage(tex.imgui_id(), p0, p1);
     if (mode_ == ViewMode::Split) {
       const float sx = pane.pos.x + split_ * pane.size.x;
       dl->PushClipRect(pane.pos, ImVec2(sx, end.y), true);
       dl->AddImage(compositor_->original().imgui_id(), p0, p1);
       dl->PopClipRect();
+    }
+    dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
+    if (mode_ == ViewMode::Split) {
+      const float sx = pane.pos.x + split_ * pane.size.x;
       dl->AddLine(ImVec2(sx, pane.pos.y), ImVec2(sx, end.y), IM_COL32(255, 255, 255, 220), 2.f * ui_scale_);
       dl->AddCircleFilled(ImVec2(sx, pane.pos.y + pane.size.y * 0.5f), 7.f * ui_scale_,
                           IM_COL32(255, 255, 255, 230));

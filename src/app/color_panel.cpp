@@ -119,7 +119,9 @@ void EditorApp::draw_color_panel() {
   // The ab picker at this hint's lightness.
   const float side = std::min(ImGui::GetContentRegionAvail().x, 240.f * ui_scale_);
   const float fb = ImGui::GetIO().DisplayFramebufferScale.x;
-  Texture& tex = compositor_->gamut_picker(L, int(side * std::max(1.f, fb)));
+  // Half-unit steps of L: the plane looks the same, and dragging a hint does not re-render it
+  // every frame (costly with software OpenGL).
+  Texture& tex = compositor_->gamut_picker(std::round(L * 2.f) / 2.f, int(side * std::max(1.f, fb)));
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
   ImGui::Image(tex.imgui_id(), ImVec2(side, side));
   ImGui::SetCursorScreenPos(p0);

@@ -19,6 +19,8 @@ void Compositor::set_image(const Rgb8Image& original, const Plane& L) {
   original_.upload_rgb8(original, true);
   L_.upload_plane(L);
   result_.resize(w_, h_, true);
+  result_.texture().use_mipmaps(true);
+  mipmaps_used_ = true;
   Plane zero(1, 1, 0.f);
   ab_.upload_ab(zero, zero);
   dirty_ = true;
@@ -35,9 +37,20 @@ void Compositor::set_saturation(float s) {
   dirty_ = true;
 }
 
-void Compositor::update() {
-  if (!dirty_ || w_ == 0) return;
+void Compositor::update(bool minified) {
+  if (w_ == 0) return;
+  if (dirty_) compose();
+  if (minified && !mipmaps_built_) {
+    result_.texture().generate_mipmaps();
+    mipmaps_built_ = true;
+  }
+  if (minified != mipmaps_used_) result_.texture().use_mipmaps(minified);
+  mipmaps_used_ = minified;
+}
+
+void Compositor::compose() {
   dirty_ = false;
+  mipmaps_built_ = false;
   GLint prev_viewport[4];
   glGetIntegerv(GL_VIEWPORT, prev_viewport);
   result_.bind();
@@ -57,7 +70,6 @@ void Compositor::update() {
   glBindVertexArray(0);
   glActiveTexture(GL_TEXTURE0);
   RenderTarget::unbind();
-  result_.texture().generate_mipmaps();
   glViewport(prev_viewport[0], prev_viewport[1], prev_viewport[2], prev_viewport[3]);
 }
 

@@ -17,7 +17,10 @@ class Compositor {
   void set_ab(const Plane& a, const Plane& b);                // any resolution
   void set_saturation(float s);
   // Recomposes the result when something changed; call once per frame before drawing.
-  void update();
+  // `minified`: the result is shown at under 0.6 screen pixels per image pixel, so it is sampled
+  // from mipmaps (built then, once per result); otherwise bilinear, and no mipmaps are built
+  // (both cost a lot with software OpenGL).
+  void update(bool minified);
 
   Texture& result() { return result_.texture(); }
   Texture& original() { return original_; }
@@ -29,13 +32,15 @@ class Compositor {
   Texture& gamut_picker(float L, int side);
 
  private:
+  void compose();
+
   Program compose_, gamut_;
   GLuint vao_ = 0;
   Texture L_, ab_, original_;
   RenderTarget result_, picker_;
   int w_ = 0, h_ = 0;
   float saturation_ = 1.f, picker_L_ = -1.f;
-  bool dirty_ = false;
+  bool dirty_ = false, mipmaps_built_ = false, mipmaps_used_ = false;
 };
 
 }  // namespace tinge

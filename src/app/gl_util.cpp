@@ -136,6 +136,11 @@ void Texture::generate_mipmaps() {
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
 }
 
+void Texture::use_mipmaps(bool on) {
+  glBindTexture(GL_TEXTURE_2D, id_);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, on ? GL_LINEAR_MIPMAP_LINEAR : GL_LINEAR);
+}
+
 RenderTarget::~RenderTarget() {
   if (fbo_) glDeleteFramebuffers(1, &fbo_);
 }

@@ -45,7 +45,8 @@ class Texture {
   void upload_plane(const Plane& p);                     // R32F, linear filtering
   void upload_ab(const Plane& a, const Plane& b);        // RG32F, linear filtering
   void allocate_rgba8(int w, int h, bool mipmaps);       // render target storage
-  void generate_mipmaps();
+  void generate_mipmaps();  // and samples them (trilinear)
+  void use_mipmaps(bool on);  // the minification filter: trilinear (mipmaps must exist) or bilinear
   GLuint id() const { return id_; }
   int width() const { return w_; }
   int height() const { return h_; }
