@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
+#include <thread>
 #include <unistd.h>
 
 #include "core/ab_grid.hpp"
@@ -28,7 +29,11 @@ int default_threads() {
     int n = std::atoi(e);
     if (n > 0) return n;
   }
-  return 1;  // measured fastest on small (2-core) machines; set --threads / TINGE_THREADS to change
+  // Half the hardware threads (at least 1, at most 4): the editor's UI and the full-resolution
+  // upsampling keep running beside the network. On this project's 2-core machine that is one
+  // thread; `--threads 2` is faster there when nothing else runs (see README, Speed).
+  const unsigned hw = std::thread::hardware_concurrency();
+  return std::clamp(int(hw / 2), 1, 4);
 }
 
 torch::Tensor plane_to_tensor(const Plane& p, int64_t H, int64_t W) {
@@ -132,7 +137,10 @@ class NetMethod final : public ModelMethod {
       auto ab = annealed_mean(out.logits, centers_, temperature_);
       return upsample(ab, L, 4, 1.f);  // the distribution is at 1/4 in every architecture
     }
-    if (decode_ == "blend") {
+    const double n_hints = decode_ == "blend" ? count_hints(hints.mask) : 0.0;
+    const double alpha = blend_ / ((1.0 + n_hints) * (1.0 + n_hints));
+    // Below 1 % the distribution's pull moves ab by well under one unit: skip its softmax (~10 ms).
+    if (decode_ == "blend" && alpha >= 0.01) {
       // Regression for fidelity, pulled towards the annealed mean of the distribution for colour.
       auto ann = torch::nn::functional::interpolate(
           annealed_mean(out.logits, centers_, temperature_),
@@ -142,8 +150,6 @@ class NetMethod final : public ModelMethod {
               .align_corners(false));
       // Without hints the vivid distribution matters most; hints take over fast:
       // alpha = blend / (1 + hints)^2.
-      const double n = count_hints(hints.mask);
-      const double alpha = blend_ / ((1.0 + n) * (1.0 + n));
       auto ab = (1.0 - alpha) * out.ab * 110.0 + alpha * ann;
       return upsample(ab, L, int(lm_.net->ab_stride()), 1.f);
     }
