@@ -172,6 +172,8 @@ bool EditorApp::run_action(const Action& a) {
       scripted_mouse_.y = a.y;
       if (a.kind != ActionKind::MouseMove) scripted_mouse_.down[a.button] = a.kind == ActionKind::MouseDown;
       return true;
+    case ActionKind::Wait:
+      return !first && waited >= a.seconds;
     case ActionKind::WaitIdle: {
       const bool idle = results_current() && saves_pending_ == 0;
       if (idle && !first) return true;

@@ -41,6 +41,7 @@ const std::vector<Spec>& specs() {
       {ActionKind::SaveSession, {"path"}, {}},
       {ActionKind::Screenshot, {"path"}, {}},
       {ActionKind::WaitIdle, {}, {"timeout"}},
+      {ActionKind::Wait, {"seconds"}, {}},
       {ActionKind::RecoverAutosave, {"accept"}, {}},
       {ActionKind::MouseDown, {"x", "y"}, {"button"}},
       {ActionKind::MouseMove, {"x", "y"}, {}},
@@ -176,6 +177,7 @@ Action parse_one(const json& o, int index, const std::string& script) {
   if (o.contains("value")) act.value = number(o, "value", where, 0, 3);
   if (o.contains("split")) act.value = number(o, "split", where, 0, 1);
   if (o.contains("timeout")) act.timeout = number(o, "timeout", where, 0, 3600);
+  if (o.contains("seconds")) act.seconds = number(o, "seconds", where, 0, 3600);
   if (o.contains("path")) act.path = text(o, "path", where);
   if (o.contains("button")) {
     const std::string b = text(o, "button", where);
@@ -203,7 +205,8 @@ const std::vector<std::string>& action_names() {
       "add_point",  "move_point",        "delete_point",      "select_point", "set_color",
       "set_size",   "undo",              "redo",              "select_suggestion",
       "adopt_alternative", "show_hints", "set_saturation",    "set_view",     "load_session",
-      "save_result", "save_session",     "screenshot",        "wait_idle",    "recover_autosave",
+      "save_result", "save_session",     "screenshot",        "wait_idle",    "wait",
+      "recover_autosave",
       "mouse_down",  "mouse_move",       "mouse_up"};
   return n;
 }

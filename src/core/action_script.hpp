@@ -31,6 +31,7 @@ enum class ActionKind {
   SaveSession,       // path
   Screenshot,        // path
   WaitIdle,          // timeout (seconds, default 120)
+  Wait,              // seconds: keep the editor running (frames, autosave) that long
   RecoverAutosave,   // accept (bool): answer the "recover unsaved hints?" offer made at start
   // The mouse, in image pixels over the result view; button "left" (default), "right" or "middle".
   // They feed the editor's input exactly where the real mouse does, so gestures are tested as is.
@@ -54,6 +55,7 @@ struct Action {
   bool accept = true;
   double value = 1.0;    // saturation, split position
   double timeout = 120;  // wait_idle
+  double seconds = 0;    // wait
   std::string mode;      // set_view
   std::string path;
 

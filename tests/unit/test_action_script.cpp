@@ -119,6 +119,36 @@ TEST(ActionScript, RefusesBadValues) {
   EXPECT_NE(error_of("[{"), "");
 }
 
+TEST(ActionScript, MouseActionsAndWait) {
+  auto acts = parse_action_script(R"([
+    {"action": "mouse_down", "x": 5, "y": 6},
+    {"action": "mouse_move", "x": 7, "y": 8},
+    {"action": "mouse_up", "x": 7, "y": 8, "button": "right"},
+    {"action": "mouse_down", "x": 1, "y": 1, "button": "middle"},
+    {"action": "wait", "seconds": 2.5}])",
+                                  "a.json");
+  ASSERT_EQ(acts.size(), 5u);
+  EXPECT_EQ(acts[0].kind, ActionKind::MouseDown);
+  EXPECT_EQ(acts[0].button, 0);
+  EXPECT_DOUBLE_EQ(acts[0].x, 5);
+  EXPECT_EQ(acts[1].kind, ActionKind::MouseMove);
+  EXPECT_DOUBLE_EQ(acts[1].y, 8);
+  EXPECT_EQ(acts[2].kind, ActionKind::MouseUp);
+  EXPECT_EQ(acts[2].button, 1);
+  EXPECT_EQ(acts[3].button, 2);
+  EXPECT_EQ(acts[4].kind, ActionKind::Wait);
+  EXPECT_DOUBLE_EQ(acts[4].seconds, 2.5);
+  EXPECT_NE(error_of(R"([{"action": "mouse_down", "x": 1, "y": 1, "button": "thumb"}])").find("'button'"),
+            std::string::npos);
+  EXPECT_NE(error_of(R"([{"action": "mouse_move", "x": 1, "y": 1, "button": "left"}])").find("unknown field 'button'"),
+            std::string::npos);
+  EXPECT_NE(error_of(R"([{"action": "mouse_up", "x": 1}])").find("missing field 'y'"), std::string::npos);
+  EXPECT_NE(error_of(R"([{"action": "wait"}])").find("missing field 'seconds'"), std::string::npos);
+  EXPECT_NE(error_of(R"([{"action": "wait", "seconds": -1}])").find("'seconds'"), std::string::npos);
+  EXPECT_EQ(action_names().size(), size_t(ActionKind::MouseUp) + 1);
+  EXPECT_EQ(action_names()[size_t(ActionKind::Wait)], "wait");
+}
+
 TEST(ActionScript, MissingFileIsAUsageError) {
   EXPECT_THROW(load_action_script("/nonexistent/dir/actions.json"), UsageError);
 }
