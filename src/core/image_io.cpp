@@ -8,10 +8,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <climits>
 #include <cstdio>
+#include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 
@@ -45,6 +48,20 @@ std::string format_mp(int64_t pixels) {
   std::snprintf(buf, sizeof buf, "%g", double(pixels) / 1e6);
   return buf;
 }
+
+}  // namespace
+
+int64_t default_max_pixels() {
+  const char* e = std::getenv("TINGE_MAX_MEGAPIXELS");
+  if (!e || !*e) return 100'000'000;
+  char* end = nullptr;
+  const double mp = std::strtod(e, &end);
+  if (end == e || *end != '\0' || !std::isfinite(mp) || mp <= 0 || mp > 1e6)
+    throw Error(std::string("TINGE_MAX_MEGAPIXELS='") + e + "' is not a number of megapixels (0 < N <= 1000000)");
+  return std::max<int64_t>(1, int64_t(mp * 1e6));
+}
+
+namespace {
 
 // Rounds a 16-bit sample to 8 bits.
 inline uint32_t to8(uint32_t v16) { return (v16 * 255u + 32767u) / 65535u; }

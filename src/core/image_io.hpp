@@ -9,8 +9,12 @@
 
 namespace tinge {
 
+// The default pixel limit: 100 MP, or $TINGE_MAX_MEGAPIXELS when set (a positive number; anything
+// else is an Error naming the variable).
+int64_t default_max_pixels();
+
 struct LoadLimits {
-  int64_t max_pixels = 100'000'000;  // refused by name above this (about 100 MP)
+  int64_t max_pixels = default_max_pixels();  // refused by name above this
 };
 
 // Loads PNG/JPEG/BMP/TGA (8- or 16-bit, gray, gray+alpha, palette, RGB, RGBA; alpha is composited

@@ -23,6 +23,14 @@ expect_error "text file named .png" "${C[@]}" "$T/text.png" -o "$T/o.png"
 "$GEN" huge-header "$T/huge.png" --width 100000 --height 100000
 expect_error "PNG header claiming 100000 x 100000" "${C[@]}" "$T/huge.png" -o "$T/o.png"
 
+# The pixel limit is configurable: a 400 x 300 photo passes the default, not a 0.1 MP limit.
+"$GEN" gradient "$T/limit.png" --width 400 --height 300 >/dev/null
+expect_error "TINGE_MAX_MEGAPIXELS=0.1 and a 0.12 MP photo" env TINGE_MAX_MEGAPIXELS=0.1 "${C[@]}" "$T/limit.png" -o "$T/o.png"
+grep -q "0.1 MP limit" "$T/err.txt" || fail "the error does not name the 0.1 MP limit"
+expect_error "TINGE_MAX_MEGAPIXELS=abc" env TINGE_MAX_MEGAPIXELS=abc "${C[@]}" "$T/limit.png" -o "$T/o.png"
+expect_ok "the same photo under a 0.2 MP limit" env TINGE_MAX_MEGAPIXELS=0.2 "${C[@]}" "$T/limit.png" -o "$T/limit_out.png"
+rm -f "$T/limit_out.png"
+
 expect_error "corrupt progressive JPEG (stb read out of bounds on it)" "${C[@]}" \
   "$SRC/tests/fuzz/known_crashes/stb-jpeg-huff-decode-fuzz_image.jpg" -o "$T/o.png"
 
