@@ -244,6 +244,29 @@ Plane srgb8_to_lightness(const Rgb8Image& img) {
   return out;
 }
 
+namespace {
+
+inline bool linear_in_gamut(float r, float g, float b) {
+  const float e = 1e-4f;
+  return r >= -e && g >= -e && b >= -e && r <= 1.f + e && g <= 1.f + e && b <= 1.f + e;
+}
+
+// An out-of-gamut colour keeps its lightness and hue and loses chroma until it fits (as
+// clamp_to_gamut and the editor's shader do), instead of each channel being clipped, which shifts
+// the hue and gives colour to L = 0 or L = 100.
+void fit_chroma(const Tables& t, float L, float a, float b, float& r, float& g, float& bl) {
+  float lo = 0.f, hi = 1.f;
+  for (int k = 0; k < 16; ++k) {
+    const float mid = 0.5f * (lo + hi);
+    float rr, gg, bb;
+    lab_to_linear(t, L, a * mid, b * mid, rr, gg, bb);
+    (linear_in_gamut(rr, gg, bb) ? lo : hi) = mid;
+  }
+  lab_to_linear(t, L, a * lo, b * lo, r, g, bl);
+}
+
+}  // namespace
+
 Rgb8Image lab_planes_to_srgb8(const Plane& Lp, const Plane& ap, const Plane& bp) {
   check_same_size(ap, Lp, "a");
   check_same_size(bp, Lp, "b");
@@ -262,6 +285,7 @@ Rgb8Image lab_planes_to_srgb8(const Plane& Lp, const Plane& ap, const Plane& bp)
     float r[kChunk], g[kChunk], b[kChunk];
     for (int i = 0; i < m; ++i) {
       lab_to_linear(t, L[base + i], A[base + i], B[base + i], r[i], g[i], b[i]);
+      if (!linear_in_gamut(r[i], g[i], b[i])) fit_chroma(t, L[base + i], A[base + i], B[base + i], r[i], g[i], b[i]);
       r[i] = lut_position(r[i]);
       g[i] = lut_position(g[i]);
       b[i] = lut_position(b[i]);

@@ -4,7 +4,9 @@
 #include <cmath>
 
 #include "core/ab_grid.hpp"
+#include "core/color.hpp"
 #include "core/hints.hpp"
+#include "core/pipeline.hpp"
 #include "nn/model.hpp"
 #include "nn/suggest.hpp"
 
@@ -75,4 +77,36 @@ TEST(Suggest, BimodalDistributionGivesBothModesFirst) {
   EXPECT_NEAR(s[1].a, 0, 3);
   EXPECT_NEAR(s[1].b, -50, 3);
   EXPECT_GT(s[0].probability, s[1].probability);
+}
+
+// Numerical safety: all-black and all-white photos (nothing for the network to go on, L at the ends
+// of its range) with and without vivid hints come out finite and as black / white as they are:
+// no NaN, no colour cast, no garbage.
+TEST(ShippedModel, AllBlackAndAllWhitePhotosStayBlackAndWhite) {
+  auto model = load_model(shipped_model());
+  HintPoint h;
+  h.x = 40;
+  h.y = 30;
+  h.a = 80.f;  // strong red
+  h.b = 70.f;
+  h.size = 9;
+  for (float level : {0.f, 100.f}) {
+    for (bool hinted : {false, true}) {
+      SCOPED_TRACE(std::string(level == 0.f ? "black" : "white") + (hinted ? ", hinted" : ""));
+      Plane L(120, 90, level);
+      std::vector<HintPoint> hints;
+      if (hinted) hints.push_back(h);
+      LabImage lab = colorize(L, hints, *model);
+      for (size_t i = 0; i < lab.a.v.size(); ++i) {
+        ASSERT_TRUE(std::isfinite(lab.a.v[i]) && std::isfinite(lab.b.v[i]));
+        ASSERT_LE(std::abs(lab.a.v[i]), 128.f);
+        ASSERT_LE(std::abs(lab.b.v[i]), 128.f);
+      }
+      Rgb8Image rgb = lab_to_srgb8(lab);
+      int worst = 0;
+      for (size_t i = 0; i < rgb.data.size(); ++i)
+        worst = std::max(worst, std::abs(int(rgb.data[i]) - (level == 0.f ? 0 : 255)));
+      EXPECT_LE(worst, 2);
+    }
+  }
 }

@@ -8,6 +8,7 @@
 #include <ctime>
 #include <random>
 
+#include "core/ab_grid.hpp"
 #include "core/color.hpp"
 #include "core/error.hpp"
 
@@ -101,20 +102,47 @@ TEST(Color, WholeImageMatchesPerPixel) {
       ASSERT_NEAR(lab.b.at(x, y), ref[2], 1e-4f);
       ASSERT_NEAR(L.at(x, y), ref[0], 1e-4f);
     }
-  // The way back agrees with the unclamped per-pixel function, rounded and clamped.
+  // The way back agrees with the per-pixel function after bringing the colour into gamut (chroma
+  // scaled down at constant L and hue), rounded.
+  int out_of_gamut = 0;
   for (int i = 0; i < int(lab.L.size()); ++i) {
     lab.a.v[i] *= 1.5f;  // push some pixels out of gamut
     lab.b.v[i] *= 1.5f;
+    out_of_gamut += !in_gamut(lab.L.v[size_t(i)], lab.a.v[size_t(i)], lab.b.v[size_t(i)]);
   }
+  ASSERT_GT(out_of_gamut, 50);
   Rgb8Image back = lab_to_srgb8(lab);
   for (int y = 0; y < img.height; ++y)
     for (int x = 0; x < img.width; ++x) {
-      Rgb ref = lab_to_srgb({lab.L.at(x, y), lab.a.at(x, y), lab.b.at(x, y)});
+      auto ab = clamp_to_gamut(lab.L.at(x, y), lab.a.at(x, y), lab.b.at(x, y));
+      Rgb ref = lab_to_srgb({lab.L.at(x, y), ab[0], ab[1]});
       for (int c = 0; c < 3; ++c) {
         float want = std::round(std::min(std::max(ref[c], 0.f), 1.f) * 255.f);
-        ASSERT_NEAR(float(back.px(x, y)[c]), want, 1.f);
+        ASSERT_NEAR(float(back.px(x, y)[c]), want, 2.f) << x << "," << y;
       }
     }
+}
+
+TEST(Color, OutOfGamutKeepsLightnessAndHue) {
+  // Black and white stay black and white whatever chroma comes with them (per-channel clipping
+  // gave L = 0 with a strong red a visible red).
+  Plane L(4, 1), a(4, 1, 80.f), b(4, 1, 70.f);
+  L.v = {0.f, 100.f, 0.f, 100.f};
+  b.v[2] = b.v[3] = -90.f;
+  Rgb8Image out = lab_planes_to_srgb8(L, a, b);
+  for (int c = 0; c < 3; ++c) {
+    EXPECT_LE(out.px(0, 0)[c], 1);
+    EXPECT_GE(out.px(1, 0)[c], 254);
+    EXPECT_LE(out.px(2, 0)[c], 1);
+    EXPECT_GE(out.px(3, 0)[c], 254);
+  }
+  // A vivid out-of-gamut blue at L = 40 keeps its hue: its Lab round trip has the same hue angle.
+  Plane L2(1, 1, 40.f), a2(1, 1, 40.f), b2(1, 1, -120.f);
+  ASSERT_FALSE(in_gamut(40.f, 40.f, -120.f));
+  Rgb8Image blue = lab_planes_to_srgb8(L2, a2, b2);
+  Lab back = srgb8_to_lab(blue.px(0, 0)[0], blue.px(0, 0)[1], blue.px(0, 0)[2]);
+  EXPECT_NEAR(back[0], 40.f, 1.5f);
+  EXPECT_NEAR(std::atan2(back[2], back[1]), std::atan2(-120.f, 40.f), 0.06f);
 }
 
 TEST(Color, PlanesOfDifferentSizesAreRefused) {

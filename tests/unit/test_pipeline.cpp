@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/color.hpp"
 #include "core/error.hpp"
 #include "core/pipeline.hpp"
 #include "core/resample.hpp"
@@ -124,6 +125,21 @@ class WrongSizeMethod : public Method {
     return {Plane(L.width + 1, L.height), Plane(L.width + 1, L.height)};
   }
 };
+
+// Numerical safety: all-black and all-white photos with a vivid hint stay black and white (L = 0 and
+// 100 hold no colour), finite everywhere, for both built-in methods.
+TEST(Pipeline, AllBlackAndAllWhitePhotosStayBlackAndWhite) {
+  HintPoint h;
+  h.x = 20, h.y = 15, h.a = 80.f, h.b = 70.f, h.size = 9;
+  for (auto& method : {make_levin_method(), make_gray_method()})
+    for (float level : {0.f, 100.f}) {
+      Plane L(64, 48, level);
+      LabImage lab = colorize(L, {h}, *method);
+      for (size_t i = 0; i < lab.a.v.size(); ++i) ASSERT_TRUE(std::isfinite(lab.a.v[i]) && std::isfinite(lab.b.v[i]));
+      Rgb8Image rgb = lab_to_srgb8(lab);
+      for (uint8_t v : rgb.data) ASSERT_NEAR(int(v), level == 0.f ? 0 : 255, 1) << method->name();
+    }
+}
 
 TEST(Pipeline, RejectsMethodOutputOfTheWrongSize) {
   WrongSizeMethod m;
