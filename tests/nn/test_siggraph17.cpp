@@ -24,46 +24,19 @@ namespace {
 using test::Layer;
 using test::siggraph17_layout;
 
-// Random weights of a sensible scale (activations stay O(1) through the BatchNorms).
-std::map<std::string, torch::Tensor> random_weights(uint64_t seed) {
-  torch::manual_seed(seed);
+// The tensors of a written state dict as torch tensors by name (for the reference forward pass).
+std::map<std::string, torch::Tensor> as_torch(const std::vector<test::FakeTensor>& ts) {
   std::map<std::string, torch::Tensor> w;
-  for (const auto& l : siggraph17_layout()) {
-    if (l.is_long) {
-      w[l.name] = torch::full({}, 1000, torch::kLong);
+  for (const auto& t : ts) {
+    if (t.storage_type == "LongStorage") {
+      int64_t v;
+      std::memcpy(&v, t.storage.data(), 8);
+      w[t.name] = torch::full({}, v, torch::kLong);
       continue;
     }
-    const auto& n = l.name;
-    torch::Tensor t;
-    if (n.find("running_var") != std::string::npos || (n.find(".weight") != std::string::npos && l.shape.size() == 1))
-      t = torch::rand(l.shape) + 0.5;
-    else if (l.shape.size() == 1)
-      t = torch::randn(l.shape) * 0.1;
-    else
-      t = torch::randn(l.shape) * std::sqrt(1.0 / double(l.shape[1] * l.shape[2] * l.shape[3]));
-    w[n] = t;
+    w[t.name] = torch::from_blob(const_cast<char*>(t.storage.data()), t.size, torch::kFloat32).clone();
   }
   return w;
-}
-
-std::vector<test::FakeTensor> fake_tensors(const std::map<std::string, torch::Tensor>& w) {
-  std::vector<test::FakeTensor> out;
-  for (const auto& l : siggraph17_layout()) {
-    const auto& t = w.at(l.name);
-    if (l.is_long) {
-      test::FakeTensor f;
-      f.name = l.name;
-      f.storage_type = "LongStorage";
-      f.numel = 1;
-      int64_t v = t.item<int64_t>();
-      f.storage.assign(reinterpret_cast<const char*>(&v), 8);
-      out.push_back(f);
-      continue;
-    }
-    auto c = t.contiguous();
-    out.push_back(test::f32_tensor(l.name, l.shape, std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel())));
-  }
-  return out;
 }
 
 // The released forward(), written with functional ops on the released names.
@@ -111,9 +84,10 @@ void write_bytes(const std::string& path, const std::string& bytes) {
 }
 
 TEST(Siggraph17, ImportedRandomWeightsMatchTheReleasedForward) {
-  auto w = random_weights(7);
+  const auto ts = test::random_siggraph17(7);
+  auto w = as_torch(ts);
   const std::string pth = test::temp_path("siggraph17-random.pth"), out = test::temp_path("sig17.safetensors");
-  write_bytes(pth, test::torch_save_zip(fake_tensors(w), "siggraph17-df00044c"));
+  write_bytes(pth, test::torch_save_zip(ts, "siggraph17-df00044c"));
   auto rep = import_siggraph17_weights(pth, out);
   EXPECT_EQ(rep.format, "zip");
   EXPECT_TRUE(rep.ignored.empty());
@@ -232,8 +206,7 @@ TEST(Siggraph17, MalformedCheckpointsAreRefusedByName) {
 }
 
 TEST(Siggraph17, ImportNamesTheMissingOrMisshapenTensor) {
-  auto w = random_weights(1);
-  auto ts = fake_tensors(w);
+  const auto ts = test::random_siggraph17(1);
   const std::string pth = test::temp_path("partial.pth"), out = test::temp_path("partial.safetensors");
   // Drop one tensor.
   auto missing = ts;

@@ -5,8 +5,10 @@
 // the legacy stream format. No Python or PyTorch is needed to make the importer's inputs.
 #pragma once
 #include <cstdint>
+#include <cmath>
 #include <cstring>
 #include <map>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -328,6 +330,37 @@ inline std::vector<Layer> siggraph17_layout() {
   convT("model10up.0", 128, 128), conv("model1short10.0", 64, 128, 3), conv("model10.1", 128, 128, 3);
   conv("model_class.0", 256, 529, 1), conv("model_out.0", 128, 2, 1);
   return L;
+}
+
+// A SIGGRAPH17 state dict of random numbers with the released names and shapes, of a sensible scale
+// (activations stay O(1) through the BatchNorms): weights with standard deviation
+// 1/sqrt(fan_in), biases and BN shifts 0.1, BN scales and running variances U(0.5, 1.5), num_batches_tracked 1000.
+inline std::vector<FakeTensor> random_siggraph17(unsigned seed) {
+  std::mt19937 rng(seed);
+  std::normal_distribution<float> n01(0.f, 1.f);
+  std::uniform_real_distribution<float> u(0.5f, 1.5f);
+  std::vector<FakeTensor> ts;
+  for (const auto& l : siggraph17_layout()) {
+    if (l.is_long) {
+      FakeTensor f;
+      f.name = l.name;
+      f.storage_type = "LongStorage";
+      f.numel = 1;
+      const int64_t v = 1000;
+      f.storage.assign(reinterpret_cast<const char*>(&v), 8);
+      ts.push_back(f);
+      continue;
+    }
+    size_t count = 1;
+    for (auto d : l.shape) count *= size_t(d);
+    std::vector<float> v(count);
+    const bool positive = l.name.find("running_var") != std::string::npos ||
+                          (l.shape.size() == 1 && l.name.find(".weight") != std::string::npos);
+    const float scale = l.shape.size() == 4 ? std::sqrt(1.f / float(l.shape[1] * l.shape[2] * l.shape[3])) : 0.1f;
+    for (auto& x : v) x = positive ? u(rng) : n01(rng) * scale;
+    ts.push_back(f32_tensor(l.name, l.shape, v));
+  }
+  return ts;
 }
 
 }  // namespace tinge::test
