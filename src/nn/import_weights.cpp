@@ -34,14 +34,8 @@ ImportReport import_siggraph17_weights(const std::string& checkpoint, const std:
     auto it = tensors.find(src);
     if (it == tensors.end()) fail("missing tensor '" + src + "' (is this the SIGGRAPH17 generator's state dict?)");
     const TensorBlob& b = it->second;
-    if (b.shape != t.sizes().vec()) {
-      auto dims = [](const std::vector<int64_t>& s) {
-        std::string r;
-        for (auto d : s) r += (r.empty() ? "" : "x") + std::to_string(d);
-        return r.empty() ? std::string("scalar") : r;
-      };
-      fail("tensor '" + src + "' has shape " + dims(b.shape) + ", expected " + dims(t.sizes().vec()));
-    }
+    if (b.shape != t.sizes().vec())
+      fail("tensor '" + src + "' has shape " + shape_text(b.shape) + ", expected " + shape_text(t.sizes().vec()));
     if (b.dtype != "F32") fail("tensor '" + src + "' has dtype " + b.dtype + ", expected floating point");
     auto src_t = torch::empty(t.sizes(), torch::kFloat32);
     std::memcpy(src_t.data_ptr<float>(), b.bytes.data(), b.bytes.size());

@@ -93,13 +93,8 @@ LoadedModel load_model_buffer(const std::string& bytes, const std::string& name,
   for (auto& [k, t] : params) {
     auto r = file.tensors.find(k);
     if (r == file.tensors.end()) fail("missing tensor '" + k + "'");
-    if (r->second.shape != t.sizes().vec()) {
-      std::string want, got;
-      for (auto d : t.sizes()) want += std::to_string(d) + "x";
-      for (auto d : r->second.shape) got += std::to_string(d) + "x";
-      fail("tensor '" + k + "' has shape " + got.substr(0, got.size() - 1) + ", expected " +
-           want.substr(0, want.size() - 1));
-    }
+    if (r->second.shape != t.sizes().vec())
+      fail("tensor '" + k + "' has shape " + shape_text(r->second.shape) + ", expected " + shape_text(t.sizes().vec()));
     if (r->second.dtype != "F32") fail("tensor '" + k + "' has dtype " + r->second.dtype + ", expected F32");
     auto src = torch::empty(t.sizes(), torch::kFloat32);
     std::memcpy(src.data_ptr<float>(), file.bytes(r->second), r->second.end - r->second.begin);

@@ -17,6 +17,12 @@ size_t dtype_size(const std::string& d) {
   return 0;
 }
 
+std::string shape_text(const std::vector<int64_t>& shape) {
+  std::string r;
+  for (auto d : shape) r += (r.empty() ? "" : "x") + std::to_string(d);
+  return r.empty() ? std::string("scalar") : r;
+}
+
 SafetensorsFile parse_safetensors(const std::string& buf, const std::string& name,
                                   const SafetensorsLimits& limits) {
   auto fail = [&](const std::string& what) { throw ModelError("model file " + name + ": " + what); };

@@ -34,6 +34,8 @@ SafetensorsFile parse_safetensors(const std::string& buffer, const std::string& 
 SafetensorsFile read_safetensors(const std::string& path, const SafetensorsLimits& limits = {});
 
 size_t dtype_size(const std::string& dtype);  // 0 for unknown dtypes
+// "64x4x3x3" ("scalar" for no dimensions), for messages about shapes.
+std::string shape_text(const std::vector<int64_t>& shape);
 
 // Serialises tensors (name -> dtype, shape, bytes) and metadata.
 struct TensorBlob {
