@@ -16,17 +16,14 @@ std::vector<double> time_network_forward(const std::string& arch, int w, int h, 
   if (arch == "siggraph17") cfg.mask_offset = 0.5;
   auto net = make_net(cfg);
   net->eval();
+  // The path inference takes: channels-last, and the folded, packed forward for tinge-unet-v1.
+  std::unique_ptr<FastUnet> fast = prepare_cpu_inference(net);
   torch::InferenceMode guard;
-  for (auto& p : net->parameters())
-    if (p.dim() == 4) p.set_data(p.contiguous(torch::MemoryFormat::ChannelsLast));
   const int64_t H = (h + 15) / 16 * 16, W = (w + 15) / 16 * 16;
   auto x = make_input(torch::rand({1, 1, H, W}) * 100, torch::zeros({1, 2, H, W}), torch::zeros({1, 1, H, W}),
                       cfg.mask_offset)
                .contiguous(torch::MemoryFormat::ChannelsLast);
   if (gmac) *gmac = count_macs(cfg, H, W) / 1e9;
-  // The path inference takes: the folded, packed forward for tinge-unet-v1.
-  std::unique_ptr<FastUnet> fast;
-  if (auto unet = std::dynamic_pointer_cast<ColorNetImpl>(net)) fast = std::make_unique<FastUnet>(*unet);
   auto forward = [&] { return fast ? fast->forward(x) : net->forward(x); };
   forward();  // warm-up
   std::vector<double> ms;

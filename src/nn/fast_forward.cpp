@@ -80,4 +80,12 @@ NetOutput FastUnet::forward(const torch::Tensor& x) const {
   return {run(ab_head_, d1), logits};
 }
 
+std::unique_ptr<FastUnet> prepare_cpu_inference(const std::shared_ptr<GuidedNetImpl>& net, bool fast) {
+  torch::NoGradGuard ng;
+  for (auto& p : net->parameters())
+    if (p.dim() == 4) p.set_data(p.contiguous(torch::MemoryFormat::ChannelsLast));
+  auto unet = std::dynamic_pointer_cast<ColorNetImpl>(net);
+  return fast && unet ? std::make_unique<FastUnet>(*unet) : nullptr;
+}
+
 }  // namespace tinge

@@ -3,6 +3,7 @@
 // Same outputs as ColorNetImpl::forward in eval mode (to float rounding); about a quarter faster on a
 // 2-core machine. Internal (includes torch).
 #pragma once
+#include <memory>
 #include <vector>
 
 #include "nn/net.hpp"
@@ -29,5 +30,9 @@ class FastUnet {
       red2_, up2a_, up2b_, class_head_, red1_, up1a_, ab_head_;
   torch::Tensor global_w_, global_b_;
 };
+
+// Readies a network for CPU inference: 4-d weights channels-last (matching channels-last input),
+// and for tinge-unet-v1 with `fast`, the folded, packed forward (nullptr otherwise).
+std::unique_ptr<FastUnet> prepare_cpu_inference(const std::shared_ptr<GuidedNetImpl>& net, bool fast = true);
 
 }  // namespace tinge

@@ -94,14 +94,10 @@ class NetMethod final : public ModelMethod {
     lm_ = load_model_file(path, device_);
     lm_.net->eval();
     if (device_.is_cpu()) {
-      // Channels-last weights match the channels-last input: the cheapest CPU win measured here.
-      torch::NoGradGuard ng;
-      for (auto& p : lm_.net->parameters())
-        if (p.dim() == 4) p.set_data(p.contiguous(torch::MemoryFormat::ChannelsLast));
-      // tinge-unet-v1: BatchNorm folded and weights packed once (TINGE_FAST_FORWARD=0 turns it off).
+      // Channels-last weights, and for tinge-unet-v1 BatchNorm folded and weights packed once
+      // (TINGE_FAST_FORWARD=0 turns the latter off).
       const char* ff = std::getenv("TINGE_FAST_FORWARD");
-      if (auto unet = std::dynamic_pointer_cast<ColorNetImpl>(lm_.net); unet && !(ff && std::string(ff) == "0"))
-        fast_ = std::make_unique<FastUnet>(*unet);
+      fast_ = prepare_cpu_inference(lm_.net, !(ff && std::string(ff) == "0"));
     }
     meta_text_ = lm_.meta.dump();
     grid_ = AbGrid(lm_.meta.at("ab_bins").get<std::vector<int>>());
