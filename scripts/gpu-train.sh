@@ -6,7 +6,9 @@
 #   .carry/train/       training photos (JPEG, shorter side ~192; ../shared/data/MANIFEST.md has a recipe)
 #   .carry/init.safetensors (optional) a model to continue from
 # Usage: scripts/gpu-train.sh BUDGET_SECONDS [ABLATION_STEPS]  (training fills the budget left after the build;
-#        ABLATION_STEPS 0 skips the ablation runs). Environment: LR (default 2e-3), SEED, TRAIN_DIR.
+#        ABLATION_STEPS 0 skips the ablation runs). Environment: LR (default 2e-3), SEED, TRAIN_DIR,
+#        SHORT_SIDE (photos packed at this shorter side, default 192), CROP (default 176), BATCH (64),
+#        WORKERS (6), INIT_FILE (default $CARRY/init.safetensors).
 # Writes to $OUT: tinge-default.safetensors (the main hybrid model), ablation_{l2,huber,ce,hybrid}
 # models (small widths, same data and steps), and logs.tgz.
 set -uo pipefail
@@ -28,12 +30,14 @@ build() {  # $1 = C++ standard
     cmake --build /tmp/build-$1 -j16 --target tinge > /tmp/work/build-$1.log 2>&1 && cp /tmp/build-$1/tinge /tmp/work/tinge
 }
 if ! build 17; then
-  log "C++17 build failed; retrying with C++20"; tail -20 /tmp/work/cmake-17.log /tmp/work/build-17.log
-  build 20 || { tail -40 /tmp/work/cmake-20.log /tmp/work/build-20.log; exit 1; }
+  log "C++17 build failed; retrying with C++20"
+  tail -n 15 /tmp/work/cmake-17.log; grep -E -m 20 -A8 "error" /tmp/work/build-17.log | head -n 100
+  build 20 || { tail -n 15 /tmp/work/cmake-20.log; grep -E -m 10 -A8 "error" /tmp/work/build-20.log | head -n 60; exit 1; }
 fi
 log "built"
 T=/tmp/work/tinge
-$T pack "${TRAIN_DIR:-$CARRY/train}" -o /tmp/work/train.pack --short-side 192 --min-side 176 2>/tmp/work/pack.err | tail -1
+SHORT_SIDE=${SHORT_SIDE:-192}; CROP=${CROP:-176}; BATCH=${BATCH:-64}; WORKERS=${WORKERS:-6}
+$T pack "${TRAIN_DIR:-$CARRY/train}" -o /tmp/work/train.pack --short-side "$SHORT_SIDE" --min-side "$CROP" 2>/tmp/work/pack.err | tail -1
 MINUTES=$(python3 -c "print(max(1.0, ($BUDGET - $(( $(date +%s) - START )) - 45) / 60))")
 log "packed; training for $MINUTES minutes"
 INIT=()
@@ -47,7 +51,7 @@ for loss in $([ "$ABL_STEPS" -gt 0 ] && echo l2 huber ce hybrid); do
     --checkpoint-every 0 --device cuda > /tmp/work/ablation_$loss.out 2>&1 &
 done
 $T train --data /tmp/work/train.pack --out /tmp/work/tinge-default.safetensors --loss hybrid --steps 1000000 \
-  --minutes "$MINUTES" --batch 64 --crop 176 --lr "$LR" --seed "${SEED:-1}" --workers 6 --checkpoint-every 2000 \
+  --minutes "$MINUTES" --batch "$BATCH" --crop "$CROP" --lr "$LR" --seed "${SEED:-1}" --workers "$WORKERS" --checkpoint-every 2000 \
   --device cuda "${INIT[@]}" 2>&1 | tee /tmp/work/main.out | grep -v '^\[' | tail -5
 log "main run done"; wait; log "ablations done"
 for f in /tmp/work/*.out; do echo "== $f"; tail -2 "$f"; done

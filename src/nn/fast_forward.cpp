@@ -3,6 +3,9 @@
 #include "nn/fast_forward.hpp"
 
 #include <ATen/Config.h>
+#include <torch/version.h>
+
+#include <variant>
 
 namespace tinge {
 
@@ -12,7 +15,12 @@ FastUnet::Conv FastUnet::make(const torch::nn::Conv2d& c, const torch::nn::Batch
   torch::NoGradGuard ng;
   Conv r;
   const auto& o = c->options;
+  // LibTorch 1.13 keeps the padding in a c10::variant, 2.x in a std::variant.
+#if TORCH_VERSION_MAJOR >= 2
+  const auto pad = std::get<torch::ExpandingArray<2>>(o.padding());
+#else
   const auto pad = c10::get<torch::ExpandingArray<2>>(o.padding());
+#endif
   r.stride = {(*o.stride())[0], (*o.stride())[1]};
   r.pad = {(*pad)[0], (*pad)[1]};
   r.dil = {(*o.dilation())[0], (*o.dilation())[1]};
