@@ -1,5 +1,6 @@
 // Model file save/load (see model_file.hpp).
 #include "nn/model_file.hpp"
+#include "nn/model.hpp"
 
 #include <cmath>
 #include <cstring>
@@ -123,6 +124,10 @@ LoadedModel load_model_file(const std::string& path, const torch::Device& device
   if (!in) throw ModelError("cannot open model file " + path);
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   return load_model_buffer(bytes, path, device);
+}
+
+void check_model_bytes(const std::string& bytes, const std::string& name) {
+  load_model_buffer(bytes, name, torch::kCPU);
 }
 
 }  // namespace tinge
