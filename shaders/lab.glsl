@@ -23,10 +23,11 @@ vec3 linear_to_srgb(vec3 c) {
   return mix(hi, lo, vec3(lessThanEqual(c, vec3(0.0031308))));
 }
 
+// Tested on linear RGB (sRGB's transfer curve is monotonic, so the gamut is the same cube) so the
+// bisection below costs no pow(): it runs per pixel whenever a colour is out of gamut.
 bool lab_in_gamut(vec3 lab) {
-  vec3 c = linear_to_srgb(lab_to_linear(lab));
-  const float eps = 1e-4;
-  return all(greaterThanEqual(c, vec3(-eps))) && all(lessThanEqual(c, vec3(1.0 + eps)));
+  vec3 c = lab_to_linear(lab);
+  return all(greaterThanEqual(c, vec3(-1e-5))) && all(lessThanEqual(c, vec3(1.0 + 2e-4)));
 }
 
 // Largest chroma scale in [0, 1] that keeps (L, s*a, s*b) in gamut (binary search).

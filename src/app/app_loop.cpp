@@ -7,8 +7,10 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <thread>
 
 #include "app/editor_app.hpp"
 #include "app/persistence.hpp"
@@ -127,11 +129,16 @@ int EditorApp::run() {
   if (!script_.empty() && !image_) throw UsageError("edit: --script needs an image to work on");
   if (bench_ && !image_) throw UsageError("edit: --bench needs an image to work on");
 
+  min_frame_interval_ = 1.0 / frame_rate_limit();
   for (;;) {
     if (quit_now_ || glfwWindowShouldClose(window_)) break;
-    if (wants_frames())
+    if (wants_frames()) {
+      // Pace continuous redraws (a drag, a running preview) to the frame-rate limit.
+      const double wait = last_frame_at_ + min_frame_interval_ - glfwGetTime();
+      if (wait > 0 && last_frame_at_ >= 0)
+        std::this_thread::sleep_for(std::chrono::duration<double>(std::min(wait, min_frame_interval_)));
       glfwPollEvents();
-    else
+    } else
       glfwWaitEventsTimeout(opt_.autosave && doc_.revision() != autosaved_rev_ ? 1.0 : 60.0);
     if (bench_) bench_->frame_start();  // the UI thread's work starts here: results, then a frame
     if (worker_->drain() > 0) frames_to_draw_ = std::max(frames_to_draw_, 2);
@@ -168,7 +175,16 @@ bool EditorApp::wants_frames() const {
          dragging_split_ || picking_ || dialog_.is_open();
 }
 
+double EditorApp::frame_rate_limit() const {
+  if (opt_.max_fps > 0) return opt_.max_fps;
+  int rate = 0;
+  if (GLFWmonitor* m = glfwGetPrimaryMonitor())
+    if (const GLFWvidmode* mode = glfwGetVideoMode(m)) rate = mode->refreshRate;
+  return std::max(60, rate);
+}
+
 void EditorApp::frame() {
+  last_frame_at_ = glfwGetTime();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   if (scripted_mouse_.active) feed_scripted_mouse();

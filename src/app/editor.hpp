@@ -17,6 +17,10 @@ struct EditorOptions {
   double bench_seconds = 10;  // --bench: how long to drag a hint
   int bench_edits = 30;       // --bench: how many single edits to time
   int width = 1280, height = 800;
+  // Frames drawn per second at most while something moves (0: the display's refresh rate, at least
+  // 60). Without vsync (e.g. a software renderer) the loop would otherwise draw as fast as it can
+  // and take the processor from inference.
+  double max_fps = 0;
   bool autosave = true;            // autosave hints and offer recovery (interactive runs)
   bool autosave_scripted = false;  // the same for --script runs (off unless asked for)
 };

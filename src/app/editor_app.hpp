@@ -74,6 +74,7 @@ class EditorApp {
   void init_window();
   void frame();
   bool wants_frames() const;
+  double frame_rate_limit() const;  // frames a second at most (EditorOptions::max_fps)
   void handle_shortcuts();
   void capture_screenshot();
   void report_error(const std::string& msg);
@@ -200,6 +201,8 @@ class EditorApp {
   uint64_t autosaved_rev_ = 0;
   int frames_to_draw_ = 3;
   bool event_seen_ = false;
+  double min_frame_interval_ = 1.0 / 60;  // seconds (EditorOptions::max_fps)
+  double last_frame_at_ = -1;
 
   // Script replay.
   std::vector<Action> script_;

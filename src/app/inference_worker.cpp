@@ -1,13 +1,21 @@
 // The inference worker thread (see inference_worker.hpp).
 #include "app/inference_worker.hpp"
 
+#include <algorithm>
 #include <exception>
+
+#if defined(__linux__)
+#include <cerrno>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 namespace tinge {
 
 InferenceWorker::InferenceWorker(std::unique_ptr<Method> method, std::function<void()> wake,
-                                 ErrorSink on_error)
-    : method_(std::move(method)), wake_(std::move(wake)), on_error_(std::move(on_error)) {
+                                 ErrorSink on_error, int nice)
+    : method_(std::move(method)), nice_(nice), wake_(std::move(wake)), on_error_(std::move(on_error)) {
   method_name_ = method_->name();
   working_short_side_ = method_->working_short_side();
   thread_ = std::thread([this] { loop(); });
@@ -56,6 +64,16 @@ std::string InferenceWorker::activity() const {
 }
 
 void InferenceWorker::loop() {
+#if defined(__linux__)
+  // Best effort: raising one's own nice value needs no privilege; failure changes nothing else.
+  // The thread's nice value becomes at least nice_ (never raised in priority).
+  if (nice_ > 0) {
+    const id_t tid = id_t(syscall(SYS_gettid));
+    errno = 0;
+    const int now = getpriority(PRIO_PROCESS, tid);
+    if (errno == 0 && now < nice_) setpriority(PRIO_PROCESS, tid, std::min(nice_, 19));
+  }
+#endif
   for (;;) {
     Entry e;
     {

@@ -21,8 +21,12 @@ class InferenceWorker {
   using Job = std::function<Done(Method&)>;  // runs on the worker thread
   using ErrorSink = std::function<void(const std::string&)>;  // UI thread
 
-  // `wake` is called (from the worker) after each job so an idle UI loop wakes up.
-  InferenceWorker(std::unique_ptr<Method> method, std::function<void()> wake, ErrorSink on_error);
+  // `wake` is called (from the worker) after each job so an idle UI loop wakes up. `nice` > 0
+  // lowers the worker thread's scheduling priority (Linux: per-thread nice, inherited by the
+  // threads it starts) so that on a machine with few cores the UI and the GL driver's threads
+  // get the processor first and frames stay smooth while inference runs.
+  InferenceWorker(std::unique_ptr<Method> method, std::function<void()> wake, ErrorSink on_error,
+                  int nice = 0);
   ~InferenceWorker();  // drops queued jobs, lets a running one finish, joins: quitting is clean
   InferenceWorker(const InferenceWorker&) = delete;
   InferenceWorker& operator=(const InferenceWorker&) = delete;
@@ -44,6 +48,7 @@ class InferenceWorker {
   std::unique_ptr<Method> method_;
   std::string method_name_;
   int working_short_side_ = 256;
+  int nice_ = 0;
   std::function<void()> wake_;
   ErrorSink on_error_;
   mutable std::mutex mu_;

@@ -3,6 +3,7 @@
 // hints enforced) when the edit is released, and suggested colours for a hint. Requests carry the
 // document revision and image generation; results that arrive late are dropped.
 #include <chrono>
+#include <cstdlib>
 
 #include "app/editor_app.hpp"
 #include "core/ab_grid.hpp"
@@ -14,6 +15,17 @@
 
 namespace tinge {
 namespace {
+
+// Nice value of the inference thread: $TINGE_WORKER_NICE (0..19), default 5. Smooth frames while
+// the network runs matter more than a few milliseconds of its latency.
+int worker_nice() {
+  const char* v = std::getenv("TINGE_WORKER_NICE");
+  if (!v || !*v) return 5;
+  char* end = nullptr;
+  long n = std::strtol(v, &end, 10);
+  if (*end != '\0' || n < 0 || n > 19) throw UsageError("TINGE_WORKER_NICE must be a whole number from 0 to 19");
+  return int(n);
+}
 
 double ms_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
@@ -36,7 +48,7 @@ void EditorApp::make_worker() {
 #endif
   worker_ = std::make_unique<InferenceWorker>(
       std::move(method), [] { glfwPostEmptyEvent(); },
-      [this](const std::string& msg) { report_error(msg); });
+      [this](const std::string& msg) { report_error(msg); }, worker_nice());
 }
 
 void EditorApp::update_requests() {

@@ -48,6 +48,7 @@ int run_edit(std::vector<std::string> argv) {
       .option("--device", "", "D", "cpu | cuda | auto, for the network (default cpu)")
       .option("--threads", "", "N", "CPU threads (default: all)")
       .option("--size", "", "WxH", "window size (default 1280x800)")
+      .option("--max-fps", "", "N", "most frames a second while something moves (default: the display's rate, at least 60)")
       .flag("--no-autosave", "", "do not autosave the hints or offer recovery")
       .flag("--autosave", "", "autosave even while replaying a --script (off by default)")
       .positionals(0, 1, "IMAGE|SESSION.json");
@@ -60,6 +61,7 @@ int run_edit(std::vector<std::string> argv) {
   opt.bench_out = args.get("--bench");
   opt.bench_seconds = args.get_double("--bench-seconds", 10, 0.1, 3600);
   opt.bench_edits = args.get_int("--bench-edits", 30, 1, 10000);
+  opt.max_fps = args.get_double("--max-fps", 0, 0, 1000);
   if (!opt.bench_out.empty() && !opt.script.empty())
     throw UsageError("--bench and --script cannot be combined");
   if (!opt.bench_out.empty()) {  // fail before the run, not after it

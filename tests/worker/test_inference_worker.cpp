@@ -17,6 +17,15 @@
 
 #include "app/inference_worker.hpp"
 
+#if defined(__linux__)
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#endif
+
 namespace tinge {
 namespace {
 
@@ -59,12 +68,12 @@ struct Harness {
   std::unique_ptr<InferenceWorker> worker;
   CountingMethod* method = nullptr;
 
-  Harness() {
+  explicit Harness(int nice = 0) {
     auto m = std::make_unique<CountingMethod>();
     method = m.get();
     worker = std::make_unique<InferenceWorker>(
         std::move(m), [this] { wakes.fetch_add(1); },
-        [this](const std::string& msg) { errors.push_back(msg); });
+        [this](const std::string& msg) { errors.push_back(msg); }, nice);
   }
   // Drains until the worker is idle (nothing queued, running or undrained); false on timeout.
   bool drain_until_idle(std::chrono::milliseconds limit = 10s) {
@@ -94,6 +103,30 @@ TEST(InferenceWorker, ReportsTheMethodItOwns) {
   EXPECT_TRUE(h.worker->idle());
   EXPECT_EQ(h.worker->drain(), 0);
 }
+
+#if defined(__linux__)
+// The worker runs below the UI thread's priority when asked to (frames before inference on a
+// machine with few cores); the UI thread itself is left alone.
+int thread_nice() {
+  errno = 0;
+  return getpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)));
+}
+
+TEST(InferenceWorker, RunsAtTheRequestedLowerPriority) {
+  const int ui_before = thread_nice();
+  for (int nice : {0, 7}) {
+    Harness h(nice);
+    int seen = -100;
+    h.worker->post("", "probe", [&seen](Method&) -> InferenceWorker::Done {
+      const int n = thread_nice();
+      return [&seen, n] { seen = n; };
+    });
+    ASSERT_TRUE(h.drain_until_idle());
+    EXPECT_EQ(seen, std::min(19, std::max(ui_before, nice))) << "asked for nice " << nice;
+  }
+  EXPECT_EQ(thread_nice(), ui_before);
+}
+#endif
 
 TEST(InferenceWorker, LatestRequestWinsForTheSameKey) {
   Harness h;
