@@ -2,6 +2,7 @@
 #include "atomic_write.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -10,6 +11,9 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
+#include <mutex>
+#include <set>
 #include <thread>
 
 #include "error.hpp"
@@ -40,6 +44,40 @@ int write_all(int fd, const char* data, size_t n) {
 void test_pause_mid_write() {
   const char* ms = std::getenv("TINGE_TEST_SAVE_PAUSE_MS");
   if (ms && *ms) std::this_thread::sleep_for(std::chrono::milliseconds(std::atoi(ms)));
+}
+
+// The writer's process id when `name` is one of our temporaries (".X.tinge-tmp-PID-N"), else 0.
+long temp_owner(const std::string& name) {
+  static const std::string tag = ".tinge-tmp-";
+  const size_t at = name.rfind(tag);
+  if (name.size() < 2 || name[0] != '.' || at == std::string::npos || at == 0) return 0;
+  const std::string rest = name.substr(at + tag.size());
+  const size_t dash = rest.find('-');
+  if (dash == 0 || dash == std::string::npos || dash + 1 == rest.size()) return 0;
+  for (size_t i = 0; i < rest.size(); ++i)
+    if (i != dash && (rest[i] < '0' || rest[i] > '9')) return 0;
+  return dash > 9 ? 0 : std::stol(rest.substr(0, dash));
+}
+
+// Temporaries left by writers that were killed before their rename: removed the first time this
+// process saves into a folder. A temporary whose process still runs (another tinge saving right
+// now) is left alone. Best effort: never fails a save.
+void remove_stale_temporaries(const std::string& dir) {
+  static std::mutex mu;
+  static std::set<std::string> visited;
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    if (!visited.insert(dir).second) return;
+  }
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const long pid = temp_owner(it->path().filename().string());
+    if (pid <= 0 || pid == long(::getpid())) continue;
+    if (::kill(pid_t(pid), 0) == 0 || errno != ESRCH) continue;  // alive (or not ours to judge)
+    std::error_code rm;
+    fs::remove(it->path(), rm);
+  }
 }
 
 }  // namespace
@@ -83,6 +121,7 @@ void write_file_atomic(const std::string& path, const std::string& bytes) {
     ::fsync(dfd);
     ::close(dfd);
   }
+  remove_stale_temporaries(folder_of(path));
 }
 
 }  // namespace tinge

@@ -8,8 +8,9 @@ namespace tinge {
 
 // Writes `bytes` to `path` atomically. The temporary is ".NAME.tinge-tmp-PID-N" in the target's
 // folder (hidden, and never mistaken for an image by its extension); it is removed on every error,
-// and only a process killed between creating and renaming it can leave one behind. Throws
-// tinge::ImageError naming `path` when it cannot write.
+// and only a process killed between creating and renaming it can leave one behind: such leftovers
+// (their process no longer runs) are removed the first time a process saves into that folder.
+// Throws tinge::ImageError naming `path` when it cannot write.
 void write_file_atomic(const std::string& path, const std::string& bytes);
 
 // The temporary-file name write_file_atomic uses for `path` (exposed so tests and clean-up tools

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <dirent.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -310,6 +311,26 @@ TEST(ImageIo, AtomicTemporariesAreHiddenBesideTheTarget) {
   write_file_atomic(p, "complete");
   EXPECT_EQ(read_raw(p), "complete");
   EXPECT_EQ(temporaries_of(p), 1u);  // the stale one is left alone, only ours is cleaned up
+}
+
+TEST(ImageIo, LeftoversOfKilledWritersAreRemovedOnTheFirstSaveIntoTheFolder) {
+  const std::string dir = temp_path("stale_dir");
+  ::mkdir(dir.c_str(), 0755);
+  const pid_t child = ::fork();  // a process id that no longer runs once reaped
+  if (child == 0) ::_exit(0);
+  ASSERT_GT(child, 0);
+  ASSERT_EQ(::waitpid(child, nullptr, 0), child);
+  const std::string dead = std::to_string(child), alive = std::to_string(::getppid());
+  const std::string p = dir + "/photo.png";
+  const std::string stale = atomic_temp_name(p, dead + "-0"), stale_other = atomic_temp_name(dir + "/other.jpg", dead + "-4");
+  const std::string busy = atomic_temp_name(p, alive + "-0"), unrelated = dir + "/.notes.tinge-tmp-draft";
+  for (const auto& f : {stale, stale_other, busy, unrelated}) write_raw(f, "half written");
+  write_file_atomic(p, "complete");
+  EXPECT_EQ(read_raw(p), "complete");
+  EXPECT_FALSE(exists(stale)) << "a killed writer's temporary of this file";
+  EXPECT_FALSE(exists(stale_other)) << "a killed writer's temporary of another file in the folder";
+  EXPECT_TRUE(exists(busy)) << "a running writer's temporary must be left alone";
+  EXPECT_TRUE(exists(unrelated)) << "not a tinge temporary";
 }
 
 TEST(ImageIo, FailedAtomicWriteKeepsTheOldFile) {
