@@ -104,4 +104,31 @@ uint64_t mix_seed(uint64_t seed, const std::string& name, int n) {
   return h;
 }
 
+int count_hint_groups(const Plane& mask) {
+  std::vector<uint8_t> seen(mask.size(), 0);
+  std::vector<size_t> stack;
+  int n = 0;
+  for (size_t i = 0; i < mask.size(); ++i) {
+    if (seen[i] || mask.v[i] <= 0.5f) continue;
+    ++n;
+    stack.push_back(i);
+    seen[i] = 1;
+    while (!stack.empty()) {
+      const size_t j = stack.back();
+      stack.pop_back();
+      const int x = int(j % size_t(mask.width)), y = int(j / size_t(mask.width));
+      const int nx[4] = {x - 1, x + 1, x, x}, ny[4] = {y, y, y - 1, y + 1};
+      for (int k = 0; k < 4; ++k) {
+        if (nx[k] < 0 || ny[k] < 0 || nx[k] >= mask.width || ny[k] >= mask.height) continue;
+        const size_t q = size_t(ny[k]) * size_t(mask.width) + size_t(nx[k]);
+        if (!seen[q] && mask.v[q] > 0.5f) {
+          seen[q] = 1;
+          stack.push_back(q);
+        }
+      }
+    }
+  }
+  return n;
+}
+
 }  // namespace tinge

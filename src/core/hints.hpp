@@ -19,6 +19,9 @@ struct HintPlanes {
 HintPlanes rasterize_hints(const std::vector<HintPoint>& points, int orig_w, int orig_h, int work_w,
                            int work_h);
 
+// Number of hints in a rasterised mask: 4-connected groups of hinted pixels.
+int count_hint_groups(const Plane& mask);
+
 // The evaluation protocol: n points at uniform random locations (patch fully inside the image),
 // each carrying the mean ab of the patch x patch square around it in `original`. Deterministic for
 // a given (seed, n) and image size. Points are centred on the patch: x = x0 + patch / 2.

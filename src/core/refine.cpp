@@ -1,4 +1,4 @@
-// Levin propagation of the hint residuals on top of a method's prediction (see refine.hpp).
+// A method averaged with Levin's propagation of the same hints (see refine.hpp).
 #include "refine.hpp"
 
 #include "levin.hpp"
@@ -13,20 +13,13 @@ class RefinedMethod : public Method {
   int working_short_side() const override { return base_->working_short_side(); }
   AbPrediction predict(const Plane& L, const HintPlanes& hints) override {
     AbPrediction p = base_->predict(L, hints);
-    bool any = false;
-    HintPlanes residual{Plane(L.width, L.height), Plane(L.width, L.height), hints.mask};
-    for (size_t i = 0; i < hints.mask.size(); ++i) {
-      if (hints.mask.v[i] <= 0.5f) continue;
-      any = true;
-      residual.a.v[i] = hints.a.v[i] - p.a.v[i];
-      residual.b.v[i] = hints.b.v[i] - p.b.v[i];
-    }
-    if (!any) return p;
-    Plane ra, rb;
-    levin_colorize(L, residual, ra, rb);
+    const float w = levin_share(count_hint_groups(hints.mask));
+    if (w <= 0.f) return p;
+    Plane la, lb;
+    levin_colorize(L, hints, la, lb);
     for (size_t i = 0; i < p.a.size(); ++i) {
-      p.a.v[i] += ra.v[i];
-      p.b.v[i] += rb.v[i];
+      p.a.v[i] = (1.f - w) * p.a.v[i] + w * la.v[i];
+      p.b.v[i] = (1.f - w) * p.b.v[i] + w * lb.v[i];
     }
     return p;
   }
@@ -36,6 +29,8 @@ class RefinedMethod : public Method {
 };
 
 }  // namespace
+
+float levin_share(int n_hints) { return n_hints <= 0 ? 0.f : 0.5f; }
 
 std::unique_ptr<Method> make_refined_method(std::unique_ptr<Method> base) {
   return std::make_unique<RefinedMethod>(std::move(base));

@@ -57,34 +57,6 @@ Plane tensor_to_plane(const torch::Tensor& t, int w, int h, float scale) {
   return p;
 }
 
-// Number of hints: 4-connected groups of hinted pixels.
-int count_hints(const Plane& mask) {
-  std::vector<uint8_t> seen(mask.size(), 0);
-  std::vector<size_t> stack;
-  int n = 0;
-  for (size_t i = 0; i < mask.size(); ++i) {
-    if (seen[i] || mask.v[i] <= 0.5f) continue;
-    ++n;
-    stack.push_back(i);
-    seen[i] = 1;
-    while (!stack.empty()) {
-      const size_t j = stack.back();
-      stack.pop_back();
-      const int x = int(j % size_t(mask.width)), y = int(j / size_t(mask.width));
-      const int nx[4] = {x - 1, x + 1, x, x}, ny[4] = {y, y, y - 1, y + 1};
-      for (int k = 0; k < 4; ++k) {
-        if (nx[k] < 0 || ny[k] < 0 || nx[k] >= mask.width || ny[k] >= mask.height) continue;
-        const size_t q = size_t(ny[k]) * size_t(mask.width) + size_t(nx[k]);
-        if (!seen[q] && mask.v[q] > 0.5f) {
-          seen[q] = 1;
-          stack.push_back(q);
-        }
-      }
-    }
-  }
-  return n;
-}
-
 class NetMethod final : public ModelMethod {
  public:
   NetMethod(const std::string& path, const ModelOptions& opt) : device_(torch::kCPU) {
@@ -133,7 +105,7 @@ class NetMethod final : public ModelMethod {
       auto ab = annealed_mean(out.logits, centers_, temperature_);
       return upsample(ab, L, 4, 1.f);  // the distribution is at 1/4 in every architecture
     }
-    const double n_hints = decode_ == "blend" ? count_hints(hints.mask) : 0.0;
+    const double n_hints = decode_ == "blend" ? count_hint_groups(hints.mask) : 0.0;
     const double alpha = blend_ / ((1.0 + n_hints) * (1.0 + n_hints));
     // Below 1 % the distribution's pull moves ab by well under one unit: skip its softmax (~10 ms).
     if (decode_ == "blend" && alpha >= 0.01) {

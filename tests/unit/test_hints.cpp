@@ -61,6 +61,16 @@ TEST(Rasterize, FivePixelPatchAtFullResolutionCovers25Pixels) {
   EXPECT_EQ(covered(tinge::rasterize_hints({point(10, 8, 4)}, 32, 24, 32, 24)).size(), 16u);
 }
 
+TEST(Rasterize, HintsAreCountedAsConnectedPatches) {
+  using tinge::count_hint_groups;
+  EXPECT_EQ(count_hint_groups(tinge::rasterize_hints({}, 64, 64, 64, 64).mask), 0);
+  // Three separate patches, one of them two overlapping points; a diagonal neighbour is separate.
+  auto h = tinge::rasterize_hints({point(10, 10, 5), point(40, 40, 5), point(42, 42, 5), point(20.5, 50.5, 1),
+                                   point(21.5, 51.5, 1)},
+                                  64, 64, 64, 64);
+  EXPECT_EQ(count_hint_groups(h.mask), 4);
+}
+
 TEST(Rasterize, ScalesToHalfResolution) {
   // 10 original pixels -> 5 working pixels, centre (40.5, 20.5) -> (20.25, 10.25).
   const auto h = tinge::rasterize_hints({point(40.5, 20.5, 10)}, 100, 60, 50, 30);

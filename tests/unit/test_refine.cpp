@@ -1,0 +1,72 @@
+// model+levin: a method averaged with Levin's propagation of the same hints.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "core/hints.hpp"
+#include "core/levin.hpp"
+#include "core/refine.hpp"
+
+namespace tinge {
+namespace {
+
+// A stand-in for the network: a fixed, position-dependent colour, whatever the hints.
+class FixedMethod : public Method {
+ public:
+  std::string name() const override { return "fixed"; }
+  AbPrediction predict(const Plane& L, const HintPlanes&) override {
+    AbPrediction p{Plane(L.width, L.height), Plane(L.width, L.height)};
+    for (int y = 0; y < L.height; ++y)
+      for (int x = 0; x < L.width; ++x) {
+        p.a.at(x, y) = float(x) - 20.f;
+        p.b.at(x, y) = 30.f - float(y);
+      }
+    return p;
+  }
+};
+
+Plane two_region_lightness(int w, int h) {
+  Plane L(w, h);
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) L.at(x, y) = x < w / 2 ? 30.f : 70.f;
+  return L;
+}
+
+HintPoint hint(double x, double y, float a, float b) {
+  HintPoint p;
+  p.x = x, p.y = y, p.a = a, p.b = b, p.size = 3;
+  return p;
+}
+
+TEST(Refine, WithoutHintsTheMethodsPredictionIsUnchanged) {
+  auto m = make_refined_method(std::make_unique<FixedMethod>());
+  EXPECT_EQ(m->name(), "fixed+levin");
+  const Plane L = two_region_lightness(40, 30);
+  AbPrediction p = m->predict(L, rasterize_hints({}, 40, 30, 40, 30));
+  AbPrediction base = FixedMethod().predict(L, {});
+  EXPECT_EQ(p.a.v, base.a.v);
+  EXPECT_EQ(p.b.v, base.b.v);
+  EXPECT_EQ(levin_share(0), 0.f);
+}
+
+TEST(Refine, WithHintsItIsTheWeightedAverageOfTheMethodAndLevin) {
+  const Plane L = two_region_lightness(40, 30);
+  const HintPlanes h = rasterize_hints({hint(8, 15, 40.f, 10.f), hint(30, 12, -30.f, 50.f)}, 40, 30, 40, 30);
+  const float w = levin_share(2);
+  ASSERT_GT(w, 0.f);
+  ASSERT_LT(w, 1.f);
+  AbPrediction p = make_refined_method(std::make_unique<FixedMethod>())->predict(L, h);
+  AbPrediction base = FixedMethod().predict(L, h);
+  Plane la, lb;
+  levin_colorize(L, h, la, lb);
+  for (size_t i = 0; i < p.a.size(); ++i) {
+    ASSERT_NEAR(p.a.v[i], (1 - w) * base.a.v[i] + w * la.v[i], 1e-4) << i;
+    ASSERT_NEAR(p.b.v[i], (1 - w) * base.b.v[i] + w * lb.v[i], 1e-4) << i;
+  }
+  // Levin carried each hint across its own region: the average moved towards it there.
+  EXPECT_GT(p.a.at(2, 2), base.a.at(2, 2) + 10.f);
+  EXPECT_LT(p.a.at(37, 27), base.a.at(37, 27) - 5.f);
+}
+
+}  // namespace
+}  // namespace tinge
