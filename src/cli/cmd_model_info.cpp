@@ -9,6 +9,7 @@
 #include "cli/command.hpp"
 #include "core/error.hpp"
 #include "core/image_io.hpp"
+#include "nn/model_meta.hpp"
 #include "nn/safetensors.hpp"
 
 namespace tinge {
@@ -23,14 +24,7 @@ int run_model_info(std::vector<std::string> args) {
   if (!p.parse(args)) return 0;
   const std::string path = p.positional()[0];
   auto f = read_safetensors(path);
-  auto it = f.metadata.find("tinge");
-  if (it == f.metadata.end()) throw ModelError("model file " + path + ": no 'tinge' metadata");
-  nlohmann::json meta;
-  try {
-    meta = nlohmann::json::parse(it->second);
-  } catch (const std::exception& e) {
-    throw ModelError("model file " + path + ": metadata is not valid JSON");
-  }
+  nlohmann::json meta = tinge_metadata(f, path);
   auto sets = p.get_all("--set");
   for (const auto& s : p.get_all("--set-file")) {
     const auto eq = s.find('=');

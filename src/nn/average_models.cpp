@@ -7,19 +7,10 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "nn/model_meta.hpp"
 
 namespace tinge {
 namespace {
-
-nlohmann::json model_meta(const SafetensorsFile& f, const std::string& name) {
-  auto it = f.metadata.find("tinge");
-  if (it == f.metadata.end()) throw ModelError("model file " + name + ": no 'tinge' metadata");
-  try {
-    return nlohmann::json::parse(it->second);
-  } catch (const std::exception&) {
-    throw ModelError("model file " + name + ": metadata is not valid JSON");
-  }
-}
 
 // What a model is made of (as opposed to how it was trained and scored).
 const char* const kArchitectureKeys[] = {"format", "arch", "widths", "ab_grid", "ab_bins", "normalisation",
@@ -30,7 +21,7 @@ const char* const kArchitectureKeys[] = {"format", "arch", "widths", "ab_grid", 
 std::string average_model_files(const SafetensorsFile& a, const std::string& a_name,
                                 const SafetensorsFile& b, const std::string& b_name, double t) {
   if (!(t >= 0.0 && t <= 1.0)) throw UsageError("the weight of the second model must be in [0, 1]");
-  const nlohmann::json ma = model_meta(a, a_name), mb = model_meta(b, b_name);
+  const nlohmann::json ma = tinge_metadata(a, a_name), mb = tinge_metadata(b, b_name);
   for (const char* k : kArchitectureKeys)
     if (ma.value(k, nlohmann::json()) != mb.value(k, nlohmann::json()))
       throw ModelError("cannot average " + a_name + " and " + b_name + ": their '" + k + "' differs");

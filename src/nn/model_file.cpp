@@ -8,6 +8,7 @@
 
 #include "core/error.hpp"
 #include "core/image_io.hpp"
+#include "nn/model_meta.hpp"
 #include "nn/safetensors.hpp"
 
 namespace tinge {
@@ -78,15 +79,8 @@ NetConfig net_config_from_meta(const nlohmann::json& meta, const std::string& na
 LoadedModel load_model_buffer(const std::string& bytes, const std::string& name, const torch::Device& device) {
   auto file = parse_safetensors(bytes, name);
   auto fail = [&](const std::string& w) { throw ModelError("model file " + name + ": " + w); };
-  auto it = file.metadata.find("tinge");
-  if (it == file.metadata.end()) fail("no 'tinge' metadata (not a tinge model)");
   LoadedModel lm;
-  try {
-    lm.meta = nlohmann::json::parse(it->second);
-  } catch (const std::exception& e) {
-    fail(std::string("metadata is not valid JSON: ") + e.what());
-  }
-  if (!lm.meta.is_object()) fail("metadata is not a JSON object");
+  lm.meta = tinge_metadata(file, name);
   NetConfig cfg = net_config_from_meta(lm.meta, name);
   lm.net = make_net(cfg);
   torch::NoGradGuard ng;

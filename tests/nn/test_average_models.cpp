@@ -88,6 +88,14 @@ TEST(AverageModels, RefusesDifferentArchitecturesAndBadWeights) {
   } catch (const ModelError& e) {
     EXPECT_NE(std::string(e.what()).find("ab_head.bias"), std::string::npos) << e.what();
   }
+  // A safetensors file that is not a tinge model (no "tinge" metadata).
+  auto plain = parse_safetensors(write_safetensors(blobs, {}), "plain");
+  try {
+    average_model_files(fa, a, plain, "plain.safetensors", 0.5);
+    FAIL() << "averaged with a file without tinge metadata";
+  } catch (const ModelError& e) {
+    EXPECT_NE(std::string(e.what()).find("plain.safetensors: no 'tinge' metadata"), std::string::npos) << e.what();
+  }
   EXPECT_THROW(average_model_files(fa, a, fa, a, 1.5), UsageError);
   EXPECT_THROW(average_model_files(fa, a, fa, a, -0.1), UsageError);
 }
