@@ -1,5 +1,6 @@
 // Everything the editor asks of the colourisation method goes through here: a cheap preview
-// (working resolution; short side 128 for classic methods) while a hint is being dragged, the full-resolution result (guided upsampling,
+// (working resolution; short side 128 for classic methods; the network alone for model+levin) while a
+// hint is being dragged, the full-resolution result (guided upsampling,
 // hints enforced) when the edit is released, and suggested colours for a hint. Requests carry the
 // document revision and image generation; results that arrive late are dropped.
 #include <chrono>
@@ -9,6 +10,7 @@
 #include "core/ab_grid.hpp"
 #include "core/error.hpp"
 #include "core/pipeline.hpp"
+#include "core/refine.hpp"
 #if TINGE_WITH_TORCH
 #include "nn/model.hpp"
 #endif
@@ -75,7 +77,7 @@ void EditorApp::update_requests() {
                   } else {
                     HintPlanes h = rasterize_hints(points, img->L.width, img->L.height,
                                                    img->L_preview.width, img->L_preview.height);
-                    AbPrediction p = m.predict(img->L_preview, h);
+                    AbPrediction p = preview_method(m).predict(img->L_preview, h);
                     a = std::move(p.a);
                     b = std::move(p.b);
                   }

@@ -10,6 +10,7 @@ class RefinedMethod : public Method {
  public:
   explicit RefinedMethod(std::unique_ptr<Method> base) : base_(std::move(base)) {}
   std::string name() const override { return base_->name() + "+levin"; }
+  Method& base() { return *base_; }
   int working_short_side() const override { return base_->working_short_side(); }
   AbPrediction predict(const Plane& L, const HintPlanes& hints) override {
     AbPrediction p = base_->predict(L, hints);
@@ -34,6 +35,11 @@ float levin_share(int n_hints) { return n_hints <= 0 ? 0.f : 0.5f; }
 
 std::unique_ptr<Method> make_refined_method(std::unique_ptr<Method> base) {
   return std::make_unique<RefinedMethod>(std::move(base));
+}
+
+Method& preview_method(Method& m) {
+  auto* r = dynamic_cast<RefinedMethod*>(&m);
+  return r ? r->base() : m;
 }
 
 }  // namespace tinge

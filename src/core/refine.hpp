@@ -17,4 +17,8 @@ float levin_share(int n_hints);
 
 std::unique_ptr<Method> make_refined_method(std::unique_ptr<Method> base);
 
+// The method to use for live previews: for a method made by make_refined_method its base (no sparse
+// solve while a hint is dragged), else `m` itself.
+Method& preview_method(Method& m);
+
 }  // namespace tinge

@@ -49,6 +49,13 @@ TEST(Refine, WithoutHintsTheMethodsPredictionIsUnchanged) {
   EXPECT_EQ(levin_share(0), 0.f);
 }
 
+TEST(Refine, PreviewsUseTheBaseMethodAlone) {
+  auto m = make_refined_method(std::make_unique<FixedMethod>());
+  EXPECT_EQ(preview_method(*m).name(), "fixed");
+  FixedMethod plain;
+  EXPECT_EQ(&preview_method(plain), &plain);
+}
+
 TEST(Refine, WithHintsItIsTheWeightedAverageOfTheMethodAndLevin) {
   const Plane L = two_region_lightness(40, 30);
   const HintPlanes h = rasterize_hints({hint(8, 15, 40.f, 10.f), hint(30, 12, -30.f, 50.f)}, 40, 30, 40, 30);
