@@ -172,6 +172,7 @@ int EditorApp::run() {
 
 bool EditorApp::wants_frames() const {
   return frames_to_draw_ > 0 || !script_.empty() || bench_ || drag_point_ >= 0 || panning_ ||
+         (compositor_ && compositor_->composing()) ||
          dragging_split_ || picking_ || dialog_.is_open();
 }
 
@@ -206,7 +207,8 @@ void EditorApp::frame() {
     draw_help();
     draw_modals();
     update_requests();
-    compositor_->update(zoom_ * ImGui::GetIO().DisplayFramebufferScale.x < 0.6f);
+    compositor_->update(zoom_ * ImGui::GetIO().DisplayFramebufferScale.x);
+    if (bench_) report_shown_to_bench();
   } catch (const Error& e) {
     // A failed UI action must not take the editor down: close what was open, show the error.
     ImGui::ErrorCheckEndFrameRecover(ignore_imgui_log, nullptr);

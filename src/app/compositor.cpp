@@ -1,16 +1,28 @@
 // Shader composition of the result and the gamut picker (see compositor.hpp).
 #include "app/compositor.hpp"
 
+#include <algorithm>
+#include <cmath>
+
+#include "core/gamut_table.hpp"
+
 namespace tinge {
 
 Compositor::Compositor()
     : compose_({"fullscreen.vert.glsl"}, {"lab.glsl", "compose.frag.glsl"}),
       gamut_({"fullscreen.vert.glsl"}, {"lab.glsl", "gamut.frag.glsl"}) {
   glGenVertexArrays(1, &vao_);
+  glGenQueries(1, &timer_);
+  const GamutTable t = make_gamut_table();
+  Plane table(t.cols, t.rows);
+  table.v = t.max_chroma;
+  gamut_table_.upload_plane(table);
+  gamut_table_.wrap_horizontally();
 }
 
 Compositor::~Compositor() {
   if (vao_) glDeleteVertexArrays(1, &vao_);
+  if (timer_) glDeleteQueries(1, &timer_);
 }
 
 void Compositor::set_image(const Rgb8Image& original, const Plane& L) {
@@ -18,17 +30,24 @@ void Compositor::set_image(const Rgb8Image& original, const Plane& L) {
   h_ = L.height;
   original_.upload_rgb8(original, true);
   L_.upload_plane(L);
-  result_.resize(w_, h_, true);
-  result_.texture().use_mipmaps(true);
-  mipmaps_used_ = true;
-  Plane zero(1, 1, 0.f);
-  ab_.upload_ab(zero, zero);
-  dirty_ = true;
+  L_.generate_mipmaps();  // the result may be composed below full resolution
+  pending_a_ = pending_b_ = Plane(1, 1, 0.f);
+  ab_pending_ = true;
+  ++ab_serial_;
+  // The first composition of a new image is done at once: there is nothing to show meanwhile.
+  start_composition();
+  compose_rows(0, targets_[1 - front_].height());
+  next_row_ = -1;
+  front_ = 1 - front_;
+  shown_serial_ = composing_serial_;
 }
 
-void Compositor::set_ab(const Plane& a, const Plane& b) {
-  ab_.upload_ab(a, b);
+uint64_t Compositor::set_ab(const Plane& a, const Plane& b) {
+  pending_a_ = a;
+  pending_b_ = b;
+  ab_pending_ = true;
   dirty_ = true;
+  return ++ab_serial_;
 }
 
 void Compositor::set_saturation(float s) {
@@ -37,38 +56,96 @@ void Compositor::set_saturation(float s) {
   dirty_ = true;
 }
 
-void Compositor::update(bool minified) {
+void Compositor::update(float display_scale) {
   if (w_ == 0) return;
-  if (dirty_) compose();
-  if (minified && !mipmaps_built_) {
-    result_.texture().generate_mipmaps();
-    mipmaps_built_ = true;
+  // Power of two at or above the display scale, at most 1: the canvas then minifies by at most 2
+  // (bilinear suffices) and zooming within a factor of two costs no recomposition.
+  float s = 1.f;
+  if (display_scale > 0.f && display_scale < 1.f)
+    s = std::max(std::exp2(std::ceil(std::log2(display_scale))), 1.f / 64.f);
+  if (s != scale_) {
+    scale_ = s;
+    dirty_ = true;
   }
-  if (minified != mipmaps_used_) result_.texture().use_mipmaps(minified);
-  mipmaps_used_ = minified;
+  read_timing();
+  if (dirty_ && next_row_ < 0) start_composition();
+  if (next_row_ < 0) return;
+  RenderTarget& back = targets_[1 - front_];
+  const int y1 = std::min(back.height(), next_row_ + band_rows(back.width()));
+  compose_rows(next_row_, y1);
+  next_row_ = y1;
+  if (next_row_ >= back.height()) {
+    next_row_ = -1;
+    front_ = 1 - front_;
+    shown_serial_ = composing_serial_;
+  }
 }
 
-void Compositor::compose() {
+void Compositor::read_timing() {
+  if (!timing_) return;
+  GLint available = 0;
+  glGetQueryObjectiv(timer_, GL_QUERY_RESULT_AVAILABLE, &available);
+  if (!available) return;
+  GLuint64 ns = 0;
+  glGetQueryObjectui64v(timer_, GL_QUERY_RESULT, &ns);
+  timing_ = false;
+  const double per_pixel = double(ns) / std::max(1.0, timed_pixels_);
+  ns_per_pixel_ = ns_per_pixel_ > 0 ? 0.7 * ns_per_pixel_ + 0.3 * per_pixel : per_pixel;
+}
+
+int Compositor::band_rows(int width) const {
+  if (ns_per_pixel_ <= 0) return 1 << 30;  // not measured yet: all at once
+  const double rows = kBandBudgetMs * 1e6 / ns_per_pixel_ / std::max(1, width);
+  return int(std::clamp(rows, 16.0, double(1 << 30)));
+}
+
+void Compositor::start_composition() {
   dirty_ = false;
-  mipmaps_built_ = false;
+  const int tw = std::max(1, int(std::lround(w_ * scale_))), th = std::max(1, int(std::lround(h_ * scale_)));
+  targets_[1 - front_].resize(tw, th, false);
+  next_row_ = 0;
+  if (ab_pending_) {
+    ab_.upload_ab(pending_a_, pending_b_);
+    ab_pending_ = false;
+    composing_serial_ = ab_serial_;
+  }
+  composing_saturation_ = saturation_;
+}
+
+void Compositor::compose_rows(int y0, int y1) {
+  RenderTarget& back = targets_[1 - front_];
+  const bool timed = !timing_;  // one query in flight at a time
+  if (timed) {
+    glBeginQuery(GL_TIME_ELAPSED, timer_);
+    timed_pixels_ = double(back.width()) * double(y1 - y0);
+  }
   GLint prev_viewport[4];
   glGetIntegerv(GL_VIEWPORT, prev_viewport);
-  result_.bind();
+  back.bind();
   glDisable(GL_BLEND);
-  glDisable(GL_SCISSOR_TEST);
+  glEnable(GL_SCISSOR_TEST);
+  glScissor(0, y0, back.width(), y1 - y0);
   glUseProgram(compose_.id());
   glActiveTexture(GL_TEXTURE0);
   glBindTexture(GL_TEXTURE_2D, L_.id());
   glActiveTexture(GL_TEXTURE1);
   glBindTexture(GL_TEXTURE_2D, ab_.id());
+  glActiveTexture(GL_TEXTURE2);
+  glBindTexture(GL_TEXTURE_2D, gamut_table_.id());
   glUniform1i(compose_.uniform("u_L"), 0);
   glUniform1i(compose_.uniform("u_ab"), 1);
-  glUniform2f(compose_.uniform("u_size"), float(w_), float(h_));
-  glUniform1f(compose_.uniform("u_saturation"), saturation_);
+  glUniform1i(compose_.uniform("u_gamut"), 2);
+  glUniform2f(compose_.uniform("u_size"), float(back.width()), float(back.height()));
+  glUniform1f(compose_.uniform("u_saturation"), composing_saturation_);
   glBindVertexArray(vao_);
   glDrawArrays(GL_TRIANGLES, 0, 3);
   glBindVertexArray(0);
+  glDisable(GL_SCISSOR_TEST);
   glActiveTexture(GL_TEXTURE0);
+  if (timed) {
+    glEndQuery(GL_TIME_ELAPSED);
+    timing_ = true;
+  }
   RenderTarget::unbind();
   glViewport(prev_viewport[0], prev_viewport[1], prev_viewport[2], prev_viewport[3]);
 }

@@ -1,46 +1,79 @@
 // GPU side of the displayed image: the full-resolution lightness and the current ab prediction as
 // textures, composed into an sRGB render target by shaders/compose.frag.glsl whenever one of them
-// (or the saturation) changes; the original photo as a texture; and the ab gamut picker.
+// (or the saturation, or the display scale) changes; the original photo as a texture; and the ab
+// gamut picker.
+//
+// A new composition is rendered into a back target a band of rows per frame and swapped in when
+// complete, so adopting a result never costs one frame a whole-image pass (about 35 ms for
+// 1024 x 819 with software OpenGL, which would stall the UI). The band's height comes from the
+// measured cost per pixel (GL timer queries): about kBandBudgetMs of GPU time a frame, so a
+// hardware GPU composes the whole image in one frame and adds no latency, and software OpenGL
+// spreads it over 2-3 frames (smaller bands smoothed frames further but delayed previews by
+// 100-200 ms: README, Editor). Changes arriving meanwhile are composed next: the display lags the newest ab by at most
+// two compositions (a few frames), and a stream of changes (the saturation slider dragged)
+// still shows progress. It is rendered at the display's scale rounded up to a power of two (at most the
+// image's resolution), so a 12 MP photo shown whole costs about as much as a screenful.
 #pragma once
+#include <cstdint>
+
 #include "app/gl_util.hpp"
 
 namespace tinge {
 
 class Compositor {
  public:
+  static constexpr double kBandBudgetMs = 16.0;  // a frame at 60 Hz
+
   Compositor();  // needs a current GL context
   ~Compositor();
   Compositor(const Compositor&) = delete;
   Compositor& operator=(const Compositor&) = delete;
 
   void set_image(const Rgb8Image& original, const Plane& L);  // resets ab to grey
-  void set_ab(const Plane& a, const Plane& b);                // any resolution
+  // Any resolution. Returns a serial number for this ab; shown_serial() tells when it is on screen.
+  uint64_t set_ab(const Plane& a, const Plane& b);
   void set_saturation(float s);
-  // Recomposes the result when something changed; call once per frame before drawing.
-  // `minified`: the result is shown at under 0.6 screen pixels per image pixel, so it is sampled
-  // from mipmaps (built then, once per result); otherwise bilinear, and no mipmaps are built
-  // (both cost a lot with software OpenGL).
-  void update(bool minified);
+  // Advances the composition by one band (or starts a new one when something changed); call once
+  // per frame before drawing. `display_scale`: screen pixels per image pixel.
+  void update(float display_scale);
 
-  Texture& result() { return result_.texture(); }
+  // The latest complete composition (its size may be below the image's: sample it by UV).
+  Texture& result() { return targets_[front_].texture(); }
   Texture& original() { return original_; }
   int width() const { return w_; }
   int height() const { return h_; }
   int ab_width() const { return ab_.width(); }
+  bool composing() const { return dirty_ || next_row_ >= 0; }  // result() is not the latest yet
+  uint64_t shown_serial() const { return shown_serial_; }
 
   // The ab plane at lightness L (side x side pixels); re-rendered only when L or side change.
   Texture& gamut_picker(float L, int side);
 
  private:
-  void compose();
+  void start_composition();
+  void compose_rows(int y0, int y1);
+  void read_timing();  // the last timed band's cost, once the GPU has it
+  int band_rows(int width) const;
 
   Program compose_, gamut_;
   GLuint vao_ = 0;
-  Texture L_, ab_, original_;
-  RenderTarget result_, picker_;
+  Texture L_, ab_, original_, gamut_table_;
+  RenderTarget targets_[2], picker_;
+  int front_ = 0;
   int w_ = 0, h_ = 0;
-  float saturation_ = 1.f, picker_L_ = -1.f;
-  bool dirty_ = false, mipmaps_built_ = false, mipmaps_used_ = false;
+  float saturation_ = 1.f, scale_ = 1.f, picker_L_ = -1.f;
+  float composing_saturation_ = 1.f;
+  bool dirty_ = false;
+  // The ab waiting for the next composition (a composition in progress finishes with the ab and
+  // saturation it started with, so a result is never shown half old, half new).
+  Plane pending_a_, pending_b_;
+  bool ab_pending_ = false;
+  int next_row_ = -1;  // next row of the back target to compose; -1: none in progress
+  uint64_t ab_serial_ = 0, composing_serial_ = 0, shown_serial_ = 0;
+  GLuint timer_ = 0;
+  bool timing_ = false;         // a timed band's result is awaited
+  double timed_pixels_ = 0;     // pixels in that band
+  double ns_per_pixel_ = 0;     // measured cost (running average); 0: not known yet
 };
 
 }  // namespace tinge

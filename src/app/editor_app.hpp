@@ -94,6 +94,7 @@ class EditorApp {
   void make_worker();
   void update_requests();
   bool results_current() const;  // the shown result is the full-quality one for these hints
+  void report_shown_to_bench();  // results whose composition completed this frame
   void request_suggestions(int point);
   bool suggestions_ready(int point) const;
   float lightness_at(double x, double y, int size) const;
@@ -223,6 +224,12 @@ class EditorApp {
   std::unique_ptr<BenchRecorder> bench_;
   double bench_phase_start_ = 0, bench_progress_ = 0;
   int bench_edit_ = 0, bench_edit_state_ = 0;
+  struct BenchAdopted {
+    uint64_t serial, rev;  // the compositor's ab serial, the document revision
+    bool full;
+    double compute_ms;
+  };
+  std::vector<BenchAdopted> bench_adopted_;  // results handed to the compositor, not on screen yet
 
   friend struct EditorCallbacks;
 };

@@ -53,7 +53,7 @@ void BenchRecorder::before_swap() { before_swap_ = now_ms(); }
 void BenchRecorder::after_swap(bool busy) {
   const double t = now_ms();
   const FrameSample s{before_swap_ - frame_start_, t - frame_start_, thread_cpu_ms() - cpu_start_,
-                      last_start_ < 0 ? 0.0 : frame_start_ - last_start_};
+                      last_start_ < 0 ? 0.0 : frame_start_ - last_start_, shown_this_frame_};
   last_start_ = frame_start_;
   if (phase_ == Phase::Drag) {
     if (drag_start_ < 0) drag_start_ = frame_start_;
@@ -130,7 +130,13 @@ nlohmann::json BenchRecorder::summary(const nlohmann::json& info) const {
       cpu.push_back(s.cpu_ms);
       interval.push_back(s.interval_ms);
     }
-    return frames_json(work, frame, cpu, interval);
+    nlohmann::json j = frames_json(work, frame, cpu, interval);
+    // Frames that adopt a new result (upload its ab, compose at full resolution) apart.
+    std::vector<double> with, without;
+    for (const auto& s : samples) (s.new_result ? with : without).push_back(s.frame_ms);
+    j["frame_ms_new_result"] = MsSummary::of(with).to_json();
+    j["frame_ms_other"] = MsSummary::of(without).to_json();
+    return j;
   };
   nlohmann::json j = info;
   j["drag"] = frames(drag_frames_);
@@ -157,6 +163,8 @@ void BenchRecorder::print_table(const nlohmann::json& j) const {
   std::printf("| %-52s | %8s | %8s | %8s | %5s |\n|%s|---------:|---------:|---------:|------:|\n",
               "measurement (ms)", "p50", "p95", "max", "n", std::string(54, '-').c_str());
   row("drag: frame time, frame start to swap done", j["drag"]["frame_ms"]);
+  row("drag: frame time, frames adopting a new result", j["drag"]["frame_ms_new_result"]);
+  row("drag: frame time, other frames", j["drag"]["frame_ms_other"]);
   row("drag: UI thread CPU time per frame", j["drag"]["cpu_ms"]);
   row("drag: interval between frames", j["drag"]["interval_ms"]);
   row("drag: hint moved -> preview including it on screen", j["drag"]["move_to_preview_ms"]);

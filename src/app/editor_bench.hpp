@@ -61,6 +61,7 @@ class BenchRecorder {
   double frame_start_ = 0, cpu_start_ = 0, before_swap_ = 0, last_start_ = -1;
   struct FrameSample {
     double work_ms, frame_ms, cpu_ms, interval_ms;
+    bool new_result;  // the frame adopted (uploaded and composed) a new result
   };
   std::vector<FrameSample> drag_frames_, edit_frames_;
   double drag_start_ = -1, drag_end_ = 0;

@@ -124,6 +124,11 @@ void Texture::upload_ab(const Plane& a, const Plane& b) {
   glTexImage2D(GL_TEXTURE_2D, 0, GL_RG32F, a.width, a.height, 0, GL_RG, GL_FLOAT, ab.data());
 }
 
+void Texture::wrap_horizontally() {
+  glBindTexture(GL_TEXTURE_2D, id_);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_REPEAT);
+}
+
 void Texture::allocate_rgba8(int w, int h, bool mipmaps) {
   create(w, h);
   glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);

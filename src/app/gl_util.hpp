@@ -47,6 +47,7 @@ class Texture {
   void allocate_rgba8(int w, int h, bool mipmaps);       // render target storage
   void generate_mipmaps();  // and samples them (trilinear)
   void use_mipmaps(bool on);  // the minification filter: trilinear (mipmaps must exist) or bilinear
+  void wrap_horizontally();   // GL_REPEAT along x (default: clamp to edge)
   GLuint id() const { return id_; }
   int width() const { return w_; }
   int height() const { return h_; }

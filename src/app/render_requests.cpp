@@ -85,20 +85,32 @@ void EditorApp::update_requests() {
                   return [this, a, b, full, rev, gen, ms]() mutable {
                     if (gen != generation_ || rev < shown_rev_) return;
                     if (rev == shown_rev_ && shown_full_ && !full) return;
-                    compositor_->set_ab(a, b);
+                    const uint64_t serial = compositor_->set_ab(a, b);
                     shown_a_ = std::move(a);
                     shown_b_ = std::move(b);
                     shown_rev_ = rev;
                     shown_full_ = full;
                     (full ? full_ms_ : preview_ms_) = ms;
-                    if (bench_) bench_->shown(rev, full, ms);
+                    if (bench_) bench_adopted_.push_back({serial, rev, full, ms});
                   };
                 });
 }
 
 bool EditorApp::results_current() const {
   return worker_->idle() && requested_rev_ == doc_.revision() && requested_full_ &&
-         shown_rev_ == doc_.revision() && shown_full_;
+         shown_rev_ == doc_.revision() && shown_full_ && !compositor_->composing();
+}
+
+void EditorApp::report_shown_to_bench() {
+  // A result is on screen once its composition is complete; of those completed together only
+  // the newest was ever displayed.
+  const uint64_t on_screen = compositor_->shown_serial();
+  size_t n = 0;
+  while (n < bench_adopted_.size() && bench_adopted_[n].serial <= on_screen) ++n;
+  if (n == 0) return;
+  const BenchAdopted& r = bench_adopted_[n - 1];
+  bench_->shown(r.rev, r.full, r.compute_ms);
+  bench_adopted_.erase(bench_adopted_.begin(), bench_adopted_.begin() + long(n));
 }
 
 bool EditorApp::suggestions_ready(int point) const {
