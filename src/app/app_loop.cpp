@@ -239,7 +239,8 @@ void EditorApp::capture_screenshot() {
   if (screenshot_path_.empty() || ++action_frames_ < 3) return;  // let the UI settle first
   int fw = 0, fh = 0;
   glfwGetFramebufferSize(window_, &fw, &fh);
-  save_image(read_framebuffer(fw, fh), screenshot_path_);
+  save_image(screenshot_of_result_ ? read_texture(compositor_->result()) : read_framebuffer(fw, fh),
+             screenshot_path_);
   set_status("screenshot saved to " + screenshot_path_);
   screenshot_path_.clear();
 }

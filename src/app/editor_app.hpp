@@ -219,6 +219,7 @@ class EditorApp {
   } scripted_mouse_;
   Pane view_pane_;  // where the result was drawn last frame (mouse actions aim at it)
   std::string screenshot_path_, script_error_;
+  bool screenshot_of_result_ = false;  // the composed result, not the window
 
   // Benchmark (--bench).
   std::unique_ptr<BenchRecorder> bench_;

@@ -177,6 +177,14 @@ int max_texture_size() {
   return v > 0 ? v : 4096;
 }
 
+Rgb8Image read_texture(const Texture& t) {
+  Rgb8Image img(t.width(), t.height());
+  glBindTexture(GL_TEXTURE_2D, t.id());
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glGetTexImage(GL_TEXTURE_2D, 0, GL_RGB, GL_UNSIGNED_BYTE, img.data.data());
+  return img;
+}
+
 Rgb8Image read_framebuffer(int w, int h) {
   Rgb8Image img(w, h);
   std::vector<uint8_t> rows(size_t(w) * size_t(h) * 3);

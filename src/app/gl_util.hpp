@@ -81,6 +81,8 @@ class RenderTarget {
 };
 
 int max_texture_size();
+// Reads an RGBA8 texture's level 0 into an RGB image (texture row 0 first).
+Rgb8Image read_texture(const Texture& t);
 // Reads the current default framebuffer (w x h pixels) into a top-down RGB image.
 Rgb8Image read_framebuffer(int w, int h);
 

@@ -155,6 +155,7 @@ bool EditorApp::run_action(const Action& a) {
     case ActionKind::Screenshot:
       if (first) {
         screenshot_path_ = a.path;
+        screenshot_of_result_ = a.of_result;
         action_frames_ = 0;
       }
       return screenshot_path_.empty();

@@ -39,7 +39,7 @@ const std::vector<Spec>& specs() {
       {ActionKind::LoadSession, {"path"}, {}},
       {ActionKind::SaveResult, {"path"}, {"overwrite"}},
       {ActionKind::SaveSession, {"path"}, {}},
-      {ActionKind::Screenshot, {"path"}, {}},
+      {ActionKind::Screenshot, {"path"}, {"of"}},
       {ActionKind::WaitIdle, {}, {"timeout"}},
       {ActionKind::Wait, {"seconds"}, {}},
       {ActionKind::RecoverAutosave, {"accept"}, {}},
@@ -191,6 +191,12 @@ Action parse_one(const json& o, int index, const std::string& script) {
       throw UsageError(where + "field 'mode' is '" + act.mode +
                        "', expected result, side_by_side or split");
     if (act.mode == "split" && !o.contains("split")) act.value = 0.5;
+  }
+  if (o.contains("of")) {
+    const std::string of = text(o, "of", where);
+    if (of != "window" && of != "result")
+      throw UsageError(where + "field 'of' is '" + of + "', expected window or result");
+    act.of_result = of == "result";
   }
   bool has_colour = colour(o, act, where);
   if ((act.kind == ActionKind::AddPoint || act.kind == ActionKind::SetColor) && !has_colour)

@@ -29,7 +29,8 @@ enum class ActionKind {
   LoadSession,       // path
   SaveResult,        // path, overwrite (bool, default false: refuses to write over the original)
   SaveSession,       // path
-  Screenshot,        // path
+  Screenshot,        // path, of ("window", default: the whole window; "result": the composed
+                     // result as the GPU shows it, at the resolution it was composed)
   WaitIdle,          // timeout (seconds, default 120)
   Wait,              // seconds: keep the editor running (frames, autosave) that long
   RecoverAutosave,   // accept (bool): answer the "recover unsaved hints?" offer made at start
@@ -53,6 +54,7 @@ struct Action {
   bool visible = true;
   bool overwrite = false;
   bool accept = true;
+  bool of_result = false;  // screenshot: the composed result rather than the window
   double value = 1.0;    // saturation, split position
   double timeout = 120;  // wait_idle
   double seconds = 0;    // wait

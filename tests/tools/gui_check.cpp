@@ -3,6 +3,7 @@
 //   gui_check near IMG.png X Y HEX RADIUS TOL the mean ab around (X, Y) is within TOL of HEX's ab
 //                                              (brought into gamut at the measured lightness)
 //   gui_check same A.png B.png MAXDIFF        same size, no channel differs by more than MAXDIFF
+//   gui_check same-reduced A.png B.png K MAXDIFF  B is A averaged over K x K blocks, to MAXDIFF
 //   gui_check point SESSION.json I X Y TOL    hint I of a session lies within TOL of (X, Y)
 //   gui_check count SESSION.json N            the session holds N hints
 //   gui_check screenshot WITH.png WITHOUT.png HEX...
@@ -71,8 +72,29 @@ int near(const std::string& path, double cx, double cy, const std::string& hex, 
   return d <= tol ? 0 : 1;
 }
 
-int same(const std::string& pa, const std::string& pb, int maxdiff) {
+// A reduced k times in each direction by averaging k x k blocks (sizes must divide).
+Rgb8Image box_reduce(const Rgb8Image& a, int k) {
+  Rgb8Image r(a.width / k, a.height / k);
+  for (int y = 0; y < r.height; ++y)
+    for (int x = 0; x < r.width; ++x)
+      for (int c = 0; c < 3; ++c) {
+        int sum = 0;
+        for (int dy = 0; dy < k; ++dy)
+          for (int dx = 0; dx < k; ++dx)
+            sum += a.data[(size_t(y * k + dy) * size_t(a.width) + size_t(x * k + dx)) * 3 + size_t(c)];
+        r.data[(size_t(y) * size_t(r.width) + size_t(x)) * 3 + size_t(c)] = uint8_t((sum + k * k / 2) / (k * k));
+      }
+  return r;
+}
+
+int same(const std::string& pa, const std::string& pb, int maxdiff, int k = 1) {
   Rgb8Image a = tinge::load_image(pa), b = tinge::load_image(pb);
+  if (k > 1) {
+    if (a.width != b.width * k || a.height != b.height * k)
+      return std::printf("%s (%dx%d) is not %s (%dx%d) reduced %d times\n", pb.c_str(), b.width, b.height,
+                         pa.c_str(), a.width, a.height, k), 1;
+    a = box_reduce(a, k);
+  }
   if (a.width != b.width || a.height != b.height)
     return std::printf("sizes differ: %dx%d vs %dx%d\n", a.width, a.height, b.width, b.height), 1;
   int worst = 0;
@@ -200,6 +222,7 @@ int screenshot(const std::string& with_path, const std::string& without_path,
 int usage() {
   std::fprintf(stderr,
                "usage: gui_check make-image OUT W H | near IMG X Y HEX RADIUS TOL | same A B MAXDIFF |\n"
+               "       same-reduced A B K MAXDIFF (B is A reduced K times) |\n"
                "       point SESSION I X Y TOL | count SESSION N | screenshot WITH WITHOUT HEX... |\n"
                "       bench REPORT.json EDITS\n");
   return 2;
@@ -214,6 +237,8 @@ int main(int argc, char** argv) {
     if (a.size() == 7 && a[0] == "near")
       return near(a[1], std::stod(a[2]), std::stod(a[3]), a[4], std::stoi(a[5]), std::stod(a[6]));
     if (a.size() == 4 && a[0] == "same") return same(a[1], a[2], std::stoi(a[3]));
+    if (a.size() == 5 && a[0] == "same-reduced")
+      return same(a[1], a[2], std::stoi(a[4]), std::max(1, std::stoi(a[3])));
     if (a.size() == 6 && a[0] == "point")
       return point(a[1], std::stoi(a[2]), std::stod(a[3]), std::stod(a[4]), std::stod(a[5]));
     if (a.size() == 3 && a[0] == "count") return count(a[1], std::stoi(a[2]));

@@ -31,9 +31,10 @@ TEST(ActionScript, ParsesTheFullVocabulary) {
     {"action": "save_result", "path": "out.png", "overwrite": true},
     {"action": "save_session", "path": "s.json"},
     {"action": "screenshot", "path": "shot.png"},
-    {"action": "recover_autosave", "accept": false}])",
+    {"action": "recover_autosave", "accept": false},
+    {"action": "screenshot", "path": "r.png", "of": "result"}])",
                                   "a.json");
-  ASSERT_EQ(acts.size(), 12u);
+  ASSERT_EQ(acts.size(), 13u);
   EXPECT_EQ(acts[0].kind, ActionKind::AddPoint);
   EXPECT_DOUBLE_EQ(acts[0].x, 10.5);
   EXPECT_FLOAT_EQ(acts[0].a, 30);
@@ -53,6 +54,8 @@ TEST(ActionScript, ParsesTheFullVocabulary) {
   EXPECT_EQ(acts[10].index, 10);
   EXPECT_EQ(acts[11].kind, ActionKind::RecoverAutosave);
   EXPECT_FALSE(acts[11].accept);
+  EXPECT_FALSE(acts[10].of_result);
+  EXPECT_TRUE(acts[12].of_result);
 }
 
 TEST(ActionScript, AcceptsAnObjectWithActionsAndDefaultsTheSize) {
