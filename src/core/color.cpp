@@ -267,6 +267,12 @@ void fit_chroma(const Tables& t, float L, float a, float b, float& r, float& g, 
 
 }  // namespace
 
+bool lab_in_srgb_gamut(const Lab& lab) {
+  float r, g, b;
+  lab_to_linear(tables(), lab[0], lab[1], lab[2], r, g, b);
+  return linear_in_gamut(r, g, b);
+}
+
 Rgb8Image lab_planes_to_srgb8(const Plane& Lp, const Plane& ap, const Plane& bp) {
   check_same_size(ap, Lp, "a");
   check_same_size(bp, Lp, "b");

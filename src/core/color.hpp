@@ -14,6 +14,8 @@ using Rgb = std::array<float, 3>;  // non-linear sRGB in [0, 1] (may leave [0, 1
 Lab srgb_to_lab(const Rgb& rgb);
 Rgb lab_to_srgb(const Lab& lab);  // unclamped
 Lab srgb8_to_lab(uint8_t r, uint8_t g, uint8_t b);
+// Linear RGB within [0, 1] give or take 1e-4: the gamut test of lab_planes_to_srgb8's clamp.
+bool lab_in_srgb_gamut(const Lab& lab);
 
 // Whole images.
 LabImage srgb8_to_lab(const Rgb8Image& img);

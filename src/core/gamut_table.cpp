@@ -12,14 +12,7 @@ namespace {
 
 constexpr double kTwoPi = 6.283185307179586;
 
-// In gamut as lab_planes_to_srgb8 decides it: linear RGB within [0, 1] give or take 1e-4.
-bool in_gamut(float L, float a, float b) {
-  for (float v : lab_to_srgb({L, a, b})) {
-    const float lin = v <= 0.04045f ? v / 12.92f : std::pow((v + 0.055f) / 1.055f, 2.4f);
-    if (!(lin >= -1e-4f && lin <= 1.f + 1e-4f)) return false;
-  }
-  return true;
-}
+bool in_gamut(float L, float a, float b) { return lab_in_srgb_gamut({L, a, b}); }
 
 // The first chroma at which the colour leaves the gamut, going out from grey: march in steps of
 // 1, then bisect the step. (Bisecting the whole range is not enough: where a channel grazes its
