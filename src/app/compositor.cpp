@@ -31,9 +31,7 @@ void Compositor::set_image(const Rgb8Image& original, const Plane& L) {
   original_.upload_rgb8(original, true);
   L_.upload_plane(L);
   L_.generate_mipmaps();  // the result may be composed below full resolution
-  pending_a_ = pending_b_ = Plane(1, 1, 0.f);
-  ab_pending_ = true;
-  ++ab_serial_;
+  set_ab(Plane(1, 1, 0.f), Plane(1, 1, 0.f));
   // The first composition of a new image is done at once: there is nothing to show meanwhile.
   start_composition();
   compose_rows(0, targets_[1 - front_].height());
@@ -43,8 +41,7 @@ void Compositor::set_image(const Rgb8Image& original, const Plane& L) {
 }
 
 uint64_t Compositor::set_ab(const Plane& a, const Plane& b) {
-  pending_a_ = a;
-  pending_b_ = b;
+  ab_[1 - ab_composing_].upload_ab(a, b);
   ab_pending_ = true;
   dirty_ = true;
   return ++ab_serial_;
@@ -105,7 +102,7 @@ void Compositor::start_composition() {
   targets_[1 - front_].resize(tw, th, false);
   next_row_ = 0;
   if (ab_pending_) {
-    ab_.upload_ab(pending_a_, pending_b_);
+    ab_composing_ = 1 - ab_composing_;
     ab_pending_ = false;
     composing_serial_ = ab_serial_;
   }
@@ -129,7 +126,7 @@ void Compositor::compose_rows(int y0, int y1) {
   glActiveTexture(GL_TEXTURE0);
   glBindTexture(GL_TEXTURE_2D, L_.id());
   glActiveTexture(GL_TEXTURE1);
-  glBindTexture(GL_TEXTURE_2D, ab_.id());
+  glBindTexture(GL_TEXTURE_2D, ab_[ab_composing_].id());
   glActiveTexture(GL_TEXTURE2);
   glBindTexture(GL_TEXTURE_2D, gamut_table_.id());
   glUniform1i(compose_.uniform("u_L"), 0);

@@ -42,7 +42,7 @@ class Compositor {
   Texture& original() { return original_; }
   int width() const { return w_; }
   int height() const { return h_; }
-  int ab_width() const { return ab_.width(); }
+  int ab_width() const { return ab_[ab_composing_].width(); }
   bool composing() const { return dirty_ || next_row_ >= 0; }  // result() is not the latest yet
   uint64_t shown_serial() const { return shown_serial_; }
 
@@ -57,16 +57,17 @@ class Compositor {
 
   Program compose_, gamut_;
   GLuint vao_ = 0;
-  Texture L_, ab_, original_, gamut_table_;
+  Texture L_, original_, gamut_table_;
+  Texture ab_[2];        // the ab being (or last) composed, and the next one
+  int ab_composing_ = 0;
   RenderTarget targets_[2], picker_;
   int front_ = 0;
   int w_ = 0, h_ = 0;
   float saturation_ = 1.f, scale_ = 1.f, picker_L_ = -1.f;
   float composing_saturation_ = 1.f;
   bool dirty_ = false;
-  // The ab waiting for the next composition (a composition in progress finishes with the ab and
-  // saturation it started with, so a result is never shown half old, half new).
-  Plane pending_a_, pending_b_;
+  // A new ab waits in ab_[1 - ab_composing_] for the next composition (a composition in progress
+  // finishes with the ab and saturation it started with: a result is never shown half old, half new).
   bool ab_pending_ = false;
   int next_row_ = -1;  // next row of the back target to compose; -1: none in progress
   uint64_t ab_serial_ = 0, composing_serial_ = 0, shown_serial_ = 0;
