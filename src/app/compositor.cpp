@@ -35,9 +35,7 @@ void Compositor::set_image(const Rgb8Image& original, const Plane& L) {
   // The first composition of a new image is done at once: there is nothing to show meanwhile.
   start_composition();
   compose_rows(0, targets_[1 - front_].height());
-  next_row_ = -1;
-  front_ = 1 - front_;
-  shown_serial_ = composing_serial_;
+  finish_composition();
 }
 
 uint64_t Compositor::set_ab(const Plane& a, const Plane& b) {
@@ -71,11 +69,13 @@ void Compositor::update(float display_scale) {
   const int y1 = std::min(back.height(), next_row_ + band_rows(back.width()));
   compose_rows(next_row_, y1);
   next_row_ = y1;
-  if (next_row_ >= back.height()) {
-    next_row_ = -1;
-    front_ = 1 - front_;
-    shown_serial_ = composing_serial_;
-  }
+  if (next_row_ >= back.height()) finish_composition();
+}
+
+void Compositor::finish_composition() {
+  next_row_ = -1;
+  front_ = 1 - front_;
+  shown_serial_ = composing_serial_;
 }
 
 void Compositor::read_timing() {

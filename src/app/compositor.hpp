@@ -52,6 +52,7 @@ class Compositor {
  private:
   void start_composition();
   void compose_rows(int y0, int y1);
+  void finish_composition();  // the back target becomes the shown result
   void read_timing();  // the last timed band's cost, once the GPU has it
   int band_rows(int width) const;
 
