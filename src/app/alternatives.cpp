@@ -8,6 +8,7 @@
 #include "app/editor_app.hpp"
 #include "core/color.hpp"
 #include "core/error.hpp"
+#include "core/refine.hpp"
 #include "core/resample.hpp"
 #if TINGE_WITH_TORCH
 #include "nn/model.hpp"
@@ -77,7 +78,7 @@ void EditorApp::request_alternatives() {
                   for (const Anchor& a : anchors) {
                     std::vector<Ab> opt;
 #if TINGE_WITH_TORCH
-                    if (auto* model = dynamic_cast<ModelMethod*>(&m)) {
+                    if (auto* model = dynamic_cast<ModelMethod*>(&base_method(m))) {
                       HintPlanes hp = rasterize_hints(user, W, H, w, h);
                       for (const Suggestion& s : model->suggest(img->L_work, hp, float(a.x * w / W),
                                                                 float(a.y * h / H), kAlternatives))

@@ -1,6 +1,5 @@
 // Everything the editor asks of the colourisation method goes through here: a cheap preview
-// (working resolution; short side 128 for classic methods; the network alone for model+levin) while a
-// hint is being dragged, the full-resolution result (guided upsampling,
+// (working resolution; short side 128 for classic methods) while a hint is being dragged, the full-resolution result (guided upsampling,
 // hints enforced) when the edit is released, and suggested colours for a hint. Requests carry the
 // document revision and image generation; results that arrive late are dropped.
 #include <chrono>
@@ -46,7 +45,7 @@ void EditorApp::make_worker() {
   std::unique_ptr<Method> method = std::move(opt_.method);
   if (!method) method = make_levin_method();
 #if TINGE_WITH_TORCH
-  has_model_ = dynamic_cast<ModelMethod*>(method.get()) != nullptr;
+  has_model_ = dynamic_cast<ModelMethod*>(&base_method(*method)) != nullptr;
 #endif
   worker_ = std::make_unique<InferenceWorker>(
       std::move(method), [] { glfwPostEmptyEvent(); },
@@ -77,7 +76,7 @@ void EditorApp::update_requests() {
                   } else {
                     HintPlanes h = rasterize_hints(points, img->L.width, img->L.height,
                                                    img->L_preview.width, img->L_preview.height);
-                    AbPrediction p = preview_method(m).predict(img->L_preview, h);
+                    AbPrediction p = m.predict(img->L_preview, h);
                     a = std::move(p.a);
                     b = std::move(p.b);
                   }
@@ -139,7 +138,7 @@ void EditorApp::request_suggestions(int point) {
                   std::vector<Ab> ab;
                   bool from_model = false;
 #if TINGE_WITH_TORCH
-                  if (auto* model = dynamic_cast<ModelMethod*>(&m)) {
+                  if (auto* model = dynamic_cast<ModelMethod*>(&base_method(m))) {
                     for (const Suggestion& s : model->suggest(img->L_work, hp, xw, yw, 8))
                       ab.push_back({s.a, s.b});
                     from_model = true;

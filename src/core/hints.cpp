@@ -104,6 +104,32 @@ uint64_t mix_seed(uint64_t seed, const std::string& name, int n) {
   return h;
 }
 
+HintPlanes pool_hints(const HintPlanes& fine, int w, int h) {
+  const int W = fine.mask.width, H = fine.mask.height;
+  if (w <= 0 || h <= 0 || w > W || h > H || fine.a.width != W || fine.b.width != W ||
+      fine.a.height != H || fine.b.height != H)
+    throw Error("pool_hints: bad sizes (" + std::to_string(W) + "x" + std::to_string(H) + " to " +
+                std::to_string(w) + "x" + std::to_string(h) + ")");
+  HintPlanes c{Plane(w, h), Plane(w, h), Plane(w, h)};
+  for (int y = 0; y < H; ++y) {
+    const int cy = int(int64_t(y) * h / H);
+    for (int x = 0; x < W; ++x) {
+      if (fine.mask.at(x, y) <= 0.5f) continue;
+      const int cx = int(int64_t(x) * w / W);
+      c.a.at(cx, cy) += fine.a.at(x, y);
+      c.b.at(cx, cy) += fine.b.at(x, y);
+      c.mask.at(cx, cy) += 1.f;  // a count until normalised below
+    }
+  }
+  for (size_t i = 0; i < c.mask.size(); ++i)
+    if (c.mask.v[i] > 0.f) {
+      c.a.v[i] /= c.mask.v[i];
+      c.b.v[i] /= c.mask.v[i];
+      c.mask.v[i] = 1.f;
+    }
+  return c;
+}
+
 int count_hint_groups(const Plane& mask) {
   std::vector<uint8_t> seen(mask.size(), 0);
   std::vector<size_t> stack;

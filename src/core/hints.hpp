@@ -19,6 +19,10 @@ struct HintPlanes {
 HintPlanes rasterize_hints(const std::vector<HintPoint>& points, int orig_w, int orig_h, int work_w,
                            int work_h);
 
+// Hint planes on a coarser w x h grid (at most the planes' size): a coarse pixel is hinted when
+// any fine pixel it covers (x -> floor(x * w / W)) is, with the mean ab of those hinted pixels.
+HintPlanes pool_hints(const HintPlanes& fine, int w, int h);
+
 // Number of hints in a rasterised mask: 4-connected groups of hinted pixels.
 int count_hint_groups(const Plane& mask);
 

@@ -2,9 +2,30 @@
 #include "refine.hpp"
 
 #include "levin.hpp"
+#include "resample.hpp"
 
 namespace tinge {
 namespace {
+
+// Levin's estimate is solved on a grid of short side kLevinShortSide (a quarter of the network's
+// 256) and upsampled guided by L. On every third val photo (model+levin, 1-100 hints) this scored
+// 0.0-0.17 dB above the solve at the working resolution, best at a quarter (an eighth and a half
+// were lower): each stencil step reaches four times further, and the guided upsampling restores
+// the edges; the solve costs about a sixteenth.
+constexpr int kLevinShortSide = 64;
+
+void coarse_levin(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b) {
+  int w = 0, h = 0;
+  working_size(L.width, L.height, kLevinShortSide, w, h);
+  if (w == L.width && h == L.height) {
+    levin_colorize(L, hints, a, b);
+    return;
+  }
+  const Plane Lc = resize_area(L, w, h);
+  Plane ca, cb;
+  levin_colorize(Lc, pool_hints(hints, w, h), ca, cb);
+  guided_upsample_ab(Lc, ca, cb, L, a, b);
+}
 
 class RefinedMethod : public Method {
  public:
@@ -17,7 +38,7 @@ class RefinedMethod : public Method {
     const float w = levin_share(count_hint_groups(hints.mask));
     if (w <= 0.f) return p;
     Plane la, lb;
-    levin_colorize(L, hints, la, lb);
+    coarse_levin(L, hints, la, lb);
     for (size_t i = 0; i < p.a.size(); ++i) {
       p.a.v[i] = (1.f - w) * p.a.v[i] + w * la.v[i];
       p.b.v[i] = (1.f - w) * p.b.v[i] + w * lb.v[i];
@@ -37,7 +58,7 @@ std::unique_ptr<Method> make_refined_method(std::unique_ptr<Method> base) {
   return std::make_unique<RefinedMethod>(std::move(base));
 }
 
-Method& preview_method(Method& m) {
+Method& base_method(Method& m) {
   auto* r = dynamic_cast<RefinedMethod*>(&m);
   return r ? r->base() : m;
 }

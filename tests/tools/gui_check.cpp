@@ -118,6 +118,16 @@ int point(const std::string& path, int i, double x, double y, double tol) {
   return d <= tol ? 0 : 1;
 }
 
+int point_ab(const std::string& path, int i, double a, double b, double tol) {
+  tinge::Session s = tinge::load_session(path);
+  if (i < 0 || i >= int(s.points.size()))
+    return std::printf("session has %zu points, no point %d\n", s.points.size(), i), 1;
+  const auto& p = s.points[size_t(i)];
+  double d = std::hypot(p.a - a, p.b - b);
+  std::printf("point %d has ab (%.2f, %.2f), want (%g, %g), distance %.2f\n", i, p.a, p.b, a, b, d);
+  return d <= tol ? 0 : 1;
+}
+
 int count(const std::string& path, int n) {
   tinge::Session s = tinge::load_session(path);
   std::printf("%s holds %zu hints, want %d\n", path.c_str(), s.points.size(), n);
@@ -223,7 +233,8 @@ int usage() {
   std::fprintf(stderr,
                "usage: gui_check make-image OUT W H | near IMG X Y HEX RADIUS TOL | same A B MAXDIFF |\n"
                "       same-reduced A B K MAXDIFF (B is A reduced K times) |\n"
-               "       point SESSION I X Y TOL | count SESSION N | screenshot WITH WITHOUT HEX... |\n"
+               "       point SESSION I X Y TOL | point-ab SESSION I A B TOL | count SESSION N |\n"
+               "       screenshot WITH WITHOUT HEX... |\n"
                "       bench REPORT.json EDITS\n");
   return 2;
 }
@@ -241,6 +252,8 @@ int main(int argc, char** argv) {
       return same(a[1], a[2], std::stoi(a[4]), std::max(1, std::stoi(a[3])));
     if (a.size() == 6 && a[0] == "point")
       return point(a[1], std::stoi(a[2]), std::stod(a[3]), std::stod(a[4]), std::stod(a[5]));
+    if (a.size() == 6 && a[0] == "point-ab")
+      return point_ab(a[1], std::stoi(a[2]), std::stod(a[3]), std::stod(a[4]), std::stod(a[5]));
     if (a.size() == 3 && a[0] == "count") return count(a[1], std::stoi(a[2]));
     if (a.size() == 3 && a[0] == "bench") return bench_check::check(a[1], std::stoi(a[2]));
     if (a.size() >= 4 && a[0] == "screenshot")

@@ -110,6 +110,37 @@ TEST(Rasterize, LaterPointsOverwriteEarlierOnes) {
   EXPECT_THROW(tinge::rasterize_hints({point(NAN, 1, 1)}, 10, 10, 10, 10), tinge::Error);
 }
 
+TEST(PoolHints, CoarsePixelsAverageTheHintedFinePixelsTheyCover) {
+  using namespace tinge;
+  HintPlanes f{Plane(8, 6), Plane(8, 6), Plane(8, 6)};
+  auto set = [&](int x, int y, float a, float b) {
+    f.a.at(x, y) = a, f.b.at(x, y) = b, f.mask.at(x, y) = 1.f;
+  };
+  set(0, 0, 10.f, -4.f);  // coarse (0, 0), with the next one
+  set(1, 1, 30.f, 8.f);
+  set(7, 5, -20.f, 50.f);  // coarse (3, 2)
+  f.a.at(4, 2) = 99.f;     // colour without the mask: not a hint
+  const HintPlanes c = pool_hints(f, 4, 3);
+  ASSERT_EQ(c.mask.width, 4);
+  ASSERT_EQ(c.mask.height, 3);
+  EXPECT_EQ(c.mask.at(0, 0), 1.f);
+  EXPECT_FLOAT_EQ(c.a.at(0, 0), 20.f);
+  EXPECT_FLOAT_EQ(c.b.at(0, 0), 2.f);
+  EXPECT_EQ(c.mask.at(3, 2), 1.f);
+  EXPECT_FLOAT_EQ(c.a.at(3, 2), -20.f);
+  EXPECT_FLOAT_EQ(c.b.at(3, 2), 50.f);
+  float others = 0.f;
+  for (size_t i = 0; i < c.mask.size(); ++i) others += c.mask.v[i] + std::abs(c.a.v[i]) * (c.mask.v[i] == 0.f);
+  EXPECT_EQ(others, 2.f);  // two hinted cells, no colour elsewhere
+  EXPECT_EQ(count_hint_groups(c.mask), 2);
+  // Non-integer ratios map each fine pixel to floor(x * w / W).
+  const HintPlanes d = pool_hints(f, 3, 2);
+  EXPECT_EQ(d.mask.at(2, 1), 1.f);
+  EXPECT_FLOAT_EQ(d.a.at(2, 1), -20.f);
+  EXPECT_THROW(pool_hints(f, 9, 3), Error);
+  EXPECT_THROW(pool_hints(f, 0, 3), Error);
+}
+
 TEST(SampleHints, DeterministicAndSeedDependent) {
   const auto img = ramp(64, 48);
   const auto h1 = tinge::sample_hints(img, 20, 5, 123);

@@ -49,11 +49,12 @@ TEST(Refine, WithoutHintsTheMethodsPredictionIsUnchanged) {
   EXPECT_EQ(levin_share(0), 0.f);
 }
 
-TEST(Refine, PreviewsUseTheBaseMethodAlone) {
+TEST(Refine, TheBaseMethodIsReachableForSuggestions) {
   auto m = make_refined_method(std::make_unique<FixedMethod>());
-  EXPECT_EQ(preview_method(*m).name(), "fixed");
+  EXPECT_EQ(base_method(*m).name(), "fixed");
+  EXPECT_NE(dynamic_cast<FixedMethod*>(&base_method(*m)), nullptr);
   FixedMethod plain;
-  EXPECT_EQ(&preview_method(plain), &plain);
+  EXPECT_EQ(&base_method(plain), &plain);
 }
 
 TEST(Refine, WithHintsItIsTheWeightedAverageOfTheMethodAndLevin) {
@@ -73,6 +74,34 @@ TEST(Refine, WithHintsItIsTheWeightedAverageOfTheMethodAndLevin) {
   // Levin carried each hint across its own region: the average moved towards it there.
   EXPECT_GT(p.a.at(2, 2), base.a.at(2, 2) + 10.f);
   EXPECT_LT(p.a.at(37, 27), base.a.at(37, 27) - 5.f);
+}
+
+// At the network's working size Levin is solved on a coarser grid (short side 64) and upsampled
+// guided by L: each region still takes its own hint's colour, right up to a sharp lightness edge.
+TEST(Refine, TheCoarseLevinSolveKeepsEachRegionsHintUpToTheEdge) {
+  const int w = 256, h = 192;
+  const Plane L = two_region_lightness(w, h);
+  HintPoint left = hint(60, 100, 40.f, 10.f), right = hint(200, 60, -30.f, 50.f);
+  left.size = right.size = 5;
+  const HintPlanes hp = rasterize_hints({left, right}, w, h, w, h);
+  const float s = levin_share(2);
+  AbPrediction p = make_refined_method(std::make_unique<FixedMethod>())->predict(L, hp);
+  AbPrediction base = FixedMethod().predict(L, hp);
+  ASSERT_EQ(p.a.width, w);
+  ASSERT_EQ(p.a.height, h);
+  // Levin's part of the average, recovered at a pixel.
+  auto levin_a = [&](int x, int y) { return (p.a.at(x, y) - (1 - s) * base.a.at(x, y)) / s; };
+  auto levin_b = [&](int x, int y) { return (p.b.at(x, y) - (1 - s) * base.b.at(x, y)) / s; };
+  for (int y : {4, 60, 100, 187}) {
+    for (int x : {3, 60, w / 2 - 1}) {  // left region, up to the edge
+      EXPECT_NEAR(levin_a(x, y), 40.f, 4.f) << x << "," << y;
+      EXPECT_NEAR(levin_b(x, y), 10.f, 4.f) << x << "," << y;
+    }
+    for (int x : {w / 2, 200, w - 4}) {  // right region, from the edge
+      EXPECT_NEAR(levin_a(x, y), -30.f, 4.f) << x << "," << y;
+      EXPECT_NEAR(levin_b(x, y), 50.f, 4.f) << x << "," << y;
+    }
+  }
 }
 
 }  // namespace
