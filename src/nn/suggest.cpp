@@ -5,6 +5,13 @@
 #include <cmath>
 
 namespace tinge {
+namespace {
+
+// Below this share of the probability (in its 3 x 3 neighbourhood) a local maximum is noise in the
+// tail, not a mode: such maxima are often vivid colours the network gives no weight to.
+constexpr float kMinModeMass = 0.02f;
+
+}  // namespace
 
 std::vector<Suggestion> suggest_from_distribution(const AbGrid& grid, const std::vector<float>& prob, float L,
                                                   int k) {
@@ -51,8 +58,9 @@ std::vector<Suggestion> suggest_from_distribution(const AbGrid& grid, const std:
           sw += w;
         }
       if (sw <= 0) continue;
-      // Local maxima first; other cells follow as fill-ins ranked by their mass.
-      cands.push_back({is_max ? m + 10.f : m, float(sa / sw), float(sb / sw)});
+      // Local maxima holding at least kMinModeMass come first; other cells (stray maxima in the
+      // distribution's tail included) follow as fill-ins ranked by their mass.
+      cands.push_back({is_max && m >= kMinModeMass ? m + 10.f : m, float(sa / sw), float(sb / sw)});
     }
   std::sort(cands.begin(), cands.end(), [](const Cand& x, const Cand& y) { return x.mass > y.mass; });
   std::vector<Suggestion> out;

@@ -79,6 +79,25 @@ TEST(Suggest, BimodalDistributionGivesBothModesFirst) {
   EXPECT_GT(s[0].probability, s[1].probability);
 }
 
+// A stray local maximum in the far tail of the distribution (a garish colour with no mass) must not
+// outrank a colour that carries a large share of the probability.
+TEST(Suggest, NegligibleModesComeAfterLikelyColours) {
+  AbGrid grid;
+  std::vector<float> p(size_t(grid.size()), 0.f);
+  for (int b = -20; b <= 20; b += 10)  // one broad mode: 0.1 0.2 0.3 0.2 0.1 along b
+    p[size_t(grid.bin_of(0, float(b)))] = 0.3f - 0.1f * float(std::abs(b)) / 10.f;
+  const int stray = grid.bin_of(-70, 70);
+  ASSERT_GE(stray, 0);
+  p[size_t(stray)] = 1e-5f;
+  auto s = suggest_from_distribution(grid, p, 60.f, 3);
+  ASSERT_GE(s.size(), 2u);
+  EXPECT_NEAR(s[0].a, 0, 3);
+  EXPECT_NEAR(s[0].b, 0, 3);
+  EXPECT_GT(s[1].probability, 0.1f);
+  EXPECT_NEAR(s[1].a, 0, 3);  // the mode's flank (b about +-13), not the stray green
+  for (size_t i = 0; i + 1 < s.size(); ++i) EXPECT_GE(s[i].probability, s[i + 1].probability) << i;
+}
+
 // Numerical safety: all-black and all-white photos (nothing for the network to go on, L at the ends
 // of its range) with and without vivid hints come out finite and as black / white as they are:
 // no NaN, no colour cast, no garbage.
