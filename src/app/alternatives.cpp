@@ -67,8 +67,9 @@ void EditorApp::request_alternatives() {
   auto img = image_;
   auto user = doc_.points();
   const uint64_t rev = doc_.revision(), gen = generation_;
+  const bool levin = levin_;
   worker_->post("alternatives", "exploring alternatives",
-                [this, img, user, rev, gen](Method& m) -> InferenceWorker::Done {
+                [this, img, user, rev, gen, levin](Method& m) -> InferenceWorker::Done {
                   const int W = img->L.width, H = img->L.height;
                   const int w = img->L_work.width, h = img->L_work.height;
                   const std::vector<Anchor> anchors = pick_anchors(*img, user);
@@ -109,7 +110,7 @@ void EditorApp::request_alternatives() {
                       p.size = size;
                       hints.push_back(p);
                     }
-                    AbPrediction pr = m.predict(img->L_work, rasterize_hints(hints, W, H, w, h));
+                    AbPrediction pr = chosen_method(m, levin).predict(img->L_work, rasterize_hints(hints, W, H, w, h));
                     thumbs.push_back(lab_planes_to_srgb8(L_thumb, resize_area(pr.a, tw, th),
                                                          resize_area(pr.b, tw, th)));
                     sets.push_back(std::move(hints));

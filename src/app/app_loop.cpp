@@ -160,7 +160,7 @@ int EditorApp::run() {
   if (bench_) finish_bench();
   if (!script_.empty())
     std::printf("edit: replayed %zu actions (%s, last preview %.0f ms, last full-resolution result %.0f ms)\n",
-                script_.size(), worker_->method_name().c_str(), preview_ms_, full_ms_);
+                script_.size(), method_label().c_str(), preview_ms_, full_ms_);
   if (image_ && opt_.autosave) {
     if (doc_.modified())
       autosave_tick(true);  // unsaved work stays recoverable, however the editor ends

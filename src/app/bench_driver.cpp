@@ -109,7 +109,7 @@ void EditorApp::finish_bench() {
       {"image", image_->path},
       {"image_size", {image_->L.width, image_->L.height}},
       {"working_size", {image_->L_work.width, image_->L_work.height}},
-      {"method", worker_->method_name()},
+      {"method", method_label()},
       {"hints", doc_.size()},
       {"gl_renderer", reinterpret_cast<const char*>(glGetString(GL_RENDERER))},
   };

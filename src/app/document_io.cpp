@@ -158,9 +158,10 @@ void EditorApp::save_result_file(const std::string& path, bool overwrite_origina
   auto points = doc_.points();
   PipelineOptions po;
   po.saturation = saturation_;
-  worker_->post("", "saving the result", [this, img, points, po, path](Method& m) -> InferenceWorker::Done {
+  const bool levin = levin_;
+  worker_->post("", "saving the result", [this, img, points, po, path, levin](Method& m) -> InferenceWorker::Done {
     try {
-      LabImage lab = colorize(img->L, points, m, po);
+      LabImage lab = colorize(img->L, points, chosen_method(m, levin), po);
       save_image(lab_to_srgb8(lab), path);
     } catch (const std::exception& e) {
       std::string msg = e.what();

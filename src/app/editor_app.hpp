@@ -27,6 +27,7 @@
 #include "core/action_script.hpp"
 #include "core/document.hpp"
 #include "core/image.hpp"
+#include "core/refine.hpp"
 
 namespace tinge {
 
@@ -92,6 +93,10 @@ class EditorApp {
   void answer_recovery(bool accept);  // the "recover unsaved hints?" offer
   // render_requests.cpp
   void make_worker();
+  void set_levin(bool on);          // switch "+ Levin" and recompute the result
+  std::string method_label() const;  // the method in use, as shown in the status bar
+  // What a job runs on the worker's method: the combination with Levin, or what it is built on.
+  static Method& chosen_method(Method& m, bool levin) { return levin ? m : base_method(m); }
   void update_requests();
   bool results_current() const;  // the shown result is the full-quality one for these hints
   void report_shown_to_bench();  // results whose composition completed this frame
@@ -137,6 +142,11 @@ class EditorApp {
   std::unique_ptr<Compositor> compositor_;
   std::unique_ptr<InferenceWorker> worker_;
   bool has_model_ = false;
+  // "+ Levin": the network averaged with Levin's propagation of the hints (src/core/refine.hpp).
+  // A network is always wrapped so the user can switch; every request carries the choice.
+  bool can_levin_ = false, levin_ = false;
+  std::string base_method_name_;
+  uint64_t render_epoch_ = 0;  // bumped when the method changes: older results are dropped
 
   std::shared_ptr<const ImageData> image_;
   uint64_t generation_ = 0;

@@ -120,6 +120,13 @@ void EditorApp::draw_side_panel() {
     ImGui::SetNextItemWidth(-80 * ui_scale_);
     ImGui::SliderFloat("saturation", &saturation_, 0.f, 2.f, "%.2f");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Global chroma scale, applied in Lab");
+    if (can_levin_) {
+      bool on = levin_;
+      if (ImGui::Checkbox("+ Levin", &on)) set_levin(on);
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Average the network with Levin's propagation of the hints:\n"
+                          "closer to many hints, greyer and tinted with one or two");
+    }
     if (ImGui::RadioButton("result", mode_ == ViewMode::Result)) mode_ = ViewMode::Result;
     ImGui::SameLine();
     if (ImGui::RadioButton("side by side", mode_ == ViewMode::SideBySide)) mode_ = ViewMode::SideBySide;
@@ -169,7 +176,7 @@ void EditorApp::draw_status_bar() {
     ImGui::TextUnformatted(status_.empty() ? "ready" : status_.c_str());
   char right[256];
   std::snprintf(right, sizeof(right), "%s%s | %dx%d | preview %.0f ms | full %.0f ms | %d hints | %.0f%%%s",
-                worker_->method_name().c_str(), has_model_ ? "" : " (no network)",
+                method_label().c_str(), has_model_ ? "" : " (no network)",
                 image_ ? image_->L.width : 0, image_ ? image_->L.height : 0, preview_ms_, full_ms_,
                 doc_.size(), zoom_ * 100.f, doc_.modified() ? " | unsaved" : "");
   const float tw = ImGui::CalcTextSize(right).x;

@@ -47,9 +47,25 @@ void EditorApp::make_worker() {
 #if TINGE_WITH_TORCH
   has_model_ = dynamic_cast<ModelMethod*>(&base_method(*method)) != nullptr;
 #endif
+  base_method_name_ = base_method(*method).name();
+  levin_ = &base_method(*method) != method.get();  // asked for model+levin
+  can_levin_ = has_model_;
+  if (can_levin_ && !levin_) method = make_refined_method(std::move(method));
   worker_ = std::make_unique<InferenceWorker>(
       std::move(method), [] { glfwPostEmptyEvent(); },
       [this](const std::string& msg) { report_error(msg); }, worker_nice());
+}
+
+void EditorApp::set_levin(bool on) {
+  if (!can_levin_ || on == levin_) return;
+  levin_ = on;
+  ++render_epoch_;
+  requested_rev_ = ~0ull;  // request the result again, and wait for it
+  shown_full_ = false;
+}
+
+std::string EditorApp::method_label() const {
+  return levin_ && can_levin_ ? base_method_name_ + "+levin" : worker_->method_name();
 }
 
 void EditorApp::update_requests() {
@@ -61,10 +77,12 @@ void EditorApp::update_requests() {
   requested_full_ = full;
   auto img = image_;
   auto points = doc_.points();
-  const uint64_t gen = generation_;
+  const uint64_t gen = generation_, epoch = render_epoch_;
+  const bool levin = levin_;
   if (bench_) bench_->posted(rev, full);
   worker_->post("render", full ? "colourising at full resolution" : "preview",
-                [this, img, points, full, rev, gen](Method& m) -> InferenceWorker::Done {
+                [this, img, points, full, rev, gen, epoch, levin](Method& worker_method) -> InferenceWorker::Done {
+                  Method& m = chosen_method(worker_method, levin);
                   auto t0 = std::chrono::steady_clock::now();
                   Plane a, b;
                   if (full) {
@@ -81,8 +99,8 @@ void EditorApp::update_requests() {
                     b = std::move(p.b);
                   }
                   double ms = ms_since(t0);
-                  return [this, a, b, full, rev, gen, ms]() mutable {
-                    if (gen != generation_ || rev < shown_rev_) return;
+                  return [this, a, b, full, rev, gen, epoch, ms]() mutable {
+                    if (gen != generation_ || epoch != render_epoch_ || rev < shown_rev_) return;
                     if (rev == shown_rev_ && shown_full_ && !full) return;
                     const uint64_t serial = compositor_->set_ab(a, b);
                     shown_a_ = std::move(a);

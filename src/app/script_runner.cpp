@@ -131,6 +131,10 @@ bool EditorApp::run_action(const Action& a) {
     case ActionKind::ShowHints:
       show_hints_ = a.visible;
       return true;
+    case ActionKind::SetLevin:
+      if (!can_levin_) throw Error("set_levin needs the network (this editor runs " + method_label() + ")");
+      set_levin(a.on);
+      return true;
     case ActionKind::SetSaturation:
       saturation_ = float(a.value);
       return true;

@@ -43,6 +43,7 @@ const std::vector<Spec>& specs() {
       {ActionKind::WaitIdle, {}, {"timeout"}},
       {ActionKind::Wait, {"seconds"}, {}},
       {ActionKind::RecoverAutosave, {"accept"}, {}},
+      {ActionKind::SetLevin, {"on"}, {}},
       {ActionKind::MouseDown, {"x", "y"}, {"button"}},
       {ActionKind::MouseMove, {"x", "y"}, {}},
       {ActionKind::MouseUp, {"x", "y"}, {"button"}},
@@ -174,6 +175,7 @@ Action parse_one(const json& o, int index, const std::string& script) {
   if (o.contains("visible")) act.visible = boolean(o, "visible", where);
   if (o.contains("overwrite")) act.overwrite = boolean(o, "overwrite", where);
   if (o.contains("accept")) act.accept = boolean(o, "accept", where);
+  if (o.contains("on")) act.on = boolean(o, "on", where);
   if (o.contains("value")) act.value = number(o, "value", where, 0, 3);
   if (o.contains("split")) act.value = number(o, "split", where, 0, 1);
   if (o.contains("timeout")) act.timeout = number(o, "timeout", where, 0, 3600);
@@ -212,7 +214,7 @@ const std::vector<std::string>& action_names() {
       "set_size",   "undo",              "redo",              "select_suggestion",
       "adopt_alternative", "show_hints", "set_saturation",    "set_view",     "load_session",
       "save_result", "save_session",     "screenshot",        "wait_idle",    "wait",
-      "recover_autosave",
+      "recover_autosave", "set_levin",
       "mouse_down",  "mouse_move",       "mouse_up"};
   return n;
 }

@@ -34,6 +34,7 @@ enum class ActionKind {
   WaitIdle,          // timeout (seconds, default 120)
   Wait,              // seconds: keep the editor running (frames, autosave) that long
   RecoverAutosave,   // accept (bool): answer the "recover unsaved hints?" offer made at start
+  SetLevin,          // on (bool): average the network with Levin's propagation ("+ Levin")
   // The mouse, in image pixels over the result view; button "left" (default), "right" or "middle".
   // They feed the editor's input exactly where the real mouse does, so gestures are tested as is.
   MouseDown,         // x, y, button
@@ -54,6 +55,7 @@ struct Action {
   bool visible = true;
   bool overwrite = false;
   bool accept = true;
+  bool on = false;  // set_levin
   bool of_result = false;  // screenshot: the composed result rather than the window
   double value = 1.0;    // saturation, split position
   double timeout = 120;  // wait_idle

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# GUI test: with --method model+levin the editor still has the network behind it. A suggestion
-# picked for a hint is the network's own (the first of `tinge suggest` at that point), not the
-# fallback palette of classic methods.
+# GUI test of the network averaged with Levin in the editor. With --method model+levin the editor
+# still has the network behind it: a suggestion picked for a hint is the network's own (the first
+# of `tinge suggest` at that point), not the fallback palette of classic methods. With --method
+# model, the "+ Levin" switch (script action set_levin) changes what is shown and saved: on, the
+# result equals `tinge colorize --method model+levin`; off again, `--method model`; and the
+# screen follows.
 # Skipped (77) in builds without the network or without the bundled model.
 # $1 = tinge binary, $2 = source dir; $TINGE_GUI_CHECK = tests/tools/gui_check.
 # shellcheck source=common.sh
@@ -27,3 +30,34 @@ JSON
   { cat edit.err; exit 1; }
 cat session.json
 "$CHECK" point-ab session.json 0 "$want_a" "$want_b" 0.2
+
+# 2. Switching "+ Levin" on and off in an editor started with the network alone.
+"$CHECK" make-image photo.png 320 240
+cat > switch.json <<'JSON'
+[
+  {"action": "add_point", "x": 60, "y": 60, "rgb": "#c83c28", "size": 9},
+  {"action": "add_point", "x": 250, "y": 180, "rgb": "#2850c8", "size": 9},
+  {"action": "wait_idle"},
+  {"action": "set_levin", "on": true},
+  {"action": "wait_idle"},
+  {"action": "save_result", "path": "on.png"},
+  {"action": "screenshot", "path": "on_shown.png", "of": "result"},
+  {"action": "set_levin", "on": false},
+  {"action": "wait_idle"},
+  {"action": "save_result", "path": "off.png"},
+  {"action": "screenshot", "path": "off_shown.png", "of": "result"},
+  {"action": "save_session", "path": "switch.tinge.json"}
+]
+JSON
+"${XVFB[@]}" "$TINGE" edit photo.png --script switch.json --method model --no-autosave 2> edit.err ||
+  { cat edit.err; exit 1; }
+"$TINGE" colorize photo.png --hints switch.tinge.json --method model+levin -o cli_on.png
+"$TINGE" colorize photo.png --hints switch.tinge.json --method model -o cli_off.png
+if "$CHECK" same cli_on.png cli_off.png 2 > /dev/null; then
+  echo "model and model+levin gave the same picture: the test cannot tell them apart"; exit 1
+fi
+"$CHECK" same on.png cli_on.png 1
+"$CHECK" same off.png cli_off.png 1
+"$CHECK" same on_shown.png on.png 2
+"$CHECK" same off_shown.png off.png 2
+echo "ok: + Levin switches what is shown and saved"

@@ -32,9 +32,10 @@ TEST(ActionScript, ParsesTheFullVocabulary) {
     {"action": "save_session", "path": "s.json"},
     {"action": "screenshot", "path": "shot.png"},
     {"action": "recover_autosave", "accept": false},
-    {"action": "screenshot", "path": "r.png", "of": "result"}])",
+    {"action": "screenshot", "path": "r.png", "of": "result"},
+    {"action": "set_levin", "on": true}])",
                                   "a.json");
-  ASSERT_EQ(acts.size(), 13u);
+  ASSERT_EQ(acts.size(), 14u);
   EXPECT_EQ(acts[0].kind, ActionKind::AddPoint);
   EXPECT_DOUBLE_EQ(acts[0].x, 10.5);
   EXPECT_FLOAT_EQ(acts[0].a, 30);
@@ -56,6 +57,8 @@ TEST(ActionScript, ParsesTheFullVocabulary) {
   EXPECT_FALSE(acts[11].accept);
   EXPECT_FALSE(acts[10].of_result);
   EXPECT_TRUE(acts[12].of_result);
+  EXPECT_EQ(acts[13].kind, ActionKind::SetLevin);
+  EXPECT_TRUE(acts[13].on);
 }
 
 TEST(ActionScript, AcceptsAnObjectWithActionsAndDefaultsTheSize) {
@@ -116,6 +119,8 @@ TEST(ActionScript, RefusesBadValues) {
   EXPECT_NE(error_of(R"([{"action": "move_point", "point": 0, "x": "3", "y": 0}])").find("number"),
             std::string::npos);
   EXPECT_NE(error_of(R"([{"action": "set_view", "mode": "zoomed"}])").find("'mode'"), std::string::npos);
+  EXPECT_NE(error_of(R"([{"action": "set_levin"}])").find("'on'"), std::string::npos);
+  EXPECT_NE(error_of(R"([{"action": "set_levin", "on": 1}])").find("'on'"), std::string::npos);
   EXPECT_NE(error_of(R"([{"action": "save_result", "path": ""}])").find("'path'"), std::string::npos);
   EXPECT_NE(error_of(R"([{"x": 1}])").find("\"action\""), std::string::npos);
   EXPECT_NE(error_of(R"({"steps": []})").find("array of actions"), std::string::npos);
