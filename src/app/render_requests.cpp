@@ -65,7 +65,8 @@ void EditorApp::set_levin(bool on) {
 }
 
 std::string EditorApp::method_label() const {
-  return levin_ && can_levin_ ? base_method_name_ + "+levin" : worker_->method_name();
+  if (!can_levin_) return worker_->method_name();  // as asked for (the worker's method is not wrapped)
+  return levin_ ? base_method_name_ + "+levin" : base_method_name_;
 }
 
 void EditorApp::update_requests() {

@@ -49,8 +49,12 @@ cat > switch.json <<'JSON'
   {"action": "save_session", "path": "switch.tinge.json"}
 ]
 JSON
-"${XVFB[@]}" "$TINGE" edit photo.png --script switch.json --method model --no-autosave 2> edit.err ||
+"${XVFB[@]}" "$TINGE" edit photo.png --script switch.json --method model --no-autosave > edit.out 2> edit.err ||
   { cat edit.err; exit 1; }
+cat edit.out
+# The status names the method in use: the network alone again.
+grep -q "(model:" edit.out || { echo "the editor did not report the network"; exit 1; }
+if grep -q "+levin" edit.out; then echo "the editor reports +levin after switching it off"; exit 1; fi
 "$TINGE" colorize photo.png --hints switch.tinge.json --method model+levin -o cli_on.png
 "$TINGE" colorize photo.png --hints switch.tinge.json --method model -o cli_off.png
 if "$CHECK" same cli_on.png cli_off.png 2 > /dev/null; then
