@@ -172,13 +172,17 @@ int run_bench(std::vector<std::string> args) {
       continue;
     }
     row("load", name, {load_ms, load_ms, load_ms, 1});
-    // Hint update at the default working resolution: a 341 x 256 working image, 10 new hints each time.
+    // Hint update at the method's working resolution for a 4:3 photo (341 x 256 for the network,
+    // 171 x 128 for Levin), 10 new hints each time.
     Plane L = synthetic_L(341, 256);
+    int ww = L.width, wh = L.height;
+    if (method->working_short_side() > 0) working_size(L.width, L.height, method->working_short_side(), ww, wh);
+    const Plane Lw = resize_area(L, ww, wh);
     int i = 0;
-    row("hint update 341x256, 10 hints", name, time_it(reps, [&] {
+    row("hint update, 10 hints", name, time_it(reps, [&] {
           auto hints = random_hints(10, L.width, L.height, uint64_t(++i));
-          method->predict(L, rasterize_hints(hints, L.width, L.height, L.width, L.height));
-        }));
+          method->predict(Lw, rasterize_hints(hints, L.width, L.height, Lw.width, Lw.height));
+        }), std::to_string(Lw.width) + "x" + std::to_string(Lw.height));
     // Drag preview: one of 10 hints moves a few pixels per update, at the editor's preview size
     // (the working resolution for a network, short side 128 for propagation).
     const bool net = method->working_short_side() > 0 && name.rfind("model", 0) == 0;

@@ -17,7 +17,7 @@ class GrayMethod : public Method {
   }
 };
 
-// Levin et al. 2004 propagation of the hints at the working resolution.
+// Levin et al. 2004 propagation of the hints at the working resolution (method.hpp).
 class LevinMethod : public Method {
  public:
   explicit LevinMethod(int short_side) : short_side_(short_side) {}

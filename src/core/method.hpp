@@ -23,6 +23,9 @@ class Method {
 };
 
 std::unique_ptr<Method> make_gray_method();
-std::unique_ptr<Method> make_levin_method(int working_short_side = 256);
+// Levin's propagation solves at short side 128 by default and the pipeline upsamples it guided by
+// L: on every third val photo that scored 0.0-0.19 dB above a solve at 256 (1-100 hints; 64 was
+// lower at 100 hints) and takes about a fifth of the time. Colour still stops at lightness edges.
+std::unique_ptr<Method> make_levin_method(int working_short_side = 128);
 
 }  // namespace tinge

@@ -91,7 +91,7 @@ TEST(Pipeline, LevinColoursEachRegionAtFullResolution) {
   }
   auto levin = make_levin_method();
   EXPECT_EQ(levin->name(), "levin");
-  EXPECT_EQ(levin->working_short_side(), 256);
+  EXPECT_EQ(levin->working_short_side(), 128);
   LabImage out = colorize(L, hints, *levin);
   ASSERT_EQ(out.width(), W);
   ASSERT_EQ(out.height(), H);
