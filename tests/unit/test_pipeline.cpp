@@ -99,7 +99,7 @@ TEST(Pipeline, LevinColoursEachRegionAtFullResolution) {
 }
 
 // With a single point per region, Levin's 3x3 affinities (cross-edge weight ~e^-7.5 for a step
-// edge, whatever its contrast) let ~10% of the other colour leak over a 341 x 256 working
+// edge, whatever its contrast) let ~10% of the other colour leak over the (171 x 128) working
 // image, but the full-resolution edge stays sharp: the colour changes within 3 px of it.
 TEST(Pipeline, LevinSinglePointHintsKeepTheEdgeSharp) {
   const int W = 400, H = 300, edge = 203;
