@@ -16,6 +16,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -108,23 +109,27 @@ int same(const std::string& pa, const std::string& pb, int maxdiff, int k = 1) {
   return worst <= maxdiff ? 0 : 1;
 }
 
-int point(const std::string& path, int i, double x, double y, double tol) {
+// Loads a session and checks that it has point i; prints why not and returns null otherwise.
+std::optional<tinge::HintPoint> session_point(const std::string& path, int i) {
   tinge::Session s = tinge::load_session(path);
-  if (i < 0 || i >= int(s.points.size()))
-    return std::printf("session has %zu points, no point %d\n", s.points.size(), i), 1;
-  const auto& p = s.points[size_t(i)];
-  double d = std::hypot(p.x - x, p.y - y);
-  std::printf("point %d at (%.2f, %.2f), want (%g, %g), distance %.2f\n", i, p.x, p.y, x, y, d);
+  if (i >= 0 && i < int(s.points.size())) return s.points[size_t(i)];
+  std::printf("session has %zu points, no point %d\n", s.points.size(), i);
+  return std::nullopt;
+}
+
+int point(const std::string& path, int i, double x, double y, double tol) {
+  const auto p = session_point(path, i);
+  if (!p) return 1;
+  double d = std::hypot(p->x - x, p->y - y);
+  std::printf("point %d at (%.2f, %.2f), want (%g, %g), distance %.2f\n", i, p->x, p->y, x, y, d);
   return d <= tol ? 0 : 1;
 }
 
 int point_ab(const std::string& path, int i, double a, double b, double tol) {
-  tinge::Session s = tinge::load_session(path);
-  if (i < 0 || i >= int(s.points.size()))
-    return std::printf("session has %zu points, no point %d\n", s.points.size(), i), 1;
-  const auto& p = s.points[size_t(i)];
-  double d = std::hypot(p.a - a, p.b - b);
-  std::printf("point %d has ab (%.2f, %.2f), want (%g, %g), distance %.2f\n", i, p.a, p.b, a, b, d);
+  const auto p = session_point(path, i);
+  if (!p) return 1;
+  double d = std::hypot(p->a - a, p->b - b);
+  std::printf("point %d has ab (%.2f, %.2f), want (%g, %g), distance %.2f\n", i, p->a, p->b, a, b, d);
   return d <= tol ? 0 : 1;
 }
 
