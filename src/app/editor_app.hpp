@@ -143,8 +143,8 @@ class EditorApp {
   std::unique_ptr<InferenceWorker> worker_;
   bool has_model_ = false;
   // "+ Levin": the network averaged with Levin's propagation of the hints (src/core/refine.hpp).
-  // A network is always wrapped so the user can switch; every request carries the choice.
-  bool can_levin_ = false, levin_ = false;
+  // A network (has_model_) is always wrapped so the user can switch; every request carries the choice.
+  bool levin_ = false;
   std::string base_method_name_;
   uint64_t render_epoch_ = 0;  // bumped when the method changes: older results are dropped
 

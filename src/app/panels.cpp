@@ -120,7 +120,7 @@ void EditorApp::draw_side_panel() {
     ImGui::SetNextItemWidth(-80 * ui_scale_);
     ImGui::SliderFloat("saturation", &saturation_, 0.f, 2.f, "%.2f");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Global chroma scale, applied in Lab");
-    if (can_levin_) {
+    if (has_model_) {
       bool on = levin_;
       if (ImGui::Checkbox("+ Levin", &on)) set_levin(on);
       if (ImGui::IsItemHovered())

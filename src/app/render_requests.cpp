@@ -1,6 +1,6 @@
 // Everything the editor asks of the colourisation method goes through here: a cheap preview
-// (working resolution; short side 128 for classic methods) while a hint is being dragged, the full-resolution result (guided upsampling,
-// hints enforced) when the edit is released, and suggested colours for a hint. Requests carry the
+// (working resolution; short side 128 for classic methods) while a hint is being dragged, the
+// full-resolution result (guided upsampling, hints enforced) when the edit is released, and suggested colours for a hint. Requests carry the
 // document revision and image generation; results that arrive late are dropped.
 #include <chrono>
 #include <cstdlib>
@@ -49,15 +49,14 @@ void EditorApp::make_worker() {
 #endif
   base_method_name_ = base_method(*method).name();
   levin_ = &base_method(*method) != method.get();  // asked for model+levin
-  can_levin_ = has_model_;
-  if (can_levin_ && !levin_) method = make_refined_method(std::move(method));
+  if (has_model_ && !levin_) method = make_refined_method(std::move(method));
   worker_ = std::make_unique<InferenceWorker>(
       std::move(method), [] { glfwPostEmptyEvent(); },
       [this](const std::string& msg) { report_error(msg); }, worker_nice());
 }
 
 void EditorApp::set_levin(bool on) {
-  if (!can_levin_ || on == levin_) return;
+  if (!has_model_ || on == levin_) return;
   levin_ = on;
   ++render_epoch_;
   requested_rev_ = ~0ull;  // request the result again, and wait for it
@@ -65,7 +64,7 @@ void EditorApp::set_levin(bool on) {
 }
 
 std::string EditorApp::method_label() const {
-  if (!can_levin_) return worker_->method_name();  // as asked for (the worker's method is not wrapped)
+  if (!has_model_) return worker_->method_name();  // as asked for (the worker's method is not wrapped)
   return levin_ ? base_method_name_ + "+levin" : base_method_name_;
 }
 

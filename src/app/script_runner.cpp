@@ -132,7 +132,7 @@ bool EditorApp::run_action(const Action& a) {
       show_hints_ = a.visible;
       return true;
     case ActionKind::SetLevin:
-      if (!can_levin_) throw Error("set_levin needs the network (this editor runs " + method_label() + ")");
+      if (!has_model_) throw Error("set_levin needs the network (this editor runs " + method_label() + ")");
       set_levin(a.on);
       return true;
     case ActionKind::SetSaturation:
