@@ -186,6 +186,30 @@ std::string encode(const Rgb8Image& img, const std::string& ext, int jpeg_qualit
   return out;
 }
 
+// True when stb_image would take these bytes for a JPEG: 0xFF, any run of 0xFF fill bytes, then
+// 0xD8 (start of image).
+bool stb_sees_jpeg(const uint8_t* data, size_t size) {
+  if (size < 2 || data[0] != 0xff) return false;
+  size_t i = 1;
+  while (i < size && data[i] == 0xff) ++i;
+  return i < size && data[i] == 0xd8;
+}
+
+bool looks_like_bmp(const uint8_t* data, size_t size) { return size >= 2 && data[0] == 'B' && data[1] == 'M'; }
+
+// A TGA header (the format has no magic number): colour-map type 0/1, an image type that matches
+// it, nonzero size and a pixel depth the type allows. No other format stb knows passes this.
+bool looks_like_tga(const uint8_t* data, size_t size) {
+  if (size < 18) return false;
+  const int cmap_type = data[1], type = data[2], depth = data[16];
+  const int w = data[12] | (data[13] << 8), h = data[14] | (data[15] << 8);
+  if (w == 0 || h == 0) return false;
+  const bool mapped = type == 1 || type == 9;
+  if (mapped) return cmap_type == 1 && (depth == 8 || depth == 16);
+  const bool plain = type == 2 || type == 3 || type == 10 || type == 11;
+  return plain && cmap_type <= 1 && (depth == 8 || depth == 15 || depth == 16 || depth == 24 || depth == 32);
+}
+
 struct StbFree {
   void operator()(void* p) const { stbi_image_free(p); }
 };
@@ -204,6 +228,10 @@ Rgb8Image load_image_from_memory(const uint8_t* data, size_t size, const std::st
   const bool png = png_header_size(data, size, pw, ph);
   if (png || jpeg_header_size(data, size, pw, ph, sof))
     if (pw > 0 && ph > 0) check_size(pw, ph, name, limits);
+  if (size >= 2 && data[0] == 0xff && data[1] != 0xd8 && stb_sees_jpeg(data, size))
+    // stb skips 0xFF fill bytes before start-of-image and would decode this itself, with the
+    // progressive decoder that reads out of bounds on corrupt files. No JPEG writer pads it.
+    throw ImageError("cannot decode " + name + ": corrupt JPEG (fill bytes before the start-of-image marker)");
   if (size >= 2 && data[0] == 0xff && data[1] == 0xd8) {  // JPEG
     if (jpeg_decoder_available()) return decode_jpeg(data, size, name, limits.max_pixels);
     // stb's progressive decoder reads out of bounds on some corrupt files (tests/fuzz/known_crashes).
@@ -214,6 +242,10 @@ Rgb8Image load_image_from_memory(const uint8_t* data, size_t size, const std::st
     const std::string overrun = png_chunk_overrun(data, size);
     if (!overrun.empty()) throw ImageError("cannot decode " + name + ": " + overrun + " (truncated or corrupt)");
   }
+  // stb also decodes GIF, PSD, PIC, PNM and HDR: formats tinge does not offer, whose decoders are
+  // attack surface. Only PNG, BMP and TGA reach it.
+  if (!png && !looks_like_bmp(data, size) && !looks_like_tga(data, size))
+    throw ImageError("cannot decode " + name + ": not a PNG, JPEG, BMP or TGA image");
   int w = 0, h = 0, comp = 0;
   if (!stbi_info_from_memory(data, len, &w, &h, &comp))
     throw ImageError("cannot decode " + name + ": " + stb_reason());

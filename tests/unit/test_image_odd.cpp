@@ -96,6 +96,70 @@ TEST(ImageOdd, KnownStbProgressiveJpegCrashIsACleanError) {
   expect_refused(ss.str(), "crash.jpg", "corrupt JPEG");
 }
 
+// stb skips 0xFF fill bytes before the start-of-image marker, so FF FF D8 ... used to reach stb's
+// progressive decoder (out-of-bounds read found by fuzz_image) instead of libjpeg.
+TEST(ImageOdd, FillBytesBeforeJpegStartAreRefusedBeforeStb) {
+  std::ifstream f(std::string(TINGE_SOURCE_DIR) + "/tests/fuzz/known_crashes/stb-jpeg-fill-bytes-before-soi.jpg",
+                  std::ios::binary);
+  ASSERT_TRUE(f) << "crash input missing";
+  std::stringstream ss;
+  ss << f.rdbuf();
+  expect_refused(ss.str(), "padded.jpg", "corrupt JPEG");
+  expect_refused(std::string("\xff\xff\xff\xd8\xff\xe0", 6), "fill.jpg", "fill bytes");
+}
+
+// A 2x2 image as 24-bit TGA (type 2, or 3 = 8-bit gray) and as 24-bit BMP, both written by hand.
+std::string tga_2x2(bool gray) {
+  std::string t(18, '\0');
+  t[2] = char(gray ? 3 : 2);
+  t[12] = 2, t[14] = 2;
+  t[16] = char(gray ? 8 : 24);
+  t[17] = 0x20;  // top-left origin
+  const uint8_t rgb[4][3] = {{255, 0, 0}, {0, 255, 0}, {0, 0, 255}, {90, 90, 90}};
+  for (const auto& p : rgb) {
+    if (gray) t += char(p[0] / 3 + p[1] / 3 + p[2] / 3);
+    else t += {char(p[2]), char(p[1]), char(p[0])};  // BGR
+  }
+  return t;
+}
+
+std::string bmp_2x2() {
+  auto le32 = [](std::string& s, uint32_t v) { for (int i = 0; i < 4; ++i) s += char((v >> (8 * i)) & 0xff); };
+  auto le16 = [](std::string& s, uint16_t v) { s += char(v & 0xff), s += char(v >> 8); };
+  std::string b = "BM";
+  le32(b, 14 + 40 + 16), le32(b, 0), le32(b, 14 + 40);
+  le32(b, 40), le32(b, 2), le32(b, 2), le16(b, 1), le16(b, 24), le32(b, 0), le32(b, 16);
+  le32(b, 2835), le32(b, 2835), le32(b, 0), le32(b, 0);
+  // bottom-up rows of 2 BGR pixels padded to 8 bytes: bottom row blue, gray; top row red, green
+  b += std::string("\xff\x00\x00\x5a\x5a\x5a\x00\x00", 8);
+  b += std::string("\x00\x00\xff\x00\xff\x00\x00\x00", 8);
+  return b;
+}
+
+TEST(ImageOdd, BmpAndTgaDecode) {
+  for (const auto& [bytes, name] : {std::pair{tga_2x2(false), "a.tga"}, std::pair{bmp_2x2(), "a.bmp"}}) {
+    Rgb8Image img = decode(bytes, name);
+    ASSERT_EQ(img.width, 2) << name;
+    ASSERT_EQ(img.height, 2) << name;
+    EXPECT_EQ(px(img, 0, 0), (std::array<int, 3>{255, 0, 0})) << name;
+    EXPECT_EQ(px(img, 1, 0), (std::array<int, 3>{0, 255, 0})) << name;
+    EXPECT_EQ(px(img, 0, 1), (std::array<int, 3>{0, 0, 255})) << name;
+    EXPECT_EQ(px(img, 1, 1), (std::array<int, 3>{90, 90, 90})) << name;
+  }
+  Rgb8Image g = decode(tga_2x2(true), "g.tga");
+  EXPECT_EQ(px(g, 0, 0), (std::array<int, 3>{85, 85, 85}));
+}
+
+// stb would also decode these; tinge does not offer them, so their decoders stay out of reach.
+TEST(ImageOdd, FormatsOutsidePngJpegBmpTgaAreRefused) {
+  const std::string ppm = "P6\n2 2\n255\n" + std::string(12, '\x80');
+  std::string gif = std::string("GIF89a\x02\x00\x02\x00\x80\x00\x00", 13) + std::string(6, '\0');
+  gif += std::string("\x2c\0\0\0\0\x02\0\x02\0\0\x02\x02\x44\x01\0\x3b", 18);
+  const std::string hdr = "#?RADIANCE\nFORMAT=32-bit_rle_rgbe\n\n-Y 1 +X 1\n\x80\x80\x80\x81";
+  for (const auto& [bytes, name] : {std::pair{ppm, "a.ppm"}, std::pair{gif, "a.gif"}, std::pair{hdr, "a.hdr"}})
+    expect_refused(bytes, name, "not a PNG, JPEG, BMP or TGA image");
+}
+
 #ifdef TINGE_HAVE_LIBJPEG
 // Encodes `samples` (w * h * components) with libjpeg: in_space JCS_GRAYSCALE / JCS_RGB / JCS_CMYK,
 // stored as `store` (e.g. JCS_YCCK for CMYK), baseline or progressive.
