@@ -69,7 +69,7 @@ void add_method_options(ArgParser& p) {
   p.option("--method", "", "M", "gray | levin | model | model+levin (default: model when available, else levin)")
       .option("--model", "", "FILE", "network model file (implies --method model)")
       .option("--device", "", "D", "cpu | cuda | auto, for the network (default cpu)")
-      .option("--threads", "", "N", "CPU threads (default: all)")
+      .option("--threads", "", "N", "CPU threads for the network (default: half the cores, 1 to 4; $TINGE_THREADS)")
       .option("--decode", "", "D", "network decoding: blend | regression | annealed (default: the model's)");
 }
 
