@@ -154,7 +154,7 @@ TEST(ImageOdd, BmpAndTgaDecode) {
 TEST(ImageOdd, FormatsOutsidePngJpegBmpTgaAreRefused) {
   const std::string ppm = "P6\n2 2\n255\n" + std::string(12, '\x80');
   std::string gif = std::string("GIF89a\x02\x00\x02\x00\x80\x00\x00", 13) + std::string(6, '\0');
-  gif += std::string("\x2c\0\0\0\0\x02\0\x02\0\0\x02\x02\x44\x01\0\x3b", 18);
+  gif += std::string("\x2c\0\0\0\0\x02\0\x02\0\0\x02\x02\x44\x01\0\x3b", 16);
   const std::string hdr = "#?RADIANCE\nFORMAT=32-bit_rle_rgbe\n\n-Y 1 +X 1\n\x80\x80\x80\x81";
   for (const auto& [bytes, name] : {std::pair{ppm, "a.ppm"}, std::pair{gif, "a.gif"}, std::pair{hdr, "a.hdr"}})
     expect_refused(bytes, name, "not a PNG, JPEG, BMP or TGA image");
