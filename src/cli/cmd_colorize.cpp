@@ -62,6 +62,14 @@ void check_output(const fs::path& in, const fs::path& out, bool force) {
                      "' (choose another -o, or pass --force)");
 }
 
+// The editor saves a photo's hint session as <photo>.tinge.json by default; colorize uses that
+// file when no --hints is given (unless --no-sessions). "" when there is none.
+std::string sidecar_session(const fs::path& photo) {
+  const fs::path s = photo.string() + ".tinge.json";
+  std::error_code ec;
+  return fs::is_regular_file(s, ec) ? s.string() : std::string();
+}
+
 // Colourises one file; returns the number of hints used.
 size_t colorize_file(ColorizeJob& job, const fs::path& in, const fs::path& out,
                      const std::string& hints_path) {
@@ -119,16 +127,19 @@ int run_folder(ColorizeJob& job, const fs::path& dir, const ArgParser& args) {
   for (const std::string& f : files)
     if (!stems_seen.insert(fs::path(f).stem().string()).second) stems_twice.insert(fs::path(f).stem().string());
 
+  const bool sessions = !args.has("--no-sessions");
   const auto t0 = std::chrono::steady_clock::now();
-  int failed = 0;
+  int failed = 0, with_session = 0;
   ProgressBar bar("colorize", int(files.size()));
   for (size_t i = 0; i < files.size(); ++i) {
     const fs::path in = files[i];
     std::string stem = in.stem().string();
     if (stems_twice.count(stem)) stem += "_" + lower_ext(in).substr(1);
     const fs::path out = out_dir / (stem + "_color.png");
+    const std::string session = sessions ? sidecar_session(in) : std::string();
+    with_session += !session.empty();
     try {
-      colorize_file(job, in, out, "");
+      colorize_file(job, in, out, session);
     } catch (const std::exception& e) {
       ++failed;
       bar.note("tinge: error: " + std::string(e.what()));
@@ -138,8 +149,8 @@ int run_folder(ColorizeJob& job, const fs::path& dir, const ArgParser& args) {
   bar.finish();
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const int ok = int(files.size()) - failed;
-  std::printf("colorized %d of %zu photos into %s (%s, %.1f s)\n", ok, files.size(), out_dir.string().c_str(),
-              job.method->name().c_str(), secs);
+  std::printf("colorized %d of %zu photos into %s (%s, %d with a hint session, %.1f s)\n", ok, files.size(),
+              out_dir.string().c_str(), job.method->name().c_str(), with_session, secs);
   if (failed)
     throw Error(std::to_string(failed) + " of " + std::to_string(files.size()) +
                 " photos failed (see the messages above)");
@@ -150,10 +161,13 @@ int run_colorize(std::vector<std::string> argv) {
   ArgParser args("tinge colorize", "IN [-o OUT] [--hints SESSION.json] [options]",
                  "Colourises a black-and-white photo (a colour photo is treated as black-and-white).\n"
                  "IN may be a folder: every photo in it is colourised into the output folder\n"
-                 "(default: <IN>_color/), continuing past photos that fail.");
+                 "(default: <IN>_color/), continuing past photos that fail.\n"
+                 "A photo's hint session saved beside it as <photo>.tinge.json (the editor's default\n"
+                 "name) is used when --hints is not given.");
   args.option("--output", "-o", "OUT",
               "result file (.png/.jpg; default <stem>_color.png beside IN) or folder")
-      .option("--hints", "", "SESSION.json", "hint session (points with colours) for this photo");
+      .option("--hints", "", "SESSION.json", "hint session (points with colours) for this photo")
+      .flag("--no-sessions", "", "ignore <photo>.tinge.json hint sessions beside the photos");
   add_method_options(args);
   args.option("--saturation", "", "S", "chroma scale of the result, 0..4 (default 1)")
       .option("--quality", "", "Q", "JPEG quality 1..100 (default 95)")
@@ -178,7 +192,13 @@ int run_colorize(std::vector<std::string> argv) {
 
   const fs::path out = file_output(in, args);
   const auto t0 = std::chrono::steady_clock::now();
-  const size_t n = colorize_file(job, in, out, args.get("--hints"));
+  std::string hints = args.get("--hints");
+  if (hints.empty() && !args.has("--no-sessions")) {
+    hints = sidecar_session(in);
+    if (!hints.empty())
+      std::fprintf(stderr, "tinge: note: using the hint session '%s' (--no-sessions ignores it)\n", hints.c_str());
+  }
+  const size_t n = colorize_file(job, in, out, hints);
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (n == 0 && method != "model")
     std::fprintf(stderr, "tinge: note: no hints given, so '%s' leaves the photo gray (see --hints)\n",

@@ -34,14 +34,23 @@ expect_ok "jpeg output: right" "$GEN" check-region "$T/out.jpg" --rect 216 0 400
 expect_ok "gray method" "$TINGE" colorize "$T/photo.png" --method gray --hints "$T/photo.json" -o "$T/gray.png"
 expect_ok "gray method: right region keeps its hint patch only" "$GEN" check-region "$T/gray.png" --rect 216 0 280 100 --ab 0 0 --max-delta-e 1
 
-# Folder mode: three photos, one output each, a summary on stdout.
+# Folder mode: three photos, one output each, a summary on stdout. a.png has its hint session
+# beside it under the editor's default name (a.png.tinge.json): folder mode uses it.
 mkdir -p "$T/in"
-"$GEN" two-region "$T/in/a.png" >/dev/null
+"$GEN" two-region "$T/in/a.png" --session "$T/in/a.png.tinge.json" >/dev/null
 "$GEN" gradient "$T/in/b.png" --color
 "$GEN" blocks "$T/in/c.jpg" --seed 2
 expect_ok "folder mode" "$TINGE" colorize "$T/in" -o "$T/outdir" --method levin
 for n in a b c; do [ -s "$T/outdir/${n}_color.png" ] || fail "folder mode: ${n}_color.png missing"; done
 grep -q "3 of 3" "$T/out.txt" || fail "folder mode: no '3 of 3' summary: $(cat "$T/out.txt")"
+grep -q "1 with a hint session" "$T/out.txt" || fail "folder mode: sessions not counted: $(cat "$T/out.txt")"
+expect_ok "folder mode: a.png's session beside it is used" "$GEN" check-region "$T/outdir/a_color.png" --rect 0 0 184 300 --ab 30 25 --max-delta-e 5
+expect_ok "folder mode --no-sessions" "$TINGE" colorize "$T/in" -o "$T/outdir_ns" --method levin --no-sessions
+expect_ok "folder mode --no-sessions: a.png stays gray" "$GEN" check-region "$T/outdir_ns/a_color.png" --ab 0 0 --max-delta-e 1
+# One photo: the session beside it is used when --hints is not given, and said so.
+expect_ok "file beside its session" "$TINGE" colorize "$T/in/a.png" --method levin -o "$T/a_side.png"
+grep -q "using the hint session" "$T/err.txt" || fail "the session beside the photo was used silently"
+expect_ok "file beside its session: right region" "$GEN" check-region "$T/a_side.png" --rect 216 0 400 300 --ab -30 40 --max-delta-e 5
 
 # Folder mode carries on past a bad file and fails at the end.
 printf 'not an image' >"$T/in/broken.png"
