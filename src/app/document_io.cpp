@@ -31,10 +31,31 @@ std::string canonical(const std::string& p) {
 }  // namespace
 
 void EditorApp::open_path(const std::string& path) {
-  if (lower_ext(path) == ".json")
+  if (lower_ext(path) == ".json") {
     load_session_file(path);
-  else
+    return;
+  }
+  // A session saved beside the photo under the default name (<photo>.tinge.json) brings its hints
+  // back, so reopening a photo continues where the user left off.
+  const std::string beside = path + ".tinge.json";
+  std::error_code ec;
+  if (fs::is_regular_file(beside, ec)) {
+    std::string problem;
+    try {
+      const Session s = load_session(beside);
+      if (canonical(resolve_session_image(s, beside)) == canonical(path)) {
+        load_session_file(beside);
+        return;
+      }
+      problem = "it was made for " + s.image;
+    } catch (const Error& e) {
+      problem = e.what();
+    }
     open_image(path, {});
+    set_status("not using " + beside + ": " + problem);
+    return;
+  }
+  open_image(path, {});
 }
 
 void EditorApp::open_image(const std::string& path, const std::vector<HintPoint>& hints) {
