@@ -63,11 +63,22 @@ void check_output(const fs::path& in, const fs::path& out, bool force) {
 }
 
 // The editor saves a photo's hint session as <photo>.tinge.json by default; colorize uses that
-// file when no --hints is given (unless --no-sessions). "" when there is none.
+// file when no --hints is given (unless --no-sessions). "" when there is none, or when it names
+// another photo (said on stderr). A broken one is returned: loading it reports the error.
 std::string sidecar_session(const fs::path& photo) {
-  const fs::path s = photo.string() + ".tinge.json";
+  const fs::path path = photo.string() + ".tinge.json";
   std::error_code ec;
-  return fs::is_regular_file(s, ec) ? s.string() : std::string();
+  if (!fs::is_regular_file(path, ec)) return "";
+  try {
+    const Session s = load_session(path.string());
+    const std::string named = s.image.empty() ? std::string() : resolve_session_image(s, path.string());
+    if (!named.empty() && !same_file(named, photo)) {
+      std::fprintf(stderr, "tinge: note: not using '%s': it was made for '%s'\n", path.c_str(), named.c_str());
+      return "";
+    }
+  } catch (const Error&) {
+  }
+  return path.string();
 }
 
 // Colourises one file; returns the number of hints used.

@@ -51,6 +51,12 @@ expect_ok "folder mode --no-sessions: a.png stays gray" "$GEN" check-region "$T/
 expect_ok "file beside its session" "$TINGE" colorize "$T/in/a.png" --method levin -o "$T/a_side.png"
 grep -q "using the hint session" "$T/err.txt" || fail "the session beside the photo was used silently"
 expect_ok "file beside its session: right region" "$GEN" check-region "$T/a_side.png" --rect 216 0 400 300 --ab -30 40 --max-delta-e 5
+# A session beside a photo but made for another one is not used (said on stderr).
+cp "$T/in/a.png" "$T/copy.png"
+cp "$T/in/a.png.tinge.json" "$T/copy.png.tinge.json"
+expect_ok "session made for another photo" "$TINGE" colorize "$T/copy.png" --method levin -o "$T/copy_out.png"
+grep -q "not using" "$T/err.txt" || fail "a session made for another photo was used"
+expect_ok "session made for another photo: gray" "$GEN" check-region "$T/copy_out.png" --ab 0 0 --max-delta-e 1
 
 # Folder mode carries on past a bad file and fails at the end.
 printf 'not an image' >"$T/in/broken.png"
