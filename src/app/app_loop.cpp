@@ -288,6 +288,8 @@ void EditorApp::handle_shortcuts() {
     fit_pending_ = false;
   }
   if (pressed(GLFW_KEY_V)) mode_ = ViewMode((int(mode_) + 1) % 3);
+  if (pressed(GLFW_KEY_PAGE_DOWN)) guarded([this] { open_sibling(1); });
+  if (pressed(GLFW_KEY_PAGE_UP)) guarded([this] { open_sibling(-1); });
   if (pressed(GLFW_KEY_F1) || (shift && pressed(GLFW_KEY_SLASH))) show_help_ = !show_help_;
   if (sel >= 0 && drag_point_ < 0) {
     int size = doc_.point(sel).size;

@@ -1,11 +1,13 @@
 // Opening photos and hint sessions, saving results and sessions, and the autosave that makes a
 // crash lose at most a few seconds of work (with recovery offered when the photo is reopened).
+#include <algorithm>
 #include <filesystem>
 
 #include "app/editor_app.hpp"
 #include "app/persistence.hpp"
 #include "core/color.hpp"
 #include "core/error.hpp"
+#include "core/evaluate.hpp"
 #include "core/image_io.hpp"
 #include "core/pipeline.hpp"
 #include "core/resample.hpp"
@@ -31,6 +33,13 @@ std::string canonical(const std::string& p) {
 }  // namespace
 
 void EditorApp::open_path(const std::string& path) {
+  std::error_code dir_ec;
+  if (fs::is_directory(path, dir_ec)) {  // a folder: its first photo
+    const std::vector<std::string> photos = list_images(path);
+    if (photos.empty()) throw ImageError("no photos (png, jpg, jpeg, bmp, tga) in folder '" + path + "'");
+    open_path(photos.front());
+    return;
+  }
   if (lower_ext(path) == ".json") {
     load_session_file(path);
     return;
@@ -107,6 +116,21 @@ void EditorApp::open_image(const std::string& path, const std::vector<HintPoint>
       remove_autosave(img->path);  // stale: it does not fit this image any more
     }
   }
+}
+
+bool EditorApp::open_sibling(int step) {
+  if (!image_) return false;
+  const std::vector<std::string> photos = list_images(fs::path(image_->path).parent_path().string());
+  const auto it = std::find_if(photos.begin(), photos.end(),
+                               [this](const std::string& p) { return canonical(p) == image_->path; });
+  const long here = it == photos.end() ? -1 : long(it - photos.begin());
+  const long there = here + step;
+  if (here < 0 || there < 0 || there >= long(photos.size())) {
+    set_status(step > 0 ? "no next photo in this folder" : "no previous photo in this folder");
+    return false;
+  }
+  open_path(photos[size_t(there)]);
+  return true;
 }
 
 void EditorApp::load_session_file(const std::string& path) {

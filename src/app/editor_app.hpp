@@ -83,6 +83,9 @@ class EditorApp {
   void set_status(const std::string& msg);
   // document_io.cpp
   void open_path(const std::string& path);
+  // Opens the photo `step` places further in the current photo's folder (sorted by name, as
+  // tinge eval lists them); false (and a status line) past either end.
+  bool open_sibling(int step);
   void open_image(const std::string& path, const std::vector<HintPoint>& hints);
   void load_session_file(const std::string& path);
   void save_session_file(const std::string& path);

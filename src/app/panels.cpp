@@ -25,6 +25,7 @@ const char* kShortcuts[][2] = {
     {"V", "cycle result / side by side / split view"},
     {"H", "hide or show the hints"},
     {"Ctrl+O", "open a photo or a session"},
+    {"Page Down / Page Up", "next / previous photo in the folder"},
     {"Ctrl+S / Ctrl+Shift+S", "save the session / save it as"},
     {"Ctrl+E", "save the colourised result"},
     {"Ctrl+Q", "quit"},
@@ -52,6 +53,10 @@ void EditorApp::draw_menu_bar() {
         }
       ImGui::EndMenu();
     }
+    if (ImGui::MenuItem("Next photo in folder", "PgDn", false, image_ != nullptr))
+      guarded([this] { open_sibling(1); });
+    if (ImGui::MenuItem("Previous photo in folder", "PgUp", false, image_ != nullptr))
+      guarded([this] { open_sibling(-1); });
     if (ImGui::MenuItem("Load session...", nullptr, false, image_ != nullptr))
       open_dialog(Purpose::LoadSession, FileDialog::Mode::Open, "Load a hint session", here, {".json"});
     if (ImGui::MenuItem("Save session", "Ctrl+S", false, image_ != nullptr)) {

@@ -135,6 +135,10 @@ bool EditorApp::run_action(const Action& a) {
       if (!has_model_) throw Error("set_levin needs the network (this editor runs " + method_label() + ")");
       set_levin(a.on);
       return true;
+    case ActionKind::NextPhoto:
+      if (!open_sibling(a.step))
+        throw Error("there is no photo " + std::to_string(a.step) + " place(s) from this one in its folder");
+      return true;
     case ActionKind::SetSaturation:
       saturation_ = float(a.value);
       return true;

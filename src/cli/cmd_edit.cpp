@@ -33,8 +33,9 @@ std::string bundled_sample() {
 }
 
 int run_edit(std::vector<std::string> argv) {
-  ArgParser args("tinge edit", "[IMAGE|SESSION.json] [options]",
-                 "Interactive colourisation editor. With no argument it opens a bundled sample.\n"
+  ArgParser args("tinge edit", "[IMAGE|SESSION.json|FOLDER] [options]",
+                 "Interactive colourisation editor. With no argument it opens a bundled sample;\n"
+                 "with a folder, its first photo (Page Down / Page Up go through the others).\n"
                  "With --script it replays actions headlessly (e.g. under xvfb-run) and exits.\n"
                  "With --bench it drags a hint and times frames and edits (on the bundled sample\n"
                  "unless IMAGE is given), prints a table, writes OUT.json and exits.");
@@ -51,7 +52,7 @@ int run_edit(std::vector<std::string> argv) {
       .option("--max-fps", "", "N", "most frames a second while something moves (default: the display's rate, at least 60)")
       .flag("--no-autosave", "", "do not autosave the hints or offer recovery")
       .flag("--autosave", "", "autosave even while replaying a --script (off by default)")
-      .positionals(0, 1, "IMAGE|SESSION.json");
+      .positionals(0, 1, "IMAGE|SESSION.json|FOLDER");
   if (!args.parse(argv)) return 0;
 #if TINGE_WITH_APP
   EditorOptions opt;

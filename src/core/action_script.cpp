@@ -44,6 +44,7 @@ const std::vector<Spec>& specs() {
       {ActionKind::Wait, {"seconds"}, {}},
       {ActionKind::RecoverAutosave, {"accept"}, {}},
       {ActionKind::SetLevin, {"on"}, {}},
+      {ActionKind::NextPhoto, {}, {"step"}},
       {ActionKind::MouseDown, {"x", "y"}, {"button"}},
       {ActionKind::MouseMove, {"x", "y"}, {}},
       {ActionKind::MouseUp, {"x", "y"}, {"button"}},
@@ -176,6 +177,10 @@ Action parse_one(const json& o, int index, const std::string& script) {
   if (o.contains("overwrite")) act.overwrite = boolean(o, "overwrite", where);
   if (o.contains("accept")) act.accept = boolean(o, "accept", where);
   if (o.contains("on")) act.on = boolean(o, "on", where);
+  if (o.contains("step")) {
+    act.step = integer(o, "step", where, -100000, 100000);
+    if (act.step == 0) throw UsageError(where + "field 'step' must not be 0");
+  }
   if (o.contains("value")) act.value = number(o, "value", where, 0, 3);
   if (o.contains("split")) act.value = number(o, "split", where, 0, 1);
   if (o.contains("timeout")) act.timeout = number(o, "timeout", where, 0, 3600);
@@ -214,7 +219,7 @@ const std::vector<std::string>& action_names() {
       "set_size",   "undo",              "redo",              "select_suggestion",
       "adopt_alternative", "show_hints", "set_saturation",    "set_view",     "load_session",
       "save_result", "save_session",     "screenshot",        "wait_idle",    "wait",
-      "recover_autosave", "set_levin",
+      "recover_autosave", "set_levin", "next_photo",
       "mouse_down",  "mouse_move",       "mouse_up"};
   return n;
 }

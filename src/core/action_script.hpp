@@ -35,6 +35,8 @@ enum class ActionKind {
   Wait,              // seconds: keep the editor running (frames, autosave) that long
   RecoverAutosave,   // accept (bool): answer the "recover unsaved hints?" offer made at start
   SetLevin,          // on (bool): average the network with Levin's propagation ("+ Levin")
+  NextPhoto,         // step (default 1; -1 = previous): open the photo that many places further in
+                     // the current photo's folder (sorted by name), as Page Down / Page Up do
   // The mouse, in image pixels over the result view; button "left" (default), "right" or "middle".
   // They feed the editor's input exactly where the real mouse does, so gestures are tested as is.
   MouseDown,         // x, y, button
@@ -56,6 +58,7 @@ struct Action {
   bool overwrite = false;
   bool accept = true;
   bool on = false;  // set_levin
+  int step = 1;     // next_photo
   bool of_result = false;  // screenshot: the composed result rather than the window
   double value = 1.0;    // saturation, split position
   double timeout = 120;  // wait_idle

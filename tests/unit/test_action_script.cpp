@@ -33,9 +33,10 @@ TEST(ActionScript, ParsesTheFullVocabulary) {
     {"action": "screenshot", "path": "shot.png"},
     {"action": "recover_autosave", "accept": false},
     {"action": "screenshot", "path": "r.png", "of": "result"},
-    {"action": "set_levin", "on": true}])",
+    {"action": "set_levin", "on": true},
+    {"action": "next_photo"}, {"action": "next_photo", "step": -2}])",
                                   "a.json");
-  ASSERT_EQ(acts.size(), 14u);
+  ASSERT_EQ(acts.size(), 16u);
   EXPECT_EQ(acts[0].kind, ActionKind::AddPoint);
   EXPECT_DOUBLE_EQ(acts[0].x, 10.5);
   EXPECT_FLOAT_EQ(acts[0].a, 30);
@@ -59,6 +60,9 @@ TEST(ActionScript, ParsesTheFullVocabulary) {
   EXPECT_TRUE(acts[12].of_result);
   EXPECT_EQ(acts[13].kind, ActionKind::SetLevin);
   EXPECT_TRUE(acts[13].on);
+  EXPECT_EQ(acts[14].kind, ActionKind::NextPhoto);
+  EXPECT_EQ(acts[14].step, 1);
+  EXPECT_EQ(acts[15].step, -2);
 }
 
 TEST(ActionScript, AcceptsAnObjectWithActionsAndDefaultsTheSize) {
@@ -121,6 +125,8 @@ TEST(ActionScript, RefusesBadValues) {
   EXPECT_NE(error_of(R"([{"action": "set_view", "mode": "zoomed"}])").find("'mode'"), std::string::npos);
   EXPECT_NE(error_of(R"([{"action": "set_levin"}])").find("'on'"), std::string::npos);
   EXPECT_NE(error_of(R"([{"action": "set_levin", "on": 1}])").find("'on'"), std::string::npos);
+  EXPECT_NE(error_of(R"([{"action": "next_photo", "step": 0}])").find("'step'"), std::string::npos);
+  EXPECT_NE(error_of(R"([{"action": "next_photo", "step": 1.5}])").find("'step'"), std::string::npos);
   EXPECT_NE(error_of(R"([{"action": "save_result", "path": ""}])").find("'path'"), std::string::npos);
   EXPECT_NE(error_of(R"([{"x": 1}])").find("\"action\""), std::string::npos);
   EXPECT_NE(error_of(R"({"steps": []})").find("array of actions"), std::string::npos);
