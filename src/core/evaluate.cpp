@@ -53,9 +53,9 @@ std::vector<std::string> list_images(const std::string& dir) {
   if (!fs::is_directory(dir, ec)) throw Error("eval: " + dir + " is not a folder");
   std::vector<std::string> out;
   fs::directory_iterator it(dir, ec), end;
-  if (ec) throw Error("eval: cannot read folder " + dir + " (" + ec.message() + ")");
+  if (ec) throw Error("cannot read folder " + dir + " (" + ec.message() + ")");
   for (; it != end; it.increment(ec)) {
-    if (ec) throw Error("eval: cannot read folder " + dir + " (" + ec.message() + ")");
+    if (ec) throw Error("cannot read folder " + dir + " (" + ec.message() + ")");
     std::error_code fec;
     if (!it->is_regular_file(fec)) continue;
     const std::string ext = lower(it->path().extension().string());
