@@ -64,8 +64,8 @@ void check_output(const fs::path& in, const fs::path& out, bool force) {
 
 // The editor saves a photo's hint session as <photo>.tinge.json by default; colorize uses that
 // file when no --hints is given (unless --no-sessions). "" when there is none, or when it names
-// another photo (said on stderr). A broken one is returned: loading it reports the error.
-std::string sidecar_session(const fs::path& photo) {
+// another photo (then *note says so). A broken one is returned: loading it reports the error.
+std::string sidecar_session(const fs::path& photo, std::string* note) {
   const fs::path path = photo.string() + ".tinge.json";
   std::error_code ec;
   if (!fs::is_regular_file(path, ec)) return "";
@@ -73,7 +73,7 @@ std::string sidecar_session(const fs::path& photo) {
     const Session s = load_session(path.string());
     const std::string named = s.image.empty() ? std::string() : resolve_session_image(s, path.string());
     if (!named.empty() && !same_file(named, photo)) {
-      std::fprintf(stderr, "tinge: note: not using '%s': it was made for '%s'\n", path.c_str(), named.c_str());
+      *note = "tinge: note: not using '" + path.string() + "': it was made for '" + named + "'";
       return "";
     }
   } catch (const Error&) {
@@ -147,7 +147,9 @@ int run_folder(ColorizeJob& job, const fs::path& dir, const ArgParser& args) {
     std::string stem = in.stem().string();
     if (stems_twice.count(stem)) stem += "_" + lower_ext(in).substr(1);
     const fs::path out = out_dir / (stem + "_color.png");
-    const std::string session = sessions ? sidecar_session(in) : std::string();
+    std::string note;
+    const std::string session = sessions ? sidecar_session(in, &note) : std::string();
+    if (!note.empty()) bar.note(note);
     with_session += !session.empty();
     try {
       colorize_file(job, in, out, session);
@@ -205,7 +207,9 @@ int run_colorize(std::vector<std::string> argv) {
   const auto t0 = std::chrono::steady_clock::now();
   std::string hints = args.get("--hints");
   if (hints.empty() && !args.has("--no-sessions")) {
-    hints = sidecar_session(in);
+    std::string note;
+    hints = sidecar_session(in, &note);
+    if (!note.empty()) std::fprintf(stderr, "%s\n", note.c_str());
     if (!hints.empty())
       std::fprintf(stderr, "tinge: note: using the hint session '%s' (--no-sessions ignores it)\n", hints.c_str());
   }
