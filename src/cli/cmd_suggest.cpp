@@ -1,32 +1,95 @@
 // `tinge suggest`: the k most likely colours the model proposes at a point of a photo.
 #if TINGE_WITH_TORCH
+#include <array>
 #include <cmath>
+#include <filesystem>
 #include <cstdio>
 #include <iostream>
 
 #include "cli/args.hpp"
 #include "cli/command.hpp"
+#include "cli/progress.hpp"
 #include "core/color.hpp"
 #include "core/error.hpp"
+#include "core/evaluate.hpp"
 #include "core/hints.hpp"
 #include "core/image_io.hpp"
 #include "core/pipeline.hpp"
 #include "core/session.hpp"
+#include "core/suggest_score.hpp"
 #include "nn/model.hpp"
 
 namespace tinge {
 namespace {
 
+// --eval DIR: how often the photo's own colour at random points is among the first k suggestions
+// (the probes are 5 x 5 patches sampled as tinge eval samples hints, with the patch's mean ab as
+// the truth; `conditioning` hints sampled the same way, another seed, are given to the network).
+int run_suggest_eval(const ArgParser& p, ModelMethod& model, int k) {
+  const std::vector<std::string> all = list_images(p.get("--eval"));
+  if (all.empty()) throw ImageError("no images (png, jpg, jpeg, bmp, tga) in folder '" + p.get("--eval") + "'");
+  const int max_images = p.get_int("--max-images", 0, 0, 1000000);
+  const int probes = p.get_int("--probes", 10, 1, 1000);
+  const int conditioning = p.get_int("--eval-hints", 0, 0, 1000);
+  const float radius = float(p.get_double("--radius", 10.0, 0.1, 200.0));
+  const uint64_t seed = uint64_t(p.get_int("--seed", 1, 0, 1 << 30));
+  std::vector<std::string> files = all;
+  if (max_images > 0 && int(files.size()) > max_images) files.resize(size_t(max_images));
+  HitRate rate, gray;  // gray: the hit rate of suggesting no colour at all, for reference
+  ProgressBar bar("suggest --eval", int(files.size()));
+  for (size_t i = 0; i < files.size(); ++i) {
+    const Rgb8Image rgb = load_image(files[i]);
+    const LabImage orig = srgb8_to_lab(rgb);
+    const std::string name = std::filesystem::path(files[i]).filename().string();
+    const auto hints = sample_hints(orig, conditioning, 5, mix_seed(seed, name, conditioning));
+    const auto truth = sample_hints(orig, probes, 5, mix_seed(seed ^ 0x5eed, name, probes));
+    const WorkingInput work = to_working_resolution(orig.L, hints, model.working_short_side());
+    const float sx = float(work.L.width) / float(orig.L.width), sy = float(work.L.height) / float(orig.L.height);
+    for (const HintPoint& t : truth) {
+      std::vector<std::array<float, 2>> ab;
+      for (const Suggestion& s : model.suggest(work.L, work.hints, float(t.x) * sx, float(t.y) * sy, k))
+        ab.push_back({s.a, s.b});
+      rate.add(first_hit(ab, t.a, t.b, radius));
+      gray.add(first_hit({{0.f, 0.f}}, t.a, t.b, radius));
+    }
+    bar.update(int(i + 1));
+  }
+  bar.finish();
+  std::printf("%d probes in %zu photos, %d hints given, a hit = within %.0f ab units of the photo's colour\n",
+              rate.probes(), files.size(), conditioning, double(radius));
+  std::printf("| suggestions | 1 | 3 | %d |\n|---|---:|---:|---:|\n", k);
+  std::printf("| hit rate | %.3f | %.3f | %.3f |\n", rate.at(1), rate.at(3), rate.at(k));
+  std::printf("| gray (a = b = 0) alone, for reference | %.3f | | |\n", gray.at(1));
+  return 0;
+}
+
 int run_suggest(std::vector<std::string> args) {
-  ArgParser p("tinge suggest", "IMAGE --at X,Y [--hints SESSION] [-k 8] [--model FILE]",
-              "Print the k most likely in-gamut colours the model proposes at pixel (X, Y).");
+  ArgParser p("tinge suggest", "IMAGE --at X,Y [--hints SESSION] [-k 8] [--model FILE] | --eval DIR",
+              "Print the k most likely in-gamut colours the model proposes at pixel (X, Y).\n"
+              "With --eval DIR: how often the colour a photo really has at random points is among\n"
+              "the first 1, 3 and k suggestions (a folder of colour photos, fixed seeds).");
   p.option("--at", "", "X,Y", "point in original-image pixels")
       .option("--hints", "", "SESSION", "hint session to condition on")
       .option("-k", "", "N", "number of suggestions (default 8)")
       .option("--model", "", "FILE", "model file (default: the bundled model)")
       .option("--threads", "", "N", "intra-op threads")
-      .positionals(1, 1, "IMAGE");
+      .option("--eval", "", "DIR", "score the suggestions on a folder of colour photos")
+      .option("--probes", "", "N", "--eval: points per photo (default 10)")
+      .option("--eval-hints", "", "N", "--eval: hints given to the network, sampled from the photo (default 0)")
+      .option("--radius", "", "R", "--eval: a suggestion within R ab units is a hit (default 10)")
+      .option("--max-images", "", "N", "--eval: at most N photos (default all)")
+      .option("--seed", "", "S", "--eval: seed of the sampling (default 1)")
+      .positionals(0, 1, "IMAGE");
   if (!p.parse(args)) return 0;
+  if (p.has("--eval")) {
+    if (!p.positional().empty() || p.has("--at") || p.has("--hints"))
+      throw UsageError("tinge suggest: --eval takes a folder and no IMAGE, --at or --hints");
+    ModelOptions mo;
+    mo.threads = p.get_int("--threads", 0, 0, 1024);
+    auto model = load_model(p.has("--model") ? p.get("--model") : default_model_path(), mo);
+    return run_suggest_eval(p, *model, p.get_int("-k", 8, 1, 64));
+  }
+  if (p.positional().empty()) throw UsageError("tinge suggest: an IMAGE is required (or --eval DIR)");
   if (!p.has("--at")) throw UsageError("tinge suggest: --at X,Y is required");
   const std::string at = p.get("--at");
   const auto comma = at.find(',');
