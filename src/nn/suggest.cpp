@@ -13,6 +13,15 @@ constexpr float kMinModeMass = 0.02f;
 
 }  // namespace
 
+void unbias_distribution(std::vector<float>& prob, const std::vector<float>& prior, float lambda) {
+  if (prior.size() != prob.size() || prob.empty()) return;
+  double sum = 0;
+  for (size_t q = 0; q < prob.size(); ++q)
+    sum += prob[q] *= (1.f - lambda) * prior[q] + lambda / float(prior.size());
+  if (sum > 0)
+    for (float& v : prob) v = float(v / sum);
+}
+
 std::vector<Suggestion> suggest_from_distribution(const AbGrid& grid, const std::vector<float>& prob, float L,
                                                   int k) {
   const int N = AbGrid::kSide;

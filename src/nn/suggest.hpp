@@ -10,6 +10,11 @@
 
 namespace tinge {
 
+// Undoes class rebalancing: a distribution trained with per-pixel weights 1 / ((1 - lambda) prior
+// + lambda / Q) of the true colour is skewed by those weights; this multiplies them back out and
+// renormalises, so it ranks colours by how likely they are. Unchanged when the sizes differ.
+void unbias_distribution(std::vector<float>& prob, const std::vector<float>& prior, float lambda);
+
 std::vector<Suggestion> suggest_from_distribution(const AbGrid& grid, const std::vector<float>& prob, float L,
                                                   int k);
 

@@ -98,6 +98,24 @@ TEST(Suggest, NegligibleModesComeAfterLikelyColours) {
   for (size_t i = 0; i + 1 < s.size(); ++i) EXPECT_GE(s[i].probability, s[i + 1].probability) << i;
 }
 
+// Class rebalancing skews a distribution by 1 / ((1 - lambda) prior + lambda / Q); unbiasing undoes
+// exactly that, so a common colour the skew pushed below a rare one comes first again.
+TEST(Suggest, UnbiasingUndoesTheRebalancingWeights) {
+  const std::vector<float> prior = {0.7f, 0.2f, 0.1f, 0.0f};
+  const std::vector<float> truth = {0.4f, 0.2f, 0.2f, 0.2f};
+  const float lambda = 0.5f;
+  std::vector<float> skewed(4);
+  double sum = 0;
+  for (size_t q = 0; q < 4; ++q) sum += skewed[q] = truth[q] / ((1 - lambda) * prior[q] + lambda / 4);
+  for (float& v : skewed) v = float(v / sum);
+  ASSERT_LT(skewed[0], skewed[3]);  // the rare colour looks likelier than the common one
+  unbias_distribution(skewed, prior, lambda);
+  for (size_t q = 0; q < 4; ++q) EXPECT_NEAR(skewed[q], truth[q], 1e-6) << q;
+  std::vector<float> other = {0.25f, 0.75f};
+  unbias_distribution(other, prior, lambda);  // sizes differ: unchanged
+  EXPECT_EQ(other, (std::vector<float>{0.25f, 0.75f}));
+}
+
 // Numerical safety: all-black and all-white photos (nothing for the network to go on, L at the ends
 // of its range) with and without vivid hints come out finite and as black / white as they are:
 // no NaN, no colour cast, no garbage.
