@@ -47,6 +47,17 @@ else()
   message(WARNING "libjpeg not found (apt-get install libjpeg-dev): progressive JPEGs will be refused")
 endif()
 
+# libtiff decodes TIFF (archival scans: 8/16-bit gray or RGB, any compression). Without it, TIFF
+# files are refused by name.
+find_package(TIFF)
+add_library(tinge::tiff INTERFACE IMPORTED)
+if(TIFF_FOUND)
+  target_link_libraries(tinge::tiff INTERFACE TIFF::TIFF)
+  target_compile_definitions(tinge::tiff INTERFACE TINGE_HAVE_LIBTIFF=1)
+else()
+  message(WARNING "libtiff not found (apt-get install libtiff-dev): TIFF photos will be refused")
+endif()
+
 if(TINGE_WITH_TORCH)
   find_package(Torch REQUIRED)
   # LibTorch's ABI flags (e.g. _GLIBCXX_USE_CXX11_ABI) must hold for every translation unit.

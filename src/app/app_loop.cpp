@@ -16,6 +16,8 @@
 #include "app/persistence.hpp"
 #include "core/error.hpp"
 #include "core/image_io.hpp"
+#include "core/image_formats.hpp"
+#include "core/session_name.hpp"
 
 namespace tinge {
 namespace {
@@ -256,7 +258,7 @@ void EditorApp::handle_shortcuts() {
   if (ctrl && pressed(GLFW_KEY_O)) {
     dialog_purpose_ = Purpose::OpenImage;
     dialog_.open(FileDialog::Mode::Open, "Open a photo or session", image_ ? image_->path : "",
-                 {".png", ".jpg", ".jpeg", ".bmp", ".tga", ".json"});
+                 photo_or_session_extensions());
   }
   if (ctrl && pressed(GLFW_KEY_S) && image_) {
     if (!shift && !session_path_.empty()) {
@@ -264,13 +266,13 @@ void EditorApp::handle_shortcuts() {
     } else {
       dialog_purpose_ = Purpose::SaveSession;
       dialog_.open(FileDialog::Mode::Save, "Save hint session",
-                   session_path_.empty() ? image_->path + ".tinge.json" : session_path_, {".json"});
+                   session_path_.empty() ? default_session_path(image_->path) : session_path_, {".json"});
     }
   }
   if (ctrl && pressed(GLFW_KEY_E) && image_) {
     dialog_purpose_ = Purpose::SaveResult;
     dialog_.open(FileDialog::Mode::Save, "Save the colourised result", suggested_result_path(),
-                 {".png", ".jpg", ".jpeg"});
+                 writable_image_extensions());
   }
   if (ctrl && pressed(GLFW_KEY_Q)) {
     glfwSetWindowShouldClose(window_, GLFW_TRUE);

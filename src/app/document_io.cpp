@@ -12,6 +12,7 @@
 #include "core/pipeline.hpp"
 #include "core/resample.hpp"
 #include "core/session.hpp"
+#include "core/session_name.hpp"
 
 namespace fs = std::filesystem;
 
@@ -46,7 +47,7 @@ void EditorApp::open_path(const std::string& path) {
   }
   // A session saved beside the photo under the default name (<photo>.tinge.json) brings its hints
   // back, so reopening a photo continues where the user left off.
-  const std::string beside = path + ".tinge.json";
+  const std::string beside = default_session_path(path);
   std::error_code ec;
   if (fs::is_regular_file(beside, ec)) {
     std::string problem;

@@ -8,6 +8,8 @@
 #include "app/persistence.hpp"
 #include "core/color.hpp"
 #include "core/error.hpp"
+#include "core/image_formats.hpp"
+#include "core/session_name.hpp"
 
 namespace tinge {
 namespace {
@@ -45,7 +47,7 @@ void EditorApp::draw_menu_bar() {
   if (ImGui::BeginMenu("File")) {
     if (ImGui::MenuItem("Open...", "Ctrl+O"))
       open_dialog(Purpose::OpenImage, FileDialog::Mode::Open, "Open a photo or session", here,
-                  {".png", ".jpg", ".jpeg", ".bmp", ".tga", ".json"});
+                  photo_or_session_extensions());
     if (ImGui::BeginMenu("Open recent", !recent_files_.empty())) {
       for (const std::string& f : recent_files_)
         if (ImGui::MenuItem(f.c_str())) {
@@ -64,14 +66,14 @@ void EditorApp::draw_menu_bar() {
         guarded([this] { save_session_file(session_path_); });
       else
         open_dialog(Purpose::SaveSession, FileDialog::Mode::Save, "Save hint session",
-                    here + ".tinge.json", {".json"});
+                    default_session_path(here), {".json"});
     }
     if (ImGui::MenuItem("Save session as...", "Ctrl+Shift+S", false, image_ != nullptr))
       open_dialog(Purpose::SaveSession, FileDialog::Mode::Save, "Save hint session",
-                  session_path_.empty() ? here + ".tinge.json" : session_path_, {".json"});
+                  session_path_.empty() ? default_session_path(here) : session_path_, {".json"});
     if (ImGui::MenuItem("Save result...", "Ctrl+E", false, image_ != nullptr))
       open_dialog(Purpose::SaveResult, FileDialog::Mode::Save, "Save the colourised result",
-                  suggested_result_path(), {".png", ".jpg", ".jpeg"});
+                  suggested_result_path(), writable_image_extensions());
     ImGui::Separator();
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) {
       if (doc_.modified())
@@ -256,7 +258,7 @@ void EditorApp::draw_modals() {
       } else if (image_) {
         quit_after_save_ = true;
         dialog_purpose_ = Purpose::SaveSession;
-        dialog_.open(FileDialog::Mode::Save, "Save hint session", image_->path + ".tinge.json", {".json"});
+        dialog_.open(FileDialog::Mode::Save, "Save hint session", default_session_path(image_->path), {".json"});
       }
     }
     ImGui::SameLine();

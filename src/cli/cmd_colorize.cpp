@@ -20,6 +20,7 @@
 #include "core/image_io.hpp"
 #include "core/pipeline.hpp"
 #include "core/session.hpp"
+#include "core/session_name.hpp"
 
 namespace fs = std::filesystem;
 
@@ -66,7 +67,7 @@ void check_output(const fs::path& in, const fs::path& out, bool force) {
 // file when no --hints is given (unless --no-sessions). "" when there is none, or when it names
 // another photo (then *note says so). A broken one is returned: loading it reports the error.
 std::string sidecar_session(const fs::path& photo, std::string* note) {
-  const fs::path path = photo.string() + ".tinge.json";
+  const fs::path path = default_session_path(photo.string());
   std::error_code ec;
   if (!fs::is_regular_file(path, ec)) return "";
   try {

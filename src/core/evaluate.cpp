@@ -16,6 +16,7 @@
 #include "image_io.hpp"
 #include "metrics.hpp"
 #include "pipeline.hpp"
+#include "image_formats.hpp"
 
 namespace tinge {
 namespace {
@@ -59,7 +60,8 @@ std::vector<std::string> list_images(const std::string& dir) {
     std::error_code fec;
     if (!it->is_regular_file(fec)) continue;
     const std::string ext = lower(it->path().extension().string());
-    if (ext == ".png" || ext == ".jpg" || ext == ".jpeg" || ext == ".bmp" || ext == ".tga")
+    const auto& known = readable_image_extensions();
+    if (std::find(known.begin(), known.end(), ext) != known.end())
       out.push_back(it->path().string());
   }
   std::sort(out.begin(), out.end(), [](const std::string& x, const std::string& y) {

@@ -1,5 +1,5 @@
-// Image files <-> Rgb8Image: JPEG is decoded by libjpeg-turbo (jpeg_decode.cpp), everything else by
-// stb_image; encoding by stb_image_write; saves go through write_file_atomic.
+// Image files <-> Rgb8Image: JPEG is decoded by libjpeg-turbo (jpeg_decode.cpp), TIFF by libtiff
+// (tiff_decode.cpp), PNG, BMP and TGA by stb_image; encoding by stb_image_write; saves go through write_file_atomic.
 // Loading reads the whole file, checks the header against the limits before decoding, and turns
 // every stb failure into a one-line tinge::ImageError naming the file.
 #include "image_io.hpp"
@@ -23,6 +23,7 @@
 
 #include "error.hpp"
 #include "jpeg_decode.hpp"
+#include "tiff_decode.hpp"
 
 namespace tinge {
 namespace {
@@ -238,6 +239,7 @@ Rgb8Image load_image_from_memory(const uint8_t* data, size_t size, const std::st
     if (sof == 0xc2 || sof == 0xc6 || sof == 0xca || sof == 0xce)
       throw ImageError("cannot decode " + name + ": progressive JPEG is not supported by this build (no libjpeg)");
   }
+  if (looks_like_tiff(data, size)) return decode_tiff(data, size, name, limits.max_pixels);
   if (png) {
     const std::string overrun = png_chunk_overrun(data, size);
     if (!overrun.empty()) throw ImageError("cannot decode " + name + ": " + overrun + " (truncated or corrupt)");
@@ -245,7 +247,7 @@ Rgb8Image load_image_from_memory(const uint8_t* data, size_t size, const std::st
   // stb also decodes GIF, PSD, PIC, PNM and HDR: formats tinge does not offer, whose decoders are
   // attack surface. Only PNG, BMP and TGA reach it.
   if (!png && !looks_like_bmp(data, size) && !looks_like_tga(data, size))
-    throw ImageError("cannot decode " + name + ": not a PNG, JPEG, BMP or TGA image");
+    throw ImageError("cannot decode " + name + ": not a PNG, JPEG, TIFF, BMP or TGA image");
   int w = 0, h = 0, comp = 0;
   if (!stbi_info_from_memory(data, len, &w, &h, &comp))
     throw ImageError("cannot decode " + name + ": " + stb_reason());

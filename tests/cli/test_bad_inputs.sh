@@ -34,6 +34,14 @@ rm -f "$T/limit_out.png"
 expect_error "corrupt progressive JPEG (stb read out of bounds on it)" "${C[@]}" \
   "$SRC/tests/fuzz/known_crashes/stb-jpeg-huff-decode-fuzz_image.jpg" -o "$T/o.png"
 
+# TIFF (archival scans): 16-bit LZW and tiled files decode; one cut short is refused in one line.
+expect_ok "16-bit gray LZW TIFF" "${C[@]}" "$SRC/tests/fuzz/corpus/fuzz_image/gray16-lzw.tif" -o "$T/tif_out.png"
+expect_ok "tiled Deflate RGB TIFF" "${C[@]}" "$SRC/tests/fuzz/corpus/fuzz_image/rgb-tiled-zip.tif" -o "$T/tif_out.png"
+rm -f "$T/tif_out.png"
+head -c 600 "$SRC/tests/fuzz/corpus/fuzz_image/rgb-tiled-zip.tif" >"$T/cut.tif"
+expect_error "TIFF cut short" "${C[@]}" "$T/cut.tif" -o "$T/o.png"
+grep -q "cannot decode .*cut.tif: corrupt TIFF" "$T/err.txt" || fail "the error does not name the TIFF"
+
 # Odd but legal shapes work, hints included.
 "$GEN" gradient "$T/thin.png" --width 1 --height 10000 >/dev/null
 printf '{"format":"tinge-session","version":1,"points":[{"x":0.5,"y":5000.5,"ab":[20,-20],"size":1}]}' >"$T/thin.json"

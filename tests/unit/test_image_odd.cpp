@@ -87,24 +87,23 @@ void expect_refused(const std::string& bytes, const std::string& name, const std
   }
 }
 
-TEST(ImageOdd, KnownStbProgressiveJpegCrashIsACleanError) {
-  std::ifstream f(std::string(TINGE_SOURCE_DIR) + "/tests/fuzz/known_crashes/stb-jpeg-huff-decode-fuzz_image.jpg",
-                  std::ios::binary);
-  ASSERT_TRUE(f) << "crash input missing";
+// The bytes of a file in tests/fuzz/known_crashes/ ("" when it is missing: the test then fails).
+std::string known_crash(const std::string& file) {
+  std::ifstream f(std::string(TINGE_SOURCE_DIR) + "/tests/fuzz/known_crashes/" + file, std::ios::binary);
+  EXPECT_TRUE(f) << "crash input missing: " << file;
   std::stringstream ss;
   ss << f.rdbuf();
-  expect_refused(ss.str(), "crash.jpg", "corrupt JPEG");
+  return ss.str();
+}
+
+TEST(ImageOdd, KnownStbProgressiveJpegCrashIsACleanError) {
+  expect_refused(known_crash("stb-jpeg-huff-decode-fuzz_image.jpg"), "crash.jpg", "corrupt JPEG");
 }
 
 // stb skips 0xFF fill bytes before the start-of-image marker, so FF FF D8 ... used to reach stb's
 // progressive decoder (out-of-bounds read found by fuzz_image) instead of libjpeg.
 TEST(ImageOdd, FillBytesBeforeJpegStartAreRefusedBeforeStb) {
-  std::ifstream f(std::string(TINGE_SOURCE_DIR) + "/tests/fuzz/known_crashes/stb-jpeg-fill-bytes-before-soi.jpg",
-                  std::ios::binary);
-  ASSERT_TRUE(f) << "crash input missing";
-  std::stringstream ss;
-  ss << f.rdbuf();
-  expect_refused(ss.str(), "padded.jpg", "corrupt JPEG");
+  expect_refused(known_crash("stb-jpeg-fill-bytes-before-soi.jpg"), "padded.jpg", "corrupt JPEG");
   expect_refused(std::string("\xff\xff\xff\xd8\xff\xe0", 6), "fill.jpg", "fill bytes");
 }
 
@@ -157,7 +156,7 @@ TEST(ImageOdd, FormatsOutsidePngJpegBmpTgaAreRefused) {
   gif += std::string("\x2c\0\0\0\0\x02\0\x02\0\0\x02\x02\x44\x01\0\x3b", 16);
   const std::string hdr = "#?RADIANCE\nFORMAT=32-bit_rle_rgbe\n\n-Y 1 +X 1\n\x80\x80\x80\x81";
   for (const auto& [bytes, name] : {std::pair{ppm, "a.ppm"}, std::pair{gif, "a.gif"}, std::pair{hdr, "a.hdr"}})
-    expect_refused(bytes, name, "not a PNG, JPEG, BMP or TGA image");
+    expect_refused(bytes, name, "not a PNG, JPEG, TIFF, BMP or TGA image");
 }
 
 #ifdef TINGE_HAVE_LIBJPEG
