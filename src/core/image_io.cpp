@@ -22,6 +22,7 @@
 #include <stb_image_write.h>
 
 #include "error.hpp"
+#include "exif_orientation.hpp"
 #include "jpeg_decode.hpp"
 #include "tiff_decode.hpp"
 
@@ -217,8 +218,9 @@ struct StbFree {
 
 }  // namespace
 
-Rgb8Image load_image_from_memory(const uint8_t* data, size_t size, const std::string& name,
-                                 const LoadLimits& limits) {
+namespace {
+
+Rgb8Image decode_image(const uint8_t* data, size_t size, const std::string& name, const LoadLimits& limits) {
   if (size == 0) throw ImageError("cannot decode " + name + ": the file is empty (0 bytes)");
   if (size > size_t(INT_MAX))
     throw ImageError("cannot decode " + name + ": file larger than 2 GB is not supported");
@@ -269,6 +271,16 @@ Rgb8Image load_image_from_memory(const uint8_t* data, size_t size, const std::st
     to_rgb8(static_cast<const uint16_t*>(pixels.get()), channels, n, img.data.data());
   else
     to_rgb8(static_cast<const uint8_t*>(pixels.get()), channels, n, img.data.data());
+  return img;
+}
+
+}  // namespace
+
+Rgb8Image load_image_from_memory(const uint8_t* data, size_t size, const std::string& name,
+                                 const LoadLimits& limits) {
+  Rgb8Image img = decode_image(data, size, name, limits);
+  // A JPEG's EXIF Orientation (1, doing nothing, for every other file): pixels as viewers show them.
+  apply_exif_orientation(img, jpeg_exif_orientation(data, size));
   return img;
 }
 

@@ -17,8 +17,9 @@ struct LoadLimits {
   int64_t max_pixels = default_max_pixels();  // refused by name above this
 };
 
-// Loads PNG/JPEG/BMP/TGA (8- or 16-bit, gray, gray+alpha, palette, RGB, RGBA; alpha is composited
-// on white) as 8-bit sRGB. The header is checked against the limits before any pixel is decoded.
+// Loads PNG/JPEG/TIFF/BMP/TGA (8- or 16-bit, gray, gray+alpha, palette, RGB, RGBA; alpha is
+// composited on white) as 8-bit sRGB, turned as a JPEG's EXIF Orientation says. The header is
+// checked against the limits before any pixel is decoded.
 Rgb8Image load_image(const std::string& path, const LoadLimits& limits = {});
 // Same, from a memory buffer (used by the fuzzer and by tests); `name` is used in messages.
 Rgb8Image load_image_from_memory(const uint8_t* data, size_t size, const std::string& name,
