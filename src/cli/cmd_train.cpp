@@ -25,6 +25,7 @@ int run_train(std::vector<std::string> args) {
       .option("--crop", "", "N", "crop side, a multiple of 16 (default 176)")
       .option("--lr", "", "X", "peak learning rate (default 1e-3)")
       .option("--ce-weight", "", "X", "weight of the classification term in hybrid (default 1)")
+      .option("--degrade", "", "P", "share of samples given an old print's faded/soft/grainy L (default 0)")
       .option("--widths", "", "A,B,C,D", "network widths (default 32,64,128,256)")
       .option("--seed", "", "N", "random seed (default 1)")
       .option("--device", "", "D", "auto | cpu | cuda (default auto)")
@@ -49,6 +50,7 @@ int run_train(std::vector<std::string> args) {
   o.crop = p.get_int("--crop", o.crop, 32, 1024);
   o.lr = p.get_double("--lr", o.lr, 1e-7, 1.0);
   o.ce_weight = p.get_double("--ce-weight", o.ce_weight, 0, 1000);
+  o.degrade = p.get_double("--degrade", o.degrade, 0, 1);
   if (p.has("--widths")) {
     auto w = parse_int_list(p.get("--widths"), "--widths", 1, 4096);
     if (w.size() != 4) throw UsageError("--widths needs 4 numbers");

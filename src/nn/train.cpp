@@ -140,6 +140,7 @@ TrainResult run_training(const TrainOptions& in) {
     opt.lr = ts.at("lr").get<double>();
     opt.seed = ts.at("seed").get<uint64_t>();
     opt.ce_weight = ts.at("ce_weight").get<double>();
+    opt.degrade = ts.value("degrade", 0.0);
     if (in.steps == TrainOptions().steps) opt.steps = ts.at("steps").get<int64_t>();
     opt.widths = resumed.meta.at("widths").get<std::vector<int64_t>>();
   }
@@ -215,6 +216,7 @@ TrainResult run_training(const TrainOptions& in) {
                              {"loss", opt.loss},       {"ce_weight", opt.ce_weight},
                              {"batch", opt.batch},     {"crop", opt.crop},
                              {"lr", opt.lr},           {"seed", opt.seed},
+                             {"degrade", opt.degrade},
                              {"steps", opt.steps},     {"device", device.is_cuda() ? "cuda" : "cpu"},
                              {"tinge_version", TINGE_VERSION}, {"libtorch", TORCH_VERSION}};
 
@@ -232,7 +234,7 @@ TrainResult run_training(const TrainOptions& in) {
     m["training"] = tr;
     m["train_state"] = {{"step", step},   {"steps", opt.steps}, {"loss", opt.loss},
                         {"batch", opt.batch}, {"crop", opt.crop}, {"lr", opt.lr},
-                        {"seed", opt.seed}, {"ce_weight", opt.ce_weight}};
+                        {"seed", opt.seed}, {"ce_weight", opt.ce_weight}, {"degrade", opt.degrade}};
     save_model_file(path, net, m, with_optimizer ? adam.state() : std::map<std::string, torch::Tensor>{});
     std::string csv = csv_header();
     for (const auto& r : rows) csv += csv_row(r);
@@ -242,6 +244,7 @@ TrainResult run_training(const TrainOptions& in) {
 
   SampleOptions sopt;
   sopt.crop = opt.crop;
+  sopt.p_degrade = opt.degrade;
   int workers = opt.workers;
   if (workers <= 0) {
     const int hc = int(std::max(2u, std::thread::hardware_concurrency()));

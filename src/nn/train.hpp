@@ -20,6 +20,7 @@ struct TrainOptions {
   int crop = 176;
   double lr = 1e-3;
   double ce_weight = 1.0;                     // weight of the classification term in `hybrid`
+  double degrade = 0.0;                       // share of samples with an old-print L (SampleOptions)
   uint64_t seed = 1;
   std::string device = "auto";                // auto | cpu | cuda
   int threads = 0;                            // intra-op threads (0: 1 on CPU)

@@ -4,11 +4,61 @@
 #include <algorithm>
 #include <cmath>
 #include <random>
+#include <vector>
 
 #include "core/color.hpp"
 #include "core/error.hpp"
 
 namespace tinge {
+
+namespace {
+
+// Blurs an S x S plane with a Gaussian of `sigma` pixels (separable, edges clamped).
+void gaussian_blur(float* p, int S, double sigma) {
+  const int r = std::max(1, int(std::ceil(3 * sigma)));
+  std::vector<float> k(size_t(2 * r + 1));
+  float sum = 0;
+  for (int i = -r; i <= r; ++i) sum += k[size_t(i + r)] = float(std::exp(-0.5 * i * i / (sigma * sigma)));
+  for (float& v : k) v /= sum;
+  std::vector<float> tmp(size_t(S) * size_t(S));
+  for (int pass = 0; pass < 2; ++pass) {
+    const float* src = pass == 0 ? p : tmp.data();
+    float* dst = pass == 0 ? tmp.data() : p;
+    for (int y = 0; y < S; ++y)
+      for (int x = 0; x < S; ++x) {
+        float acc = 0;
+        for (int i = -r; i <= r; ++i) {
+          const int xx = pass == 0 ? std::clamp(x + i, 0, S - 1) : x, yy = pass == 1 ? std::clamp(y + i, 0, S - 1) : y;
+          acc += k[size_t(i + r)] * src[size_t(yy) * size_t(S) + size_t(xx)];
+        }
+        dst[size_t(y) * size_t(S) + size_t(x)] = acc;
+      }
+  }
+}
+
+// Makes L look like an old print's: softened (blur sigma 0.4-1.5 px), faded (contrast 0.55-0.95
+// around a mid-grey of 40-60), grainy (Gaussian noise, sigma 1.5-7.5 L units).
+void degrade_lightness(float* L, int S, std::mt19937_64& rng) {
+  std::uniform_real_distribution<double> u01(0.0, 1.0);
+  bool blur = u01(rng) < 0.5, fade = u01(rng) < 0.5, grain = u01(rng) < 0.5;
+  if (!blur && !fade && !grain) {
+    const int k = std::uniform_int_distribution<int>(0, 2)(rng);
+    blur = k == 0, fade = k == 1, grain = k == 2;
+  }
+  const size_t n = size_t(S) * size_t(S);
+  if (blur) gaussian_blur(L, S, 0.4 + 1.1 * u01(rng));
+  if (fade) {
+    const float c = float(0.55 + 0.4 * u01(rng)), mid = float(40 + 20 * u01(rng));
+    for (size_t i = 0; i < n; ++i) L[i] = mid + (L[i] - 50.f) * c;
+  }
+  if (grain) {
+    std::normal_distribution<float> noise(0.f, float(1.5 + 6.0 * u01(rng)));
+    for (size_t i = 0; i < n; ++i) L[i] += noise(rng);
+  }
+  for (size_t i = 0; i < n; ++i) L[i] = std::clamp(L[i], 0.f, 100.f);
+}
+
+}  // namespace
 
 int make_training_sample(const Rgb8Image& img, const SampleOptions& opt, uint64_t seed, float* L, float* a,
                          float* b, float* hint_a, float* hint_b, float* mask) {
@@ -69,6 +119,8 @@ int make_training_sample(const Rgb8Image& img, const SampleOptions& opt, uint64_
         mask[i] = 1.f;
       }
   }
+  // Drawn after everything else, so samples without degradation are exactly what they were.
+  if (opt.p_degrade > 0 && u01(rng) < opt.p_degrade) degrade_lightness(L, S, rng);
   return n;
 }
 

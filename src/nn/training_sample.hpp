@@ -3,7 +3,8 @@
 // and learns automatic colourisation), each a square patch of side uniform in 1..9 carrying the
 // patch's mean ab, located by a Gaussian around the centre (sigma a quarter of the size). Half of
 // the samples instead place a log-uniform number of points (0..max_points) uniformly, like the
-// evaluation protocol. Deterministic for a given seed. Torch-free.
+// evaluation protocol. Optionally the lightness is degraded like an old print's (faded, soft,
+// grainy) while the colour targets and hints stay clean. Deterministic for a given seed. Torch-free.
 #pragma once
 #include <cstdint>
 
@@ -17,6 +18,10 @@ struct SampleOptions {
   double p_uniform_layout = 0.5;  // share of samples with eval-like uniform hint layouts
   int max_points = 150;
   int max_patch = 9;
+  // Share of samples whose L input is degraded (each of fade, blur and grain with probability 1/2,
+  // at least one): real old photos are all three, and the network trained on clean photos loses
+  // 1-2 dB on them (model card, Robustness). 0 keeps every sample as before.
+  double p_degrade = 0.0;
 };
 
 // Writes crop*crop floats to each plane: L, a, b (ground truth), hint a, hint b (0 where no hint)
