@@ -6,6 +6,8 @@
 #include <cstring>
 #include <utility>
 
+#include "file_segments.hpp"
+
 namespace tinge {
 
 namespace {
@@ -34,30 +36,26 @@ int tiff_orientation(const uint8_t* t, size_t n) {
 
 }  // namespace
 
-int jpeg_exif_orientation(const uint8_t* d, size_t size) {
-  if (size < 4 || d[0] != 0xff || d[1] != 0xd8) return 1;
-  size_t pos = 2;
-  while (pos + 4 <= size) {
-    if (d[pos] != 0xff) return 1;
-    const uint8_t marker = d[pos + 1];
-    if (marker == 0xff) {  // fill byte
-      ++pos;
-      continue;
-    }
-    if (marker == 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {  // no length field
-      pos += 2;
-      continue;
-    }
-    if (marker == 0xda || marker == 0xd9) return 1;  // start of scan / end of image: no EXIF before it
-    const size_t len = size_t(d[pos + 2]) << 8 | d[pos + 3];
-    if (len < 2 || len > size - pos - 2) return 1;
-    const uint8_t* seg = d + pos + 4;
-    const size_t seg_len = len - 2;
-    if (marker == 0xe1 && seg_len >= 6 && std::memcmp(seg, "Exif\0\0", 6) == 0)
-      return tiff_orientation(seg + 6, seg_len - 6);
-    pos += 2 + len;
-  }
-  return 1;
+int exif_orientation(const uint8_t* data, size_t size) {
+  int orientation = 1;
+  // JPEG: the first APP1 segment that starts "Exif\0\0", then a TIFF structure.
+  const bool jpeg = for_each_jpeg_segment(data, size, [&](const JpegSegment& seg) {
+    if (seg.marker != 0xe1 || seg.available < seg.length || seg.length < 6 ||
+        std::memcmp(seg.body, "Exif\0\0", 6) != 0)
+      return true;
+    orientation = tiff_orientation(seg.body + 6, seg.length - 6);
+    return false;
+  });
+  // PNG: an eXIf chunk holds the TIFF structure itself. Only one before the image data counts, as
+  // in the PNG specification (third edition) and the browsers that honour it.
+  if (!jpeg)
+    for_each_png_chunk(data, size, [&](const PngChunk& chunk) {
+      if (std::strcmp(chunk.type, "IDAT") == 0) return false;
+      if (std::strcmp(chunk.type, "eXIf") != 0) return true;
+      orientation = tiff_orientation(chunk.body, chunk.length);
+      return false;
+    });
+  return orientation;
 }
 
 void apply_exif_orientation(Rgb8Image& img, int o) {

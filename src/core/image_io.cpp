@@ -23,6 +23,7 @@
 
 #include "error.hpp"
 #include "exif_orientation.hpp"
+#include "file_segments.hpp"
 #include "jpeg_decode.hpp"
 #include "tiff_decode.hpp"
 
@@ -95,8 +96,7 @@ void append_bytes(void* ctx, void* data, int size) {
 
 // Reads width and height from a PNG's IHDR; false when `data` is not a PNG.
 bool png_header_size(const uint8_t* data, size_t size, uint32_t& w, uint32_t& h) {
-  static const uint8_t sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-  if (size < 24 || std::memcmp(data, sig, 8) != 0 || std::memcmp(data + 12, "IHDR", 4) != 0) return false;
+  if (size < 24 || !is_png(data, size) || std::memcmp(data + 12, "IHDR", 4) != 0) return false;
   auto be32 = [&](size_t o) {
     return uint32_t(data[o]) << 24 | uint32_t(data[o + 1]) << 16 | uint32_t(data[o + 2]) << 8 | data[o + 3];
   };
@@ -105,52 +105,22 @@ bool png_header_size(const uint8_t* data, size_t size, uint32_t& w, uint32_t& h)
   return true;
 }
 
-// Walks a PNG's chunks up to IEND; returns "" when every chunk fits in the file, else a description of
-// the first chunk whose declared length runs past the end. stb grows its buffer by a chunk's declared
-// length before reading it, so a few forged bytes could otherwise make it allocate gigabytes.
-std::string png_chunk_overrun(const uint8_t* data, size_t size) {
-  size_t o = 8;
-  while (o + 8 <= size) {
-    const uint64_t len = uint64_t(data[o]) << 24 | uint64_t(data[o + 1]) << 16 | uint64_t(data[o + 2]) << 8 | data[o + 3];
-    const std::string type(reinterpret_cast<const char*>(data + o + 4), 4);
-    if (len > size - o - 8 || size - o - 8 - len < 4)
-      return "PNG chunk '" + type + "' claims " + std::to_string(len) + " bytes but the file ends first";
-    if (type == "IEND") break;
-    o += 12 + size_t(len);
-  }
-  return "";
-}
-
 // Reads width, height and the frame marker (0xc0 baseline, 0xc2 progressive, ...) from a JPEG's frame
-// header (SOFn) by walking the marker segments; false when `data` is not a JPEG or no frame header
-// precedes the first scan.
+// header (SOFn); false when `data` is not a JPEG or no frame header precedes the first scan.
 bool jpeg_header_size(const uint8_t* data, size_t size, uint32_t& w, uint32_t& h, uint8_t& sof_marker) {
-  if (size < 4 || data[0] != 0xff || data[1] != 0xd8) return false;
-  size_t pos = 2;
-  while (pos + 4 <= size) {
-    if (data[pos] != 0xff) return false;
-    const uint8_t marker = data[pos + 1];
-    if (marker == 0xff) {  // fill byte
-      ++pos;
-      continue;
+  bool found = false;
+  for_each_jpeg_segment(data, size, [&](const JpegSegment& seg) {
+    const uint8_t m = seg.marker;
+    if (m < 0xc0 || m > 0xcf || m == 0xc4 || m == 0xc8 || m == 0xcc) return true;  // not a frame header
+    if (seg.length >= 5 && seg.available >= 5) {  // precision, height, width
+      h = uint32_t(seg.body[1]) << 8 | seg.body[2];
+      w = uint32_t(seg.body[3]) << 8 | seg.body[4];
+      sof_marker = m;
+      found = true;
     }
-    if (marker == 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {  // no length field
-      pos += 2;
-      continue;
-    }
-    if (marker == 0xd9 || marker == 0xda) return false;  // end of image / start of scan
-    const size_t len = size_t(data[pos + 2]) << 8 | data[pos + 3];
-    const bool sof = marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc;
-    if (sof) {
-      if (len < 7 || pos + 9 > size) return false;
-      h = uint32_t(data[pos + 5]) << 8 | data[pos + 6];
-      w = uint32_t(data[pos + 7]) << 8 | data[pos + 8];
-      sof_marker = marker;
-      return true;
-    }
-    pos += 2 + len;
-  }
-  return false;
+    return false;
+  });
+  return found;
 }
 
 std::string size_text(int64_t w, int64_t h) { return std::to_string(w) + "x" + std::to_string(h); }
@@ -243,7 +213,9 @@ Rgb8Image decode_image(const uint8_t* data, size_t size, const std::string& name
   }
   if (looks_like_tiff(data, size)) return decode_tiff(data, size, name, limits.max_pixels);
   if (png) {
-    const std::string overrun = png_chunk_overrun(data, size);
+    // stb grows its buffer by a chunk's declared length before reading it, so a few forged bytes
+    // could otherwise make it allocate gigabytes.
+    const std::string overrun = for_each_png_chunk(data, size, [](const PngChunk&) { return true; });
     if (!overrun.empty()) throw ImageError("cannot decode " + name + ": " + overrun + " (truncated or corrupt)");
   }
   // stb also decodes GIF, PSD, PIC, PNM and HDR: formats tinge does not offer, whose decoders are
@@ -279,8 +251,8 @@ Rgb8Image decode_image(const uint8_t* data, size_t size, const std::string& name
 Rgb8Image load_image_from_memory(const uint8_t* data, size_t size, const std::string& name,
                                  const LoadLimits& limits) {
   Rgb8Image img = decode_image(data, size, name, limits);
-  // A JPEG's EXIF Orientation (1, doing nothing, for every other file): pixels as viewers show them.
-  apply_exif_orientation(img, jpeg_exif_orientation(data, size));
+  // A JPEG's or PNG's EXIF Orientation (1, doing nothing, for every other file): pixels as viewers show them.
+  apply_exif_orientation(img, exif_orientation(data, size));
   return img;
 }
 
