@@ -8,13 +8,11 @@
 
 #include <atomic>
 #include <cerrno>
-#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <mutex>
 #include <set>
-#include <thread>
 
 #include "error.hpp"
 
@@ -37,13 +35,6 @@ int write_all(int fd, const char* data, size_t n) {
     done += size_t(w);
   }
   return 0;
-}
-
-// Test hook: $TINGE_TEST_SAVE_PAUSE_MS pauses every save halfway through writing its temporary,
-// so tests/cli/test_kill_mid_save.sh can land SIGKILLs inside the write. Unset: no pause.
-void test_pause_mid_write() {
-  const char* ms = std::getenv("TINGE_TEST_SAVE_PAUSE_MS");
-  if (ms && *ms) std::this_thread::sleep_for(std::chrono::milliseconds(std::atoi(ms)));
 }
 
 // The writer's process id when `name` is one of our temporaries (".X.tinge-tmp-PID-N"), else 0.
@@ -99,10 +90,7 @@ void write_file_atomic(const std::string& path, const std::string& bytes) {
   };
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
   if (fd < 0) fail(errno, false);
-  const size_t half = bytes.size() / 2;
-  int err = write_all(fd, bytes.data(), half);
-  if (err == 0) test_pause_mid_write();
-  if (err == 0) err = write_all(fd, bytes.data() + half, bytes.size() - half);
+  int err = write_all(fd, bytes.data(), bytes.size());
   if (err != 0) {
     ::close(fd);
     fail(err, true);

@@ -9,15 +9,19 @@
 . "$(dirname "$0")/common.sh"
 
 KILLS=${TINGE_KILL_ROUNDS:-30}
-# Writing half a megabyte takes well under a millisecond, too short to hit by timing alone: the test
-# hook in write_file_atomic pauses halfway through the temporary so that kills land inside the write.
-export TINGE_TEST_SAVE_PAUSE_MS=${TINGE_TEST_SAVE_PAUSE_MS:-200}
+# Writing half a megabyte takes well under a millisecond, too short to hit by timing alone: a
+# preloaded write() (tests/tools/slow_write.cpp) writes half of each save's temporary, then pauses,
+# so that kills land inside the write. Only tinge gets it; under ASan it comes before ASan's
+# runtime, which is allowed.
+LIB=${TINGE_SLOW_WRITE_LIB:?TINGE_SLOW_WRITE_LIB must name the tinge_slow_write library}
+export TINGE_SLOW_WRITE_MS=${TINGE_SLOW_WRITE_MS:-200}
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
 
 "$GEN" gradient "$T/in.png" --width 2000 --height 1500 --color >/dev/null
 cp "$T/in.png" "$T/in.orig"
 "$GEN" blocks "$T/old.png" --width 64 --height 48 >/dev/null
 cp "$T/old.png" "$T/old.orig"
-C=("$TINGE" colorize --method gray)
+C=(env "LD_PRELOAD=$LIB" "$TINGE" colorize --method gray)
 
 # The complete new output, and how long one uninterrupted run takes (ms).
 start=$(date +%s%N)
