@@ -12,6 +12,7 @@
 #include "core/error.hpp"
 #include "core/hash.hpp"
 #include "core/image_io.hpp"
+#include "core/json_depth.hpp"
 
 namespace fs = std::filesystem;
 
@@ -54,7 +55,9 @@ std::vector<std::string> load_recent_files() {
   try {
     std::ifstream in(fs::path(config_dir()) / "recent.json");
     if (!in) return out;
-    nlohmann::json j = nlohmann::json::parse(in);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (json_nesting_depth(text) > kMaxJsonDepth) return out;
+    nlohmann::json j = nlohmann::json::parse(text);
     if (!j.is_array()) return out;
     for (const auto& e : j)
       if (e.is_string() && fs::exists(e.get<std::string>())) out.push_back(e.get<std::string>());

@@ -5,7 +5,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
-#include <set>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -15,8 +14,10 @@
 #include "cli/methods.hpp"
 #include "cli/progress.hpp"
 #include "core/color.hpp"
+#include "core/batch_names.hpp"
 #include "core/error.hpp"
 #include "core/evaluate.hpp"
+#include "core/image_formats.hpp"
 #include "core/image_io.hpp"
 #include "core/pipeline.hpp"
 #include "core/session.hpp"
@@ -118,26 +119,37 @@ fs::path file_output(const fs::path& in, const ArgParser& args) {
 int run_folder(ColorizeJob& job, const fs::path& dir, const ArgParser& args) {
   if (args.has("--hints"))
     throw UsageError("--hints takes the session of one photo; it cannot be used with a folder");
-  std::string dir_name = dir.string();
-  while (dir_name.size() > 1 && dir_name.back() == '/') dir_name.pop_back();
-  const fs::path out_dir = args.has("--output") ? fs::path(args.get("--output"))
-                                                : fs::path(dir_name + "_color");
   std::error_code ec;
+  fs::path out_dir;
+  if (args.has("--output")) {
+    out_dir = args.get("--output");
+  } else {  // DIR_color beside DIR; for "." or "photos/..", beside the folder they name
+    auto named = [](fs::path p) {
+      p = p.lexically_normal();
+      if (!p.has_filename() && p.has_parent_path() && p != p.root_path()) p = p.parent_path();
+      return p;
+    };
+    fs::path p = named(dir);
+    if (p.filename() == "." || p.filename() == "..") p = named(fs::absolute(dir, ec));
+    if (p.filename().empty() || p.filename() == "." || p.filename() == "..")
+      throw UsageError("'" + dir.string() + "' has no name to derive an output folder from: give one with -o");
+    out_dir = p.parent_path() / (p.filename().string() + "_color");
+  }
   if (!job.force && same_file(out_dir, dir))
     throw UsageError("the output folder is the input folder '" + dir.string() +
                      "' (choose another -o, or pass --force)");
   if (fs::exists(out_dir, ec) && !fs::is_directory(out_dir, ec))
     throw UsageError("output '" + out_dir.string() + "' is a file; a folder input needs an output folder");
-  fs::create_directories(out_dir, ec);
-  if (ec) throw ImageError("cannot create output folder '" + out_dir.string() + "': " + ec.message());
-
   const std::vector<std::string> files = list_images(dir.string());
-  if (files.empty()) throw ImageError("no images (png, jpg, jpeg, bmp, tga) in folder '" + dir.string() + "'");
-
-  // Output names: <stem>_color.png; when two inputs share a stem, the extension joins the name.
-  std::set<std::string> stems_seen, stems_twice;
-  for (const std::string& f : files)
-    if (!stems_seen.insert(fs::path(f).stem().string()).second) stems_twice.insert(fs::path(f).stem().string());
+  if (files.empty()) {
+    std::string exts;
+    for (const std::string& e : readable_image_extensions()) exts += (exts.empty() ? "" : ", ") + e.substr(1);
+    throw ImageError("no images (" + exts + ") in folder '" + dir.string() + "'");
+  }
+  fs::create_directories(out_dir, ec);  // only once there is something to write into it
+  if (ec) throw ImageError("cannot create output folder '" + out_dir.string() + "': " + ec.message());
+  // One distinct output name per input (a.png and a.jpg: a_png_color.png, a_jpg_color.png).
+  const std::vector<std::string> names = batch_output_names(files);
 
   const bool sessions = !args.has("--no-sessions");
   const auto t0 = std::chrono::steady_clock::now();
@@ -145,9 +157,7 @@ int run_folder(ColorizeJob& job, const fs::path& dir, const ArgParser& args) {
   ProgressBar bar("colorize", int(files.size()));
   for (size_t i = 0; i < files.size(); ++i) {
     const fs::path in = files[i];
-    std::string stem = in.stem().string();
-    if (stems_twice.count(stem)) stem += "_" + lower_ext(in).substr(1);
-    const fs::path out = out_dir / (stem + "_color.png");
+    const fs::path out = out_dir / names[i];
     std::string note;
     const std::string session = sessions ? sidecar_session(in, &note) : std::string();
     if (!note.empty()) bar.note(note);

@@ -65,12 +65,7 @@ int run_edit(std::vector<std::string> argv) {
   opt.max_fps = args.get_double("--max-fps", 0, 0, 1000);
   if (!opt.bench_out.empty() && !opt.script.empty())
     throw UsageError("--bench and --script cannot be combined");
-  if (!opt.bench_out.empty()) {  // fail before the run, not after it
-    const fs::path dir = fs::absolute(opt.bench_out).parent_path();
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec))
-      throw Error("--bench '" + opt.bench_out + "': folder " + dir.string() + " does not exist");
-  }
+  if (args.has("--bench")) check_output_file("--bench", opt.bench_out);  // before the run, not after it
   opt.autosave = !args.has("--no-autosave");
   opt.autosave_scripted = args.has("--autosave") && opt.autosave;
   if (args.has("--size")) {

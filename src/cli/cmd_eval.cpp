@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -17,6 +18,7 @@
 #include "cli/progress.hpp"
 #include "core/error.hpp"
 #include "core/evaluate.hpp"
+#include "core/file_read.hpp"
 #include "core/image_io.hpp"
 
 namespace tinge {
@@ -33,12 +35,8 @@ uint64_t parse_seed(const std::string& text) {
 
 // Reads back a report written earlier by `tinge eval --json` (for --compare).
 EvalReport read_report(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) throw Error("--compare '" + path + "': cannot open the file");
-  std::stringstream ss;
-  ss << f.rdbuf();
   try {
-    return parse_eval_json(ss.str());
+    return parse_eval_json(read_regular_file(path, uint64_t(16) << 20));
   } catch (const Error& e) {
     throw Error("--compare '" + path + "': " + e.what());
   }
@@ -63,6 +61,13 @@ int run_eval(std::vector<std::string> argv) {
 
   const std::vector<std::string> compare = args.get_all("--compare");
   if (!compare.empty() && !args.has("--plot")) throw UsageError("--compare needs --plot OUT.svg");
+  for (const char* o : {"--json", "--plot"})
+    if (args.has(o)) check_output_file(o, args.get(o));
+  if (args.has("--json") && args.has("--plot")) {
+    std::error_code ec;
+    if (args.get("--json") == args.get("--plot") || std::filesystem::equivalent(args.get("--json"), args.get("--plot"), ec))
+      throw UsageError("--json and --plot name the same file '" + args.get("--json") + "'");
+  }
   std::vector<EvalReport> reports;
   for (const std::string& c : compare) reports.push_back(read_report(c));
 
@@ -82,7 +87,7 @@ int run_eval(std::vector<std::string> argv) {
 
   const std::string data = args.get("--data");
   const std::vector<std::string> files = list_images(data);
-  if (files.empty()) throw ImageError("no images (png, jpg, jpeg, bmp, tga) in folder '" + data + "'");
+  if (files.empty()) throw ImageError("no images in folder '" + data + "'");
 
   std::string name;
   std::unique_ptr<Method> method = method_from_options(args, &name);

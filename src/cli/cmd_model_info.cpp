@@ -8,8 +8,10 @@
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "core/error.hpp"
+#include "core/file_read.hpp"
 #include "core/image_io.hpp"
 #include "nn/model_meta.hpp"
+#include "core/json_depth.hpp"
 #include "nn/safetensors.hpp"
 
 namespace tinge {
@@ -29,14 +31,18 @@ int run_model_info(std::vector<std::string> args) {
   for (const auto& s : p.get_all("--set-file")) {
     const auto eq = s.find('=');
     if (eq == std::string::npos) throw UsageError("--set-file wants KEY=PATH");
-    std::ifstream in(s.substr(eq + 1));
-    if (!in) throw UsageError("cannot read " + s.substr(eq + 1));
-    sets.push_back(s.substr(0, eq + 1) + std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>()));
+    try {
+      sets.push_back(s.substr(0, eq + 1) + read_regular_file(s.substr(eq + 1), uint64_t(16) << 20));
+    } catch (const FileReadError& e) {
+      throw UsageError("--set-file: cannot read " + s.substr(eq + 1) + ": " + e.what());
+    }
   }
   if (!sets.empty()) {
     for (const auto& s : sets) {
       const auto eq = s.find('=');
       if (eq == std::string::npos || eq == 0) throw UsageError("--set wants KEY=JSON");
+      if (json_nesting_depth(std::string_view(s).substr(eq + 1)) > kMaxJsonDepth)
+        throw UsageError("--set " + s.substr(0, eq) + ": JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
       try {
         auto v = nlohmann::json::parse(s.substr(eq + 1));
         if (v.is_null()) meta.erase(s.substr(0, eq));  // KEY=null removes the field

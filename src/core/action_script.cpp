@@ -9,6 +9,8 @@
 
 #include "color.hpp"
 #include "error.hpp"
+#include "file_read.hpp"
+#include "json_depth.hpp"
 
 namespace tinge {
 namespace {
@@ -229,6 +231,8 @@ std::string Action::where(const std::string& script) const {
 }
 
 std::vector<Action> parse_action_script(const std::string& text, const std::string& script_name) {
+  if (json_nesting_depth(text) > kMaxJsonDepth)
+    throw UsageError(script_name + ": JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
   json doc;
   try {
     doc = json::parse(text);
@@ -252,12 +256,11 @@ std::vector<Action> parse_action_script(const std::string& text, const std::stri
 }
 
 std::vector<Action> load_action_script(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw UsageError(path + ": cannot read the action script");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (ss.str().size() > (16u << 20)) throw UsageError(path + ": action script larger than 16 MB");
-  return parse_action_script(ss.str(), path);
+  try {
+    return parse_action_script(read_regular_file(path, uint64_t(16) << 20), path);
+  } catch (const FileReadError& e) {
+    throw UsageError(path + ": cannot read the action script: " + e.what());
+  }
 }
 
 }  // namespace tinge

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstdlib>
@@ -76,19 +77,28 @@ void remove_stale_temporaries(const std::string& dir) {
 std::string atomic_temp_name(const std::string& path, const std::string& suffix) {
   const size_t slash = path.find_last_of('/');
   const std::string dir = slash == std::string::npos ? "" : path.substr(0, slash + 1);
-  const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+  std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+  // A file name has at most 255 bytes: a long one is shortened here (the target keeps its name).
+  const size_t room = 255 - std::min<size_t>(255, 1 + 11 + suffix.size());
+  if (base.size() > room) base.resize(room);
   return dir + "." + base + ".tinge-tmp-" + suffix;
 }
 
 void write_file_atomic(const std::string& path, const std::string& bytes) {
   static std::atomic<unsigned> counter{0};
-  const std::string tmp =
-      atomic_temp_name(path, std::to_string(::getpid()) + "-" + std::to_string(counter.fetch_add(1)));
+  std::string tmp;
   auto fail = [&](int err, bool created) {
     if (created) ::unlink(tmp.c_str());
     throw ImageError("cannot write " + path + ": " + std::strerror(err));
   };
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  // A temporary of that name may be left by an earlier process that had the same id and was
+  // killed (ids are reused, and in a container tinge may get the same one every time): next name.
+  int fd = -1;
+  for (int tries = 0; fd < 0 && tries < 1000; ++tries) {
+    tmp = atomic_temp_name(path, std::to_string(::getpid()) + "-" + std::to_string(counter.fetch_add(1)));
+    fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd < 0 && errno != EEXIST) break;
+  }
   if (fd < 0) fail(errno, false);
   int err = write_all(fd, bytes.data(), bytes.size());
   if (err != 0) {

@@ -85,7 +85,10 @@ std::string eval_svg(const std::vector<EvalReport>& reports) {
   s += "<text x=\"320\" y=\"26\" text-anchor=\"middle\" font-size=\"16\" font-weight=\"bold\">"
        "PSNR against number of hints</text>\n";
   // Horizontal grid lines and y ticks.
-  for (double v = lo; v <= hi + step * 1e-6; v += step) {
+  // Counted, not accumulated: near 1e17 adding a step of 5 would not move v at all.
+  const int ticks = std::min(50, int(std::lround((hi - lo) / step)));
+  for (int k = 0; k <= ticks; ++k) {
+    const double v = lo + k * step;
     const std::string y = num(py(v));
     s += "<line x1=\"" + num(kLeft) + "\" y1=\"" + y + "\" x2=\"" + num(kLeft + pw) + "\" y2=\"" + y +
          "\" stroke=\"#e0e0e0\"/>\n";

@@ -17,6 +17,7 @@
 #include "metrics.hpp"
 #include "pipeline.hpp"
 #include "image_formats.hpp"
+#include "json_depth.hpp"
 
 namespace tinge {
 namespace {
@@ -158,6 +159,8 @@ std::string eval_json(const EvalReport& r) {
 EvalReport parse_eval_json(const std::string& text) {
   using json = nlohmann::json;
   EvalReport r;
+  if (json_nesting_depth(text) > kMaxJsonDepth)
+    throw Error("JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
   try {
     const json j = json::parse(text);
     r.method = j.at("method").get<std::string>();
@@ -169,6 +172,9 @@ EvalReport parse_eval_json(const std::string& text) {
       EvalRow row;
       row.hints = o.at("hints").get<int>();
       row.psnr_mean = o.at("psnr_mean").get<double>();
+      if (!(std::fabs(row.psnr_mean) <= 1000) || row.hints < 0)
+        throw Error("eval report: row " + std::to_string(r.rows.size()) + " is not a PSNR row (hints " +
+                    std::to_string(row.hints) + ", psnr_mean " + o.at("psnr_mean").dump() + ")");
       row.psnr_std = o.value("psnr_std", 0.0);
       row.colorfulness = o.value("colorfulness", 0.0);
       row.colorfulness_ref = o.value("colorfulness_ref", 0.0);

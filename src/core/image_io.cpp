@@ -4,10 +4,6 @@
 // every stb failure into a one-line tinge::ImageError naming the file.
 #include "image_io.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
@@ -21,16 +17,16 @@
 #include <stb_image.h>
 #include <stb_image_write.h>
 
+#include "bmp_tga.hpp"
 #include "error.hpp"
 #include "exif_orientation.hpp"
+#include "file_read.hpp"
 #include "file_segments.hpp"
 #include "jpeg_decode.hpp"
 #include "tiff_decode.hpp"
 
 namespace tinge {
 namespace {
-
-std::string errno_text(int err) { return std::strerror(err); }
 
 std::string stb_reason() {
   const char* r = stbi_failure_reason();
@@ -167,21 +163,6 @@ bool stb_sees_jpeg(const uint8_t* data, size_t size) {
   return i < size && data[i] == 0xd8;
 }
 
-bool looks_like_bmp(const uint8_t* data, size_t size) { return size >= 2 && data[0] == 'B' && data[1] == 'M'; }
-
-// A TGA header (the format has no magic number): colour-map type 0/1, an image type that matches
-// it, nonzero size and a pixel depth the type allows. No other format stb knows passes this.
-bool looks_like_tga(const uint8_t* data, size_t size) {
-  if (size < 18) return false;
-  const int cmap_type = data[1], type = data[2], depth = data[16];
-  const int w = data[12] | (data[13] << 8), h = data[14] | (data[15] << 8);
-  if (w == 0 || h == 0) return false;
-  const bool mapped = type == 1 || type == 9;
-  if (mapped) return cmap_type == 1 && (depth == 8 || depth == 16);
-  const bool plain = type == 2 || type == 3 || type == 10 || type == 11;
-  return plain && cmap_type <= 1 && (depth == 8 || depth == 15 || depth == 16 || depth == 24 || depth == 32);
-}
-
 struct StbFree {
   void operator()(void* p) const { stbi_image_free(p); }
 };
@@ -222,6 +203,8 @@ Rgb8Image decode_image(const uint8_t* data, size_t size, const std::string& name
   // attack surface. Only PNG, BMP and TGA reach it.
   if (!png && !looks_like_bmp(data, size) && !looks_like_tga(data, size))
     throw ImageError("cannot decode " + name + ": not a PNG, JPEG, TIFF, BMP or TGA image");
+  const std::string shortfall = bmp_tga_shortfall(data, size);
+  if (!shortfall.empty()) throw ImageError("cannot decode " + name + ": " + shortfall);
   int w = 0, h = 0, comp = 0;
   if (!stbi_info_from_memory(data, len, &w, &h, &comp))
     throw ImageError("cannot decode " + name + ": " + stb_reason());
@@ -257,30 +240,14 @@ Rgb8Image load_image_from_memory(const uint8_t* data, size_t size, const std::st
 }
 
 Rgb8Image load_image(const std::string& path, const LoadLimits& limits) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw ImageError("cannot open " + path + ": " + errno_text(errno));
-  struct FdCloser {
-    int fd;
-    ~FdCloser() { ::close(fd); }
-  } closer{fd};
-  struct stat st {};
-  if (::fstat(fd, &st) != 0) throw ImageError("cannot read " + path + ": " + errno_text(errno));
-  if (S_ISDIR(st.st_mode)) throw ImageError("cannot read " + path + ": is a directory");
-  if (!S_ISREG(st.st_mode)) throw ImageError("cannot read " + path + ": not a regular file");
-  if (st.st_size == 0) throw ImageError("cannot decode " + path + ": the file is empty (0 bytes)");
-  if (uint64_t(st.st_size) > uint64_t(INT_MAX))
-    throw ImageError("cannot decode " + path + ": file larger than 2 GB is not supported");
-
-  std::string bytes(size_t(st.st_size), '\0');
-  size_t got = 0;
-  while (got < bytes.size()) {
-    ssize_t r = ::read(fd, &bytes[got], bytes.size() - got);
-    if (r < 0 && errno == EINTR) continue;
-    if (r < 0) throw ImageError("cannot read " + path + ": " + errno_text(errno));
-    if (r == 0) break;  // file shrank while reading
-    got += size_t(r);
+  std::string bytes;
+  try {
+    bytes = read_regular_file(path, uint64_t(INT_MAX));  // never blocks on a FIFO
+  } catch (const FileReadError& e) {
+    throw ImageError("cannot read " + path + ": " + e.what());
   }
-  return load_image_from_memory(reinterpret_cast<const uint8_t*>(bytes.data()), got, path, limits);
+  if (bytes.empty()) throw ImageError("cannot decode " + path + ": the file is empty (0 bytes)");
+  return load_image_from_memory(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), path, limits);
 }
 
 std::string encode_image(const Rgb8Image& img, const std::string& format, int jpeg_quality) {

@@ -12,6 +12,8 @@
 
 #include "error.hpp"
 #include "image_io.hpp"
+#include "file_read.hpp"
+#include "json_depth.hpp"
 
 namespace tinge {
 namespace {
@@ -74,6 +76,8 @@ HintPoint parse_point(const json& p, const std::string& where) {
 
 Session parse_with(const std::string& text, const SessionLimits& limits, const std::string& where) {
   if (text.size() > limits.max_file_bytes) fail(where, "file too large");
+  if (json_nesting_depth(text) > kMaxJsonDepth)
+    fail(where, "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
   json j;
   try {
     j = json::parse(text);
@@ -142,17 +146,13 @@ Session parse_session(const std::string& text, const SessionLimits& limits) {
 
 Session load_session(const std::string& path, const SessionLimits& limits) {
   const std::string where = "session " + path;
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) fail(where, "no such file");
-  const auto size = std::filesystem::file_size(path, ec);
-  if (ec) fail(where, "cannot read file (" + ec.message() + ")");
-  if (size > limits.max_file_bytes) fail(where, "file too large");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) fail(where, "cannot open file");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) fail(where, "read error");
-  return parse_with(ss.str(), limits, where);
+  std::string text;
+  try {
+    text = read_regular_file(path, limits.max_file_bytes);
+  } catch (const FileReadError& e) {
+    fail(where, e.what());
+  }
+  return parse_with(text, limits, where);
 }
 
 std::string session_to_json(const Session& s) {

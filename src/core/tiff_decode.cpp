@@ -10,6 +10,7 @@
 
 #ifdef TINGE_HAVE_LIBTIFF
 #include <algorithm>
+#include <climits>
 #include <cstdarg>
 #include <cstdio>
 #include <memory>
@@ -135,7 +136,7 @@ Rgb8Image decode_tiff(const uint8_t* data, size_t size, const std::string& name,
     throw fail(libtiff_says("TIFF without image width or length"));
   if (w == 0 || h == 0)
     throw fail("image has zero size (" + std::to_string(w) + "x" + std::to_string(h) + ")");
-  if (int64_t(w) > max_pixels / int64_t(h))  // before any pixel buffer exists
+  if (w > uint32_t(INT_MAX) || h > uint32_t(INT_MAX) || int64_t(w) > max_pixels / int64_t(h))  // before any pixel buffer
     throw ImageError("cannot load " + name + ": image too large: " + std::to_string(w) + "x" + std::to_string(h) +
                      " exceeds the limit of " + std::to_string(max_pixels) + " pixels");
 

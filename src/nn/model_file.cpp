@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "core/error.hpp"
+#include "core/file_read.hpp"
 #include "core/image_io.hpp"
 #include "nn/model_meta.hpp"
 #include "nn/safetensors.hpp"
@@ -114,9 +115,12 @@ ColorNet as_unet(const LoadedModel& lm, const std::string& what) {
 }
 
 LoadedModel load_model_file(const std::string& path, const torch::Device& device) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ModelError("cannot open model file " + path);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string bytes;
+  try {
+    bytes = read_regular_file(path, SafetensorsLimits().max_file_bytes);
+  } catch (const FileReadError& e) {
+    throw ModelError("cannot read model file " + path + ": " + e.what());
+  }
   return load_model_buffer(bytes, path, device);
 }
 

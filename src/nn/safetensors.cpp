@@ -6,6 +6,8 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "core/file_read.hpp"
+#include "core/json_depth.hpp"
 
 namespace tinge {
 
@@ -31,6 +33,8 @@ SafetensorsFile parse_safetensors(const std::string& buf, const std::string& nam
   for (int i = 7; i >= 0; --i) n = (n << 8) | uint8_t(buf[size_t(i)]);
   if (n > limits.max_header_bytes) fail("header of " + std::to_string(n) + " bytes exceeds the limit");
   if (n > buf.size() - 8) fail("truncated (header of " + std::to_string(n) + " bytes)");
+  if (json_nesting_depth(std::string_view(buf).substr(8, size_t(n))) > kMaxJsonDepth)
+    fail("header JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
   nlohmann::json h;
   try {
     h = nlohmann::json::parse(buf.begin() + 8, buf.begin() + 8 + long(n));
@@ -85,15 +89,12 @@ SafetensorsFile parse_safetensors(const std::string& buf, const std::string& nam
 }
 
 SafetensorsFile read_safetensors(const std::string& path, const SafetensorsLimits& limits) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ModelError("cannot open model file " + path);
-  in.seekg(0, std::ios::end);
-  auto size = in.tellg();
-  if (size < 0) throw ModelError("cannot read model file " + path);
-  if (size_t(size) > limits.max_file_bytes) throw ModelError("model file " + path + " is too large");
-  in.seekg(0);
-  std::string buf(size_t(size), '\0');
-  if (!in.read(&buf[0], size)) throw ModelError("cannot read model file " + path);
+  std::string buf;
+  try {
+    buf = read_regular_file(path, limits.max_file_bytes);
+  } catch (const FileReadError& e) {
+    throw ModelError("cannot read model file " + path + ": " + e.what());
+  }
   return parse_safetensors(buf, path, limits);
 }
 
