@@ -127,7 +127,7 @@ int EditorApp::run() {
   make_worker();
   std::string input = opt_.input.empty() ? opt_.sample : opt_.input;
   if (!input.empty()) open_path(input);
-  if (!opt_.session.empty()) load_session_file(opt_.session);
+  if (!opt_.session.empty()) load_session_file(opt_.session, /*onto_open_photo=*/!input.empty());
   if (!script_.empty() && !image_) throw UsageError("edit: --script needs an image to work on");
   if (bench_ && !image_) throw UsageError("edit: --bench needs an image to work on");
 
@@ -166,7 +166,7 @@ int EditorApp::run() {
   if (image_ && opt_.autosave) {
     if (doc_.modified())
       autosave_tick(true);  // unsaved work stays recoverable, however the editor ends
-    else
+    else if (!offer_recovery_)  // an unanswered recovery offer is made again next time
       remove_autosave(image_->path);
   }
   return 0;
@@ -239,12 +239,17 @@ void EditorApp::frame() {
 
 void EditorApp::capture_screenshot() {
   if (screenshot_path_.empty() || ++action_frames_ < 3) return;  // let the UI settle first
-  int fw = 0, fh = 0;
-  glfwGetFramebufferSize(window_, &fw, &fh);
-  save_image(screenshot_of_result_ ? read_texture(compositor_->result()) : read_framebuffer(fw, fh),
-             screenshot_path_);
-  set_status("screenshot saved to " + screenshot_path_);
+  const std::string path = screenshot_path_;
   screenshot_path_.clear();
+  try {  // after the frame's own error handling: report here, naming the action
+    if (is_original(path)) throw Error(path + " is the original photo: refusing to write a screenshot over it");
+    int fw = 0, fh = 0;
+    glfwGetFramebufferSize(window_, &fw, &fh);
+    save_image(screenshot_of_result_ ? read_texture(compositor_->result()) : read_framebuffer(fw, fh), path);
+    set_status("screenshot saved to " + path);
+  } catch (const Error& e) {
+    report_error("screenshot: " + std::string(e.what()));
+  }
 }
 
 void EditorApp::handle_shortcuts() {
@@ -280,8 +285,10 @@ void EditorApp::handle_shortcuts() {
   }
   if (ctrl) return;
   const int sel = doc_.selected();
-  if ((pressed(GLFW_KEY_DELETE) || pressed(GLFW_KEY_BACKSPACE)) && sel >= 0 && drag_point_ < 0)
-    doc_.remove_point(sel);
+  // Not in the middle of a gesture on that point (a drag, the gamut picker, the size slider):
+  // the gesture's edit would stay open on a point that is gone.
+  const bool gesture = drag_point_ >= 0 || picking_ || size_editing_ || rgb_editing_;
+  if ((pressed(GLFW_KEY_DELETE) || pressed(GLFW_KEY_BACKSPACE)) && sel >= 0 && !gesture) doc_.remove_point(sel);
   if (pressed(GLFW_KEY_ESCAPE)) doc_.select(-1);
   if (pressed(GLFW_KEY_H)) show_hints_ = !show_hints_;
   if (pressed(GLFW_KEY_F)) fit_pending_ = true;
@@ -295,7 +302,7 @@ void EditorApp::handle_shortcuts() {
   if (pressed(GLFW_KEY_F1) || (shift && pressed(GLFW_KEY_SLASH))) show_help_ = !show_help_;
   if (sel >= 0 && drag_point_ < 0) {
     int size = doc_.point(sel).size;
-    if (pressed(GLFW_KEY_RIGHT_BRACKET)) doc_.set_size(sel, std::min(256, size + std::max(1, size / 4)));
+    if (pressed(GLFW_KEY_RIGHT_BRACKET)) doc_.set_size(sel, std::min(kMaxHintSize, size + std::max(1, size / 4)));
     if (pressed(GLFW_KEY_LEFT_BRACKET) && size > 1) doc_.set_size(sel, std::max(1, size - std::max(1, size / 5)));
   }
 }

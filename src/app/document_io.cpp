@@ -1,6 +1,7 @@
 // Opening photos and hint sessions, saving results and sessions, and the autosave that makes a
 // crash lose at most a few seconds of work (with recovery offered when the photo is reopened).
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 
 #include "app/editor_app.hpp"
@@ -37,7 +38,7 @@ void EditorApp::open_path(const std::string& path) {
   std::error_code dir_ec;
   if (fs::is_directory(path, dir_ec)) {  // a folder: its first photo
     const std::vector<std::string> photos = list_images(path);
-    if (photos.empty()) throw ImageError("no photos (png, jpg, jpeg, bmp, tga) in folder '" + path + "'");
+    if (photos.empty()) throw ImageError("no photos in folder '" + path + "'");
     open_path(photos.front());
     return;
   }
@@ -89,7 +90,12 @@ void EditorApp::open_image(const std::string& path, const std::vector<HintPoint>
   compositor_->set_image(img->original, img->L);
   image_ = img;
 
-  doc_.reset(hints);
+  doc_.reset(hints);  // also ends any edit in progress on the previous photo
+  // A gesture begun on the previous photo (a drag, the gamut picker, a text field) ends with it:
+  // it must not go on moving a point of this one.
+  drag_point_ = -1;
+  panning_ = dragging_split_ = picking_ = false;
+  rgb_editing_ = size_editing_ = false;
   session_path_.clear();
   session_extra_ = nlohmann::json::object();
   requested_rev_ = ~0ull;
@@ -134,9 +140,18 @@ bool EditorApp::open_sibling(int step) {
   return true;
 }
 
-void EditorApp::load_session_file(const std::string& path) {
+void EditorApp::load_session_file(const std::string& path, bool onto_open_photo) {
   Session s = load_session(path);
   std::string img = resolve_session_image(s, path);
+  if (onto_open_photo && image_ && canonical(img) != image_->path) {
+    // `tinge edit photo.jpg --session other.json`: the photo named on the command line stays (as
+    // with `tinge colorize --hints`), and the hints must fit it.
+    std::error_code ec;
+    if (!s.image.empty() && fs::exists(img, ec))
+      std::fprintf(stderr, "tinge: note: session '%s' was made for '%s', not '%s'\n", path.c_str(), img.c_str(),
+                   image_->path.c_str());
+    img = image_->path;
+  }
   if (!image_ || canonical(img) != image_->path) {
     open_image(img, s.points);
   } else {
@@ -150,6 +165,7 @@ void EditorApp::load_session_file(const std::string& path) {
     const auto& e = s.extra["editor"];
     if (e.contains("saturation") && e["saturation"].is_number())
       saturation_ = std::clamp(e["saturation"].get<float>(), 0.f, 3.f);
+    if (e.contains("levin") && e["levin"].is_boolean()) set_levin(e["levin"].get<bool>());
   }
   remember_recent_file(session_path_);
   recent_files_ = load_recent_files();
@@ -158,6 +174,7 @@ void EditorApp::load_session_file(const std::string& path) {
 
 void EditorApp::save_session_file(const std::string& path) {
   if (!image_) throw Error("save session: no photo is open");
+  if (is_original(path)) throw Error(path + " is the original photo: refusing to write a session over it");
   Session s;
   std::error_code ec;
   fs::path dir = fs::absolute(path, ec).parent_path();
@@ -166,6 +183,7 @@ void EditorApp::save_session_file(const std::string& path) {
   s.points = doc_.points();
   s.extra = session_extra_;
   s.extra["editor"] = {{"saturation", saturation_}};
+  if (has_model_) s.extra["editor"]["levin"] = levin_;  // "+ Levin": tinge colorize honours it too
   save_session(s, path);
   doc_.mark_saved();
   session_path_ = canonical(path);

@@ -87,7 +87,9 @@ class EditorApp {
   // tinge eval lists them); false (and a status line) past either end.
   bool open_sibling(int step);
   void open_image(const std::string& path, const std::vector<HintPoint>& hints);
-  void load_session_file(const std::string& path);
+  // Loads a session: its photo is opened unless it is the open one; with onto_open_photo, the open
+  // photo stays and takes the hints (a note on stderr when the session names another photo).
+  void load_session_file(const std::string& path, bool onto_open_photo = false);
   void save_session_file(const std::string& path);
   void save_result_file(const std::string& path, bool overwrite_original);
   bool is_original(const std::string& path) const;

@@ -175,7 +175,10 @@ bool EditorApp::run_action(const Action& a) {
     case ActionKind::MouseMove:
     case ActionKind::MouseUp:
       check_inside(a, *image_);
-      if (view_pane_.size.x <= 0) return false;  // the canvas has not been laid out yet
+      if (view_pane_.size.x <= 0 || view_pane_.size.y <= 0) {  // the canvas has not been laid out yet
+        give_up_after(10, "waiting for the canvas (is the window narrower than the side panel?)");
+        return false;
+      }
       scripted_mouse_.active = true;
       scripted_mouse_.x = a.x;
       scripted_mouse_.y = a.y;

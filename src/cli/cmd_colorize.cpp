@@ -1,5 +1,6 @@
 // `tinge colorize`: colourise one photo (optionally with a hint session) or every photo in a folder.
 // The input's colour, if any, is discarded: only its lightness is used.
+#include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <cstdio>
@@ -20,6 +21,7 @@
 #include "core/image_formats.hpp"
 #include "core/image_io.hpp"
 #include "core/pipeline.hpp"
+#include "core/refine.hpp"
 #include "core/session.hpp"
 #include "core/session_name.hpp"
 
@@ -29,10 +31,13 @@ namespace tinge {
 namespace {
 
 struct ColorizeJob {
-  std::unique_ptr<Method> method;
+  std::unique_ptr<Method> method;  // the network is wrapped as model+levin; `levin` picks which runs
+  bool levin = false;
   PipelineOptions pipeline;
   int quality = 95;
   bool force = false;
+  // Given on the command line: a session's editor settings (saturation, "+ Levin") do not override them.
+  bool method_given = false, saturation_given = false;
 };
 
 bool same_file(const fs::path& x, const fs::path& y) {
@@ -85,11 +90,13 @@ std::string sidecar_session(const fs::path& photo, std::string* note) {
 
 // Colourises one file; returns the number of hints used.
 size_t colorize_file(ColorizeJob& job, const fs::path& in, const fs::path& out,
-                     const std::string& hints_path) {
+                     const std::string& hints_path, std::string* used_method = nullptr) {
   check_output(in, out, job.force);
   const Rgb8Image photo = load_image(in.string());
   const Plane L = srgb8_to_lightness(photo);
   std::vector<HintPoint> points;
+  PipelineOptions po = job.pipeline;
+  bool levin = job.levin;
   if (!hints_path.empty()) {
     const Session s = load_session(hints_path);
     validate_points(s.points, photo.width, photo.height);
@@ -101,8 +108,18 @@ size_t colorize_file(ColorizeJob& job, const fs::path& in, const fs::path& out,
                      hints_path.c_str(), named.c_str(), in.string().c_str());
     }
     points = s.points;
+    // The editor's settings saved with the hints, so that the result is the one the editor saved.
+    const auto e = s.extra.find("editor");
+    if (e != s.extra.end() && e->is_object()) {
+      const auto sat = e->find("saturation"), lv = e->find("levin");
+      if (!job.saturation_given && sat != e->end() && sat->is_number())
+        po.saturation = std::clamp(sat->get<float>(), 0.f, 4.f);
+      if (!job.method_given && lv != e->end() && lv->is_boolean()) levin = lv->get<bool>();
+    }
   }
-  const LabImage lab = colorize(L, points, *job.method, job.pipeline);
+  Method& method = levin ? *job.method : base_method(*job.method);
+  if (used_method) *used_method = method.name();
+  const LabImage lab = colorize(L, points, method, po);
   save_image(lab_to_srgb8(lab), out.string(), job.quality);
   return points.size();
 }
@@ -174,7 +191,8 @@ int run_folder(ColorizeJob& job, const fs::path& dir, const ArgParser& args) {
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const int ok = int(files.size()) - failed;
   std::printf("colorized %d of %zu photos into %s (%s, %d with a hint session, %.1f s)\n", ok, files.size(),
-              out_dir.string().c_str(), job.method->name().c_str(), with_session, secs);
+              out_dir.string().c_str(),
+              (job.levin ? *job.method : base_method(*job.method)).name().c_str(), with_session, secs);
   if (failed)
     throw Error(std::to_string(failed) + " of " + std::to_string(files.size()) +
                 " photos failed (see the messages above)");
@@ -203,6 +221,8 @@ int run_colorize(std::vector<std::string> argv) {
   job.quality = args.get_int("--quality", 95, 1, 100);
   job.force = args.has("--force");
   job.pipeline.saturation = float(args.get_double("--saturation", 1.0, 0.0, 4.0));
+  job.saturation_given = args.has("--saturation");
+  job.method_given = args.has("--method");
 
   const fs::path in = args.positional()[0];
   std::error_code ec;
@@ -212,6 +232,8 @@ int run_colorize(std::vector<std::string> argv) {
 
   std::string method;
   job.method = method_from_options(args, &method);
+  job.levin = &base_method(*job.method) != job.method.get();  // asked for model+levin
+  if (method == "model") job.method = make_refined_method(std::move(job.method));  // levin off until a session turns it on
   if (folder) return run_folder(job, in, args);
 
   const fs::path out = file_output(in, args);
@@ -224,12 +246,13 @@ int run_colorize(std::vector<std::string> argv) {
     if (!hints.empty())
       std::fprintf(stderr, "tinge: note: using the hint session '%s' (--no-sessions ignores it)\n", hints.c_str());
   }
-  const size_t n = colorize_file(job, in, out, hints);
+  std::string used;
+  const size_t n = colorize_file(job, in, out, hints, &used);
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (n == 0 && method != "model")
     std::fprintf(stderr, "tinge: note: no hints given, so '%s' leaves the photo gray (see --hints)\n",
                  method.c_str());
-  std::printf("wrote %s (%s, %zu hints, %.2f s)\n", out.string().c_str(), job.method->name().c_str(), n, secs);
+  std::printf("wrote %s (%s, %zu hints, %.2f s)\n", out.string().c_str(), used.c_str(), n, secs);
   return 0;
 }
 

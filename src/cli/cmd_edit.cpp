@@ -74,8 +74,9 @@ int run_edit(std::vector<std::string> argv) {
     if (x == std::string::npos) throw UsageError("--size '" + s + "': expected WxH, e.g. 1280x800");
     opt.width = parse_int(s.substr(0, x), "--size width");
     opt.height = parse_int(s.substr(x + 1), "--size height");
-    if (opt.width < 320 || opt.height < 240 || opt.width > 16384 || opt.height > 16384)
-      throw UsageError("--size '" + s + "': expected at least 320x240");
+    // The side panel takes 340 px: the photo needs room beside it.
+    if (opt.width < 480 || opt.height < 240 || opt.width > 16384 || opt.height > 16384)
+      throw UsageError("--size '" + s + "': expected at least 480x240 and at most 16384x16384");
   }
   if (opt.input.empty()) {
     opt.sample = bundled_sample();

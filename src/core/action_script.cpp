@@ -11,6 +11,7 @@
 #include "error.hpp"
 #include "file_read.hpp"
 #include "json_depth.hpp"
+#include "session.hpp"
 
 namespace tinge {
 namespace {
@@ -172,7 +173,7 @@ Action parse_one(const json& o, int index, const std::string& script) {
   const double kMaxCoord = 1e6;
   if (o.contains("x")) act.x = number(o, "x", where, -kMaxCoord, kMaxCoord);
   if (o.contains("y")) act.y = number(o, "y", where, -kMaxCoord, kMaxCoord);
-  if (o.contains("size")) act.size = integer(o, "size", where, 1, 1000);
+  if (o.contains("size")) act.size = integer(o, "size", where, 1, kMaxHintSize);
   if (o.contains("point")) act.point = integer(o, "point", where, 0, 1000000);
   if (o.contains("index")) act.choice = integer(o, "index", where, 0, 1000);
   if (o.contains("visible")) act.visible = boolean(o, "visible", where);

@@ -64,7 +64,8 @@ HintPoint parse_point(const json& p, const std::string& where) {
   if (p.contains("size")) {
     const json& s = p.at("size");
     if (!s.is_number_integer()) fail(where, "'size' must be an integer");
-    if (s < 1 || s > 255) fail(where, "'size' must be in 1..255 (got " + s.dump() + ")");
+    if (s < 1 || s > kMaxHintSize)
+      fail(where, "'size' must be in 1.." + std::to_string(kMaxHintSize) + " (got " + s.dump() + ")");
     hp.size = s.get<int>();
   }
   for (auto it = p.begin(); it != p.end(); ++it) {
@@ -211,8 +212,8 @@ void validate_points(const std::vector<HintPoint>& points, int width, int height
         std::fabs(p.b) > 128.f)
       throw SessionError(hint + " has ab (" + fmt1(p.a) + ", " + fmt1(p.b) +
                          ") outside [-128, 128]");
-    if (p.size < 1 || p.size > 255)
-      throw SessionError(hint + " has size " + std::to_string(p.size) + " outside 1..255");
+    if (p.size < 1 || p.size > kMaxHintSize)
+      throw SessionError(hint + " has size " + std::to_string(p.size) + " outside 1.." + std::to_string(kMaxHintSize));
   }
 }
 

@@ -12,6 +12,9 @@
 
 namespace tinge {
 
+// The largest hint patch side a session holds (a hint covers size x size pixels).
+constexpr int kMaxHintSize = 255;
+
 struct HintPoint {
   double x = 0, y = 0;
   float a = 0, b = 0;

@@ -65,3 +65,30 @@ fi
 "$CHECK" same on_shown.png on.png 2
 "$CHECK" same off_shown.png off.png 2
 echo "ok: + Levin switches what is shown and saved"
+
+# 3. The session keeps "+ Levin" and the saturation: `tinge colorize` with that session (no
+# --method, no --saturation) and the editor reopening it give the result the editor saved.
+cat > keep.json <<'JSON'
+[
+  {"action": "add_point", "x": 60, "y": 60, "rgb": "#c83c28", "size": 9},
+  {"action": "add_point", "x": 250, "y": 180, "rgb": "#2850c8", "size": 9},
+  {"action": "set_levin", "on": true},
+  {"action": "set_saturation", "value": 1.6},
+  {"action": "wait_idle"},
+  {"action": "save_result", "path": "kept.png"},
+  {"action": "save_session", "path": "kept.tinge.json"}
+]
+JSON
+"${XVFB[@]}" "$TINGE" edit photo.png --script keep.json --method model --no-autosave 2> edit.err ||
+  { cat edit.err; exit 1; }
+grep -q '"levin": true' kept.tinge.json || { cat kept.tinge.json; echo "the session does not keep + Levin"; exit 1; }
+"$TINGE" colorize photo.png --hints kept.tinge.json -o cli_kept.png
+"$CHECK" same cli_kept.png kept.png 1
+if "$CHECK" same cli_kept.png cli_on.png 2 > /dev/null; then
+  echo "the saturation made no difference: the test cannot see it"; exit 1
+fi
+echo '[{"action": "load_session", "path": "kept.tinge.json"}, {"action": "wait_idle"}, {"action": "save_result", "path": "reopened.png"}]' > reopen.json
+"${XVFB[@]}" "$TINGE" edit photo.png --script reopen.json --method model --no-autosave 2> edit.err ||
+  { cat edit.err; exit 1; }
+"$CHECK" same reopened.png kept.png 1
+echo "ok: + Levin and the saturation come back with the session"
