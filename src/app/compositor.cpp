@@ -26,10 +26,11 @@ Compositor::~Compositor() {
 }
 
 void Compositor::set_image(const Rgb8Image& original, const Plane& L) {
-  w_ = L.width;
-  h_ = L.height;
+  // Uploaded first: a photo over the GPU's texture limit throws here, leaving the current one whole.
   original_.upload_rgb8(original, true);
   L_.upload_plane(L);
+  w_ = L.width;
+  h_ = L.height;
   L_.generate_mipmaps();  // the result may be composed below full resolution
   set_ab(Plane(1, 1, 0.f), Plane(1, 1, 0.f));
   // The first composition of a new image is done at once: there is nothing to show meanwhile.
