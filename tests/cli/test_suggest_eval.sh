@@ -33,4 +33,10 @@ awk -v h="$tiny" 'BEGIN { exit !(h <= 0.05) }' || fail "a 0.1 radius still hit $
 expect_error "--eval with --at" "$TINGE" suggest --eval "$T/photos" --at 3,4
 expect_error "--eval on an empty folder" "$TINGE" suggest --eval "$T/empty"
 expect_error "no image and no --eval" "$TINGE" suggest --at 3,4
+# On a machine without CUDA, --device cuda is one plain line (LibTorch's own error carried a
+# whole stack trace).
+if ! command -v nvidia-smi >/dev/null; then
+  expect_error "--device cuda without CUDA" "$TINGE" colorize "$T/photos/a.png" -o "$T/cuda.png" --method model --device cuda
+  grep -q "frame #" "$T/err.txt" && fail "--device cuda: a stack trace in the message"
+fi
 finish
