@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "error.hpp"
+#include "exif_orientation.hpp"
 
 #ifdef TINGE_HAVE_LIBTIFF
 #include <algorithm>
@@ -149,12 +150,11 @@ Rgb8Image decode_tiff(const uint8_t* data, size_t size, const std::string& name,
     TIFFRGBAImage* r;
     ~End() { TIFFRGBAImageEnd(r); }
   } end{&rgba};
-  rgba.req_orientation = ORIENTATION_TOPLEFT;
-  // Whether the file stores its rows bottom first (libtiff flips each band; the bands are placed
-  // here). Orientations 5-8 (transposed) are read as libtiff reads them: without the transpose.
+  // The rows and columns as stored (libtiff flips nothing when asked for the file's own orientation);
+  // the Orientation tag, whose 8 values mean what EXIF's do, is applied afterwards, transposes included.
   const uint16_t o = rgba.orientation;
-  const bool bottom_up = o == ORIENTATION_BOTRIGHT || o == ORIENTATION_BOTLEFT ||
-                         o == ORIENTATION_RIGHTBOT || o == ORIENTATION_LEFTBOT;
+  const bool known = o >= ORIENTATION_TOPLEFT && o <= ORIENTATION_LEFTBOT;
+  rgba.req_orientation = known ? o : uint16_t(ORIENTATION_TOPLEFT);
 
   // Errors while opening that libtiff recovered from (a malformed optional tag) are let pass; any
   // error while decoding pixels refuses the file (a truncated strip must not become a grey band).
@@ -167,14 +167,14 @@ Rgb8Image decode_tiff(const uint8_t* data, size_t size, const std::string& name,
     rgba.row_offset = int(y0);
     rgba.col_offset = 0;
     if (!TIFFRGBAImageGet(&rgba, raster.data(), w, n)) throw fail(libtiff_says("corrupt or truncated TIFF data"));
-    const uint32_t dst0 = bottom_up ? h - y0 - n : y0;
     for (uint32_t r = 0; r < n; ++r) {
-      uint8_t* out = img.data.data() + (size_t(dst0 + r) * w) * 3;
+      uint8_t* out = img.data.data() + (size_t(y0 + r) * w) * 3;
       const uint32_t* in = raster.data() + size_t(r) * w;
       for (uint32_t x = 0; x < w; ++x) put_over_white(in[x], out + 3 * size_t(x));
     }
   }
   if (!file.error.empty()) throw fail("corrupt TIFF (" + file.error + ")");
+  if (known) apply_exif_orientation(img, o);
   return img;
 }
 #endif

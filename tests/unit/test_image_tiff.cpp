@@ -15,6 +15,7 @@
 
 #include "core/error.hpp"
 #include "core/evaluate.hpp"
+#include "core/exif_orientation.hpp"
 #include "core/image_io.hpp"
 #include "core/tiff_decode.hpp"
 
@@ -233,6 +234,36 @@ TEST(ImageTiff, OrientationFlipsApplyAcrossDecodingBands) {
     ASSERT_EQ(px(top_right, 1, y)[0], y % 256) << "row " << y;
     ASSERT_EQ(px(top_right, 0, y)[0], 255 - y % 256) << "row " << y;
   }
+}
+
+// Orientations 5-8 store the picture transposed (a scanner or camera turned sideways): each must
+// come out as EXIF's same value does, width and height swapped, in an image taller than one band.
+TEST(ImageTiff, TransposedOrientationsMatchExifAcrossBands) {
+  if (!tiff_decoder_available()) GTEST_SKIP() << "no libtiff in this build";
+  TiffWriter t;
+  t.width = 3;
+  t.height = 300;
+  t.bits = {8, 8, 8};
+  t.photometric = 2;
+  for (uint32_t y = 0; y < t.height; ++y)
+    for (uint32_t x = 0; x < t.width; ++x) t.pixels.insert(t.pixels.end(), {uint8_t(y % 256), uint8_t(x * 80), uint8_t(y / 256)});
+  const Rgb8Image stored = decode(t.bytes());
+  for (uint16_t o = 5; o <= 8; ++o) {
+    SCOPED_TRACE("orientation " + std::to_string(o));
+    t.orientation = o;
+    const Rgb8Image got = decode(t.bytes());
+    Rgb8Image want = stored;
+    apply_exif_orientation(want, o);
+    ASSERT_EQ(got.width, 300);
+    ASSERT_EQ(got.height, 3);
+    EXPECT_EQ(got.data, want.data);
+  }
+  // Spelled out for one: 6 (RightTop) turns the stored picture clockwise, so the stored
+  // bottom-left pixel (row 299, column 0) is shown at the top left.
+  t.orientation = 6;
+  const Rgb8Image right_top = decode(t.bytes());
+  EXPECT_EQ(px(right_top, 0, 0), (std::array<int, 3>{299 % 256, 0, 1}));
+  EXPECT_EQ(px(right_top, 299, 2), (std::array<int, 3>{0, 160, 0}));
 }
 
 TEST(ImageTiff, ForgedOrTruncatedFilesAreRefusedInOneLine) {
