@@ -110,15 +110,20 @@ TensorBlob materialise(const Reader& r, const std::string& tname, const pickle::
                        size_t bytes) {
   const auto& st = *t.storage;
   const size_t es = dtype_size(st.dtype);
-  if (es == 0 || bytes != size_t(st.numel) * es)
+  // Every product below is checked: a forged element count, stride or offset must not wrap around.
+  if (es == 0 || st.numel < 0 || uint64_t(st.numel) > uint64_t(SIZE_MAX) / es || bytes != size_t(st.numel) * es)
     r.fail("tensor '" + tname + "': storage holds " + std::to_string(bytes) + " bytes, expected " +
            std::to_string(st.numel) + " elements of " + st.dtype);
+  if (t.offset < 0 || t.size.size() != t.stride.size()) r.fail("tensor '" + tname + "': bad offset or stride");
   int64_t n = 1, last = t.offset;
   for (size_t d = 0; d < t.size.size(); ++d) {
     if (t.size[d] < 0 || t.stride[d] < 0 || t.size[d] > (int64_t(1) << 40)) r.fail("tensor '" + tname + "': bad size or stride");
     n *= t.size[d];
     if (n > (int64_t(1) << 40)) r.fail("tensor '" + tname + "': too large");
-    if (t.size[d] > 0) last += (t.size[d] - 1) * t.stride[d];
+    int64_t span = 0;
+    if (t.size[d] > 0 && (__builtin_mul_overflow(t.size[d] - 1, t.stride[d], &span) ||
+                          __builtin_add_overflow(last, span, &last)))
+      r.fail("tensor '" + tname + "' reaches past the end of its storage");
   }
   if (n > 0 && last >= st.numel) r.fail("tensor '" + tname + "' reaches past the end of its storage");
   const bool to_f32 = st.dtype == "F64" || st.dtype == "F16" || st.dtype == "BF16" || st.dtype == "F32";

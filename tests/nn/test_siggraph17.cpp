@@ -191,6 +191,18 @@ TEST(Siggraph17, MalformedCheckpointsAreRefusedByName) {
   auto big = ts;
   big[0].size = {5};
   EXPECT_NE(error_of(test::torch_save_zip(big)).find("past the end of its storage"), std::string::npos);
+  // Forged numbers whose products wrap around 64 bits (they crashed the importer): a stride of 2^61,
+  // and an element count of 2^62 (x 4 bytes = 0) over an empty storage.
+  auto wide = ts;
+  wide[0].size = {5};
+  wide[0].stride = {int64_t(1) << 61};
+  EXPECT_NE(error_of(test::torch_save_zip(wide)).find("past the end of its storage"), std::string::npos);
+  auto huge = ts;
+  huge[0].numel = int64_t(1) << 62;
+  huge[0].storage.clear();
+  huge[0].size = {0};
+  EXPECT_NE(error_of(test::torch_save_zip(huge)).find("expected 4611686018427387904 elements"), std::string::npos)
+      << error_of(test::torch_save_zip(huge));
   // A pickled module (torch.save(model)) instead of a state dict: refused, naming the class, not run.
   test::PickleWriter pw;
   pw.op(0x80), pw.op(2), pw.global("__main__", "Net"), pw.op(')'), pw.op(0x81), pw.op('.');
