@@ -253,6 +253,7 @@ int run_bench(std::vector<std::string> args) {
     to.device = "cpu";
     to.quiet = true;
     to.checkpoint_every = 0;
+    to.force = true;  // its own scratch folder
     const TrainResult tr = run_training(to);
     std::error_code ec;
     fs::remove_all(dir, ec);

@@ -16,10 +16,11 @@ int run_train(std::vector<std::string> args) {
   p.option("--data", "", "DIR|PACK", "folder of colour photos, or a file made by `tinge pack`")
       .option("--out", "-o", "FILE", "model file to write (default tinge-model.safetensors)")
       .option("--init", "", "FILE", "start from this model's weights")
-      .flag("--resume", "", "continue exactly from OUT.ckpt")
+      .flag("--resume", "", "continue exactly from OUT.ckpt (same --data)")
+      .flag("--force", "", "start a new run even if OUT or OUT.ckpt exists (replacing them)")
       .option("--loss", "", "NAME", "l2 | l1 | huber | ce | hybrid (default hybrid)")
-      .option("--steps", "", "N", "optimisation steps (default 2000)")
-      .option("--minutes", "", "M", "stop after M minutes (with a checkpoint)")
+      .option("--steps", "", "N", "optimisation steps (default 2000; on --resume the run's)")
+      .option("--minutes", "", "M", "stop after M minutes of training in all (with a checkpoint)")
       .option("--stop-at", "", "N", "stop at step N (with a checkpoint); --resume continues")
       .option("--batch", "", "N", "batch size (default 32)")
       .option("--crop", "", "N", "crop side, a multiple of 16 (default 176)")
@@ -42,9 +43,11 @@ int run_train(std::vector<std::string> args) {
   o.out = p.get("--out", o.out);
   o.init = p.get("--init");
   o.resume = p.has("--resume");
+  o.force = p.has("--force");
+  if (o.resume && o.force) throw UsageError("tinge train: --resume and --force exclude each other");
   o.loss = p.get("--loss", o.loss);
-  o.steps = p.get_int("--steps", int(o.steps), 1, 100000000);
-  o.minutes = p.get_double("--minutes", 0, 0, 1e6);
+  o.steps = p.get_int("--steps", 0, 1, 100000000);
+  o.minutes = p.get_double("--minutes", 0, 1e-3, 1e6);
   o.stop_at = p.get_int("--stop-at", 0, 0, 100000000);
   o.batch = p.get_int("--batch", o.batch, 1, 4096);
   o.crop = p.get_int("--crop", o.crop, 32, 1024);

@@ -52,7 +52,7 @@ struct Stats {
 
 std::vector<std::string> list_images(const std::string& dir) {
   std::error_code ec;
-  if (!fs::is_directory(dir, ec)) throw Error("eval: " + dir + " is not a folder");
+  if (!fs::is_directory(dir, ec)) throw Error(dir + " is not a folder");
   std::vector<std::string> out;
   fs::directory_iterator it(dir, ec), end;
   if (ec) throw Error("cannot read folder " + dir + " (" + ec.message() + ")");

@@ -3,12 +3,14 @@
 
 #include <random>
 
+#include "core/error.hpp"
 #include "core/hash.hpp"
 
 namespace tinge {
 
 
 Batch make_batch(const Dataset& d, const SampleOptions& opt, int batch_size, uint64_t seed, int64_t index) {
+  if (d.size() == 0) throw Error("no photos to make a training batch from");
   Batch b;
   b.index = index;
   b.size = batch_size;
@@ -56,10 +58,14 @@ void BatchQueue::work() {
       if (stop_) return;
       idx = next_to_make_++;
     }
-    Batch b = make_batch(data_, opt_, batch_size_, seed_, idx);
-    {
+    try {
+      Batch b = make_batch(data_, opt_, batch_size_, seed_, idx);
       std::lock_guard<std::mutex> l(mu_);
       ready_[idx] = std::move(b);
+    } catch (...) {
+      std::lock_guard<std::mutex> l(mu_);
+      if (!error_) error_ = std::current_exception();
+      stop_ = true;
     }
     cv_.notify_all();
   }
@@ -68,7 +74,8 @@ void BatchQueue::work() {
 Batch BatchQueue::next() {
   std::unique_lock<std::mutex> l(mu_);
   const int64_t want = next_to_take_;
-  cv_.wait(l, [&] { return ready_.count(want) > 0; });
+  cv_.wait(l, [&] { return ready_.count(want) > 0 || error_; });
+  if (!ready_.count(want)) std::rethrow_exception(error_);
   Batch b = std::move(ready_[want]);
   ready_.erase(want);
   ++next_to_take_;

@@ -4,6 +4,7 @@
 #pragma once
 #include <condition_variable>
 #include <cstdint>
+#include <exception>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -20,7 +21,8 @@ struct Batch {
   std::vector<float> L, ab, hint_ab, mask;  // planar: (B,1,S,S), (B,2,S,S), (B,2,S,S), (B,1,S,S)
 };
 
-// Fills a batch (images drawn uniformly with replacement, then make_training_sample).
+// Fills a batch (images drawn uniformly with replacement, then make_training_sample). Throws on an
+// empty dataset.
 Batch make_batch(const Dataset& d, const SampleOptions& opt, int batch_size, uint64_t seed, int64_t index);
 
 class BatchQueue {
@@ -30,7 +32,9 @@ class BatchQueue {
   ~BatchQueue();
   BatchQueue(const BatchQueue&) = delete;
   BatchQueue& operator=(const BatchQueue&) = delete;
-  Batch next();  // blocks until batch `first_index + k` is ready (k-th call)
+  // Blocks until batch `first_index + k` is ready (k-th call). A worker's failure (out of memory,
+  // say) is thrown here, on the training thread, rather than ending the process.
+  Batch next();
 
  private:
   void work();
@@ -41,6 +45,7 @@ class BatchQueue {
   int64_t next_to_make_, next_to_take_;
   int depth_;
   bool stop_ = false;
+  std::exception_ptr error_;  // the first worker failure
   std::map<int64_t, Batch> ready_;
   std::mutex mu_;
   std::condition_variable cv_;

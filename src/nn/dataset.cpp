@@ -5,12 +5,13 @@
 #include <atomic>
 #include <cmath>
 #include <cstring>
-#include <fstream>
+#include <filesystem>
 #include <mutex>
 #include <thread>
 
 #include "core/error.hpp"
 #include "core/evaluate.hpp"
+#include "core/file_read.hpp"
 #include "core/image_io.hpp"
 #include "core/resample.hpp"
 
@@ -40,7 +41,23 @@ static Rgb8Image resize_rgb(const Rgb8Image& src, int w, int h) {
   return out;
 }
 
-static Rgb8Image fit_size(const Rgb8Image& img, const DatasetOptions& opt) {
+// A panorama or a strip (longer side over kMaxAspect times the shorter) keeps its centre part of that
+// shape: upscaling a 1 x 3000 image to the crop size would otherwise make a 176 x 528000 one.
+constexpr int kMaxAspect = 4;
+
+static Rgb8Image centre_crop(const Rgb8Image& img, int w, int h) {
+  Rgb8Image out(w, h);
+  const int x0 = (img.width - w) / 2, y0 = (img.height - h) / 2;
+  for (int y = 0; y < h; ++y)
+    std::memcpy(out.data.data() + size_t(y) * size_t(w) * 3,
+                img.data.data() + (size_t(y + y0) * size_t(img.width) + size_t(x0)) * 3, size_t(w) * 3);
+  return out;
+}
+
+static Rgb8Image fit_size(Rgb8Image img, const DatasetOptions& opt) {
+  const int64_t longest = int64_t(std::min(img.width, img.height)) * kMaxAspect;
+  if (img.width > longest || img.height > longest)
+    img = centre_crop(img, int(std::min<int64_t>(img.width, longest)), int(std::min<int64_t>(img.height, longest)));
   const int s = std::min(img.width, img.height);
   int target = s > opt.max_short_side ? opt.max_short_side : (s < opt.min_short_side ? opt.min_short_side : s);
   if (target == s) return img;
@@ -70,7 +87,7 @@ Dataset load_dataset_folder(const std::string& dir, const DatasetOptions& opt,
           std::lock_guard<std::mutex> l(mu);
           if (warn) warn("skipping grayscale photo " + files[i]);
         } else {
-          imgs[i] = fit_size(img, opt);
+          imgs[i] = fit_size(std::move(img), opt);
           ok[i] = 1;
         }
       } catch (const std::exception& e) {
@@ -117,10 +134,28 @@ void save_packed(const Dataset& d, const std::string& path) {
   write_file_atomic(path, out);
 }
 
+namespace {
+
+// A pack is read whole; this bounds what one may claim (65535^2 x 3 bytes per image at most anyway).
+constexpr uint64_t kMaxPackBytes = uint64_t(1) << 40;
+
+Dataset parse_packed(const std::string& buf, const std::string& path);
+
+}  // namespace
+
 Dataset load_packed(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error("cannot open packed dataset " + path);
-  std::string buf((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string buf;
+  try {
+    buf = read_regular_file(path, kMaxPackBytes);  // never blocks on a FIFO
+  } catch (const FileReadError& e) {
+    throw Error("cannot read packed dataset " + path + ": " + e.what());
+  }
+  return parse_packed(buf, path);
+}
+
+namespace {
+
+Dataset parse_packed(const std::string& buf, const std::string& path) {
   size_t pos = 0;
   auto need = [&](size_t n) {
     if (buf.size() - pos < n) throw Error("packed dataset " + path + " is truncated");
@@ -150,16 +185,26 @@ Dataset load_packed(const std::string& path) {
     pos += w * h * 3;
     d.images.push_back(std::move(img));
   }
+  if (d.images.empty()) throw Error("packed dataset " + path + " holds no photos");
   return d;
 }
+
+}  // namespace
 
 Dataset load_dataset(const std::string& path, const DatasetOptions& opt,
                      const std::function<void(const std::string&)>& warn,
                      const std::function<void(int, int)>& progress) {
-  std::ifstream in(path, std::ios::binary);
-  char head[8] = {};
-  if (in && in.read(head, 8) && std::memcmp(head, kMagic, 8) == 0) {
-    Dataset d = load_packed(path);
+  std::error_code ec;
+  if (!std::filesystem::is_directory(path, ec)) {
+    std::string buf;
+    try {
+      buf = read_regular_file(path, kMaxPackBytes);  // never blocks on a FIFO
+    } catch (const FileReadError& e) {
+      throw Error("cannot read " + path + ": " + e.what());
+    }
+    if (buf.size() < 8 || std::memcmp(buf.data(), kMagic, 8) != 0)
+      throw Error(path + " is neither a folder of photos nor a packed dataset (made by tinge pack)");
+    Dataset d = parse_packed(buf, path);
     if (opt.max_images > 0 && int(d.size()) > opt.max_images) {
       d.images.resize(size_t(opt.max_images));
       d.names.resize(size_t(opt.max_images));

@@ -2,11 +2,14 @@
 // warm-up + cosine schedule, checkpoints every N steps and on Ctrl-C, exact resume, CSV + SVG logs.
 #include "nn/train.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cmath>
 #include <csignal>
+#include <cstdio>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -15,6 +18,7 @@
 
 #include "core/ab_grid.hpp"
 #include "core/error.hpp"
+#include "core/hash.hpp"
 #include "core/image_io.hpp"
 #include "nn/ab_prior.hpp"
 #include "nn/batch_queue.hpp"
@@ -27,6 +31,12 @@ namespace tinge {
 namespace {
 
 std::atomic<bool> g_interrupted{false};
+
+std::string shape_text(const torch::Tensor& t) {
+  std::string s = "[";
+  for (int64_t d = 0; d < t.dim(); ++d) s += (d ? ", " : "") + std::to_string(t.size(d));
+  return s + "]";
+}
 void on_sigint(int) { g_interrupted = true; }
 
 struct Adam {
@@ -70,6 +80,9 @@ struct Adam {
     for (size_t i = 0; i < names.size(); ++i) {
       auto a = s.find("optim.m." + names[i]), b = s.find("optim.v." + names[i]);
       if (a == s.end() || b == s.end()) throw ModelError("checkpoint lacks optimizer state for " + names[i]);
+      if (!a->second.sizes().equals(m[i].sizes()) || !b->second.sizes().equals(v[i].sizes()))
+        throw ModelError("checkpoint's optimizer state for " + names[i] + " has shape " + shape_text(a->second) +
+                         ", the network's is " + shape_text(m[i]));
       m[i].copy_(a->second);
       v[i].copy_(b->second);
     }
@@ -98,6 +111,32 @@ std::string read_text(const std::string& path) {
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
+// Which photos a run trains on (names, sizes and a sparse sample of pixels), so --resume can refuse
+// other data.
+std::string dataset_identity(const Dataset& d) {
+  std::string s;
+  for (size_t i = 0; i < d.size(); ++i) {
+    const auto& px = d.images[i].data;
+    s += d.names[i] + '/' + std::to_string(d.images[i].width) + 'x' + std::to_string(d.images[i].height) + '/';
+    const size_t step = std::max<size_t>(1, px.size() / 97);
+    for (size_t k = 0; k < px.size(); k += step) s += char(px[k]);
+    s += '\n';
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(fnv1a64(s)));
+  return hex;
+}
+
+// Fails now, not after hours of training, when the model cannot be written where asked.
+void check_output(const std::string& out) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::is_directory(out, ec)) throw UsageError("--out " + out + ": is a folder, not a file name");
+  const fs::path dir = fs::absolute(out, ec).parent_path();
+  if (!fs::is_directory(dir, ec)) throw UsageError("--out " + out + ": folder " + dir.string() + " does not exist");
+  if (::access(dir.c_str(), W_OK) != 0) throw Error("--out " + out + ": cannot write in folder " + dir.string());
+}
+
 nlohmann::json source_counts(const Dataset& d) {
   std::map<std::string, int> c;
   for (const auto& n : d.names) c[n.substr(0, n.find('_'))]++;
@@ -111,8 +150,15 @@ TrainResult run_training(const TrainOptions& in) {
   if (!is_known_loss(opt.loss)) throw UsageError("unknown loss '" + opt.loss + "' (l2, l1, huber, ce, hybrid)");
   if (opt.batch < 1 || opt.crop < 32 || opt.crop % 16 != 0)
     throw UsageError("batch must be >= 1 and crop a multiple of 16 (>= 32)");
-  if (opt.steps < 1) throw UsageError("--steps must be positive");
+  if (opt.steps < 0) throw UsageError("--steps must be positive");
   const std::string ckpt = opt.out + ".ckpt";
+  check_output(opt.out);
+  if (!opt.resume && !opt.force) {
+    std::error_code ec;
+    for (const std::string& f : {ckpt, opt.out})
+      if (std::filesystem::exists(f, ec))
+        throw UsageError(f + " exists: --resume continues that run, --force starts a new one over it");
+  }
   if (opt.log_csv.empty()) opt.log_csv = opt.out + ".log.csv";
   if (opt.plot_svg.empty()) opt.plot_svg = opt.out + ".loss.svg";
 
@@ -130,20 +176,39 @@ TrainResult run_training(const TrainOptions& in) {
   // Resume: options come from the checkpoint so the run continues exactly.
   LoadedModel resumed;
   int64_t start_step = 0;
+  double time_before = 0;  // training seconds of the run before this invocation (resume)
+  std::string resumed_identity;
+  nlohmann::json window;     // the resumed run's partly filled log window
   if (opt.resume) {
     resumed = load_model_file(ckpt, device);
-    const auto& ts = resumed.meta.at("train_state");
-    start_step = ts.at("step").get<int64_t>();
-    opt.loss = ts.at("loss").get<std::string>();
-    opt.batch = ts.at("batch").get<int>();
-    opt.crop = ts.at("crop").get<int>();
-    opt.lr = ts.at("lr").get<double>();
-    opt.seed = ts.at("seed").get<uint64_t>();
-    opt.ce_weight = ts.at("ce_weight").get<double>();
-    opt.degrade = ts.value("degrade", 0.0);
-    if (in.steps == TrainOptions().steps) opt.steps = ts.at("steps").get<int64_t>();
-    opt.widths = resumed.meta.at("widths").get<std::vector<int64_t>>();
+    try {
+      if (!resumed.meta.contains("train_state")) throw ModelError(ckpt + " is not a training checkpoint");
+      const auto& ts = resumed.meta.at("train_state");
+      start_step = ts.at("step").get<int64_t>();
+      opt.loss = ts.at("loss").get<std::string>();
+      opt.batch = ts.at("batch").get<int>();
+      opt.crop = ts.at("crop").get<int>();
+      opt.lr = ts.at("lr").get<double>();
+      opt.seed = ts.at("seed").get<uint64_t>();
+      opt.ce_weight = ts.at("ce_weight").get<double>();
+      opt.degrade = ts.value("degrade", 0.0);
+      if (in.steps == 0) opt.steps = ts.at("steps").get<int64_t>();  // --steps given: the new length
+      if (in.minutes == 0) opt.minutes = ts.value("minutes", 0.0);
+      if (in.max_images == 0) opt.max_images = ts.value("max_images", 0);
+      time_before = resumed.meta.at("training").value("elapsed_s", 0.0);
+      resumed_identity = ts.value("data_identity", std::string());
+      window = ts.value("log_window", nlohmann::json::object());
+      opt.widths = resumed.meta.at("widths").get<std::vector<int64_t>>();
+    } catch (const nlohmann::json::exception& e) {
+      throw ModelError(ckpt + ": unreadable training state (" + std::string(e.what()) + ")");
+    }
+    if (start_step < 0 || opt.batch < 1 || opt.crop < 32 || opt.crop % 16 != 0 || !is_known_loss(opt.loss))
+      throw ModelError(ckpt + ": training state out of range");
   }
+  if (opt.steps == 0) opt.steps = 2000;
+  if (opt.stop_at > 0 && opt.stop_at <= start_step)
+    throw UsageError("--stop-at " + std::to_string(opt.stop_at) + ": the checkpoint is already at step " +
+                     std::to_string(start_step));
 
   auto log = [&](const std::string& s) {
     if (!opt.quiet) std::cerr << s << "\n";
@@ -156,10 +221,21 @@ TrainResult run_training(const TrainOptions& in) {
   Dataset data = load_dataset(opt.data, dopt, [&](const std::string& w) { log(w); });
   for (auto& img : data.images)
     if (img.width < opt.crop || img.height < opt.crop) throw Error("packed image smaller than the crop size");
+  const std::string identity = dataset_identity(data);
+  if (!resumed_identity.empty() && resumed_identity != identity)
+    throw UsageError("--resume: " + ckpt + " was trained on other photos than the " + std::to_string(data.size()) +
+                     " of " + opt.data + " (resume with the same --data and --max-images)");
   AbGrid grid;
   std::vector<float> prior, weights;
   if (opt.resume) {
-    prior = resumed.meta.at("ab_prior").get<std::vector<float>>();
+    try {
+      prior = resumed.meta.at("ab_prior").get<std::vector<float>>();
+    } catch (const nlohmann::json::exception&) {
+      prior.clear();
+    }
+    if (int(prior.size()) != grid.size())
+      throw ModelError(ckpt + ": ab_prior has " + std::to_string(prior.size()) + " values, the bin grid " +
+                       std::to_string(grid.size()));
   } else {
     prior = empirical_ab_prior(data, grid);
   }
@@ -223,7 +299,23 @@ TrainResult run_training(const TrainOptions& in) {
   std::vector<TrainLogRow> rows;
   if (opt.resume) rows = parse_csv(read_text(opt.log_csv));
   while (!rows.empty() && rows.back().step > start_step) rows.pop_back();
-  double elapsed_before = rows.empty() ? 0.0 : rows.back().elapsed_s;
+  double elapsed_before = time_before;
+
+  // The log's partly filled window (steps since the last row): kept in checkpoints so a resumed run
+  // writes the rows an uninterrupted one would.
+  int64_t window_steps = 0;
+  torch::Tensor acc_total = torch::zeros({}, torch::TensorOptions().device(device));
+  torch::Tensor acc_reg = acc_total.clone(), acc_ce = acc_total.clone();
+  if (window.is_object() && window.value("steps", int64_t(0)) > 0) {
+    window_steps = window.value("steps", int64_t(0));
+    acc_total.fill_(window.value("total", 0.0));
+    acc_reg.fill_(window.value("regression", 0.0));
+    acc_ce.fill_(window.value("classification", 0.0));
+  }
+  auto log_window = [&] {
+    return nlohmann::json{{"steps", window_steps}, {"total", acc_total.item<double>()},
+                          {"regression", acc_reg.item<double>()}, {"classification", acc_ce.item<double>()}};
+  };
 
   auto save_ckpt = [&](int64_t step, const std::string& path, bool with_optimizer) {
     nlohmann::json m = meta;
@@ -234,7 +326,9 @@ TrainResult run_training(const TrainOptions& in) {
     m["training"] = tr;
     m["train_state"] = {{"step", step},   {"steps", opt.steps}, {"loss", opt.loss},
                         {"batch", opt.batch}, {"crop", opt.crop}, {"lr", opt.lr},
-                        {"seed", opt.seed}, {"ce_weight", opt.ce_weight}, {"degrade", opt.degrade}};
+                        {"seed", opt.seed}, {"ce_weight", opt.ce_weight}, {"degrade", opt.degrade},
+                        {"minutes", opt.minutes}, {"max_images", opt.max_images}, {"data_identity", identity},
+                        {"log_window", log_window()}};
     save_model_file(path, net, m, with_optimizer ? adam.state() : std::map<std::string, torch::Tensor>{});
     std::string csv = csv_header();
     for (const auto& r : rows) csv += csv_row(r);
@@ -250,7 +344,10 @@ TrainResult run_training(const TrainOptions& in) {
     const int hc = int(std::max(2u, std::thread::hardware_concurrency()));
     workers = device.is_cuda() ? std::min(14, hc - 2) : 1;
   }
-  BatchQueue queue(data, sopt, opt.batch, opt.seed, start_step, workers);
+  // Batches queued ahead: up to 8, fewer when they are large (about 1 GB in all, at least 2).
+  const double batch_bytes = double(opt.batch) * double(opt.crop) * double(opt.crop) * 6 * sizeof(float);
+  const int depth = int(std::clamp(double(1 << 30) / batch_bytes, 2.0, 8.0));
+  BatchQueue queue(data, sopt, opt.batch, opt.seed, start_step, workers, depth);
   g_interrupted = false;
   auto old_handler = std::signal(SIGINT, on_sigint);
   log("tinge train: " + std::to_string(data.size()) + " photos, " + std::to_string(grid.size()) +
@@ -261,12 +358,10 @@ TrainResult run_training(const TrainOptions& in) {
   using clock = std::chrono::steady_clock;
   const auto t0 = clock::now();
   auto last_print = t0;
-  int64_t step = start_step, window_steps = 0;
+  int64_t step = start_step;
   auto window_start = t0;
-  torch::Tensor acc_total = torch::zeros({}, torch::TensorOptions().device(device));
-  torch::Tensor acc_reg = acc_total.clone(), acc_ce = acc_total.clone();
   TrainResult res;
-  const double elapsed_run0 = 0;  // --minutes counts this invocation's time only
+  const double elapsed_run0 = time_before;  // --minutes counts the whole run's training time
   const bool tty = isatty(2);
   const int log_every = 10;
   while (step < opt.steps) {

@@ -12,9 +12,11 @@ struct TrainOptions {
   std::string out = "tinge-model.safetensors";  // final model; the checkpoint is <out>.ckpt
   std::string init;                           // start from this model's weights (fine-tuning)
   bool resume = false;                        // continue exactly from <out>.ckpt
+  bool force = false;                         // start a new run over an existing <out> / <out>.ckpt
   std::string loss = "hybrid";                // l2 | l1 | huber | ce | hybrid
-  int64_t steps = 2000;                       // total optimisation steps (the schedule's length)
-  double minutes = 0;                         // > 0: stop (with a checkpoint) after this long
+  int64_t steps = 0;                          // the schedule's length in steps (0: 2000, or the checkpoint's)
+  double minutes = 0;                         // > 0: stop (with a checkpoint) after this long in all
+                                              // (0 on resume: the checkpoint's)
   int64_t stop_at = 0;                        // > 0: stop (with a checkpoint) at this step
   int batch = 32;
   int crop = 176;
@@ -27,7 +29,7 @@ struct TrainOptions {
   int workers = 0;                            // batch-making threads (0: automatic)
   int checkpoint_every = 500;
   std::vector<int64_t> widths = {32, 64, 128, 256};
-  int max_images = 0;
+  int max_images = 0;                         // 0: all (on resume: the checkpoint's)
   std::string log_csv;                        // default <out>.log.csv
   std::string plot_svg;                       // default <out>.loss.svg
   bool quiet = false;

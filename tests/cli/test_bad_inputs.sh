@@ -71,6 +71,19 @@ expect_error "eval without --data" "$TINGE" eval --method gray
 expect_error "eval on a missing folder" "$TINGE" eval --data "$T/nowhere" --method gray
 expect_error "eval --compare with a broken report" "$TINGE" eval --compare "$T/bad.json" --plot "$T/p.svg"
 
+# Training inputs (builds with the network only): refused before any work, in one line.
+if "$TINGE" pack --help >/dev/null 2>&1; then
+  mkdir -p "$T/train_photos"
+  cp "$T/photo.png" "$T/train_photos/"
+  expect_error "pack --min-side over --short-side" "$TINGE" pack "$T/train_photos" -o "$T/p.pack" --short-side 128 --min-side 176
+  expect_error "pack -o in a missing folder" "$TINGE" pack "$T/train_photos" -o "$T/nowhere/p.pack"
+  mkfifo "$T/data.fifo"
+  expect_error "train --data FIFO" timeout 20 "$TINGE" train -q --data "$T/data.fifo" -o "$T/m.safetensors" --steps 1
+  expect_error "train -o in a missing folder" "$TINGE" train -q --data "$T/train_photos" -o "$T/nowhere/m.safetensors"
+  expect_error "train --resume and --force" "$TINGE" train -q --data "$T/train_photos" -o "$T/m.safetensors" --resume --force
+  rm -f "$T/data.fifo"
+fi
+
 # Usage errors exit 2, other errors 1.
 rc=0
 "$TINGE" colorize "$T/photo.png" --bogus 2>/dev/null || rc=$?
