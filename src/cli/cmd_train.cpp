@@ -30,6 +30,7 @@ int run_train(std::vector<std::string> args) {
       .option("--widths", "", "A,B,C,D", "network widths (default 32,64,128,256)")
       .option("--seed", "", "N", "random seed (default 1)")
       .option("--device", "", "D", "auto | cpu | cuda (default auto)")
+      .option("--precision", "", "P", "auto | fp32 | bf16 (default auto: bf16 on CPUs with bf16 instructions)")
       .option("--threads", "", "N", "intra-op threads (default 1 on CPU)")
       .option("--workers", "", "N", "batch-making threads (default: automatic)")
       .option("--checkpoint-every", "", "N", "steps between checkpoints (default 500)")
@@ -61,6 +62,7 @@ int run_train(std::vector<std::string> args) {
   }
   o.seed = uint64_t(p.get_int("--seed", 1, 0, 2147483647));
   o.device = p.get("--device", o.device);
+  o.precision = p.get("--precision", o.precision);
   o.threads = p.get_int("--threads", 0, 0, 1024);
   o.workers = p.get_int("--workers", 0, 0, 256);
   o.checkpoint_every = p.get_int("--checkpoint-every", o.checkpoint_every, 0, 100000000);

@@ -23,6 +23,7 @@
 #include "nn/ab_prior.hpp"
 #include "nn/batch_queue.hpp"
 #include "nn/losses.hpp"
+#include "nn/mixed_precision.hpp"
 #include "nn/model_file.hpp"
 #include "nn/train_log.hpp"
 
@@ -192,6 +193,7 @@ TrainResult run_training(const TrainOptions& in) {
       opt.seed = ts.at("seed").get<uint64_t>();
       opt.ce_weight = ts.at("ce_weight").get<double>();
       opt.degrade = ts.value("degrade", 0.0);
+      opt.precision = ts.value("precision", std::string("fp32"));
       if (in.steps == 0) opt.steps = ts.at("steps").get<int64_t>();  // --steps given: the new length
       if (in.minutes == 0) opt.minutes = ts.value("minutes", 0.0);
       if (in.max_images == 0) opt.max_images = ts.value("max_images", 0);
@@ -206,6 +208,8 @@ TrainResult run_training(const TrainOptions& in) {
       throw ModelError(ckpt + ": training state out of range");
   }
   if (opt.steps == 0) opt.steps = 2000;
+  opt.precision = resolve_precision(opt.precision, device);  // on resume, the run's own
+  const bool bf16 = opt.precision == "bf16";
   if (opt.stop_at > 0 && opt.stop_at <= start_step)
     throw UsageError("--stop-at " + std::to_string(opt.stop_at) + ": the checkpoint is already at step " +
                      std::to_string(start_step));
@@ -292,7 +296,7 @@ TrainResult run_training(const TrainOptions& in) {
                              {"loss", opt.loss},       {"ce_weight", opt.ce_weight},
                              {"batch", opt.batch},     {"crop", opt.crop},
                              {"lr", opt.lr},           {"seed", opt.seed},
-                             {"degrade", opt.degrade},
+                             {"degrade", opt.degrade}, {"precision", opt.precision},
                              {"steps", opt.steps},     {"device", device.is_cuda() ? "cuda" : "cpu"},
                              {"tinge_version", TINGE_VERSION}, {"libtorch", TORCH_VERSION}};
 
@@ -327,7 +331,7 @@ TrainResult run_training(const TrainOptions& in) {
     m["train_state"] = {{"step", step},   {"steps", opt.steps}, {"loss", opt.loss},
                         {"batch", opt.batch}, {"crop", opt.crop}, {"lr", opt.lr},
                         {"seed", opt.seed}, {"ce_weight", opt.ce_weight}, {"degrade", opt.degrade},
-                        {"minutes", opt.minutes}, {"max_images", opt.max_images}, {"data_identity", identity},
+                        {"precision", opt.precision}, {"minutes", opt.minutes}, {"max_images", opt.max_images}, {"data_identity", identity},
                         {"log_window", log_window()}};
     save_model_file(path, net, m, with_optimizer ? adam.state() : std::map<std::string, torch::Tensor>{});
     std::string csv = csv_header();
@@ -352,7 +356,7 @@ TrainResult run_training(const TrainOptions& in) {
   auto old_handler = std::signal(SIGINT, on_sigint);
   log("tinge train: " + std::to_string(data.size()) + " photos, " + std::to_string(grid.size()) +
       " ab bins, loss " + opt.loss + ", " + std::to_string(opt.steps) + " steps of " + std::to_string(opt.batch) +
-      " x " + std::to_string(opt.crop) + "^2 on " + (device.is_cuda() ? "cuda" : "cpu") +
+      " x " + std::to_string(opt.crop) + "^2 on " + (device.is_cuda() ? "cuda" : "cpu") + " (" + opt.precision + ")" +
       ", params " + std::to_string([&] { int64_t n = 0; for (auto& p : net->parameters()) n += p.numel(); return n; }()));
 
   using clock = std::chrono::steady_clock;
@@ -380,7 +384,15 @@ TrainResult run_training(const TrainOptions& in) {
     auto ab = torch::from_blob(b.ab.data(), {B, 2, S, S}).to(device);
     auto hab = torch::from_blob(b.hint_ab.data(), {B, 2, S, S}).to(device);
     auto mask = torch::from_blob(b.mask.data(), {B, 1, S, S}).to(device);
-    auto out = net->forward(make_input(L, hab, mask));
+    NetOutput out;
+    {
+      Bf16Autocast autocast(device, bf16);
+      auto x = make_input(L, hab, mask);
+      if (device.is_cpu()) x = x.contiguous(torch::MemoryFormat::ChannelsLast);  // oneDNN's layout
+      out = net->forward(x);
+    }
+    out.ab = out.ab.to(torch::kFloat);  // losses in float32
+    out.logits = out.logits.to(torch::kFloat);
     auto terms = compute_loss(opt.loss, opt.ce_weight, out.ab, out.logits, ab, centers, class_w);
     terms.total.backward();
     torch::nn::utils::clip_grad_norm_(net->parameters(), 5.0);
