@@ -37,6 +37,7 @@ std::unique_ptr<Method> make_method(const std::string& name, const MethodArgs& a
     opt.device = args.device;
     opt.threads = args.threads;
     opt.decode = args.decode;
+    opt.precision = args.precision;
     std::string path = args.model_path.empty() ? default_model_path() : args.model_path;
     if (path.empty())
       throw ModelError("no model file given and no bundled model found (use --model FILE or set TINGE_MODEL)");
@@ -70,7 +71,8 @@ void add_method_options(ArgParser& p) {
       .option("--model", "", "FILE", "network model file (implies --method model)")
       .option("--device", "", "D", "cpu | cuda | auto, for the network (default cpu)")
       .option("--threads", "", "N", "CPU threads for the network (default: half the cores, 1 to 4; $TINGE_THREADS)")
-      .option("--decode", "", "D", "network decoding: blend | regression | annealed (default: the model's)");
+      .option("--decode", "", "D", "network decoding: blend | regression | annealed (default: the model's)")
+      .option("--precision", "", "P", "network arithmetic: auto | fp32 | bf16 (default auto: bf16 on CPUs with bf16 instructions; $TINGE_PRECISION)");
 }
 
 std::unique_ptr<Method> method_from_options(const ArgParser& p, std::string* name) {
@@ -79,6 +81,7 @@ std::unique_ptr<Method> method_from_options(const ArgParser& p, std::string* nam
   margs.device = p.get("--device", "cpu");
   margs.threads = p.get_int("--threads", 0, 0, 4096);
   margs.decode = p.get("--decode");
+  margs.precision = p.get("--precision");
   set_cpu_threads(margs.threads);
   const std::string method = p.has("--method") ? p.get("--method")
                              : p.has("--model") ? std::string("model")

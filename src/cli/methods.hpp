@@ -14,6 +14,7 @@ struct MethodArgs {
   std::string device = "cpu";  // cpu | cuda | auto (network only)
   int threads = 0;             // 0 = library default
   std::string decode;          // network decoding; "" = as the model file says
+  std::string precision;       // network arithmetic; "" = $TINGE_PRECISION or auto
 };
 
 // Throws UsageError for an unknown name, Error when the build lacks network support, ModelError

@@ -11,6 +11,11 @@ namespace tinge {
 // mode with channels-last tensors as tinge's inference runs them (tinge-unet-v1: the folded, packed
 // forward of fast_forward.hpp). arch: "tinge-unet-v1" (default
 // widths and ab bins) or "siggraph17". `gmac` receives the multiply-accumulate count in billions.
-std::vector<double> time_network_forward(const std::string& arch, int w, int h, int reps, double* gmac = nullptr);
+// With `bf16`, the module's forward under bf16 autocast, as inference runs it on CPUs with bf16
+// instructions (mixed_precision.hpp).
+std::vector<double> time_network_forward(const std::string& arch, int w, int h, int reps, double* gmac = nullptr,
+                                         bool bf16 = false);
+// Whether `auto` precision picks bf16 on this machine's CPU.
+bool bf16_is_default_on_cpu();
 
 }  // namespace tinge

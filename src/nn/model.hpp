@@ -14,6 +14,7 @@ struct ModelOptions {
   std::string device = "cpu";  // cpu | cuda | auto
   int threads = 0;             // intra-op threads; 0 = default (TINGE_THREADS env or 1)
   std::string decode = "";     // "" = as the model file says; "regression" | "annealed"
+  std::string precision = "";  // "" = $TINGE_PRECISION or auto (bf16 on CPUs with bf16 instructions) | fp32 | bf16
 };
 
 struct Suggestion {
