@@ -9,7 +9,8 @@
 #        ABLATION_STEPS 0 skips the ablation runs). Environment: LR (default 2e-3), SEED, TRAIN_DIR,
 #        SHORT_SIDE (photos packed at this shorter side, default 192), CROP (default 176), BATCH (64),
 #        WORKERS (6), INIT_FILE (default $CARRY/init.safetensors), DEGRADE (share of samples with an
-#        old print's faded/soft/grainy lightness, default 0).
+#        old print's faded/soft/grainy lightness, default 0), PRECISION (the main run's --precision:
+#        auto = fp32 on CUDA; bf16 = mixed precision, untried on a GPU so far).
 # Writes to $OUT: tinge-default.safetensors (the main hybrid model), ablation_{l2,huber,ce,hybrid}
 # models (small widths, same data and steps), and logs.tgz.
 set -uo pipefail
@@ -53,7 +54,7 @@ for loss in $([ "$ABL_STEPS" -gt 0 ] && echo l2 huber ce hybrid); do
 done
 $T train --data /tmp/work/train.pack --out /tmp/work/tinge-default.safetensors --loss hybrid --steps 1000000 \
   --minutes "$MINUTES" --batch "$BATCH" --crop "$CROP" --lr "$LR" --seed "${SEED:-1}" --workers "$WORKERS" --checkpoint-every 2000 \
-  --degrade "${DEGRADE:-0}" --device cuda "${INIT[@]}" 2>&1 | tee /tmp/work/main.out | grep -v '^\[' | tail -5
+  --degrade "${DEGRADE:-0}" --precision "${PRECISION:-auto}" --device cuda "${INIT[@]}" 2>&1 | tee /tmp/work/main.out | grep -v '^\[' | tail -5
 log "main run done"; wait; log "ablations done"
 for f in /tmp/work/*.out; do echo "== $f"; tail -2 "$f"; done
 cp /tmp/work/tinge-default.safetensors /tmp/work/ablation_*.safetensors "$OUT"/ 2>/dev/null
