@@ -264,7 +264,8 @@ int run_bench(std::vector<std::string> args) {
     fs::remove_all(dir, ec);
     const double ms_per_img = 1000.0 / std::max(1e-9, tr.images_per_second);
     char note[64];
-    std::snprintf(note, sizeof note, "%.1f images/s (batch 8, 176 px crops)", tr.images_per_second);
+    std::snprintf(note, sizeof note, "%.1f images/s (batch 8, 176 px crops, %s)", tr.images_per_second,
+                  bf16_is_default_on_cpu() ? "bf16" : "fp32");
     row("training step per image (CPU)", "tinge-unet-v1", {ms_per_img, ms_per_img, ms_per_img, 10}, note,
         {{"images_per_second", tr.images_per_second}});
   }
