@@ -48,11 +48,11 @@ INIT_FILE=${INIT_FILE:-$CARRY/init.safetensors}
 LR=${LR:-2e-3}
 TRAIN_DIR=${TRAIN_DIR:-$CARRY/train}
 for loss in $([ "$ABL_STEPS" -gt 0 ] && echo l2 huber ce hybrid); do
-  $T train --data /tmp/work/train.pack --out /tmp/work/ablation_$loss.safetensors --loss $loss --steps "$ABL_STEPS" \
+  $T train --force --data /tmp/work/train.pack --out /tmp/work/ablation_$loss.safetensors --loss $loss --steps "$ABL_STEPS" \
     --minutes "$MINUTES" --batch 32 --crop 176 --lr 2e-3 --widths 16,32,64,128 --seed 3 --workers 2 \
     --checkpoint-every 0 --device cuda > /tmp/work/ablation_$loss.out 2>&1 &
 done
-$T train --data /tmp/work/train.pack --out /tmp/work/tinge-default.safetensors --loss hybrid --steps 1000000 \
+$T train --force --data /tmp/work/train.pack --out /tmp/work/tinge-default.safetensors --loss hybrid --steps 1000000 \
   --minutes "$MINUTES" --batch "$BATCH" --crop "$CROP" --lr "$LR" --seed "${SEED:-1}" --workers "$WORKERS" --checkpoint-every 2000 \
   --degrade "${DEGRADE:-0}" --precision "${PRECISION:-auto}" --device cuda "${INIT[@]}" 2>&1 | tee /tmp/work/main.out | grep -v '^\[' | tail -5
 log "main run done"; wait; log "ablations done"

@@ -20,7 +20,7 @@ int run_train(std::vector<std::string> args) {
       .flag("--force", "", "start a new run even if OUT or OUT.ckpt exists (replacing them)")
       .option("--loss", "", "NAME", "l2 | l1 | huber | ce | hybrid (default hybrid)")
       .option("--steps", "", "N", "optimisation steps (default 2000; on --resume the run's)")
-      .option("--minutes", "", "M", "stop after M minutes of training in all (with a checkpoint)")
+      .option("--minutes", "", "M", "stop after M minutes of training in all, across resumes (0: no limit)")
       .option("--stop-at", "", "N", "stop at step N (with a checkpoint); --resume continues")
       .option("--batch", "", "N", "batch size (default 32)")
       .option("--crop", "", "N", "crop side, a multiple of 16 (default 176)")
@@ -30,7 +30,7 @@ int run_train(std::vector<std::string> args) {
       .option("--widths", "", "A,B,C,D", "network widths (default 32,64,128,256)")
       .option("--seed", "", "N", "random seed (default 1)")
       .option("--device", "", "D", "auto | cpu | cuda (default auto)")
-      .option("--precision", "", "P", "auto | fp32 | bf16 (default auto: bf16 on CPUs with bf16 instructions)")
+      .option("--precision", "", "P", "auto | fp32 | bf16 (default auto: bf16 on CPUs with bf16 instructions; on --resume the run's)")
       .option("--threads", "", "N", "intra-op threads (default 1 on CPU)")
       .option("--workers", "", "N", "batch-making threads (default: automatic)")
       .option("--checkpoint-every", "", "N", "steps between checkpoints (default 500)")
@@ -48,7 +48,7 @@ int run_train(std::vector<std::string> args) {
   if (o.resume && o.force) throw UsageError("tinge train: --resume and --force exclude each other");
   o.loss = p.get("--loss", o.loss);
   o.steps = p.get_int("--steps", 0, 1, 100000000);
-  o.minutes = p.get_double("--minutes", 0, 1e-3, 1e6);
+  o.minutes = p.get_double("--minutes", -1, 0, 1e6);
   o.stop_at = p.get_int("--stop-at", 0, 0, 100000000);
   o.batch = p.get_int("--batch", o.batch, 1, 4096);
   o.crop = p.get_int("--crop", o.crop, 32, 1024);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include <c10/core/Device.h>
+#include <c10/core/ScalarType.h>
 
 namespace tinge {
 
@@ -16,7 +17,8 @@ bool cpu_has_fast_bf16();
 // CUDA, where bf16 is not yet measured). Throws UsageError on anything else.
 std::string resolve_precision(const std::string& precision, const c10::Device& device);
 
-// Turns autocast to bf16 on for `device` while alive (when `on`), and off again after.
+// Turns autocast to bf16 on for `device`'s type while alive (when `on`; autocast is per thread), and
+// puts back the state it found.
 class Bf16Autocast {
  public:
   Bf16Autocast(const c10::Device& device, bool on);
@@ -27,6 +29,8 @@ class Bf16Autocast {
  private:
   c10::DeviceType type_;
   bool on_;
+  bool was_on_ = false;
+  c10::ScalarType was_dtype_ = c10::ScalarType::BFloat16;
 };
 
 }  // namespace tinge

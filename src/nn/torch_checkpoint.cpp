@@ -118,8 +118,7 @@ TensorBlob materialise(const Reader& r, const std::string& tname, const pickle::
   int64_t n = 1, last = t.offset;
   for (size_t d = 0; d < t.size.size(); ++d) {
     if (t.size[d] < 0 || t.stride[d] < 0 || t.size[d] > (int64_t(1) << 40)) r.fail("tensor '" + tname + "': bad size or stride");
-    n *= t.size[d];
-    if (n > (int64_t(1) << 40)) r.fail("tensor '" + tname + "': too large");
+    if (__builtin_mul_overflow(n, t.size[d], &n) || n > (int64_t(1) << 40)) r.fail("tensor '" + tname + "': too large");
     int64_t span = 0;
     if (t.size[d] > 0 && (__builtin_mul_overflow(t.size[d] - 1, t.stride[d], &span) ||
                           __builtin_add_overflow(last, span, &last)))

@@ -180,6 +180,9 @@ TrainResult run_training(const TrainOptions& in) {
   double time_before = 0;  // training seconds of the run before this invocation (resume)
   std::string resumed_identity;
   nlohmann::json window;     // the resumed run's partly filled log window
+  int64_t window_steps0 = 0;
+  double window_total = 0, window_reg = 0, window_ce = 0, window_s = 0;
+  std::string note;          // said once logging is set up
   if (opt.resume) {
     resumed = load_model_file(ckpt, device);
     try {
@@ -193,13 +196,24 @@ TrainResult run_training(const TrainOptions& in) {
       opt.seed = ts.at("seed").get<uint64_t>();
       opt.ce_weight = ts.at("ce_weight").get<double>();
       opt.degrade = ts.value("degrade", 0.0);
-      opt.precision = ts.value("precision", std::string("fp32"));
+      const std::string run_precision = ts.value("precision", std::string("fp32"));
+      if (!in.precision.empty() && resolve_precision(in.precision, device) != run_precision)
+        note = "tinge train: note: the run was in " + run_precision + "; it continues in " +
+               resolve_precision(in.precision, device) + " (not exactly as it would have)";
+      else
+        opt.precision = run_precision;
       if (in.steps == 0) opt.steps = ts.at("steps").get<int64_t>();  // --steps given: the new length
-      if (in.minutes == 0) opt.minutes = ts.value("minutes", 0.0);
+      if (in.minutes < 0) opt.minutes = ts.value("minutes", 0.0);  // not given: the run's budget
       if (in.max_images == 0) opt.max_images = ts.value("max_images", 0);
       time_before = resumed.meta.at("training").value("elapsed_s", 0.0);
       resumed_identity = ts.value("data_identity", std::string());
       window = ts.value("log_window", nlohmann::json::object());
+      if (!window.is_object()) throw ModelError(ckpt + ": log_window is not an object");
+      window_steps0 = window.value("steps", int64_t(0));
+      window_total = window.value("total", 0.0);
+      window_reg = window.value("regression", 0.0);
+      window_ce = window.value("classification", 0.0);
+      window_s = window.value("seconds", 0.0);
       opt.widths = resumed.meta.at("widths").get<std::vector<int64_t>>();
     } catch (const nlohmann::json::exception& e) {
       throw ModelError(ckpt + ": unreadable training state (" + std::string(e.what()) + ")");
@@ -208,7 +222,8 @@ TrainResult run_training(const TrainOptions& in) {
       throw ModelError(ckpt + ": training state out of range");
   }
   if (opt.steps == 0) opt.steps = 2000;
-  opt.precision = resolve_precision(opt.precision, device);  // on resume, the run's own
+  if (opt.minutes < 0) opt.minutes = 0;  // no time limit
+  opt.precision = resolve_precision(opt.precision.empty() ? "auto" : opt.precision, device);  // resume: the run's
   const bool bf16 = opt.precision == "bf16";
   if (opt.stop_at > 0 && opt.stop_at <= start_step)
     throw UsageError("--stop-at " + std::to_string(opt.stop_at) + ": the checkpoint is already at step " +
@@ -217,6 +232,7 @@ TrainResult run_training(const TrainOptions& in) {
   auto log = [&](const std::string& s) {
     if (!opt.quiet) std::cerr << s << "\n";
   };
+  if (!note.empty()) log(note);
   DatasetOptions dopt;
   dopt.max_short_side = std::max(256, opt.crop);
   dopt.min_short_side = opt.crop;
@@ -303,29 +319,35 @@ TrainResult run_training(const TrainOptions& in) {
   std::vector<TrainLogRow> rows;
   if (opt.resume) rows = parse_csv(read_text(opt.log_csv));
   while (!rows.empty() && rows.back().step > start_step) rows.pop_back();
-  double elapsed_before = time_before;
 
   // The log's partly filled window (steps since the last row): kept in checkpoints so a resumed run
   // writes the rows an uninterrupted one would.
   int64_t window_steps = 0;
   torch::Tensor acc_total = torch::zeros({}, torch::TensorOptions().device(device));
   torch::Tensor acc_reg = acc_total.clone(), acc_ce = acc_total.clone();
-  if (window.is_object() && window.value("steps", int64_t(0)) > 0) {
-    window_steps = window.value("steps", int64_t(0));
-    acc_total.fill_(window.value("total", 0.0));
-    acc_reg.fill_(window.value("regression", 0.0));
-    acc_ce.fill_(window.value("classification", 0.0));
+  if (window_steps0 > 0) {
+    window_steps = window_steps0;
+    acc_total.fill_(window_total);
+    acc_reg.fill_(window_reg);
+    acc_ce.fill_(window_ce);
   }
+  // One clock for the log, the checkpoint and --minutes: the run's wall time, saves included,
+  // across resumes.
+  using clock = std::chrono::steady_clock;
+  const auto t0 = clock::now();
+  auto run_seconds = [&] { return time_before + std::chrono::duration<double>(clock::now() - t0).count(); };
+  auto window_start = t0 - std::chrono::duration_cast<clock::duration>(std::chrono::duration<double>(window_s));
   auto log_window = [&] {
     return nlohmann::json{{"steps", window_steps}, {"total", acc_total.item<double>()},
-                          {"regression", acc_reg.item<double>()}, {"classification", acc_ce.item<double>()}};
+                          {"regression", acc_reg.item<double>()}, {"classification", acc_ce.item<double>()},
+                          {"seconds", std::chrono::duration<double>(clock::now() - window_start).count()}};
   };
 
   auto save_ckpt = [&](int64_t step, const std::string& path, bool with_optimizer) {
     nlohmann::json m = meta;
     auto tr = training;
     tr["steps_done"] = step;
-    tr["elapsed_s"] = elapsed_before;
+    tr["elapsed_s"] = run_seconds();
     tr["finished"] = now_iso();
     m["training"] = tr;
     m["train_state"] = {{"step", step},   {"steps", opt.steps}, {"loss", opt.loss},
@@ -353,19 +375,18 @@ TrainResult run_training(const TrainOptions& in) {
   const int depth = int(std::clamp(double(1 << 30) / batch_bytes, 2.0, 8.0));
   BatchQueue queue(data, sopt, opt.batch, opt.seed, start_step, workers, depth);
   g_interrupted = false;
-  auto old_handler = std::signal(SIGINT, on_sigint);
+  struct SigintScope {  // Ctrl-C stops the loop while it runs; the old handler comes back however it ends
+    void (*old)(int) = std::signal(SIGINT, on_sigint);
+    ~SigintScope() { std::signal(SIGINT, old); }
+  } sigint_scope;
   log("tinge train: " + std::to_string(data.size()) + " photos, " + std::to_string(grid.size()) +
       " ab bins, loss " + opt.loss + ", " + std::to_string(opt.steps) + " steps of " + std::to_string(opt.batch) +
       " x " + std::to_string(opt.crop) + "^2 on " + (device.is_cuda() ? "cuda" : "cpu") + " (" + opt.precision + ")" +
       ", params " + std::to_string([&] { int64_t n = 0; for (auto& p : net->parameters()) n += p.numel(); return n; }()));
 
-  using clock = std::chrono::steady_clock;
-  const auto t0 = clock::now();
-  auto last_print = t0;
+  auto last_print = clock::now();
   int64_t step = start_step;
-  auto window_start = t0;
   TrainResult res;
-  const double elapsed_run0 = time_before;  // --minutes counts the whole run's training time
   const bool tty = isatty(2);
   const int log_every = 10;
   while (step < opt.steps) {
@@ -373,9 +394,8 @@ TrainResult run_training(const TrainOptions& in) {
       res.interrupted = true;
       break;
     }
-    const double elapsed = std::chrono::duration<double>(clock::now() - t0).count();
     double frac = double(step) / double(opt.steps);
-    if (opt.minutes > 0) frac = std::max(frac, (elapsed_run0 + elapsed) / (opt.minutes * 60));
+    if (opt.minutes > 0) frac = std::max(frac, run_seconds() / (opt.minutes * 60));  // the whole run's time
     if (frac >= 1.0) break;
     if (opt.stop_at > 0 && step >= opt.stop_at) break;
     Batch b = queue.next();
@@ -413,7 +433,7 @@ TrainResult run_training(const TrainOptions& in) {
       r.classification = acc_ce.item<double>() / double(window_steps);
       r.lr = lr;
       r.images_per_s = win > 0 ? double(window_steps * B) / win : 0;
-      r.elapsed_s = elapsed_before + std::chrono::duration<double>(now - t0).count();
+      r.elapsed_s = run_seconds();
       if (!std::isfinite(r.loss)) throw Error("training diverged (loss is " + std::to_string(r.loss) + ") at step " + std::to_string(step));
       rows.push_back(r);
       res.final_loss = r.loss;
@@ -426,20 +446,14 @@ TrainResult run_training(const TrainOptions& in) {
       const double since = std::chrono::duration<double>(now - last_print).count();
       if (!opt.quiet && (since > (tty ? 0.5 : 15.0) || step == opt.steps)) {
         double eta = double(opt.steps - step) / std::max(1e-9, r.images_per_s / double(B));
-        if (opt.minutes > 0) eta = std::min(eta, opt.minutes * 60 - std::chrono::duration<double>(now - t0).count());
+        if (opt.minutes > 0) eta = std::min(eta, opt.minutes * 60 - run_seconds());
         std::cerr << (tty ? "\r" : "") << progress_line(r, opt.steps, eta) << (tty ? "   " : "\n") << std::flush;
         last_print = now;
       }
     }
-    if (opt.checkpoint_every > 0 && step % opt.checkpoint_every == 0 && step < opt.steps) {
-      elapsed_before += std::chrono::duration<double>(clock::now() - t0).count();
-      save_ckpt(step, ckpt, true);
-      elapsed_before -= std::chrono::duration<double>(clock::now() - t0).count();
-    }
+    if (opt.checkpoint_every > 0 && step % opt.checkpoint_every == 0 && step < opt.steps) save_ckpt(step, ckpt, true);
   }
   if (!opt.quiet && tty) std::cerr << "\n";
-  std::signal(SIGINT, old_handler);
-  elapsed_before += std::chrono::duration<double>(clock::now() - t0).count();
   res.steps_done = step;
   net->eval();
   save_ckpt(step, ckpt, true);

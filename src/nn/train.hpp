@@ -15,8 +15,8 @@ struct TrainOptions {
   bool force = false;                         // start a new run over an existing <out> / <out>.ckpt
   std::string loss = "hybrid";                // l2 | l1 | huber | ce | hybrid
   int64_t steps = 0;                          // the schedule's length in steps (0: 2000, or the checkpoint's)
-  double minutes = 0;                         // > 0: stop (with a checkpoint) after this long in all
-                                              // (0 on resume: the checkpoint's)
+  double minutes = -1;                        // > 0: stop (with a checkpoint) after this long in all;
+                                              // 0: no limit; < 0: not given (0, or on resume the run's)
   int64_t stop_at = 0;                        // > 0: stop (with a checkpoint) at this step
   int batch = 32;
   int crop = 176;
@@ -25,7 +25,8 @@ struct TrainOptions {
   double degrade = 0.0;                       // share of samples with an old-print L (SampleOptions)
   uint64_t seed = 1;
   std::string device = "auto";                // auto | cpu | cuda
-  std::string precision = "auto";             // auto | fp32 | bf16 (mixed_precision.hpp; resume: the run's)
+  std::string precision;                      // auto | fp32 | bf16 (mixed_precision.hpp); "" = auto,
+                                              // or on resume the run's
   int threads = 0;                            // intra-op threads (0: 1 on CPU)
   int workers = 0;                            // batch-making threads (0: automatic)
   int checkpoint_every = 500;

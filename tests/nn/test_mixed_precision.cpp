@@ -65,6 +65,27 @@ TEST(MixedPrecision, AutocastIsOnInsideTheGuardOnly) {
     Bf16Autocast off(torch::Device(torch::kCPU), false);
     EXPECT_EQ(net->forward(x).ab.scalar_type(), torch::kFloat);
   }
+  {  // nested guards put back what they found
+    Bf16Autocast outer(torch::Device(torch::kCPU), true);
+    { Bf16Autocast inner(torch::Device(torch::kCPU), true); }
+    EXPECT_EQ(net->forward(x).ab.scalar_type(), torch::kBFloat16) << "the inner guard turned autocast off";
+  }
+  EXPECT_EQ(net->forward(x).ab.scalar_type(), torch::kFloat);
+}
+
+// The CPUID reading agrees with the kernel's view of the CPU (Linux: /proc/cpuinfo flags).
+TEST(MixedPrecision, Bf16DetectionMatchesTheKernelsFlags) {
+  std::ifstream in("/proc/cpuinfo");
+  if (!in) GTEST_SKIP() << "no /proc/cpuinfo";
+  std::string line, flags;
+  while (std::getline(in, line))
+    if (line.rfind("flags", 0) == 0) {
+      flags = line + " ";
+      break;
+    }
+  if (flags.empty()) GTEST_SKIP() << "no flags line (not x86?)";
+  const bool listed = flags.find(" avx512_bf16 ") != std::string::npos || flags.find(" amx_bf16 ") != std::string::npos;
+  EXPECT_EQ(cpu_has_fast_bf16(), listed) << flags;
 }
 
 TEST(MixedPrecision, PrecisionNamesResolve) {
@@ -98,12 +119,28 @@ TEST(MixedPrecision, Bf16ResumeEqualsAnUninterruptedRun) {
   run_training(part);
   part.stop_at = 0;
   part.resume = true;
-  part.precision = "fp32";  // ignored: a resumed run keeps its own precision
+  part.precision = "";  // not given: a resumed run keeps its own precision
   run_training(part);
   auto a = load_model_file(full.out, torch::kCPU), b = load_model_file(part.out, torch::kCPU);
   EXPECT_EQ(b.meta.at("training").at("precision"), "bf16");
   auto pa = a.net->named_parameters(), pb = b.net->named_parameters();
   for (const auto& p : pa) EXPECT_TRUE(torch::allclose(p.value(), pb[p.key()], 1e-5, 1e-6)) << p.key();
+}
+
+// An explicit --precision on resume is honoured (a CPU without bf16 instructions can go on in
+// float32), not silently replaced by the run's.
+TEST(MixedPrecision, ResumeTakesAnExplicitPrecision) {
+  auto o = tiny_bf16(packed("bf16s.pack", 13), test::temp_path("bf16switch.safetensors"), 8);
+  o.stop_at = 2;
+  run_training(o);
+  o.stop_at = 4;
+  o.resume = true;
+  o.precision = "fp32";
+  run_training(o);
+  EXPECT_EQ(load_model_file(o.out, torch::kCPU).meta.at("training").at("precision"), "fp32");
+  o.stop_at = 6;
+  o.precision = "fp8";
+  EXPECT_THROW(run_training(o), UsageError);
 }
 
 // Inference in bf16 (the default where the CPU has bf16 instructions) gives the float32 colours to

@@ -146,9 +146,13 @@ TEST(TrainGuards, ResumeAfterATimeLimitDoesNotRestartTheSchedule) {
   ASSERT_LT(first.steps_done, 1000000);
   EXPECT_NEAR(train_state(o.out).at("minutes").get<double>(), 0.004, 1e-12);
   o.resume = true;
-  o.minutes = 0;  // the checkpoint's budget, already spent: nothing more to do
+  o.minutes = -1;  // not given: the checkpoint's budget, already spent: nothing more to do
   const auto again = run_training(o);
   EXPECT_EQ(again.steps_done, first.steps_done) << "the resumed run restarted its time budget";
+  o.minutes = 0;  // no limit any more
+  o.stop_at = first.steps_done + 3;
+  EXPECT_EQ(run_training(o).steps_done, first.steps_done + 3);
+  EXPECT_EQ(train_state(o.out).at("minutes").get<double>(), 0.0);
 }
 
 TEST(TrainGuards, ResumeMidWindowWritesTheSameLogAsAnUninterruptedRun) {
