@@ -1,4 +1,5 @@
-// Shared helpers for the network tests: generated photos and temporary paths.
+// Shared helpers for the network tests: generated photos, packed datasets, temporary paths and tiny
+// training runs.
 #pragma once
 #include <cmath>
 #include <filesystem>
@@ -6,6 +7,7 @@
 #include <string>
 
 #include "nn/dataset.hpp"
+#include "nn/train.hpp"
 
 namespace tinge::test {
 
@@ -38,6 +40,31 @@ inline std::string temp_path(const std::string& name) {
   auto dir = std::filesystem::temp_directory_path() / ("tinge_nn_test_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   return (dir / name).string();
+}
+
+// A packed file of n generated w x h photos (seed) under the test's temporary folder.
+inline std::string packed_dataset(const std::string& name, int n, int w, int h, uint64_t seed) {
+  const std::string p = temp_path(name);
+  save_packed(synthetic_dataset(n, w, h, seed), p);
+  return p;
+}
+
+// A training run small enough for a unit test: a narrow network on 32 px crops, on the CPU, quiet,
+// no periodic checkpoints.
+inline TrainOptions tiny_training(const std::string& data, const std::string& out, int64_t steps) {
+  TrainOptions o;
+  o.data = data;
+  o.out = out;
+  o.steps = steps;
+  o.batch = 4;
+  o.crop = 32;
+  o.lr = 3e-3;
+  o.widths = {8, 8, 16, 16};
+  o.device = "cpu";
+  o.workers = 2;
+  o.quiet = true;
+  o.checkpoint_every = 0;
+  return o;
 }
 
 }  // namespace tinge::test

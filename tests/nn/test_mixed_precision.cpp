@@ -17,27 +17,13 @@ namespace tinge {
 namespace {
 
 TrainOptions tiny_bf16(const std::string& data, const std::string& out, int64_t steps) {
-  TrainOptions o;
-  o.data = data;
-  o.out = out;
-  o.steps = steps;
-  o.batch = 4;
-  o.crop = 32;
-  o.lr = 3e-3;
-  o.widths = {8, 8, 16, 16};
-  o.device = "cpu";
+  TrainOptions o = test::tiny_training(data, out, steps);
   o.precision = "bf16";  // emulated where the CPU lacks bf16 instructions: slower, same behaviour
   o.workers = 1;
-  o.quiet = true;
-  o.checkpoint_every = 0;
   return o;
 }
 
-std::string packed(const std::string& name, uint64_t seed) {
-  const std::string p = test::temp_path(name);
-  save_packed(test::synthetic_dataset(6, 48, 40, seed), p);
-  return p;
-}
+std::string packed(const std::string& name, uint64_t seed) { return test::packed_dataset(name, 6, 48, 40, seed); }
 
 TEST(MixedPrecision, AutocastIsOnInsideTheGuardOnly) {
   torch::manual_seed(3);

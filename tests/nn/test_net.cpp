@@ -143,26 +143,8 @@ TEST(ModelFile, NanWeightsAreRefused) {
 }
 
 namespace {
-TrainOptions tiny_training(const std::string& data, const std::string& out, int64_t steps) {
-  TrainOptions o;
-  o.data = data;
-  o.out = out;
-  o.steps = steps;
-  o.batch = 4;
-  o.crop = 32;
-  o.lr = 3e-3;
-  o.widths = {8, 8, 16, 16};
-  o.device = "cpu";
-  o.workers = 2;
-  o.quiet = true;
-  o.checkpoint_every = 0;
-  return o;
-}
-std::string packed_data() {
-  const std::string p = test::temp_path("data.pack");
-  save_packed(test::synthetic_dataset(6, 48, 40, 7), p);
-  return p;
-}
+using test::tiny_training;
+std::string packed_data() { return test::packed_dataset("data.pack", 6, 48, 40, 7); }
 }  // namespace
 
 TEST(Train, LossFallsOnGeneratedImages) {

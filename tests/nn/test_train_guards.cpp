@@ -20,24 +20,14 @@ namespace tinge {
 namespace {
 
 TrainOptions tiny(const std::string& data, const std::string& out, int64_t steps) {
-  TrainOptions o;
-  o.data = data;
-  o.out = out;
-  o.steps = steps;
+  TrainOptions o = test::tiny_training(data, out, steps);
   o.batch = 2;
-  o.crop = 32;
-  o.widths = {8, 8, 16, 16};
-  o.device = "cpu";
   o.workers = 1;
-  o.quiet = true;
-  o.checkpoint_every = 0;
   return o;
 }
 
 std::string pack_of(int n, int w, int h, uint64_t seed, const std::string& name) {
-  const std::string p = test::temp_path(name);
-  save_packed(test::synthetic_dataset(n, w, h, seed), p);
-  return p;
+  return test::packed_dataset(name, n, w, h, seed);
 }
 
 std::string error_of(const TrainOptions& o) {
