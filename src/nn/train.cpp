@@ -32,13 +32,13 @@ namespace tinge {
 namespace {
 
 std::atomic<bool> g_interrupted{false};
+void on_sigint(int) { g_interrupted = true; }
 
 std::string shape_text(const torch::Tensor& t) {
   std::string s = "[";
   for (int64_t d = 0; d < t.dim(); ++d) s += (d ? ", " : "") + std::to_string(t.size(d));
   return s + "]";
 }
-void on_sigint(int) { g_interrupted = true; }
 
 struct Adam {
   std::vector<std::string> names;
@@ -179,8 +179,7 @@ TrainResult run_training(const TrainOptions& in) {
   int64_t start_step = 0;
   double time_before = 0;  // training seconds of the run before this invocation (resume)
   std::string resumed_identity;
-  nlohmann::json window;     // the resumed run's partly filled log window
-  int64_t window_steps0 = 0;
+  int64_t window_steps0 = 0;  // the resumed run's partly filled log window
   double window_total = 0, window_reg = 0, window_ce = 0, window_s = 0;
   std::string note;          // said once logging is set up
   if (opt.resume) {
@@ -207,7 +206,7 @@ TrainResult run_training(const TrainOptions& in) {
       if (in.max_images == 0) opt.max_images = ts.value("max_images", 0);
       time_before = resumed.meta.at("training").value("elapsed_s", 0.0);
       resumed_identity = ts.value("data_identity", std::string());
-      window = ts.value("log_window", nlohmann::json::object());
+      const auto window = ts.value("log_window", nlohmann::json::object());
       if (!window.is_object()) throw ModelError(ckpt + ": log_window is not an object");
       window_steps0 = window.value("steps", int64_t(0));
       window_total = window.value("total", 0.0);
