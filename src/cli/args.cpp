@@ -5,7 +5,6 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
 #include <sstream>
 
 #include "core/error.hpp"
@@ -173,16 +172,6 @@ std::vector<int> parse_int_list(const std::string& text, const std::string& what
   if (out.empty() || (!text.empty() && text.back() == ','))
     throw UsageError(what + ": expected a comma-separated list of integers, got '" + text + "'");
   return out;
-}
-
-void check_output_file(const std::string& option, const std::string& path) {
-  namespace fs = std::filesystem;
-  if (path.empty()) throw UsageError(option + ": empty file name");
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) throw UsageError(option + " '" + path + "': is a folder, not a file name");
-  const fs::path dir = fs::absolute(path, ec).parent_path();
-  if (!fs::is_directory(dir, ec))
-    throw UsageError(option + " '" + path + "': folder " + dir.string() + " does not exist");
 }
 
 }  // namespace tinge

@@ -56,9 +56,5 @@ double parse_double(const std::string& text, const std::string& what);
 // "0,1,2,5" -> {0, 1, 2, 5}; every entry must be an integer in [lo, hi].
 std::vector<int> parse_int_list(const std::string& text, const std::string& what, int lo, int hi);
 
-// For an option naming a file to write after a long run (a report, a plot): fails at once, with a
-// UsageError naming `option`, when `path` is empty, names a folder, or lies in a folder that does
-// not exist, rather than after the run.
-void check_output_file(const std::string& option, const std::string& path);
 
 }  // namespace tinge

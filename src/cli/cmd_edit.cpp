@@ -6,6 +6,7 @@
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "cli/methods.hpp"
+#include "core/atomic_write.hpp"
 #include "core/error.hpp"
 #if TINGE_WITH_APP
 #include "app/editor.hpp"

@@ -16,6 +16,7 @@
 #include "cli/command.hpp"
 #include "cli/methods.hpp"
 #include "cli/progress.hpp"
+#include "core/atomic_write.hpp"
 #include "core/error.hpp"
 #include "core/evaluate.hpp"
 #include "core/file_read.hpp"

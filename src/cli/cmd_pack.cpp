@@ -5,6 +5,7 @@
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "cli/progress.hpp"
+#include "core/atomic_write.hpp"
 #include "core/error.hpp"
 #include "nn/dataset.hpp"
 

@@ -122,4 +122,14 @@ void write_file_atomic(const std::string& path, const std::string& bytes) {
   remove_stale_temporaries(folder_of(path));
 }
 
+void check_output_file(const std::string& option, const std::string& path) {
+  namespace fs = std::filesystem;
+  if (path.empty()) throw UsageError(option + ": empty file name");
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) throw UsageError(option + " '" + path + "': is a folder, not a file name");
+  const fs::path dir = fs::absolute(path, ec).parent_path();
+  if (!fs::is_directory(dir, ec))
+    throw UsageError(option + " '" + path + "': folder " + dir.string() + " does not exist");
+}
+
 }  // namespace tinge

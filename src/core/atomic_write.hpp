@@ -17,4 +17,9 @@ void write_file_atomic(const std::string& path, const std::string& bytes);
 // recognise leftovers): ".NAME.tinge-tmp-" + suffix, in the folder of `path`.
 std::string atomic_temp_name(const std::string& path, const std::string& suffix);
 
+// For an option naming a file to write after a long run (a model, a report, a plot): fails at once,
+// with a UsageError naming `option`, when `path` is empty, names a folder, or lies in a folder that
+// does not exist, rather than after the run.
+void check_output_file(const std::string& option, const std::string& path);
+
 }  // namespace tinge

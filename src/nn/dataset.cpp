@@ -141,17 +141,18 @@ constexpr uint64_t kMaxPackBytes = uint64_t(1) << 40;
 
 Dataset parse_packed(const std::string& buf, const std::string& path);
 
-}  // namespace
-
-Dataset load_packed(const std::string& path) {
-  std::string buf;
+// A pack file's bytes (regular files only: never blocks on a FIFO).
+std::string read_pack_file(const std::string& path) {
   try {
-    buf = read_regular_file(path, kMaxPackBytes);  // never blocks on a FIFO
+    return read_regular_file(path, kMaxPackBytes);
   } catch (const FileReadError& e) {
     throw Error("cannot read packed dataset " + path + ": " + e.what());
   }
-  return parse_packed(buf, path);
 }
+
+}  // namespace
+
+Dataset load_packed(const std::string& path) { return parse_packed(read_pack_file(path), path); }
 
 namespace {
 
@@ -196,12 +197,7 @@ Dataset load_dataset(const std::string& path, const DatasetOptions& opt,
                      const std::function<void(int, int)>& progress) {
   std::error_code ec;
   if (!std::filesystem::is_directory(path, ec)) {
-    std::string buf;
-    try {
-      buf = read_regular_file(path, kMaxPackBytes);  // never blocks on a FIFO
-    } catch (const FileReadError& e) {
-      throw Error("cannot read " + path + ": " + e.what());
-    }
+    const std::string buf = read_pack_file(path);
     if (buf.size() < 8 || std::memcmp(buf.data(), kMagic, 8) != 0)
       throw Error(path + " is neither a folder of photos nor a packed dataset (made by tinge pack)");
     Dataset d = parse_packed(buf, path);

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "core/ab_grid.hpp"
+#include "core/atomic_write.hpp"
 #include "core/error.hpp"
 #include "core/hash.hpp"
 #include "core/image_io.hpp"
@@ -130,11 +131,9 @@ std::string dataset_identity(const Dataset& d) {
 
 // Fails now, not after hours of training, when the model cannot be written where asked.
 void check_output(const std::string& out) {
-  namespace fs = std::filesystem;
+  check_output_file("--out", out);
   std::error_code ec;
-  if (fs::is_directory(out, ec)) throw UsageError("--out " + out + ": is a folder, not a file name");
-  const fs::path dir = fs::absolute(out, ec).parent_path();
-  if (!fs::is_directory(dir, ec)) throw UsageError("--out " + out + ": folder " + dir.string() + " does not exist");
+  const std::filesystem::path dir = std::filesystem::absolute(out, ec).parent_path();
   if (::access(dir.c_str(), W_OK) != 0) throw Error("--out " + out + ": cannot write in folder " + dir.string());
 }
 
