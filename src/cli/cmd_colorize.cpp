@@ -249,7 +249,7 @@ int run_colorize(std::vector<std::string> argv) {
   std::string used;
   const size_t n = colorize_file(job, in, out, hints, &used);
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  if (n == 0 && method != "model")
+  if (n == 0 && used.rfind("model", 0) != 0)  // the network colours with no hints; others leave gray
     std::fprintf(stderr, "tinge: note: no hints given, so '%s' leaves the photo gray (see --hints)\n",
                  method.c_str());
   std::printf("wrote %s (%s, %zu hints, %.2f s)\n", out.string().c_str(), used.c_str(), n, secs);

@@ -170,7 +170,10 @@ EvalReport parse_eval_json(const std::string& text) {
     r.seed = j.value("seed", uint64_t(1));
     for (const json& o : j.at("rows")) {
       EvalRow row;
-      row.hints = o.at("hints").get<int>();
+      const json& hn = o.at("hints");
+      if (!hn.is_number_integer() || hn.get<int64_t>() < 0 || hn.get<int64_t>() > 1000000)
+        throw Error("eval report: row " + std::to_string(r.rows.size()) + " has a bad hint count " + hn.dump());
+      row.hints = hn.get<int>();
       row.psnr_mean = o.at("psnr_mean").get<double>();
       if (!(std::fabs(row.psnr_mean) <= 1000) || row.hints < 0)
         throw Error("eval report: row " + std::to_string(r.rows.size()) + " is not a PSNR row (hints " +

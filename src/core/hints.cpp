@@ -33,6 +33,12 @@ void cover(double c, int s, int n, int& first, int& last) {
   const double l = std::floor(hi - 0.5) + 1.0;
   first = int(std::clamp(f, 0.0, double(n)));
   last = int(std::clamp(l, 0.0, double(n)));
+  // A centre on the far edge (c == n, allowed by sessions) whose patch covers only pixels past it
+  // still colours the edge pixel instead of vanishing.
+  if (first >= last && c >= 0.0 && c <= double(n)) {
+    first = std::clamp(int(std::floor(c)), 0, n - 1);
+    last = first + 1;
+  }
 }
 
 }  // namespace

@@ -41,6 +41,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -204,7 +205,8 @@ void check_inputs(const Plane& L, const HintPlanes& hints) {
   if (!same(hints.a) || !same(hints.b) || !same(hints.mask))
     throw Error("levin_colorize: hint planes are not the size of L (" + std::to_string(W) + "x" +
                 std::to_string(H) + ")");
-  if (int64_t(W) * int64_t(H) > int64_t(1) << 30)
+  // The matrix holds up to 9 entries per pixel, indexed by int.
+  if (int64_t(W) * int64_t(H) * 9 > int64_t(std::numeric_limits<int>::max()))
     throw Error("levin_colorize: image of " + std::to_string(W) + "x" + std::to_string(H) +
                 " is too large for the sparse solver");
 }

@@ -270,15 +270,26 @@ void working_size(int w, int h, int short_side, int& out_w, int& out_h) {
                 " is not positive");
   out_w = w;
   out_h = h;
+  if (short_side <= 0) return;
   const int s = std::min(w, h);
-  if (short_side <= 0 || s <= short_side) return;
-  const double scale = double(short_side) / double(s);
-  if (w <= h) {
-    out_w = short_side;
-    out_h = std::max(1, int(std::lround(h * scale)));
-  } else {
-    out_h = short_side;
-    out_w = std::max(1, int(std::lround(w * scale)));
+  if (s > short_side) {
+    const double scale = double(short_side) / double(s);
+    if (w <= h) {
+      out_w = short_side;
+      out_h = std::max(1, int(std::lround(h * scale)));
+    } else {
+      out_h = short_side;
+      out_w = std::max(1, int(std::lround(w * scale)));
+    }
+  }
+  // Long strips: at most kWorkingAreaFactor x short_side^2 pixels, or a 16000 x 127 strip would be
+  // solved at full size (seconds and gigabytes for Levin) while its short side needs no shrinking.
+  const double max_area = kWorkingAreaFactor * double(short_side) * double(short_side);
+  const double area = double(out_w) * double(out_h);
+  if (area > max_area) {
+    const double f = std::sqrt(max_area / area);
+    out_w = std::max(1, int(std::floor(out_w * f)));
+    out_h = std::max(1, int(std::floor(out_h * f)));
   }
 }
 

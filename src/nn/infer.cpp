@@ -205,8 +205,25 @@ class NetMethod final : public ModelMethod {
       r.b = std::move(b_low);
       return r;
     }
-    Plane L_low = resize_area(L, lw, lh);
-    guided_upsample_ab(L_low, a_low, b_low, L, r.a, r.b);
+    // Low-resolution cell i covers working pixels [i f, (i + 1) f) of the network's edge-padded
+    // input: when W or H is not a multiple of f, guide with L padded the same way, then crop, so the
+    // colour stays registered (spreading lw cells evenly over W shifted it up to f - 1 pixels).
+    const int pw = lw * factor, ph = lh * factor;
+    if (pw == L.width && ph == L.height) {
+      guided_upsample_ab(resize_area(L, lw, lh), a_low, b_low, L, r.a, r.b);
+      return r;
+    }
+    Plane L_pad(pw, ph), a_pad, b_pad;
+    for (int y = 0; y < ph; ++y)
+      for (int x = 0; x < pw; ++x) L_pad.at(x, y) = L.at(std::min(x, L.width - 1), std::min(y, L.height - 1));
+    guided_upsample_ab(resize_area(L_pad, lw, lh), a_low, b_low, L_pad, a_pad, b_pad);
+    r.a = Plane(L.width, L.height);
+    r.b = Plane(L.width, L.height);
+    for (int y = 0; y < L.height; ++y)
+      for (int x = 0; x < L.width; ++x) {
+        r.a.at(x, y) = a_pad.at(x, y);
+        r.b.at(x, y) = b_pad.at(x, y);
+      }
     return r;
   }
 

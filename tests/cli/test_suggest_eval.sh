@@ -30,6 +30,14 @@ expect_ok "suggest --eval, tiny radius" "$TINGE" suggest --eval "$T/photos" --ev
 tiny=$(hit_at_k "$T/out.txt")
 awk -v h="$tiny" 'BEGIN { exit !(h <= 0.05) }' || fail "a 0.1 radius still hit $tiny of the probes"
 
+# With no hints Levin leaves a photo gray and says so; the network colours it, alone or with Levin.
+expect_ok "levin without hints" "$TINGE" colorize "$T/photos/a.png" --method levin --no-sessions -o "$T/l.png"
+grep -q "leaves the photo gray" "$T/err.txt" || fail "levin without hints: no note that the photo stays gray"
+for m in model model+levin; do
+  expect_ok "$m without hints" "$TINGE" colorize "$T/photos/a.png" --method "$m" --no-sessions -o "$T/m.png" --threads 1
+  grep -q "leaves the photo gray" "$T/err.txt" && fail "$m without hints: told the photo stays gray"
+done
+
 expect_error "--eval with --at" "$TINGE" suggest --eval "$T/photos" --at 3,4
 expect_error "--eval on an empty folder" "$TINGE" suggest --eval "$T/empty"
 expect_error "no image and no --eval" "$TINGE" suggest --at 3,4

@@ -100,6 +100,17 @@ TEST(Rasterize, ClampsAtTheBorder) {
   EXPECT_TRUE(covered(tinge::rasterize_hints({point(-50, 500, 5)}, 20, 10, 20, 10)).empty());
 }
 
+TEST(Rasterize, PointsOnTheFarEdgeColourTheEdgePixel) {
+  // Sessions allow x == width and y == height; a one-pixel patch there used to cover nothing.
+  auto c = covered(tinge::rasterize_hints({point(100, 50, 1)}, 100, 100, 100, 100));
+  EXPECT_EQ(c, (std::set<std::pair<int, int>>{{99, 50}}));
+  c = covered(tinge::rasterize_hints({point(100, 100, 1)}, 100, 100, 100, 100));
+  EXPECT_EQ(c, (std::set<std::pair<int, int>>{{99, 99}}));
+  // A size-5 hint on a 1000 px photo is one pixel at working resolution 256: still the edge pixel.
+  c = covered(tinge::rasterize_hints({point(1000, 500, 5)}, 1000, 1000, 256, 256));
+  EXPECT_EQ(c, (std::set<std::pair<int, int>>{{255, 128}}));
+}
+
 TEST(Rasterize, LaterPointsOverwriteEarlierOnes) {
   const auto h = tinge::rasterize_hints({point(5, 5, 4, 1, 1), point(6, 6, 4, 7, 8)}, 10, 10, 10, 10);
   EXPECT_EQ(h.a.at(5, 5), 7.f);

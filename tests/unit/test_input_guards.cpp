@@ -171,6 +171,13 @@ TEST(InputGuards, APlotOfExtremeValuesFinishes) {
   r.rows[1].hints = 1, r.rows[1].psnr_mean = 1e17 + 16;
   EXPECT_LT(eval_svg({r}).size(), 100000u);  // used to loop for ever, growing the SVG
   EXPECT_THROW(parse_eval_json("{\"method\":\"a\",\"rows\":[{\"hints\":0,\"psnr_mean\":1e17}]}"), Error);
+  // Hint counts must be integers in range (a float such as 1e20 was converted to int: undefined).
+  for (const char* n : {"1e20", "1.5", "-1", "99999999999"})
+    EXPECT_THROW(parse_eval_json(std::string("{\"method\":\"a\",\"rows\":[{\"hints\":") + n +
+                                 ",\"psnr_mean\":20}]}"),
+                 Error)
+        << n;
+  EXPECT_NO_THROW(parse_eval_json("{\"method\":\"a\",\"rows\":[{\"hints\":5,\"psnr_mean\":20}]}"));
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Tests of plane resizing, working-size selection and guided (joint bilateral) chroma upsampling.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -92,12 +93,22 @@ TEST(Resample, WorkingSize) {
   EXPECT_EQ(h, 3000);
   working_size(4000, 3000, -5, w, h);
   EXPECT_EQ(w, 4000);
-  working_size(3, 1000, 1, w, h);  // 333.33 rounds, short side exact
-  EXPECT_EQ(w, 1);
-  EXPECT_EQ(h, 333);
-  working_size(5000, 2, 1, w, h);
-  EXPECT_EQ(w, 2500);
+  working_size(30, 80, 10, w, h);  // 26.67 rounds, short side exact
+  EXPECT_EQ(w, 10);
+  EXPECT_EQ(h, 27);
+  working_size(2048, 256, 256, w, h);  // 8:1 is the longest strip kept at full size
+  EXPECT_EQ(w, 2048);
+  EXPECT_EQ(h, 256);
+  // Longer strips are scaled to 8 x short_side^2 pixels, aspect kept, even when short enough.
+  for (auto [W, H, s] : {std::array<int, 3>{16000, 127, 128}, {127, 16000, 128}, {40000, 3000, 256}}) {
+    working_size(W, H, s, w, h);
+    EXPECT_LE(double(w) * h, 8.0 * s * s) << W << "x" << H;
+    EXPECT_GT(double(w) * h, 0.97 * 8.0 * s * s) << W << "x" << H;
+    EXPECT_NEAR(double(w) / h, double(W) / H, 0.03 * double(W) / H) << W << "x" << H;
+  }
+  working_size(5000, 1, 1, w, h);  // a side never goes below one pixel
   EXPECT_EQ(h, 1);
+  EXPECT_GE(w, 1);
   EXPECT_THROW(working_size(0, 10, 256, w, h), Error);
 }
 
