@@ -25,7 +25,7 @@ struct TrainOptions {
   double degrade = 0.0;                       // share of samples with an old-print L (SampleOptions)
   uint64_t seed = 1;
   std::string device = "auto";                // auto | cpu | cuda
-  std::string precision;                      // auto | fp32 | bf16 (mixed_precision.hpp); "" = auto,
+  std::string precision;                      // auto | fp32 | bf16 (mixed_precision.hpp); "" = fp32,
                                               // or on resume the run's
   int threads = 0;                            // intra-op threads (0: 1 on CPU)
   int workers = 0;                            // batch-making threads (0: automatic)

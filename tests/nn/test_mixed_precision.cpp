@@ -82,6 +82,21 @@ TEST(MixedPrecision, PrecisionNamesResolve) {
   EXPECT_THROW(resolve_precision("fp8", torch::Device(torch::kCPU)), UsageError);
 }
 
+// Training defaults to float32 even on a CPU with bf16 instructions (bf16 is opt-in); auto picks
+// bf16 exactly where inference's auto does.
+TEST(MixedPrecision, TrainingDefaultsToFloat32) {
+  const std::string data = packed("deflt.pack", 13);
+  auto o = test::tiny_training(data, test::temp_path("deflt.safetensors"), 2);
+  o.precision = "";
+  run_training(o);
+  EXPECT_EQ(load_model_file(o.out, torch::kCPU).meta.at("training").at("precision"), "fp32");
+  auto a = test::tiny_training(data, test::temp_path("auto.safetensors"), 2);
+  a.precision = "auto";
+  run_training(a);
+  EXPECT_EQ(load_model_file(a.out, torch::kCPU).meta.at("training").at("precision"),
+            cpu_has_fast_bf16() ? "bf16" : "fp32");
+}
+
 TEST(MixedPrecision, Bf16TrainingLearnsAndIsRecorded) {
   auto o = tiny_bf16(packed("bf16.pack", 11), test::temp_path("bf16.safetensors"), 120);
   const auto r = run_training(o);
