@@ -1,7 +1,9 @@
 // "Explore alternatives": several different whole-image colourings proposed as thumbnails. Each
-// keeps the user's hints and adds a few anchor hints (at places of distinct lightness away from
-// existing hints) coloured from the network's suggestions there, or from typical colours without a
-// network. Clicking a thumbnail adopts its hints (one undo step).
+// keeps the user's hints and adds a few anchor hints away from them, coloured from the network's
+// suggestions there (different modes of its distribution in each proposal). With the network the
+// anchors are where it is least sure of the colour (colour_spread), so the proposals differ where
+// a choice matters; without one, at places of distinct lightness, coloured from typical colours.
+// Clicking a thumbnail adopts its hints (one undo step).
 #include <algorithm>
 #include <cmath>
 
@@ -10,6 +12,7 @@
 #include "core/error.hpp"
 #include "core/refine.hpp"
 #include "core/resample.hpp"
+#include "core/uncertain_points.hpp"
 #if TINGE_WITH_TORCH
 #include "nn/model.hpp"
 #endif
@@ -54,6 +57,35 @@ std::vector<Anchor> pick_anchors(const ImageData& img, const std::vector<HintPoi
   return out;
 }
 
+#if TINGE_WITH_TORCH
+// The network's least certain places (colour_spread), at least 0.15 of the short side from each
+// other and from the hints; empty where nothing qualifies.
+std::vector<Anchor> uncertain_anchors(const ImageData& img, const std::vector<HintPoint>& hints,
+                                      ModelMethod& model) {
+  const int W = img.L.width, H = img.L.height;
+  const Plane& Lw = img.L_work;
+  const Plane spread = model.colour_spread(Lw, rasterize_hints(hints, W, H, Lw.width, Lw.height));
+  // Each spread cell covers 4 x 4 working pixels (the last ones partly past the edge).
+  Plane Lc(spread.width, spread.height);
+  for (int cy = 0; cy < spread.height; ++cy)
+    for (int cx = 0; cx < spread.width; ++cx) {
+      double sum = 0;
+      int n = 0;
+      for (int y = 4 * cy; y < std::min(4 * cy + 4, Lw.height); ++y)
+        for (int x = 4 * cx; x < std::min(4 * cx + 4, Lw.width); ++x, ++n) sum += Lw.at(x, y);
+      Lc.at(cx, cy) = n ? float(sum / n) : 0.f;
+    }
+  const double cell_w = 4.0 * W / Lw.width, cell_h = 4.0 * H / Lw.height;
+  std::vector<Anchor> out;
+  for (const UncertainPoint& p :
+       pick_uncertain_points(spread, Lc, cell_w, cell_h, hints, kAnchors, 0.15 * std::min(W, H))) {
+    const int cx = std::min(int(p.x / cell_w), Lc.width - 1), cy = std::min(int(p.y / cell_h), Lc.height - 1);
+    out.push_back({std::min(p.x, double(W)), std::min(p.y, double(H)), Lc.at(cx, cy)});
+  }
+  return out;
+}
+#endif
+
 }  // namespace
 
 bool EditorApp::alternatives_ready() const {
@@ -72,7 +104,13 @@ void EditorApp::request_alternatives() {
                 [this, img, user, rev, gen, levin](Method& m) -> InferenceWorker::Done {
                   const int W = img->L.width, H = img->L.height;
                   const int w = img->L_work.width, h = img->L_work.height;
-                  const std::vector<Anchor> anchors = pick_anchors(*img, user);
+                  std::vector<Anchor> anchors;
+#if TINGE_WITH_TORCH
+                  // With the network: where it is least sure of the colour, away from the hints.
+                  if (auto* model = dynamic_cast<ModelMethod*>(&base_method(m)))
+                    anchors = uncertain_anchors(*img, user, *model);
+#endif
+                  if (anchors.empty()) anchors = pick_anchors(*img, user);
                   const int size = std::max(5, std::min(W, H) / 50);
                   // Candidate colours for each anchor.
                   std::vector<std::vector<Ab>> options;

@@ -165,6 +165,31 @@ class NetMethod final : public ModelMethod {
     return suggest_from_distribution(grid_, prob, L.at(px, py), k);
   }
 
+  Plane colour_spread(const Plane& L, const HintPlanes& hints) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto out = run(L, hints);
+    auto p = torch::softmax(out.logits, 1).to(torch::kCPU).contiguous();
+    const int64_t Q = p.size(1), h4 = p.size(2), w4 = p.size(3);
+    const int cw = int(std::min<int64_t>(w4, (L.width + 3) / 4)), ch = int(std::min<int64_t>(h4, (L.height + 3) / 4));
+    const float* d = p.data_ptr<float>();
+    Plane spread(cw, ch);
+    std::vector<float> prob(static_cast<size_t>(Q));
+    for (int y = 0; y < ch; ++y)
+      for (int x = 0; x < cw; ++x) {
+        for (int64_t q = 0; q < Q; ++q) prob[size_t(q)] = d[(q * h4 + y) * w4 + x];
+        unbias_distribution(prob, prior_, lambda_);
+        double ma = 0, mb = 0, m2 = 0;
+        for (int q = 0; q < int(Q) && q < grid_.size(); ++q) {
+          const auto c = grid_.center(q);
+          ma += prob[size_t(q)] * c[0];
+          mb += prob[size_t(q)] * c[1];
+          m2 += prob[size_t(q)] * (double(c[0]) * c[0] + double(c[1]) * c[1]);
+        }
+        spread.at(x, y) = float(std::sqrt(std::max(0.0, m2 - ma * ma - mb * mb)));
+      }
+    return spread;
+  }
+
  private:
   NetOutput run(const Plane& L, const HintPlanes& hints) {
     if (hints.a.width != L.width || hints.a.height != L.height || hints.mask.width != L.width)

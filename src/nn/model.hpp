@@ -29,6 +29,11 @@ class ModelMethod : public Method {
   // predicted distribution (mode seeking, each brought into gamut at L).
   virtual std::vector<Suggestion> suggest(const Plane& L, const HintPlanes& hints, float x, float y,
                                           int k) = 0;
+  // How unsure the network is of the colour at each cell of its distribution's grid (a quarter of
+  // the working image, rounded up): the spread of the predicted ab distribution (standard deviation
+  // in ab units) after undoing the training's rebalancing, as suggestions do. Where it is large the
+  // suggestions differ; where it is small any colouring agrees.
+  virtual Plane colour_spread(const Plane& L, const HintPlanes& hints) = 0;
 };
 
 // Throws ModelError naming the tensor or field at fault for a missing, truncated or mismatched file.

@@ -92,3 +92,20 @@ echo '[{"action": "load_session", "path": "kept.tinge.json"}, {"action": "wait_i
   { cat edit.err; exit 1; }
 "$CHECK" same reopened.png kept.png 1
 echo "ok: + Levin and the saturation come back with the session"
+
+# 4. Alternatives with the network: a proposal keeps the user's hint and adds anchor hints where the
+# network is least sure of the colour, at least 0.15 of the short side (788 px: 118) from the hint
+# and from each other.
+cat > alt.json <<'JSON'
+[
+  {"action": "add_point", "x": 300, "y": 200, "rgb": "#6080c0", "size": 9},
+  {"action": "adopt_alternative", "index": 1},
+  {"action": "wait_idle"},
+  {"action": "save_session", "path": "alt.tinge.json"}
+]
+JSON
+"${XVFB[@]}" "$TINGE" edit "$PHOTO" --script alt.json --method model --no-autosave 2> edit.err ||
+  { cat edit.err; exit 1; }
+"$CHECK" point alt.tinge.json 0 300 200 0.01
+"$CHECK" apart alt.tinge.json 1 118
+echo "ok: alternatives add anchors away from the hints"

@@ -82,6 +82,29 @@ TEST(ShippedModel, ColourStaysRegisteredWhenTheWidthIsNotAMultipleOfTheOutputStr
   }
 }
 
+TEST(ShippedModel, ColourSpreadFallsWhereAHintSettlesTheColour) {
+  auto model = load_model(shipped_model());
+  Plane L = disc_image();
+  HintPoint h;
+  h.x = 128.5;
+  h.y = 128.5;
+  h.a = 40.f;  // a red no photo statistics would pick for a plain disc
+  h.b = 30.f;
+  h.size = 5;
+  const Plane none = model->colour_spread(L, rasterize_hints({}, 256, 256, 256, 256));
+  const Plane with = model->colour_spread(L, rasterize_hints({h}, 256, 256, 256, 256));
+  ASSERT_EQ(none.width, 64);
+  ASSERT_EQ(none.height, 64);
+  // 40 px from the hint inside the disc (cell 42 = pixels 168-171): the network is surer of it.
+  EXPECT_LT(with.at(42, 32), 0.7f * none.at(42, 32)) << with.at(42, 32) << " vs " << none.at(42, 32);
+  for (float v : none.v) ASSERT_TRUE(v >= 0.f && v < 160.f);
+  // A working width that is not a multiple of 4 gives the cells covering it, rounded up.
+  Plane L2(250, 101, 50.f);
+  const Plane s2 = model->colour_spread(L2, rasterize_hints({}, 250, 101, 250, 101));
+  EXPECT_EQ(s2.width, 63);
+  EXPECT_EQ(s2.height, 26);
+}
+
 TEST(ShippedModel, SuggestionsAreDistinctAndInGamut) {
   auto model = load_model(shipped_model());
   Plane L = disc_image();

@@ -6,6 +6,7 @@
 //   gui_check same-reduced A.png B.png K MAXDIFF  B is A averaged over K x K blocks, to MAXDIFF
 //   gui_check point SESSION.json I X Y TOL    hint I of a session lies within TOL of (X, Y)
 //   gui_check count SESSION.json N            the session holds N hints
+//   gui_check apart SESSION.json FIRST D      hints FIRST.. exist and lie D px from every other
 //   gui_check screenshot WITH.png WITHOUT.png HEX...
 //       the screenshot is not blank, shows the hints' hues over a sizeable area (the image), and
 //       differs from the hints-hidden one by marker rings (black and white) around each hint's hue.
@@ -139,6 +140,23 @@ int count(const std::string& path, int n) {
   return int(s.points.size()) == n ? 0 : 1;
 }
 
+// Hints from index `first` on exist (at least one) and each lies at least `min_dist` pixels from
+// every other hint of the session.
+int apart(const std::string& path, int first, double min_dist) {
+  tinge::Session s = tinge::load_session(path);
+  const int n = int(s.points.size());
+  std::printf("%s holds %d hints, checking %d.. are %g apart\n", path.c_str(), n, first, min_dist);
+  if (first < 0 || first >= n) return 1;
+  int fails = 0;
+  for (int i = first; i < n; ++i)
+    for (int j = 0; j < n; ++j) {
+      const auto &p = s.points[size_t(i)], &q = s.points[size_t(j)];
+      const double d = std::hypot(p.x - q.x, p.y - q.y);
+      if (i != j && d < min_dist) ++fails, std::printf("FAIL: hints %d and %d are %.1f apart\n", i, j, d);
+    }
+  return fails ? 1 : 0;
+}
+
 // Same hue (within `deg` degrees) and clearly coloured: survives bringing a colour into gamut.
 bool same_hue(const uint8_t* p, std::array<float, 2> ab, float deg) {
   tinge::Lab lab = tinge::srgb8_to_lab(p[0], p[1], p[2]);
@@ -239,6 +257,7 @@ int usage() {
                "usage: gui_check make-image OUT W H | near IMG X Y HEX RADIUS TOL | same A B MAXDIFF |\n"
                "       same-reduced A B K MAXDIFF (B is A reduced K times) |\n"
                "       point SESSION I X Y TOL | point-ab SESSION I A B TOL | count SESSION N |\n"
+               "       apart SESSION FIRST MIN_DIST |\n"
                "       screenshot WITH WITHOUT HEX... |\n"
                "       bench REPORT.json EDITS\n");
   return 2;
@@ -260,6 +279,7 @@ int main(int argc, char** argv) {
     if (a.size() == 6 && a[0] == "point-ab")
       return point_ab(a[1], std::stoi(a[2]), std::stod(a[3]), std::stod(a[4]), std::stod(a[5]));
     if (a.size() == 3 && a[0] == "count") return count(a[1], std::stoi(a[2]));
+    if (a.size() == 4 && a[0] == "apart") return apart(a[1], std::stoi(a[2]), std::stod(a[3]));
     if (a.size() == 3 && a[0] == "bench") return bench_check::check(a[1], std::stoi(a[2]));
     if (a.size() >= 4 && a[0] == "screenshot")
       return screenshot(a[1], a[2], std::vector<std::string>(a.begin() + 3, a.end()));
