@@ -24,6 +24,17 @@ Plane disc_image() {
   return L;
 }
 
+// A size-5 hint of colour (a, b) at the disc's centre.
+HintPoint centre_hint(float a, float b) {
+  HintPoint h;
+  h.x = 128.5;
+  h.y = 128.5;
+  h.a = a;
+  h.b = b;
+  h.size = 5;
+  return h;
+}
+
 std::string shipped_model() {
   return std::string(TINGE_SOURCE_DIR) + "/models/tinge-default.safetensors";
 }
@@ -33,12 +44,7 @@ std::string shipped_model() {
 TEST(ShippedModel, FollowsAHintAtADistance) {
   auto model = load_model(shipped_model());
   Plane L = disc_image();
-  HintPoint h;
-  h.x = 128.5;
-  h.y = 128.5;
-  h.a = -10.f;  // sky blue
-  h.b = -40.f;
-  h.size = 5;
+  const HintPoint h = centre_hint(-10.f, -40.f);  // sky blue
   auto none = model->predict(L, rasterize_hints({}, 256, 256, 256, 256));
   auto with = model->predict(L, rasterize_hints({h}, 256, 256, 256, 256));
   // 40 px from the hint, still inside the disc: the colour moved towards the hint's.
@@ -85,12 +91,7 @@ TEST(ShippedModel, ColourStaysRegisteredWhenTheWidthIsNotAMultipleOfTheOutputStr
 TEST(ShippedModel, ColourSpreadFallsWhereAHintSettlesTheColour) {
   auto model = load_model(shipped_model());
   Plane L = disc_image();
-  HintPoint h;
-  h.x = 128.5;
-  h.y = 128.5;
-  h.a = 40.f;  // a red no photo statistics would pick for a plain disc
-  h.b = 30.f;
-  h.size = 5;
+  const HintPoint h = centre_hint(40.f, 30.f);  // a red no photo statistics would pick for a plain disc
   const Plane none = model->colour_spread(L, rasterize_hints({}, 256, 256, 256, 256));
   const Plane with = model->colour_spread(L, rasterize_hints({h}, 256, 256, 256, 256));
   ASSERT_EQ(none.width, 64);
