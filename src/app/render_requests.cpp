@@ -17,11 +17,13 @@
 namespace tinge {
 namespace {
 
-// Nice value of the inference thread: $TINGE_WORKER_NICE (0..19), default 5. Smooth frames while
-// the network runs matter more than a few milliseconds of its latency.
+// Nice value of the inference thread: $TINGE_WORKER_NICE (0..19), default 19. Smooth frames while
+// the network runs matter more than a few milliseconds of its latency: on 2 cores with software
+// OpenGL, dragging had 42-46 % of frames over 20 ms at nice 5 and 25-28 % at 19, for previews
+// 5-10 ms later (README, Speed). Only contended cores feel it.
 int worker_nice() {
   const char* v = std::getenv("TINGE_WORKER_NICE");
-  if (!v || !*v) return 5;
+  if (!v || !*v) return 19;
   char* end = nullptr;
   long n = std::strtol(v, &end, 10);
   if (*end != '\0' || n < 0 || n > 19) throw UsageError("TINGE_WORKER_NICE must be a whole number from 0 to 19");
