@@ -103,6 +103,7 @@ void EditorApp::open_image(const std::string& path, const std::vector<HintPoint>
   suggestions_ = Suggestions();
   alternatives_.clear();
   alternatives_rev_ = ~0ull;
+  alternatives_pending_ = false;  // a proposal for the previous photo is dropped when it arrives
   fit_pending_ = true;
   autosaved_rev_ = doc_.revision();
   remember_recent_file(img->path);

@@ -24,6 +24,8 @@ int run_average_models(std::vector<std::string> args) {
   if (!p.has("--out")) throw UsageError("tinge average-models: -o FILE is required");
   const double t = p.get_double("--weight", 0.5, 0.0, 1.0);
   const auto& files = p.positional();
+  check_output_file("-o", p.get("--out"));
+  check_not_an_input("-o", p.get("--out"), files);
   const std::string bytes =
       average_model_files(read_safetensors(files[0]), files[0], read_safetensors(files[1]), files[1], t);
   check_model_bytes(bytes, p.get("--out"));  // the result must be a usable model

@@ -139,7 +139,10 @@ int run_bench(std::vector<std::string> args) {
   ma.model_path = p.get("--model");
   ma.threads = p.get_int("--threads", 0, 0, 1024);
   set_cpu_threads(ma.threads);
-  if (p.has("--json")) check_output_file("--json", p.get("--json"));
+  if (p.has("--json")) {
+    check_output_file("--json", p.get("--json"));
+    check_not_an_input("--json", p.get("--json"), {ma.model_path});
+  }
   auto methods = p.get_all("--method");
   if (methods.empty()) {
 #if TINGE_WITH_TORCH

@@ -14,6 +14,7 @@
 #include "cli/command.hpp"
 #include "cli/methods.hpp"
 #include "cli/progress.hpp"
+#include "core/atomic_write.hpp"
 #include "core/color.hpp"
 #include "core/batch_names.hpp"
 #include "core/error.hpp"
@@ -40,14 +41,7 @@ struct ColorizeJob {
   bool method_given = false, saturation_given = false;
 };
 
-bool same_file(const fs::path& x, const fs::path& y) {
-  std::error_code ec;
-  if (fs::equivalent(x, y, ec)) return true;
-  const fs::path cx = fs::weakly_canonical(x, ec);
-  if (ec) return false;
-  const fs::path cy = fs::weakly_canonical(y, ec);
-  return !ec && cx == cy;
-}
+bool same_file(const fs::path& x, const fs::path& y) { return tinge::same_file(x.string(), y.string()); }
 
 std::string lower_ext(const fs::path& p) {
   std::string e = p.extension().string();

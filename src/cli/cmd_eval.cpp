@@ -62,8 +62,13 @@ int run_eval(std::vector<std::string> argv) {
 
   const std::vector<std::string> compare = args.get_all("--compare");
   if (!compare.empty() && !args.has("--plot")) throw UsageError("--compare needs --plot OUT.svg");
+  std::vector<std::string> inputs = compare;
+  inputs.push_back(args.get("--model"));
   for (const char* o : {"--json", "--plot"})
-    if (args.has(o)) check_output_file(o, args.get(o));
+    if (args.has(o)) {
+      check_output_file(o, args.get(o));
+      check_not_an_input(o, args.get(o), inputs);
+    }
   if (args.has("--json") && args.has("--plot")) {
     std::error_code ec;
     if (args.get("--json") == args.get("--plot") || std::filesystem::equivalent(args.get("--json"), args.get("--plot"), ec))

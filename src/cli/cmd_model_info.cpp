@@ -1,15 +1,19 @@
 // `tinge model-info`: print a model file's description (its JSON metadata and tensor count), and
 // optionally set metadata fields (e.g. eval figures) in place, atomically.
 #if TINGE_WITH_TORCH
+#include <array>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "cli/args.hpp"
 #include "cli/command.hpp"
+#include "core/atomic_write.hpp"
 #include "core/error.hpp"
 #include "core/file_read.hpp"
 #include "core/image_io.hpp"
+#include "nn/model.hpp"
 #include "nn/model_meta.hpp"
 #include "core/json_depth.hpp"
 #include "nn/safetensors.hpp"
@@ -27,35 +31,47 @@ int run_model_info(std::vector<std::string> args) {
   const std::string path = p.positional()[0];
   auto f = read_safetensors(path);
   nlohmann::json meta = tinge_metadata(f, path);
-  auto sets = p.get_all("--set");
+  // (key, JSON text, where it came from: "--set KEY" or "--set-file KEY=PATH")
+  std::vector<std::array<std::string, 3>> sets;
+  for (const auto& s : p.get_all("--set")) {
+    const auto eq = s.find('=');
+    if (eq == std::string::npos || eq == 0) throw UsageError("--set wants KEY=JSON (got '" + s + "')");
+    sets.push_back({s.substr(0, eq), s.substr(eq + 1), "--set " + s.substr(0, eq)});
+  }
   for (const auto& s : p.get_all("--set-file")) {
     const auto eq = s.find('=');
-    if (eq == std::string::npos) throw UsageError("--set-file wants KEY=PATH");
+    if (eq == std::string::npos || eq == 0) throw UsageError("--set-file wants KEY=PATH (got '" + s + "')");
     try {
-      sets.push_back(s.substr(0, eq + 1) + read_regular_file(s.substr(eq + 1), uint64_t(16) << 20));
+      sets.push_back({s.substr(0, eq), read_regular_file(s.substr(eq + 1), uint64_t(16) << 20), "--set-file " + s});
     } catch (const FileReadError& e) {
       throw UsageError("--set-file: cannot read " + s.substr(eq + 1) + ": " + e.what());
     }
   }
   if (!sets.empty()) {
-    for (const auto& s : sets) {
-      const auto eq = s.find('=');
-      if (eq == std::string::npos || eq == 0) throw UsageError("--set wants KEY=JSON");
-      if (json_nesting_depth(std::string_view(s).substr(eq + 1)) > kMaxJsonDepth)
-        throw UsageError("--set " + s.substr(0, eq) + ": JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+    for (const auto& [key, text, origin] : sets) {
+      if (json_nesting_depth(text) > kMaxJsonDepth)
+        throw UsageError(origin + ": JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
       try {
-        auto v = nlohmann::json::parse(s.substr(eq + 1));
-        if (v.is_null()) meta.erase(s.substr(0, eq));  // KEY=null removes the field
-        else meta[s.substr(0, eq)] = v;
+        auto v = nlohmann::json::parse(text);
+        if (v.is_null()) meta.erase(key);  // KEY=null removes the field
+        else meta[key] = v;
       } catch (const nlohmann::json::exception&) {
-        throw UsageError("--set " + s.substr(0, eq) + ": value is not valid JSON");
+        throw UsageError(origin + ": value is not valid JSON");
       }
     }
     std::map<std::string, TensorBlob> blobs;
     for (const auto& [name, r] : f.tensors) blobs[name] = {r.dtype, r.shape, std::string(f.bytes(r), r.end - r.begin)};
     auto md = f.metadata;
     md["tinge"] = meta.dump();
-    write_file_atomic(path, write_safetensors(blobs, md));
+    const std::string bytes = write_safetensors(blobs, md);
+    check_model_bytes(bytes, path);  // a field that breaks the model (arch, ab_bins...) is refused
+    // Through a symbolic link to the file it names (the link stays), keeping the file's mode.
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const std::string target = fs::is_symlink(path, ec) ? fs::canonical(path).string() : path;
+    const auto perms = fs::status(target, ec).permissions();
+    write_file_atomic(target, bytes);
+    if (!ec) fs::permissions(target, perms, ec);
   }
   nlohmann::json shown = meta;
   if (shown.contains("ab_prior")) shown["ab_prior"] = "[" + std::to_string(shown["ab_prior"].size()) + " values]";

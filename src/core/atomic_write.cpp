@@ -132,4 +132,20 @@ void check_output_file(const std::string& option, const std::string& path) {
     throw UsageError(option + " '" + path + "': folder " + dir.string() + " does not exist");
 }
 
+bool same_file(const std::string& a, const std::string& b) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::equivalent(a, b, ec)) return true;
+  const fs::path ca = fs::weakly_canonical(a, ec);
+  if (ec) return false;
+  const fs::path cb = fs::weakly_canonical(b, ec);
+  return !ec && ca == cb;
+}
+
+void check_not_an_input(const std::string& option, const std::string& path, const std::vector<std::string>& inputs) {
+  for (const std::string& in : inputs)
+    if (!in.empty() && same_file(path, in))
+      throw UsageError(option + " '" + path + "' is one of this command's inputs ('" + in + "'): choose another file");
+}
+
 }  // namespace tinge

@@ -3,6 +3,7 @@
 // power cut, or SIGKILL) sees either the old complete file or the new complete one, never a mix.
 #pragma once
 #include <string>
+#include <vector>
 
 namespace tinge {
 
@@ -21,5 +22,13 @@ std::string atomic_temp_name(const std::string& path, const std::string& suffix)
 // with a UsageError naming `option`, when `path` is empty, names a folder, or lies in a folder that
 // does not exist, rather than after the run.
 void check_output_file(const std::string& option, const std::string& path);
+
+// Whether two paths name the same file (the same inode when both exist, else the same canonical
+// path), so "a.png", "./a.png" and a link to it are one file.
+bool same_file(const std::string& a, const std::string& b);
+
+// Fails with a UsageError naming `option` when `path` is the same file as one of `inputs` (empty
+// entries are skipped): a command's output must not replace what it reads.
+void check_not_an_input(const std::string& option, const std::string& path, const std::vector<std::string>& inputs);
 
 }  // namespace tinge

@@ -36,6 +36,9 @@ awk -v g="$gray" -v l="$levin" 'BEGIN { exit !(l > g + 1) }' || fail "levin ($le
 # Both reports in one plot, with no new evaluation.
 expect_ok "plot from saved reports" "$TINGE" eval --compare "$T/gray.json" --compare "$T/levin.json" --plot "$T/both.svg"
 grep -q '<svg' "$T/both.svg" || fail "--compare plot is not an SVG"
+cp "$T/gray.json" "$T/gray_keep.json"
+expect_error "--plot onto a --compare report" "$TINGE" eval --compare "$T/gray.json" --plot "$T/gray.json"
+cmp -s "$T/gray.json" "$T/gray_keep.json" || fail "--plot replaced the report it draws"
 for m in gray levin; do grep -q "$m" "$T/both.svg" || fail "--compare plot does not name $m"; done
 
 # --max-images and --seed are honoured: one image, and the same seed gives the same numbers.
