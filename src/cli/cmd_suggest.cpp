@@ -112,7 +112,7 @@ int run_suggest(std::vector<std::string> args) {
   const WorkingInput work = to_working_resolution(L, pts, model->working_short_side());
   const float sx = float(work.L.width) / float(L.width), sy = float(work.L.height) / float(L.height);
   auto s = model->suggest(work.L, work.hints, float(x) * sx, float(y) * sy, k);
-  std::printf("#  L      a       b       prob    hex\n");
+  std::printf("#  L      a       b       mass    hex\n");
   const float Lp = L.at(std::min(int(x), L.width - 1), std::min(int(y), L.height - 1));
   for (size_t i = 0; i < s.size(); ++i) {
     auto rgb = lab_to_srgb({Lp, s[i].a, s[i].b});

@@ -15,7 +15,7 @@ if ! "$TINGE" suggest "$PHOTO" --at 300,200 -k 3 > cli.txt 2> cli.err; then
   echo "no network in this build or no bundled model: skipping ($(head -c 200 cli.err))"; exit 77
 fi
 cat cli.txt
-# The first suggestion's a and b (columns: rank L a b prob hex).
+# The first suggestion's a and b (columns: rank L a b mass hex).
 read -r want_a want_b < <(awk 'NR == 2 { print $3, $4 }' cli.txt)
 
 cat > pick.json <<'JSON'
