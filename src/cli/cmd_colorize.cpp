@@ -41,8 +41,6 @@ struct ColorizeJob {
   bool method_given = false, saturation_given = false;
 };
 
-bool same_file(const fs::path& x, const fs::path& y) { return tinge::same_file(x.string(), y.string()); }
-
 std::string lower_ext(const fs::path& p) {
   std::string e = p.extension().string();
   for (char& c : e) c = char(std::tolower(static_cast<unsigned char>(c)));

@@ -69,11 +69,8 @@ int run_eval(std::vector<std::string> argv) {
       check_output_file(o, args.get(o));
       check_not_an_input(o, args.get(o), inputs);
     }
-  if (args.has("--json") && args.has("--plot")) {
-    std::error_code ec;
-    if (args.get("--json") == args.get("--plot") || std::filesystem::equivalent(args.get("--json"), args.get("--plot"), ec))
-      throw UsageError("--json and --plot name the same file '" + args.get("--json") + "'");
-  }
+  if (args.has("--json") && args.has("--plot") && same_file(args.get("--json"), args.get("--plot")))
+    throw UsageError("--json and --plot name the same file '" + args.get("--json") + "'");
   std::vector<EvalReport> reports;
   for (const std::string& c : compare) reports.push_back(read_report(c));
 

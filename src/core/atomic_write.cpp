@@ -132,7 +132,7 @@ void check_output_file(const std::string& option, const std::string& path) {
     throw UsageError(option + " '" + path + "': folder " + dir.string() + " does not exist");
 }
 
-bool same_file(const std::string& a, const std::string& b) {
+bool same_file(const std::filesystem::path& a, const std::filesystem::path& b) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (fs::equivalent(a, b, ec)) return true;

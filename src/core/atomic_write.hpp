@@ -2,6 +2,7 @@
 // and replace the target with one rename(2), after which the folder is fsynced. A reader (or a
 // power cut, or SIGKILL) sees either the old complete file or the new complete one, never a mix.
 #pragma once
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -25,7 +26,7 @@ void check_output_file(const std::string& option, const std::string& path);
 
 // Whether two paths name the same file (the same inode when both exist, else the same canonical
 // path), so "a.png", "./a.png" and a link to it are one file.
-bool same_file(const std::string& a, const std::string& b);
+bool same_file(const std::filesystem::path& a, const std::filesystem::path& b);
 
 // Fails with a UsageError naming `option` when `path` is the same file as one of `inputs` (empty
 // entries are skipped): a command's output must not replace what it reads.
