@@ -17,7 +17,6 @@ std::vector<UncertainPoint> pick_uncertain_points(const Plane& score, const Plan
   if (!lightness.empty() && (lightness.width != w || lightness.height != h))
     throw Error("pick_uncertain_points: lightness is " + std::to_string(lightness.width) + "x" +
                 std::to_string(lightness.height) + ", scores " + std::to_string(w) + "x" + std::to_string(h));
-  const double sx = cell_w, sy = cell_h;
   std::vector<UncertainPoint> out;
   auto far_from = [&](double x, double y, double px, double py) { return std::hypot(x - px, y - py) >= min_dist; };
   std::vector<bool> taken(score.size(), false);  // a cell is picked once, whatever min_dist is
@@ -29,7 +28,7 @@ std::vector<UncertainPoint> pick_uncertain_points(const Plane& score, const Plan
         const float s = score.at(cx, cy);
         if (!std::isfinite(s) || (best >= 0 && s <= best_score) || taken[size_t(cy) * size_t(w) + size_t(cx)]) continue;
         if (!lightness.empty() && !(lightness.at(cx, cy) >= 8.f && lightness.at(cx, cy) <= 95.f)) continue;
-        const double x = (cx + 0.5) * sx, y = (cy + 0.5) * sy;
+        const double x = (cx + 0.5) * cell_w, y = (cy + 0.5) * cell_h;
         bool ok = true;
         for (const UncertainPoint& p : out) ok = ok && far_from(x, y, p.x, p.y);
         for (const HintPoint& p : hints) ok = ok && far_from(x, y, p.x, p.y);
@@ -39,7 +38,7 @@ std::vector<UncertainPoint> pick_uncertain_points(const Plane& score, const Plan
       }
     if (best < 0) break;
     taken[size_t(best)] = true;
-    out.push_back({(best % w + 0.5) * sx, (best / w + 0.5) * sy, best_score});
+    out.push_back({(best % w + 0.5) * cell_w, (best / w + 0.5) * cell_h, best_score});
   }
   return out;
 }
