@@ -1,11 +1,12 @@
-// A method combined with Levin's propagation of the same hints: the average of the method's
-// prediction and Levin's L-guided optimisation, weighted by the number of hints (w(0) = 0, so with
-// no hints the method's prediction is returned unchanged). The two make different errors — the
-// network blurs small regions between hints, Levin spreads colours too far where lightness edges
-// are weak — and their average scores higher than either at every hint count on photos neither
-// saw (README, Evaluation). Levin is solved on a coarse grid (short side 64) and upsampled guided
-// by L: about 15 ms over the method alone, so previews use it too. With one or two hints the
-// average tints the whole photo towards them: more faithful on average, less vivid.
+// A method combined with Levin's propagation of the same hints: at each pixel a weighted average
+// of the method's prediction and Levin's L-guided optimisation, Levin's share largest near the
+// hints and fading with distance from them (none with no hints, so the method's prediction is
+// returned unchanged). The two make different errors — the network blurs small regions between
+// hints, Levin spreads colours too far where lightness edges are weak — and their average scores
+// higher than either at every hint count on photos neither saw (README, Evaluation). Levin is
+// solved on a coarse grid (short side 64) and upsampled guided by L: about 15 ms over the method
+// alone, so previews use it too. With one or two hints Levin carries their colour over the whole
+// photo; the fading share keeps the method's colour far from them.
 #pragma once
 #include <memory>
 
@@ -13,8 +14,12 @@
 
 namespace tinge {
 
-// Levin's share of the average for n hints (patches): 0 for n = 0.
+// Levin's largest share of the average for n hints (patches), on the hints: 0 for n = 0.
 float levin_share(int n_hints);
+
+// Levin's share at a pixel `distance` working pixels from the nearest hinted pixel, on a working
+// image whose shorter side is `short_side`: levin_share(n) * exp(-distance / (0.625 short_side)).
+float levin_share(int n_hints, float distance, int short_side);
 
 std::unique_ptr<Method> make_refined_method(std::unique_ptr<Method> base);
 

@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "core/hint_distance.hpp"
 #include "core/hints.hpp"
 #include "core/levin.hpp"
 #include "core/refine.hpp"
@@ -60,14 +61,15 @@ TEST(Refine, TheBaseMethodIsReachableForSuggestions) {
 TEST(Refine, WithHintsItIsTheWeightedAverageOfTheMethodAndLevin) {
   const Plane L = two_region_lightness(40, 30);
   const HintPlanes h = rasterize_hints({hint(8, 15, 40.f, 10.f), hint(30, 12, -30.f, 50.f)}, 40, 30, 40, 30);
-  const float w = levin_share(2);
-  ASSERT_GT(w, 0.f);
-  ASSERT_LT(w, 1.f);
+  ASSERT_GT(levin_share(2), 0.f);
+  ASSERT_LT(levin_share(2), 1.f);
   AbPrediction p = make_refined_method(std::make_unique<FixedMethod>())->predict(L, h);
   AbPrediction base = FixedMethod().predict(L, h);
   Plane la, lb;
   levin_colorize(L, h, la, lb);
+  const Plane d = distance_to_hints(h.mask);
   for (size_t i = 0; i < p.a.size(); ++i) {
+    const float w = levin_share(2, d.v[i], 30);
     ASSERT_NEAR(p.a.v[i], (1 - w) * base.a.v[i] + w * la.v[i], 1e-4) << i;
     ASSERT_NEAR(p.b.v[i], (1 - w) * base.b.v[i] + w * lb.v[i], 1e-4) << i;
   }
@@ -84,14 +86,15 @@ TEST(Refine, TheCoarseLevinSolveKeepsEachRegionsHintUpToTheEdge) {
   HintPoint left = hint(60, 100, 40.f, 10.f), right = hint(200, 60, -30.f, 50.f);
   left.size = right.size = 5;
   const HintPlanes hp = rasterize_hints({left, right}, w, h, w, h);
-  const float s = levin_share(2);
   AbPrediction p = make_refined_method(std::make_unique<FixedMethod>())->predict(L, hp);
   AbPrediction base = FixedMethod().predict(L, hp);
   ASSERT_EQ(p.a.width, w);
   ASSERT_EQ(p.a.height, h);
   // Levin's part of the average, recovered at a pixel.
-  auto levin_a = [&](int x, int y) { return (p.a.at(x, y) - (1 - s) * base.a.at(x, y)) / s; };
-  auto levin_b = [&](int x, int y) { return (p.b.at(x, y) - (1 - s) * base.b.at(x, y)) / s; };
+  const Plane d = distance_to_hints(hp.mask);
+  auto share = [&](int x, int y) { return levin_share(2, d.at(x, y), h); };
+  auto levin_a = [&](int x, int y) { return (p.a.at(x, y) - (1 - share(x, y)) * base.a.at(x, y)) / share(x, y); };
+  auto levin_b = [&](int x, int y) { return (p.b.at(x, y) - (1 - share(x, y)) * base.b.at(x, y)) / share(x, y); };
   for (int y : {4, 60, 100, 187}) {
     for (int x : {3, 60, w / 2 - 1}) {  // left region, up to the edge
       EXPECT_NEAR(levin_a(x, y), 40.f, 4.f) << x << "," << y;
@@ -102,6 +105,33 @@ TEST(Refine, TheCoarseLevinSolveKeepsEachRegionsHintUpToTheEdge) {
       EXPECT_NEAR(levin_b(x, y), 50.f, 4.f) << x << "," << y;
     }
   }
+}
+
+// Levin carries a single hint's colour over the whole photo; its share fades with the distance from
+// the hint, so far away the method's own colour is kept.
+TEST(Refine, LevinsShareFadesWithDistanceFromTheHints) {
+  const int w = 256, h = 64;
+  const Plane L(w, h, 50.f);  // no edges: Levin gives the hint's colour everywhere
+  HintPoint p0 = hint(8, 32, -60.f, -20.f);  // a below the method's a = x - 20 everywhere
+  p0.size = 5;
+  const HintPlanes hp = rasterize_hints({p0}, w, h, w, h);
+  AbPrediction p = make_refined_method(std::make_unique<FixedMethod>())->predict(L, hp);
+  AbPrediction base = FixedMethod().predict(L, hp);
+  // Next to the hint: half way between the method and the hint's colour.
+  EXPECT_NEAR(p.a.at(11, 32), 0.5f * base.a.at(11, 32) + 0.5f * -60.f, 1.5f);
+  EXPECT_NEAR(p.b.at(11, 32), 0.5f * base.b.at(11, 32) + 0.5f * -20.f, 1.5f);
+  // 240 pixels away (6 falloff lengths of 0.625 x 64): the method's colour, within a unit.
+  EXPECT_NEAR(p.a.at(250, 32), base.a.at(250, 32), 1.f);
+  EXPECT_NEAR(p.b.at(250, 32), base.b.at(250, 32), 1.f);
+  // In between, the share falls monotonically.
+  float last = 1.f;
+  for (int x = 12; x < w; x += 16) {
+    const float s = (p.a.at(x, 32) - base.a.at(x, 32)) / (-60.f - base.a.at(x, 32));
+    EXPECT_LE(s, last + 1e-3f) << x;
+    last = s;
+  }
+  EXPECT_FLOAT_EQ(levin_share(1, 0.f, 64), levin_share(1));
+  EXPECT_NEAR(levin_share(1, 40.f, 64), levin_share(1) * std::exp(-1.f), 1e-6);
 }
 
 }  // namespace
