@@ -39,8 +39,9 @@ void Compositor::set_image(const Rgb8Image& original, const Plane& L) {
   finish_composition();
 }
 
-uint64_t Compositor::set_ab(const Plane& a, const Plane& b) {
+uint64_t Compositor::set_ab(const Plane& a, const Plane& b, bool draft) {
   ab_[1 - ab_composing_].upload_ab(a, b);
+  ab_draft_[1 - ab_composing_] = draft;
   ab_pending_ = true;
   dirty_ = true;
   return ++ab_serial_;
@@ -99,14 +100,15 @@ int Compositor::band_rows(int width) const {
 
 void Compositor::start_composition() {
   dirty_ = false;
-  const int tw = std::max(1, int(std::lround(w_ * scale_))), th = std::max(1, int(std::lround(h_ * scale_)));
-  targets_[1 - front_].resize(tw, th, false);
   next_row_ = 0;
   if (ab_pending_) {
     ab_composing_ = 1 - ab_composing_;
     ab_pending_ = false;
     composing_serial_ = ab_serial_;
   }
+  const float s = ab_draft_[ab_composing_] ? std::max(scale_ * 0.5f, 1.f / 128.f) : scale_;
+  const int tw = std::max(1, int(std::lround(w_ * s))), th = std::max(1, int(std::lround(h_ * s)));
+  targets_[1 - front_].resize(tw, th, false);
   composing_saturation_ = saturation_;
 }
 

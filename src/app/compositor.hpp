@@ -12,7 +12,10 @@
 // 100-200 ms: README, Editor). Changes arriving meanwhile are composed next: the display lags the newest ab by at most
 // two compositions (a few frames), and a stream of changes (the saturation slider dragged)
 // still shows progress. It is rendered at the display's scale rounded up to a power of two (at most the
-// image's resolution), so a 12 MP photo shown whole costs about as much as a screenful.
+// image's resolution), so a 12 MP photo shown whole costs about as much as a screenful. A draft ab
+// (a live preview while a hint is dragged) is composed at half that scale: a quarter of the pixels,
+// so software OpenGL composes it in one band; the full-quality result that follows is composed at
+// the full scale.
 #pragma once
 #include <cstdint>
 
@@ -31,7 +34,8 @@ class Compositor {
 
   void set_image(const Rgb8Image& original, const Plane& L);  // resets ab to grey
   // Any resolution. Returns a serial number for this ab; shown_serial() tells when it is on screen.
-  uint64_t set_ab(const Plane& a, const Plane& b);
+  // `draft`: a preview soon replaced by a full-quality result, composed at half the display scale.
+  uint64_t set_ab(const Plane& a, const Plane& b, bool draft = false);
   void set_saturation(float s);
   // Advances the composition by one band (or starts a new one when something changed); call once
   // per frame before drawing. `display_scale`: screen pixels per image pixel.
@@ -60,6 +64,7 @@ class Compositor {
   GLuint vao_ = 0;
   Texture L_, original_, gamut_table_;
   Texture ab_[2];        // the ab being (or last) composed, and the next one
+  bool ab_draft_[2] = {false, false};
   int ab_composing_ = 0;
   RenderTarget targets_[2], picker_;
   int front_ = 0;

@@ -85,8 +85,10 @@ void BenchRecorder::posted(uint64_t rev, bool full) {
   ++drag_posted_;
 }
 
-void BenchRecorder::shown(uint64_t rev, bool full, double compute_ms) {
+void BenchRecorder::shown(uint64_t rev, bool full, double compute_ms, int composed_width) {
   shown_this_frame_ = true;
+  if (phase_ == Phase::Drag && !full) preview_width_ = composed_width;
+  if (phase_ == Phase::Edits && full) full_width_ = composed_width;
   shown_rev_ = rev;
   shown_full_ = full;
   if (phase_ == Phase::Drag && !full) ++drag_previews_shown_;
@@ -144,12 +146,14 @@ nlohmann::json BenchRecorder::summary(const nlohmann::json& info) const {
   j["drag"]["previews_requested"] = drag_posted_;
   j["drag"]["previews_shown"] = drag_previews_shown_;
   j["drag"]["move_to_preview_ms"] = MsSummary::of(drag_latency_ms_).to_json();
+  j["drag"]["preview_composed_width"] = preview_width_;
   j["edits"] = frames(edit_frames_);
   j["edits"]["count"] = int(edit_full_ms_.size());
   j["edits"]["edit_to_preview_ms"] = MsSummary::of(edit_preview_ms_).to_json();
   j["edits"]["release_to_full_ms"] = MsSummary::of(edit_full_ms_).to_json();
   j["edits"]["preview_compute_ms"] = MsSummary::of(compute_preview_ms_).to_json();
   j["edits"]["full_compute_ms"] = MsSummary::of(compute_full_ms_).to_json();
+  j["edits"]["full_composed_width"] = full_width_;
   return j;
 }
 
@@ -173,10 +177,12 @@ void BenchRecorder::print_table(const nlohmann::json& j) const {
   row("edits: release -> full-resolution result on screen", j["edits"]["release_to_full_ms"]);
   row("edits: preview compute on the worker", j["edits"]["preview_compute_ms"]);
   row("edits: full-resolution compute on the worker", j["edits"]["full_compute_ms"]);
-  std::printf("drag: %d frames in %.1f s, %d over 20 ms; %d previews requested, %d shown\n",
+  std::printf("drag: %d frames in %.1f s, %d over 20 ms; %d previews requested, %d shown; previews\n"
+              "composed %d pixels wide, full-resolution results %d\n",
               j["drag"]["frames"].get<int>(), j["drag"]["seconds"].get<double>(),
               j["drag"]["frames_over_20ms"].get<int>(), j["drag"]["previews_requested"].get<int>(),
-              j["drag"]["previews_shown"].get<int>());
+              j["drag"]["previews_shown"].get<int>(), j["drag"]["preview_composed_width"].get<int>(),
+              j["edits"]["full_composed_width"].get<int>());
 }
 
 }  // namespace tinge

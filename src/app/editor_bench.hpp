@@ -37,9 +37,9 @@ class BenchRecorder {
 
   // A render request for document revision `rev` went to the worker.
   void posted(uint64_t rev, bool full);
-  // A result for `rev` was adopted for display (`compute_ms`: its time on the worker); it is on
-  // screen at the end of this frame's swap.
-  void shown(uint64_t rev, bool full, double compute_ms);
+  // A result for `rev` was adopted for display (`compute_ms`: its time on the worker; composed
+  // `composed_width` pixels wide); it is on screen at the end of this frame's swap.
+  void shown(uint64_t rev, bool full, double compute_ms, int composed_width);
 
   // The discrete edits of the latency phase: an edit (preview requested) and its release (full
   // quality requested) start a clock that stops at the swap of the frame showing that revision.
@@ -70,6 +70,7 @@ class BenchRecorder {
   std::deque<std::pair<uint64_t, double>> unshown_;
   std::vector<double> drag_latency_ms_;
   int drag_posted_ = 0, drag_previews_shown_ = 0;
+  int preview_width_ = 0, full_width_ = 0;  // composed width of the last preview / full result
   // Results adopted this frame (stamped at its swap).
   uint64_t shown_rev_ = 0;
   bool shown_this_frame_ = false, shown_full_ = false;

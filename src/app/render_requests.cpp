@@ -104,7 +104,7 @@ void EditorApp::update_requests() {
                   return [this, a, b, full, rev, gen, epoch, ms]() mutable {
                     if (gen != generation_ || epoch != render_epoch_ || rev < shown_rev_) return;
                     if (rev == shown_rev_ && shown_full_ && !full) return;
-                    const uint64_t serial = compositor_->set_ab(a, b);
+                    const uint64_t serial = compositor_->set_ab(a, b, !full);
                     shown_a_ = std::move(a);
                     shown_b_ = std::move(b);
                     shown_rev_ = rev;
@@ -128,7 +128,7 @@ void EditorApp::report_shown_to_bench() {
   while (n < bench_adopted_.size() && bench_adopted_[n].serial <= on_screen) ++n;
   if (n == 0) return;
   const BenchAdopted& r = bench_adopted_[n - 1];
-  bench_->shown(r.rev, r.full, r.compute_ms);
+  bench_->shown(r.rev, r.full, r.compute_ms, compositor_->result().width());
   bench_adopted_.erase(bench_adopted_.begin(), bench_adopted_.begin() + long(n));
 }
 
