@@ -94,7 +94,8 @@ void Compositor::read_timing() {
 
 int Compositor::band_rows(int width) const {
   if (ns_per_pixel_ <= 0) return 1 << 30;  // not measured yet: all at once
-  const double rows = kBandBudgetMs * 1e6 / ns_per_pixel_ / std::max(1, width);
+  const double budget = ab_draft_[ab_composing_] ? kDraftBandBudgetMs : kBandBudgetMs;
+  const double rows = budget * 1e6 / ns_per_pixel_ / std::max(1, width);
   return int(std::clamp(rows, 16.0, double(1 << 30)));
 }
 
