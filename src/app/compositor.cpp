@@ -107,7 +107,7 @@ void Compositor::start_composition() {
     ab_pending_ = false;
     composing_serial_ = ab_serial_;
   }
-  const float s = ab_draft_[ab_composing_] ? std::max(scale_ * 0.5f, 1.f / 128.f) : scale_;
+  const float s = ab_draft_[ab_composing_] ? scale_ * 0.5f : scale_;  // scale_ >= 1/64
   const int tw = std::max(1, int(std::lround(w_ * s))), th = std::max(1, int(std::lround(h_ * s)));
   targets_[1 - front_].resize(tw, th, false);
   composing_saturation_ = saturation_;

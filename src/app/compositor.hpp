@@ -13,7 +13,8 @@
 // two compositions (a few frames), and a stream of changes (the saturation slider dragged)
 // still shows progress. It is rendered at the display's scale rounded up to a power of two (at most the
 // image's resolution), so a 12 MP photo shown whole costs about as much as a screenful. A draft ab
-// (a live preview while a hint is dragged) is composed at half that scale, a quarter of the pixels,
+// (a live preview during any edit gesture: a hint dragged, its colour or size changed) is composed
+// at half that scale, a quarter of the pixels,
 // in smaller bands (kDraftBandBudgetMs: two on software OpenGL); the full-quality result that
 // follows is composed at the full scale.
 #pragma once
@@ -26,8 +27,9 @@ namespace tinge {
 class Compositor {
  public:
   static constexpr double kBandBudgetMs = 16.0;  // a frame at 60 Hz
-  // Drafts (previews while a hint moves) in smaller bands: on llvmpipe with the network busy, 5 ms
-  // bands kept frames' p95 at 18.6-19.4 ms against 19.7-20.2 with 16 ms (previews ~12 ms later).
+  // Drafts (live previews) in smaller bands: on llvmpipe with the network busy, 5 ms bands kept
+  // frames' p95 while dragging at 18.6-19.4 ms against 19.7-20.2 with 16 ms (five runs each), with
+  // previews about 15 ms later (README, Editor).
   static constexpr double kDraftBandBudgetMs = 5.0;
 
   Compositor();  // needs a current GL context

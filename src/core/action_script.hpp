@@ -30,7 +30,8 @@ enum class ActionKind {
   SaveResult,        // path, overwrite (bool, default false: refuses to write over the original)
   SaveSession,       // path
   Screenshot,        // path, of ("window", default: the whole window; "result": the composed
-                     // result as the GPU shows it, at the resolution it was composed)
+                     // result as the GPU shows it, at the resolution it was composed: a live
+                     // preview is a draft at half scale, so wait_idle first for the final result)
   WaitIdle,          // timeout (seconds, default 120)
   Wait,              // seconds: keep the editor running (frames, autosave) that long
   RecoverAutosave,   // accept (bool): answer the "recover unsaved hints?" offer made at start

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "error.hpp"
 #include "hint_distance.hpp"
 #include "levin.hpp"
 #include "resample.hpp"
@@ -47,6 +48,9 @@ class RefinedMethod : public Method {
   Method& base() { return *base_; }
   int working_short_side() const override { return base_->working_short_side(); }
   AbPrediction predict(const Plane& L, const HintPlanes& hints) override {
+    if (hints.mask.width != L.width || hints.mask.height != L.height || hints.a.size() != L.size() ||
+        hints.b.size() != L.size())
+      throw Error("hint planes do not match the working image size");
     AbPrediction p = base_->predict(L, hints);
     const int n = count_hint_groups(hints.mask);
     if (levin_share(n) <= 0.f) return p;
@@ -71,6 +75,7 @@ class RefinedMethod : public Method {
 float levin_share(int n_hints) { return n_hints <= 0 ? 0.f : 0.5f; }
 
 float levin_share(int n_hints, float distance, int short_side) {
+  distance = std::max(0.f, distance);  // NaN -> 0 as well
   return levin_share(n_hints) * std::exp(-distance / (kShareFalloff * float(std::max(1, short_side))));
 }
 

@@ -18,7 +18,9 @@ namespace tinge {
 float levin_share(int n_hints);
 
 // Levin's share at a pixel `distance` working pixels from the nearest hinted pixel, on a working
-// image whose shorter side is `short_side`: levin_share(n) * exp(-distance / (0.625 short_side)).
+// image whose shorter side is `short_side`: levin_share(n) * exp(-distance / (0.625 short_side))
+// (negative or NaN distances count as 0). Scaled by the short side, so the fading looks the same at
+// any resolution; along a long strip's length the far end keeps almost only the method's colour.
 float levin_share(int n_hints, float distance, int short_side);
 
 std::unique_ptr<Method> make_refined_method(std::unique_ptr<Method> base);

@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "core/error.hpp"
 #include "core/hint_distance.hpp"
 #include "core/hints.hpp"
 #include "core/levin.hpp"
@@ -131,7 +132,18 @@ TEST(Refine, LevinsShareFadesWithDistanceFromTheHints) {
     last = s;
   }
   EXPECT_FLOAT_EQ(levin_share(1, 0.f, 64), levin_share(1));
+  EXPECT_FLOAT_EQ(levin_share(1, -100.f, 10), levin_share(1));  // never above the peak
+  EXPECT_FLOAT_EQ(levin_share(1, std::nanf(""), 10), levin_share(1));
   EXPECT_NEAR(levin_share(1, 40.f, 64), levin_share(1) * std::exp(-1.f), 1e-6);
+}
+
+// Hint planes of another size than L are refused (the share map is the mask's size).
+TEST(Refine, HintPlanesOfAnotherSizeAreRefused) {
+  // 256 px: Levin's coarse solve pools any larger mask without complaint.
+  const Plane L = two_region_lightness(256, 256);
+  auto m = make_refined_method(std::make_unique<FixedMethod>());
+  const HintPlanes small = rasterize_hints({hint(10, 10, 20.f, 20.f)}, 256, 256, 128, 128);
+  EXPECT_THROW(m->predict(L, small), Error);
 }
 
 }  // namespace
