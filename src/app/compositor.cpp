@@ -94,7 +94,7 @@ void Compositor::read_timing() {
 
 int Compositor::band_rows(int width) const {
   if (ns_per_pixel_ <= 0) return 1 << 30;  // not measured yet: all at once
-  const double budget = ab_draft_[ab_composing_] ? kDraftBandBudgetMs : kBandBudgetMs;
+  const double budget = composing_draft_ ? kDraftBandBudgetMs : kBandBudgetMs;
   const double rows = budget * 1e6 / ns_per_pixel_ / std::max(1, width);
   return int(std::clamp(rows, 16.0, double(1 << 30)));
 }
@@ -107,7 +107,9 @@ void Compositor::start_composition() {
     ab_pending_ = false;
     composing_serial_ = ab_serial_;
   }
-  const float s = ab_draft_[ab_composing_] ? scale_ * 0.5f : scale_;  // scale_ >= 1/64
+  // A small composition is cheap at full scale, and halving it would show a blurred photo.
+  composing_draft_ = ab_draft_[ab_composing_] && double(w_) * scale_ * double(h_) * scale_ > kDraftMinPixels;
+  const float s = composing_draft_ ? scale_ * 0.5f : scale_;  // scale_ >= 1/64
   const int tw = std::max(1, int(std::lround(w_ * s))), th = std::max(1, int(std::lround(h_ * s)));
   targets_[1 - front_].resize(tw, th, false);
   composing_saturation_ = saturation_;

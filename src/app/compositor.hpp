@@ -14,9 +14,9 @@
 // still shows progress. It is rendered at the display's scale rounded up to a power of two (at most the
 // image's resolution), so a 12 MP photo shown whole costs about as much as a screenful. A draft ab
 // (a live preview during any edit gesture: a hint dragged, its colour or size changed) is composed
-// at half that scale, a quarter of the pixels,
-// in smaller bands (kDraftBandBudgetMs: two on software OpenGL); the full-quality result that
-// follows is composed at the full scale.
+// at half that scale, a quarter of the pixels, in smaller bands (kDraftBandBudgetMs: two on
+// software OpenGL), when the full-scale composition would exceed 512 x 512 pixels; the
+// full-quality result that follows is composed at the full scale.
 #pragma once
 #include <cstdint>
 
@@ -31,6 +31,9 @@ class Compositor {
   // frames' p95 while dragging at 18.6-19.4 ms against 19.7-20.2 with 16 ms (five runs each), with
   // previews about 15 ms later (README, Editor).
   static constexpr double kDraftBandBudgetMs = 5.0;
+  // Drafts only where the full-scale composition has more pixels than this (512 x 512): below it
+  // software OpenGL composes it within one 16 ms band anyway.
+  static constexpr double kDraftMinPixels = 512.0 * 512.0;
 
   Compositor();  // needs a current GL context
   ~Compositor();
@@ -70,6 +73,7 @@ class Compositor {
   Texture L_, original_, gamut_table_;
   Texture ab_[2];        // the ab being (or last) composed, and the next one
   bool ab_draft_[2] = {false, false};
+  bool composing_draft_ = false;  // the composition in progress is a draft (half scale)
   int ab_composing_ = 0;
   RenderTarget targets_[2], picker_;
   int front_ = 0;

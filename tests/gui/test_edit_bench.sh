@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # GUI test of `tinge edit --bench` under Xvfb: a short run (1 s of dragging, 3 timed edits) writes a
 # well-formed report with plausible numbers (gui_check bench; timings themselves are not tested),
-# prints its table, and a bad output path fails with a message naming it.
+# prints its table, and a bad output path fails with a message naming it. Live previews of a large
+# photo are composed at half scale (drafts), those of a small one at full scale.
 # $1 = tinge binary, $2 = source dir; $TINGE_GUI_CHECK = tests/tools/gui_check.
 # shellcheck source=common.sh
 source "$(dirname "$0")/common.sh"
@@ -11,7 +12,12 @@ source "$(dirname "$0")/common.sh"
   --bench-edits 3 > table.txt
 cat table.txt
 grep -q "release -> full-resolution result on screen" table.txt || { echo "no table printed"; exit 1; }
-"$CHECK" bench report.json 3
+"$CHECK" bench report.json 3 full
+
+"$CHECK" make-image large.png 1024 768
+"${XVFB[@]}" "$TINGE" edit large.png --method levin --bench large.json --bench-seconds 1 \
+  --bench-edits 3 > large.txt
+"$CHECK" bench large.json 3 drafts
 
 if "${XVFB[@]}" "$TINGE" edit photo.png --method levin --bench no/such/dir/report.json \
   --bench-seconds 0.2 --bench-edits 1 2> err.txt; then

@@ -1,9 +1,9 @@
-// `gui_check bench REPORT.json EDITS`: the report of `tinge edit --bench` is well formed and its
+// `gui_check bench REPORT.json EDITS DRAFTS`: the report of `tinge edit --bench` is well formed and its
 // numbers are plausible (not fast: timings are measured, never tested). Every summary has
 // 0 < p50 <= p95 <= max < 10 min and as many samples as it says; the drag recorded frames whose
 // CPU time fits their wall time, and showed previews; the edits phase timed EDITS edits, each with
-// a preview and a full-resolution result; previews were composed at half the full results' width.
-// Included by gui_check.cpp (one executable for the tests).
+// a preview and a full-resolution result; previews were composed at half the full results' width
+// (DRAFTS = "drafts") or at the same width ("full"). Included by gui_check.cpp (one executable for the tests).
 #pragma once
 #include <cstdio>
 #include <cstdlib>
@@ -14,7 +14,7 @@
 
 namespace bench_check {
 
-inline int check(const std::string& path, int edits) {
+inline int check(const std::string& path, int edits, bool drafts) {
   std::ifstream f(path);
   if (!f) {
     std::printf("FAIL: cannot read %s\n", path.c_str());
@@ -58,11 +58,13 @@ inline int check(const std::string& path, int edits) {
       d.at("previews_shown").get<int>() > d.at("previews_requested").get<int>())
     fail("drag: previews shown must be between 1 and the number requested");
   if (d.at("seconds").get<double>() <= 0) fail("drag.seconds");
-  // Live previews are drafts composed at half the scale of full-resolution results.
+  // Live previews of large compositions are drafts at half the scale of full-resolution results;
+  // small ones are composed at full scale.
   const int pw = d.at("preview_composed_width"), fw = j.at("edits").at("full_composed_width");
   std::printf("composed widths: previews %d, full results %d\n", pw, fw);
-  if (pw <= 0 || fw <= 0 || std::abs(2 * pw - fw) > 1)
-    fail("previews are not composed at half the width of full results");
+  if (pw <= 0 || fw <= 0) fail("composed widths missing");
+  if (drafts && std::abs(2 * pw - fw) > 1) fail("previews are not composed at half the width of full results");
+  if (!drafts && pw != fw) fail("previews of a small photo are not composed at full width");
 
   const nlohmann::json& e = j.at("edits");
   if (e.at("count").get<int>() != edits)

@@ -10,7 +10,7 @@
 //   gui_check screenshot WITH.png WITHOUT.png HEX...
 //       the screenshot is not blank, shows the hints' hues over a sizeable area (the image), and
 //       differs from the hints-hidden one by marker rings (black and white) around each hint's hue.
-//   gui_check bench REPORT.json EDITS        the `tinge edit --bench` report is well formed and
+//   gui_check bench REPORT.json EDITS drafts|full   the `tinge edit --bench` report is well formed and
 //                                              plausible (bench_report_check.hpp)
 // Prints what it measured; exits 0 when the check passes, 1 when it fails, 2 on bad usage.
 #include <cmath>
@@ -259,7 +259,7 @@ int usage() {
                "       point SESSION I X Y TOL | point-ab SESSION I A B TOL | count SESSION N |\n"
                "       apart SESSION FIRST MIN_DIST |\n"
                "       screenshot WITH WITHOUT HEX... |\n"
-               "       bench REPORT.json EDITS\n");
+               "       bench REPORT.json EDITS drafts|full\n");
   return 2;
 }
 
@@ -280,7 +280,8 @@ int main(int argc, char** argv) {
       return point_ab(a[1], std::stoi(a[2]), std::stod(a[3]), std::stod(a[4]), std::stod(a[5]));
     if (a.size() == 3 && a[0] == "count") return count(a[1], std::stoi(a[2]));
     if (a.size() == 4 && a[0] == "apart") return apart(a[1], std::stoi(a[2]), std::stod(a[3]));
-    if (a.size() == 3 && a[0] == "bench") return bench_check::check(a[1], std::stoi(a[2]));
+    if (a.size() == 4 && a[0] == "bench" && (a[3] == "drafts" || a[3] == "full"))
+      return bench_check::check(a[1], std::stoi(a[2]), a[3] == "drafts");
     if (a.size() >= 4 && a[0] == "screenshot")
       return screenshot(a[1], a[2], std::vector<std::string>(a.begin() + 3, a.end()));
   } catch (const std::exception& e) {
