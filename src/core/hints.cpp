@@ -136,6 +136,15 @@ HintPlanes pool_hints(const HintPlanes& fine, int w, int h) {
   return c;
 }
 
+void check_hints_match(const Plane& L, const HintPlanes& hints, const char* who) {
+  auto same = [&](const Plane& p) {
+    return p.width == L.width && p.height == L.height && p.size() == L.size();
+  };
+  if (!same(hints.a) || !same(hints.b) || !same(hints.mask))
+    throw Error(std::string(who) + ": hint planes are not the size of L (" + std::to_string(L.width) +
+                "x" + std::to_string(L.height) + ")");
+}
+
 int count_hint_groups(const Plane& mask) {
   std::vector<uint8_t> seen(mask.size(), 0);
   std::vector<size_t> stack;

@@ -23,6 +23,10 @@ HintPlanes rasterize_hints(const std::vector<HintPoint>& points, int orig_w, int
 // any fine pixel it covers (x -> floor(x * w / W)) is, with the mean ab of those hinted pixels.
 HintPlanes pool_hints(const HintPlanes& fine, int w, int h);
 
+// Throws Error "<who>: hint planes are not the size of L (WxH)" unless a, b and mask all have
+// L's width, height and pixel count.
+void check_hints_match(const Plane& L, const HintPlanes& hints, const char* who);
+
 // Number of hints in a rasterised mask: 4-connected groups of hinted pixels.
 int count_hint_groups(const Plane& mask);
 

@@ -199,12 +199,7 @@ void check_inputs(const Plane& L, const HintPlanes& hints) {
   const int W = L.width, H = L.height;
   if (W <= 0 || H <= 0 || L.size() != size_t(W) * size_t(H))
     throw Error("levin_colorize: L plane is empty or malformed");
-  auto same = [&](const Plane& p) {
-    return p.width == W && p.height == H && p.size() == L.size();
-  };
-  if (!same(hints.a) || !same(hints.b) || !same(hints.mask))
-    throw Error("levin_colorize: hint planes are not the size of L (" + std::to_string(W) + "x" +
-                std::to_string(H) + ")");
+  check_hints_match(L, hints, "levin_colorize");
   // The matrix holds up to 9 entries per pixel, indexed by int.
   if (int64_t(W) * int64_t(H) * 9 > int64_t(std::numeric_limits<int>::max()))
     throw Error("levin_colorize: image of " + std::to_string(W) + "x" + std::to_string(H) +

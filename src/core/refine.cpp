@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "error.hpp"
 #include "hint_distance.hpp"
+#include "hints.hpp"
 #include "levin.hpp"
 #include "resample.hpp"
 
@@ -48,9 +48,7 @@ class RefinedMethod : public Method {
   Method& base() { return *base_; }
   int working_short_side() const override { return base_->working_short_side(); }
   AbPrediction predict(const Plane& L, const HintPlanes& hints) override {
-    if (hints.mask.width != L.width || hints.mask.height != L.height || hints.a.size() != L.size() ||
-        hints.b.size() != L.size())
-      throw Error("hint planes do not match the working image size");
+    check_hints_match(L, hints, "model+levin");
     AbPrediction p = base_->predict(L, hints);
     const int n = count_hint_groups(hints.mask);
     if (levin_share(n) <= 0.f) return p;

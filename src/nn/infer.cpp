@@ -13,6 +13,7 @@
 
 #include "core/ab_grid.hpp"
 #include "core/error.hpp"
+#include "core/hints.hpp"
 #include "core/resample.hpp"
 #include "nn/fast_forward.hpp"
 #include "nn/losses.hpp"
@@ -192,8 +193,7 @@ class NetMethod final : public ModelMethod {
 
  private:
   NetOutput run(const Plane& L, const HintPlanes& hints) {
-    if (hints.a.width != L.width || hints.a.height != L.height || hints.mask.width != L.width)
-      throw Error("hint planes do not match the working image size");
+    check_hints_match(L, hints, "network");
     const int64_t H = (L.height + 15) / 16 * 16, W = (L.width + 15) / 16 * 16;
     torch::InferenceMode guard;
     auto Lt = plane_to_tensor(L, H, W);

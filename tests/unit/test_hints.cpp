@@ -71,6 +71,25 @@ TEST(Rasterize, HintsAreCountedAsConnectedPatches) {
   EXPECT_EQ(count_hint_groups(h.mask), 4);
 }
 
+// The methods (Levin, the network, model+levin) refuse hint planes of another size than L, by name.
+TEST(Rasterize, HintPlanesOfAnotherSizeAreRefusedByName) {
+  const tinge::Plane L(40, 30);
+  EXPECT_NO_THROW(tinge::check_hints_match(L, tinge::rasterize_hints({}, 40, 30, 40, 30), "here"));
+  for (auto [w, h] : {std::pair{20, 15}, std::pair{40, 29}, std::pair{30, 40}}) {
+    tinge::HintPlanes hp = tinge::rasterize_hints({}, 40, 30, 40, 30);
+    hp.b = tinge::Plane(w, h);  // one plane off
+    try {
+      tinge::check_hints_match(L, hp, "here");
+      ADD_FAILURE() << w << "x" << h << " accepted";
+    } catch (const tinge::Error& e) {
+      EXPECT_EQ(std::string(e.what()), "here: hint planes are not the size of L (40x30)");
+    }
+  }
+  tinge::HintPlanes bad = tinge::rasterize_hints({}, 40, 30, 40, 30);
+  bad.mask.v.pop_back();  // right width and height, too few pixels
+  EXPECT_THROW(tinge::check_hints_match(L, bad, "here"), tinge::Error);
+}
+
 TEST(Rasterize, ScalesToHalfResolution) {
   // 10 original pixels -> 5 working pixels, centre (40.5, 20.5) -> (20.25, 10.25).
   const auto h = tinge::rasterize_hints({point(40.5, 20.5, 10)}, 100, 60, 50, 30);
