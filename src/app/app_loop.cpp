@@ -227,7 +227,7 @@ void EditorApp::frame() {
   capture_screenshot();
   if (bench_) bench_->before_swap();
   glfwSwapBuffers(window_);
-  if (bench_) bench_->after_swap(!worker_->idle());
+  if (bench_) bench_->after_swap(!worker_->idle(), compositor_->composed_last_update());
   if (frames_to_draw_ > 0) --frames_to_draw_;
 
   std::string title = "tinge";

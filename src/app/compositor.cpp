@@ -54,6 +54,7 @@ void Compositor::set_saturation(float s) {
 }
 
 void Compositor::update(float display_scale) {
+  composed_last_update_ = false;
   if (w_ == 0) return;
   // Power of two at or above the display scale, at most 1: the canvas then minifies by at most 2
   // (bilinear suffices) and zooming within a factor of two costs no recomposition.
@@ -70,6 +71,7 @@ void Compositor::update(float display_scale) {
   RenderTarget& back = targets_[1 - front_];
   const int y1 = std::min(back.height(), next_row_ + band_rows(back.width()));
   compose_rows(next_row_, y1);
+  composed_last_update_ = true;
   next_row_ = y1;
   if (next_row_ >= back.height()) finish_composition();
 }

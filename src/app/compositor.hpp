@@ -56,6 +56,7 @@ class Compositor {
   int height() const { return h_; }
   int ab_width() const { return ab_[ab_composing_].width(); }
   bool composing() const { return dirty_ || next_row_ >= 0; }  // result() is not the latest yet
+  bool composed_last_update() const { return composed_last_update_; }  // the last update() drew a band
   uint64_t shown_serial() const { return shown_serial_; }
 
   // The ab plane at lightness L (side x side pixels); re-rendered only when L or side change.
@@ -74,6 +75,7 @@ class Compositor {
   Texture ab_[2];        // the ab being (or last) composed, and the next one
   bool ab_draft_[2] = {false, false};
   bool composing_draft_ = false;  // the composition in progress is a draft (half scale)
+  bool composed_last_update_ = false;
   int ab_composing_ = 0;
   RenderTarget targets_[2], picker_;
   int front_ = 0;

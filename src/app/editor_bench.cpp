@@ -50,7 +50,7 @@ void BenchRecorder::frame_start() {
 
 void BenchRecorder::before_swap() { before_swap_ = now_ms(); }
 
-void BenchRecorder::after_swap(bool busy) {
+void BenchRecorder::after_swap(bool busy, bool composed) {
   const double t = now_ms();
   const FrameSample s{before_swap_ - frame_start_, t - frame_start_, thread_cpu_ms() - cpu_start_,
                       last_start_ < 0 ? 0.0 : frame_start_ - last_start_, shown_this_frame_};
@@ -61,6 +61,8 @@ void BenchRecorder::after_swap(bool busy) {
     drag_frames_.push_back(s);
   } else if (phase_ == Phase::Edits && busy) {
     edit_frames_.push_back(s);
+  } else if (phase_ == Phase::Edits && composed) {
+    idle_compose_ms_.push_back(s.frame_ms);
   }
   if (!shown_this_frame_) return;
   shown_this_frame_ = false;
@@ -154,6 +156,7 @@ nlohmann::json BenchRecorder::summary(const nlohmann::json& info) const {
   j["edits"]["preview_compute_ms"] = MsSummary::of(compute_preview_ms_).to_json();
   j["edits"]["full_compute_ms"] = MsSummary::of(compute_full_ms_).to_json();
   j["edits"]["full_composed_width"] = full_width_;
+  j["edits"]["frame_ms_composing_idle"] = MsSummary::of(idle_compose_ms_).to_json();
   return j;
 }
 
@@ -173,6 +176,7 @@ void BenchRecorder::print_table(const nlohmann::json& j) const {
   row("drag: interval between frames", j["drag"]["interval_ms"]);
   row("drag: hint moved -> preview including it on screen", j["drag"]["move_to_preview_ms"]);
   row("edits: frame time while the worker is busy", j["edits"]["frame_ms"]);
+  row("edits: frame time composing a result, worker idle", j["edits"]["frame_ms_composing_idle"]);
   row("edits: hint moved -> preview on screen (idle worker)", j["edits"]["edit_to_preview_ms"]);
   row("edits: release -> full-resolution result on screen", j["edits"]["release_to_full_ms"]);
   row("edits: preview compute on the worker", j["edits"]["preview_compute_ms"]);

@@ -30,10 +30,11 @@ class BenchRecorder {
   void set_phase(Phase p) { phase_ = p; }
   Phase phase() const { return phase_; }
 
-  // Frame hooks, in this order each frame; `busy` = the worker had a job queued or running.
+  // Frame hooks, in this order each frame; `busy` = the worker had a job queued or running,
+  // `composed` = the frame composed a band of a result.
   void frame_start();
   void before_swap();
-  void after_swap(bool busy);
+  void after_swap(bool busy, bool composed);
 
   // A render request for document revision `rev` went to the worker.
   void posted(uint64_t rev, bool full);
@@ -64,6 +65,7 @@ class BenchRecorder {
     bool new_result;  // the frame adopted (uploaded and composed) a new result
   };
   std::vector<FrameSample> drag_frames_, edit_frames_;
+  std::vector<double> idle_compose_ms_;  // edits: frames composing a result while the worker is idle
   double drag_start_ = -1, drag_end_ = 0;
 
   // Drag: revisions posted and not yet on screen; the time each change was posted.

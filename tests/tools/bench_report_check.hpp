@@ -73,6 +73,8 @@ inline int check(const std::string& path, int edits, bool drafts) {
   if (summary("edits", "release_to_full_ms", edits).at("n").get<int>() != edits) fail("one result per edit");
   summary("edits", "preview_compute_ms", edits);
   summary("edits", "full_compute_ms", edits);
+  // Each edit's full-resolution result is composed after the worker finished: at least a frame.
+  summary("edits", "frame_ms_composing_idle", edits);
   return fails ? 1 : 0;
 }
 
