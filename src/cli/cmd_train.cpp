@@ -28,6 +28,7 @@ int run_train(std::vector<std::string> args) {
       .option("--ce-weight", "", "X", "weight of the classification term in hybrid (default 1)")
       .option("--degrade", "", "P", "share of samples given an old print's faded/soft/grainy L (default 0)")
       .option("--widths", "", "A,B,C,D", "network widths (default 32,64,128,256)")
+      .flag("--levin-input", "", "give the network Levin's propagation of the hints as two more inputs (an --init model without them starts with zero weights for them)")
       .option("--seed", "", "N", "random seed (default 1)")
       .option("--device", "", "D", "auto | cpu | cuda (default auto)")
       .option("--precision", "", "P", "auto | fp32 | bf16 (default fp32, on --resume the run's; auto: bf16 on CPUs with bf16 instructions, 2x faster there but less proven)")
@@ -60,6 +61,8 @@ int run_train(std::vector<std::string> args) {
     if (w.size() != 4) throw UsageError("--widths needs 4 numbers");
     o.widths.assign(w.begin(), w.end());
   }
+  o.levin_input = p.has("--levin-input");
+  if (o.levin_input && o.resume) throw UsageError("tinge train: --levin-input with --resume: the checkpoint decides");
   o.seed = uint64_t(p.get_int("--seed", 1, 0, 2147483647));
   o.device = p.get("--device", o.device);
   o.precision = p.get("--precision", o.precision);

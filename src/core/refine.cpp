@@ -28,19 +28,6 @@ constexpr int kLevinShortSide = 64;
 // (old prints) -0.13 / -0.08 dB at 1 / 2 hints, 0.50 against 0.40 (README, Evaluation).
 constexpr float kShareFalloff = 0.625f;
 
-void coarse_levin(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b) {
-  int w = 0, h = 0;
-  working_size(L.width, L.height, kLevinShortSide, w, h);
-  if (w == L.width && h == L.height) {
-    levin_colorize(L, hints, a, b);
-    return;
-  }
-  const Plane Lc = resize_area(L, w, h);
-  Plane ca, cb;
-  levin_colorize(Lc, pool_hints(hints, w, h), ca, cb);
-  guided_upsample_ab(Lc, ca, cb, L, a, b);
-}
-
 class RefinedMethod : public Method {
  public:
   explicit RefinedMethod(std::unique_ptr<Method> base) : base_(std::move(base)) {}
@@ -53,7 +40,7 @@ class RefinedMethod : public Method {
     const int n = count_hint_groups(hints.mask);
     if (levin_share(n) <= 0.f) return p;
     Plane la, lb;
-    coarse_levin(L, hints, la, lb);
+    levin_coarse(L, hints, la, lb);
     const Plane d = distance_to_hints(hints.mask);
     const int short_side = std::min(L.width, L.height);
     for (size_t i = 0; i < p.a.size(); ++i) {
@@ -69,6 +56,25 @@ class RefinedMethod : public Method {
 };
 
 }  // namespace
+
+void levin_coarse(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b) {
+  check_hints_match(L, hints, "Levin");
+  if (std::none_of(hints.mask.v.begin(), hints.mask.v.end(), [](float m) { return m > 0.5f; })) {
+    a = Plane(L.width, L.height);
+    b = Plane(L.width, L.height);
+    return;
+  }
+  int w = 0, h = 0;
+  working_size(L.width, L.height, kLevinShortSide, w, h);
+  if (w == L.width && h == L.height) {
+    levin_colorize(L, hints, a, b);
+    return;
+  }
+  const Plane Lc = resize_area(L, w, h);
+  Plane ca, cb;
+  levin_colorize(Lc, pool_hints(hints, w, h), ca, cb);
+  guided_upsample_ab(Lc, ca, cb, L, a, b);
+}
 
 float levin_share(int n_hints) { return n_hints <= 0 ? 0.f : 0.5f; }
 

@@ -25,6 +25,11 @@ float levin_share(int n_hints, float distance, int short_side);
 
 std::unique_ptr<Method> make_refined_method(std::unique_ptr<Method> base);
 
+// Levin's propagation of `hints` over L as model+levin computes it: solved on a grid of short side
+// 64 and upsampled guided by L to L's size (a = b = 0 without hints). Networks trained with a
+// Levin input (NetConfig::levin_input) see exactly this, in training and at inference.
+void levin_coarse(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b);
+
 // The method a combination made by make_refined_method is built on (the network, for model+levin:
 // what suggests colours), else `m` itself.
 Method& base_method(Method& m);

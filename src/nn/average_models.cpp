@@ -14,7 +14,7 @@ namespace {
 
 // What a model is made of (as opposed to how it was trained and scored).
 const char* const kArchitectureKeys[] = {"format", "arch", "widths", "ab_grid", "ab_bins", "normalisation",
-                                         "stride", "working_short_side"};
+                                         "stride", "working_short_side", "levin_input"};
 
 }  // namespace
 

@@ -19,16 +19,18 @@ struct Batch {
   int64_t index = 0;
   int size = 0, side = 0;
   std::vector<float> L, ab, hint_ab, mask;  // planar: (B,1,S,S), (B,2,S,S), (B,2,S,S), (B,1,S,S)
+  std::vector<float> levin_ab;              // (B,2,S,S) when made with_levin, else empty
 };
 
-// Fills a batch (images drawn uniformly with replacement, then make_training_sample). Throws on an
-// empty dataset.
-Batch make_batch(const Dataset& d, const SampleOptions& opt, int batch_size, uint64_t seed, int64_t index);
+// Fills a batch (images drawn uniformly with replacement, then make_training_sample; with_levin:
+// Levin's propagation of each sample's hints too). Throws on an empty dataset.
+Batch make_batch(const Dataset& d, const SampleOptions& opt, int batch_size, uint64_t seed, int64_t index,
+                 bool with_levin = false);
 
 class BatchQueue {
  public:
   BatchQueue(const Dataset& d, SampleOptions opt, int batch_size, uint64_t seed, int64_t first_index,
-             int workers, int depth = 8);
+             int workers, int depth = 8, bool with_levin = false);
   ~BatchQueue();
   BatchQueue(const BatchQueue&) = delete;
   BatchQueue& operator=(const BatchQueue&) = delete;
@@ -44,6 +46,7 @@ class BatchQueue {
   uint64_t seed_;
   int64_t next_to_make_, next_to_take_;
   int depth_;
+  bool with_levin_;
   bool stop_ = false;
   std::exception_ptr error_;  // the first worker failure
   std::map<int64_t, Batch> ready_;

@@ -14,6 +14,7 @@
 #include "core/ab_grid.hpp"
 #include "core/error.hpp"
 #include "core/hints.hpp"
+#include "core/refine.hpp"
 #include "core/resample.hpp"
 #include "nn/fast_forward.hpp"
 #include "nn/losses.hpp"
@@ -208,7 +209,13 @@ class NetMethod final : public ModelMethod {
           pm[i] = hints.mask.at(x, y);
         }
     }
-    auto in = make_input(Lt, torch::cat({at, bt}, 1), mt, lm_.net->cfg.mask_offset).to(device_);
+    torch::Tensor lev;
+    if (lm_.net->cfg.levin_input) {  // Levin's propagation of the hints, edge-padded like L
+      Plane la, lb;
+      levin_coarse(L, hints, la, lb);
+      lev = torch::cat({plane_to_tensor(la, H, W), plane_to_tensor(lb, H, W)}, 1);
+    }
+    auto in = make_input(Lt, torch::cat({at, bt}, 1), mt, lm_.net->cfg.mask_offset, lev).to(device_);
     if (device_.is_cpu()) in = in.contiguous(torch::MemoryFormat::ChannelsLast);
     NetOutput o;
     {

@@ -60,6 +60,10 @@ NetConfig net_config_from_meta(const nlohmann::json& meta, const std::string& na
       if (!w.is_number_integer() || w.get<int64_t>() < 1 || w.get<int64_t>() > 4096) fail("bad 'widths'");
       cfg.widths.push_back(w.get<int64_t>());
     }
+    if (meta.contains("levin_input")) {
+      if (!meta["levin_input"].is_boolean()) fail("'levin_input' must be true or false");
+      cfg.levin_input = meta["levin_input"].get<bool>();
+    }
   } else {
     cfg.widths.clear();
   }

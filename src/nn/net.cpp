@@ -20,7 +20,7 @@ ColorNetImpl::ColorNetImpl(const NetConfig& c) : GuidedNetImpl(c) {
   TORCH_CHECK(cfg.widths.size() == 4, "tinge-unet-v1 needs 4 widths");
   TORCH_CHECK(cfg.bins > 0, "number of ab bins must be positive");
   const int64_t c0 = cfg.widths[0], c1 = cfg.widths[1], c2 = cfg.widths[2], c3 = cfg.widths[3];
-  stem1 = register_module("stem1", ConvBnRelu(4, c0, 3, 2));
+  stem1 = register_module("stem1", ConvBnRelu(cfg.in_channels(), c0, 3, 2));
   stem2 = register_module("stem2", ConvBnRelu(c0, c0, 3));
   down1a = register_module("down1a", ConvBnRelu(c0, c1, 3, 2));
   down1b = register_module("down1b", ConvBnRelu(c1, c1, 3));
@@ -69,7 +69,7 @@ double count_macs(const NetConfig& cfg, int64_t h, int64_t w) {
                c3 = double(cfg.widths[3]);
   const double p1 = double(h / 2) * double(w / 2), p2 = p1 / 4, p3 = p2 / 4, p4 = p3 / 4;
   double m = 0;
-  m += p1 * 9 * (4 * c0 + c0 * c0);            // stem
+  m += p1 * 9 * (double(cfg.in_channels()) * c0 + c0 * c0);  // stem
   m += p2 * 9 * (c0 * c1 + c1 * c1);           // down1
   m += p3 * 9 * (c1 * c2 + c2 * c2);           // down2
   m += p4 * 9 * (c2 * c3 + 3 * c3 * c3);       // down3 + mid
@@ -83,8 +83,31 @@ double count_macs(const NetConfig& cfg, int64_t h, int64_t w) {
 }
 
 torch::Tensor make_input(const torch::Tensor& L, const torch::Tensor& hint_ab, const torch::Tensor& mask,
-                         double mask_offset) {
+                         double mask_offset, const torch::Tensor& levin_ab) {
+  if (levin_ab.defined()) return torch::cat({(L - 50.0) / 100.0, hint_ab / 110.0, mask - mask_offset, levin_ab / 110.0}, 1);
   return torch::cat({(L - 50.0) / 100.0, hint_ab / 110.0, mask - mask_offset}, 1);
+}
+
+ColorNet with_levin_input(const ColorNet& net) {
+  NetConfig cfg = net->cfg;
+  cfg.levin_input = true;
+  ColorNet wide(cfg);
+  torch::NoGradGuard ng;
+  auto src_p = net->named_parameters(), src_b = net->named_buffers();
+  for (auto& item : wide->named_parameters()) {
+    const auto& src = src_p[item.key()];
+    auto& dst = item.value();
+    if (src.sizes() == dst.sizes()) {
+      dst.copy_(src);
+    } else {  // stem1's convolution: the old input channels first, zeros for the Levin ones
+      TORCH_CHECK(item.key() == "stem1.conv.weight", "with_levin_input: unexpected shape of ", item.key());
+      dst.zero_();
+      dst.narrow(1, 0, src.size(1)).copy_(src);
+    }
+  }
+  for (auto& item : wide->named_buffers()) item.value().copy_(src_b[item.key()]);
+  wide->to(net->parameters().front().device());
+  return wide;
 }
 
 std::shared_ptr<GuidedNetImpl> make_net(const NetConfig& cfg) {

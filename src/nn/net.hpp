@@ -1,5 +1,7 @@
 // The guided colourisation network, tinge-unet-v1 (internal: includes torch; only src/nn/*.cpp include this).
-// Input (B, 4, H, W): (L - 50) / 100, a / 110, b / 110 (0 where no hint), hint mask. H, W multiples of 16.
+// Input (B, 4, H, W): (L - 50) / 100, a / 110, b / 110 (0 where no hint), hint mask; with levin_input
+// two more channels, Levin's propagation of the hints (core/refine.hpp levin_coarse) a / 110, b / 110.
+// H, W multiples of 16.
 // Outputs: ab / 110 at H/2 x W/2 (regression head) and logits over the Q in-gamut ab bins at H/4 x W/4.
 //
 // Shape (widths c0..c3, default 32-64-128-256): a stride-2 stem, three stride-2 encoder stages down to
@@ -19,6 +21,8 @@ struct NetConfig {
   std::vector<int64_t> widths = {32, 64, 128, 256};  // tinge-unet-v1 only
   int64_t bins = 0;          // Q, number of ab bins of the distribution head
   double mask_offset = 0.0;  // subtracted from the 0/1 hint mask channel (SIGGRAPH17 weights: 0.5)
+  bool levin_input = false;  // tinge-unet-v1: Levin's propagation of the hints as two more inputs
+  int64_t in_channels() const { return levin_input ? 6 : 4; }
 };
 
 struct ConvBnReluImpl : torch::nn::Module {
@@ -59,12 +63,17 @@ struct ColorNetImpl : GuidedNetImpl {
 };
 TORCH_MODULE(ColorNet);
 
+// The same network with Levin's propagation as two more inputs, starting from `net`'s weights: the
+// new input channels' stem weights are zero, so it computes exactly what `net` does until trained.
+ColorNet with_levin_input(const ColorNet& net);
+
 // Multiply-accumulate count of one forward pass at h x w (convolutions and linear layers).
 double count_macs(const NetConfig& cfg, int64_t h, int64_t w);
 
 // Normalised network input from L (B,1,H,W), hint ab (B,2,H,W) in CIELAB units and mask (B,1,H,W)
-// in {0, 1}: (L - 50) / 100, ab / 110, mask - mask_offset.
+// in {0, 1}: (L - 50) / 100, ab / 110, mask - mask_offset, then levin_ab / 110 when it is defined
+// (B,2,H,W, for levin_input networks).
 torch::Tensor make_input(const torch::Tensor& L, const torch::Tensor& hint_ab, const torch::Tensor& mask,
-                         double mask_offset = 0.0);
+                         double mask_offset = 0.0, const torch::Tensor& levin_ab = {});
 
 }  // namespace tinge

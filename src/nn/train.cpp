@@ -273,14 +273,17 @@ TrainResult run_training(const TrainOptions& in) {
   NetConfig cfg;
   cfg.widths = opt.widths;
   cfg.bins = grid.size();
+  cfg.levin_input = opt.levin_input;
   ColorNet net{nullptr};
   nlohmann::json meta;
   if (opt.resume) {
     net = as_unet(resumed, "the checkpoint");
+    cfg = net->cfg;
   } else if (!opt.init.empty()) {
     auto lm = load_model_file(opt.init, device);
     net = as_unet(lm, "--init model");
     if (net->cfg.bins != cfg.bins) throw ModelError("--init model has a different ab bin grid");
+    if (opt.levin_input && !net->cfg.levin_input) net = with_levin_input(net);
     cfg = net->cfg;
     opt.widths = cfg.widths;
     meta["init_from"] = lm.meta.value("training", nlohmann::json::object());
@@ -295,6 +298,7 @@ TrainResult run_training(const TrainOptions& in) {
 
   meta["arch"] = cfg.arch;
   meta["widths"] = cfg.widths;
+  if (cfg.levin_input) meta["levin_input"] = true;
   meta["ab_bins"] = grid.cells();
   meta["ab_grid"] = {{"step", AbGrid::kStep}, {"min", AbGrid::kMin}, {"side", AbGrid::kSide}};
   meta["normalisation"] = {{"L_center", 50.0}, {"L_scale", 100.0}, {"ab_scale", 110.0}};
@@ -372,9 +376,9 @@ TrainResult run_training(const TrainOptions& in) {
     workers = device.is_cuda() ? std::min(14, hc - 2) : 1;
   }
   // Batches queued ahead: up to 8, fewer when they are large (about 1 GB in all, at least 2).
-  const double batch_bytes = double(opt.batch) * double(opt.crop) * double(opt.crop) * 6 * sizeof(float);
+  const double batch_bytes = double(opt.batch) * double(opt.crop) * double(opt.crop) * (cfg.levin_input ? 8 : 6) * sizeof(float);
   const int depth = int(std::clamp(double(1 << 30) / batch_bytes, 2.0, 8.0));
-  BatchQueue queue(data, sopt, opt.batch, opt.seed, start_step, workers, depth);
+  BatchQueue queue(data, sopt, opt.batch, opt.seed, start_step, workers, depth, cfg.levin_input);
   g_interrupted = false;
   struct SigintScope {  // Ctrl-C stops the loop while it runs; the old handler comes back however it ends
     void (*old)(int) = std::signal(SIGINT, on_sigint);
@@ -405,10 +409,12 @@ TrainResult run_training(const TrainOptions& in) {
     auto ab = torch::from_blob(b.ab.data(), {B, 2, S, S}).to(device);
     auto hab = torch::from_blob(b.hint_ab.data(), {B, 2, S, S}).to(device);
     auto mask = torch::from_blob(b.mask.data(), {B, 1, S, S}).to(device);
+    torch::Tensor lev;
+    if (!b.levin_ab.empty()) lev = torch::from_blob(b.levin_ab.data(), {B, 2, S, S}).to(device);
     NetOutput out;
     {
       Bf16Autocast autocast(device, bf16);
-      auto x = make_input(L, hab, mask);
+      auto x = make_input(L, hab, mask, 0.0, lev);
       if (device.is_cpu()) x = x.contiguous(torch::MemoryFormat::ChannelsLast);  // oneDNN's layout
       out = net->forward(x);
     }

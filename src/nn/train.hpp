@@ -31,6 +31,9 @@ struct TrainOptions {
   int workers = 0;                            // batch-making threads (0: automatic)
   int checkpoint_every = 500;
   std::vector<int64_t> widths = {32, 64, 128, 256};
+  bool levin_input = false;                   // Levin's propagation of the hints as two more inputs
+                                              // (an --init model without them gets zero weights for
+                                              // them; on resume: the checkpoint's)
   int max_images = 0;                         // 0: all (on resume: the checkpoint's)
   std::string log_csv;                        // default <out>.log.csv
   std::string plot_svg;                       // default <out>.loss.svg

@@ -8,6 +8,7 @@
 
 #include "core/color.hpp"
 #include "core/error.hpp"
+#include "core/refine.hpp"
 
 namespace tinge {
 
@@ -61,7 +62,7 @@ void degrade_lightness(float* L, int S, std::mt19937_64& rng) {
 }  // namespace
 
 int make_training_sample(const Rgb8Image& img, const SampleOptions& opt, uint64_t seed, float* L, float* a,
-                         float* b, float* hint_a, float* hint_b, float* mask) {
+                         float* b, float* hint_a, float* hint_b, float* mask, float* levin_a, float* levin_b) {
   const int S = opt.crop;
   TINGE_CHECK(img.width >= S && img.height >= S, "training image smaller than the crop");
   std::mt19937_64 rng(seed);
@@ -121,6 +122,18 @@ int make_training_sample(const Rgb8Image& img, const SampleOptions& opt, uint64_
   }
   // Drawn after everything else, so samples without degradation are exactly what they were.
   if (opt.p_degrade > 0 && u01(rng) < opt.p_degrade) degrade_lightness(L, S, rng);
+  if (levin_a && levin_b) {
+    const size_t N = size_t(S) * size_t(S);
+    Plane Lp(S, S), la, lb;
+    HintPlanes h{Plane(S, S), Plane(S, S), Plane(S, S)};
+    std::copy(L, L + N, Lp.v.begin());
+    std::copy(hint_a, hint_a + N, h.a.v.begin());
+    std::copy(hint_b, hint_b + N, h.b.v.begin());
+    std::copy(mask, mask + N, h.mask.v.begin());
+    levin_coarse(Lp, h, la, lb);
+    std::copy(la.v.begin(), la.v.end(), levin_a);
+    std::copy(lb.v.begin(), lb.v.end(), levin_b);
+  }
   return n;
 }
 

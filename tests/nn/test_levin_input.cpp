@@ -1,0 +1,210 @@
+// Networks with Levin's propagation of the hints as two more inputs (NetConfig::levin_input): a
+// model widened from one without them computes exactly what it did until trained, the model file
+// keeps the setting, inference feeds the propagation in, and training samples carry it.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <vector>
+
+#include "core/ab_grid.hpp"
+#include "core/error.hpp"
+#include "core/hints.hpp"
+#include "core/refine.hpp"
+#include "nn/model.hpp"
+#include "nn/model_file.hpp"
+#include "nn/net.hpp"
+#include "nn/train.hpp"
+#include "nn/training_sample.hpp"
+#include "nn_test_util.hpp"
+
+using namespace tinge;
+
+namespace {
+
+NetConfig tiny_config() {
+  NetConfig c;
+  c.widths = {8, 8, 16, 16};
+  c.bins = AbGrid().size();
+  return c;
+}
+
+nlohmann::json meta_of(const NetConfig& c) {
+  nlohmann::json m = {{"arch", c.arch}, {"widths", c.widths}, {"ab_bins", AbGrid().cells()}, {"decode", "regression"}};
+  if (c.levin_input) m["levin_input"] = true;
+  return m;
+}
+
+// A net with non-trivial BatchNorm statistics (so eval mode is not the identity).
+ColorNet random_net(const NetConfig& cfg, int seed) {
+  torch::manual_seed(seed);
+  ColorNet net(cfg);
+  torch::NoGradGuard ng;
+  for (auto& m : net->modules(false))
+    if (auto* bn = m->as<torch::nn::BatchNorm2dImpl>()) {
+      bn->running_mean.uniform_(-0.5, 0.5);
+      bn->running_var.uniform_(0.5, 2.0);
+    }
+  net->eval();
+  return net;
+}
+
+// A 64 x 48 lightness with a bright square, and one hint of a saturated colour in it.
+Plane square_L() {
+  Plane L(64, 48, 30.f);
+  for (int y = 10; y < 38; ++y)
+    for (int x = 12; x < 40; ++x) L.at(x, y) = 75.f;
+  return L;
+}
+
+HintPlanes one_hint(int w, int h) {
+  HintPoint p;
+  p.x = 20.5;
+  p.y = 20.5;
+  p.a = 60;
+  p.b = -40;
+  p.size = 3;
+  return rasterize_hints({p}, w, h, w, h);
+}
+
+}  // namespace
+
+TEST(LevinInput, WidenedNetComputesWhatTheOriginalDidUntilTrained) {
+  ColorNet net = random_net(tiny_config(), 3);
+  ColorNet wide = with_levin_input(net);
+  wide->eval();
+  EXPECT_TRUE(wide->cfg.levin_input);
+  EXPECT_EQ(wide->stem1->conv->weight.size(1), 6);
+  EXPECT_GT(count_macs(wide->cfg, 256, 256), count_macs(net->cfg, 256, 256));
+  torch::NoGradGuard ng;
+  auto x = torch::randn({1, 4, 32, 48}), lev = torch::randn({1, 2, 32, 48});
+  auto a = net->forward(x), b = wide->forward(torch::cat({x, lev}, 1));
+  EXPECT_TRUE(torch::allclose(a.ab, b.ab, 1e-5, 1e-6));
+  EXPECT_TRUE(torch::allclose(a.logits, b.logits, 1e-5, 1e-6));
+  // The new channels are wired in: once their weights are not zero the output depends on them.
+  wide->stem1->conv->weight.narrow(1, 4, 2).normal_(0, 0.5);
+  auto c = wide->forward(torch::cat({x, lev}, 1));
+  EXPECT_FALSE(torch::allclose(a.ab, c.ab, 1e-4, 1e-5));
+}
+
+TEST(LevinInput, ModelFileKeepsTheSettingAndRefusesMismatches) {
+  NetConfig cfg = tiny_config();
+  cfg.levin_input = true;
+  ColorNet net = random_net(cfg, 4);
+  const std::string path = test::temp_path("levin_input.safetensors");
+  save_model_file(path, net, meta_of(cfg));
+  auto lm = load_model_file(path, torch::kCPU);
+  EXPECT_TRUE(lm.net->cfg.levin_input);
+  lm.net->eval();
+  torch::NoGradGuard ng;
+  auto x = torch::randn({1, 6, 32, 32});
+  EXPECT_TRUE(torch::equal(net->forward(x).ab, lm.net->forward(x).ab));
+
+  // A file whose metadata says no Levin input but whose stem has six input channels.
+  const std::string p2 = test::temp_path("levin_mismatch.safetensors");
+  NetConfig plain = cfg;
+  plain.levin_input = false;
+  save_model_file(p2, net, meta_of(plain));
+  try {
+    load_model_file(p2, torch::kCPU);
+    FAIL() << "mismatched stem loaded";
+  } catch (const ModelError& e) {
+    EXPECT_NE(std::string(e.what()).find("stem1.conv.weight"), std::string::npos) << e.what();
+  }
+  auto bad = meta_of(cfg);
+  bad["levin_input"] = "yes";
+  const std::string p3 = test::temp_path("levin_badtype.safetensors");
+  save_model_file(p3, net, bad);
+  try {
+    load_model_file(p3, torch::kCPU);
+    FAIL() << "a non-boolean levin_input loaded";
+  } catch (const ModelError& e) {
+    EXPECT_NE(std::string(e.what()).find("levin_input"), std::string::npos) << e.what();
+  }
+}
+
+TEST(LevinInput, InferenceFeedsLevinsPropagationOfTheHints) {
+  // Two files identical but for the stem weights of the Levin channels (zero in the first): with a
+  // hint their predictions differ, with none (the propagation is zero) they are equal.
+  NetConfig cfg = tiny_config();
+  ColorNet wide = with_levin_input(random_net(cfg, 5));
+  wide->eval();
+  const std::string p0 = test::temp_path("levin_zero.safetensors"), p1 = test::temp_path("levin_used.safetensors");
+  save_model_file(p0, wide, meta_of(wide->cfg));
+  {
+    torch::NoGradGuard ng;
+    wide->stem1->conv->weight.narrow(1, 4, 2).normal_(0, 0.5);
+  }
+  save_model_file(p1, wide, meta_of(wide->cfg));
+  ModelOptions o;
+  o.precision = "fp32";
+  auto m0 = load_model(p0, o), m1 = load_model(p1, o);
+  const Plane L = square_L();
+  const HintPlanes none{Plane(64, 48), Plane(64, 48), Plane(64, 48)}, hint = one_hint(64, 48);
+  auto a0 = m0->predict(L, none), a1 = m1->predict(L, none);
+  EXPECT_EQ(a0.a.v, a1.a.v);
+  EXPECT_EQ(a0.b.v, a1.b.v);
+  auto h0 = m0->predict(L, hint), h1 = m1->predict(L, hint);
+  double diff = 0;
+  for (size_t i = 0; i < h0.a.size(); ++i) diff = std::max(diff, double(std::fabs(h0.a.v[i] - h1.a.v[i])));
+  EXPECT_GT(diff, 0.1);
+}
+
+TEST(LevinInput, TrainingSamplesCarryThePropagationOfTheirHints) {
+  const int S = 48;
+  const size_t n = size_t(S) * size_t(S);
+  const Dataset d = test::synthetic_dataset(1, 64, 64, 9);
+  SampleOptions opt;
+  opt.crop = S;
+  opt.p_degrade = 0.5;
+  int with_hints = 0, without = 0;
+  for (uint64_t seed = 1; seed <= 24; ++seed) {
+    std::vector<float> L(n), a(n), b(n), ha(n), hb(n), m(n), la(n, -1.f), lb(n, -1.f);
+    const int k = make_training_sample(d.images[0], opt, seed, L.data(), a.data(), b.data(), ha.data(), hb.data(),
+                                       m.data(), la.data(), lb.data());
+    std::vector<float> L2(n), a2(n), b2(n), ha2(n), hb2(n), m2(n);
+    make_training_sample(d.images[0], opt, seed, L2.data(), a2.data(), b2.data(), ha2.data(), hb2.data(), m2.data());
+    EXPECT_EQ(L, L2) << "asking for the propagation changes nothing else";
+    EXPECT_EQ(ha, ha2);
+    EXPECT_EQ(m, m2);
+    if (k == 0) {
+      ++without;
+      for (size_t i = 0; i < n; ++i) ASSERT_EQ(la[i], 0.f) << "no hints, no colour";
+      continue;
+    }
+    ++with_hints;
+    // What inference computes from the same (possibly degraded) L and hints.
+    Plane Lp(S, S), ea, eb;
+    HintPlanes h{Plane(S, S), Plane(S, S), Plane(S, S)};
+    Lp.v = L;
+    h.a.v = ha;
+    h.b.v = hb;
+    h.mask.v = m;
+    levin_coarse(Lp, h, ea, eb);
+    EXPECT_EQ(la, ea.v);
+    EXPECT_EQ(lb, eb.v);
+    // At this size Levin solves at full resolution: the hinted pixels keep their colour.
+    for (size_t i = 0; i < n; ++i)
+      if (m[i] > 0.5f) {
+        ASSERT_NEAR(la[i], ha[i], 1e-3);
+        ASSERT_NEAR(lb[i], hb[i], 1e-3);
+      }
+  }
+  EXPECT_GT(with_hints, 0);
+  EXPECT_GT(without, 0);
+}
+
+TEST(LevinInput, TrainingFromAModelWithoutItWidensIt) {
+  const std::string data = test::packed_dataset("levin.pack", 4, 48, 40, 11);
+  auto base = test::tiny_training(data, test::temp_path("levin_base.safetensors"), 2);
+  run_training(base);
+  auto o = test::tiny_training(data, test::temp_path("levin_wide.safetensors"), 4);
+  o.init = base.out;
+  o.levin_input = true;
+  run_training(o);
+  auto lm = load_model_file(o.out, torch::kCPU);
+  EXPECT_TRUE(lm.net->cfg.levin_input);
+  EXPECT_TRUE(lm.meta.value("levin_input", false));
+  // Trained: the Levin channels' weights moved away from zero.
+  auto w = network_tensors(*lm.net).at("stem1.conv.weight");
+  EXPECT_GT(w.narrow(1, 4, 2).abs().max().item<float>(), 0.f);
+}
