@@ -3,7 +3,9 @@
 // suggestions there (different modes of its distribution in each proposal). With the network the
 // anchors are where it is least sure of the colour (colour_spread), so the proposals differ where
 // a choice matters; without one, at places of distinct lightness, coloured from typical colours.
-// Clicking a thumbnail adopts its hints (one undo step).
+// Clicking a thumbnail adopts its anchors with the current hints (one undo step): the thumbnail's
+// hints when nothing changed since it was proposed; hints added since are kept, and another
+// alternative's anchors adopted before are replaced.
 #include <algorithm>
 #include <cmath>
 
@@ -133,10 +135,10 @@ void EditorApp::request_alternatives() {
                     tw = std::max(1, int(std::lround(132.0 * W / H)));
                   }
                   const Plane L_thumb = resize_area(img->L, tw, th);
-                  std::vector<std::vector<HintPoint>> sets;
+                  std::vector<std::vector<HintPoint>> added;
                   std::vector<Rgb8Image> thumbs;
                   for (int i = 0; i < kAlternatives; ++i) {
-                    std::vector<HintPoint> hints = user;
+                    std::vector<HintPoint> hints = user, mine;
                     for (size_t j = 0; j < anchors.size(); ++j) {
                       const auto& opt = options[j];
                       const Ab ab = opt[(size_t(i) + 3 * j) % opt.size()];
@@ -147,18 +149,19 @@ void EditorApp::request_alternatives() {
                       p.b = ab[1];
                       p.size = size;
                       hints.push_back(p);
+                      mine.push_back(p);
                     }
                     AbPrediction pr = chosen_method(m, levin).predict(img->L_work, rasterize_hints(hints, W, H, w, h));
                     thumbs.push_back(lab_planes_to_srgb8(L_thumb, resize_area(pr.a, tw, th),
                                                          resize_area(pr.b, tw, th)));
-                    sets.push_back(std::move(hints));
+                    added.push_back(std::move(mine));
                   }
-                  return [this, sets, thumbs, rev, gen] {
+                  return [this, added, thumbs, rev, gen] {
                     if (gen != generation_ || rev != alternatives_rev_) return;
                     alternatives_.clear();
-                    for (size_t i = 0; i < sets.size(); ++i) {
+                    for (size_t i = 0; i < added.size(); ++i) {
                       Alternative alt;
-                      alt.hints = sets[i];
+                      alt.anchors = added[i];
                       alt.thumb.upload_rgb8(thumbs[i], false);
                       alternatives_.push_back(std::move(alt));
                     }
@@ -172,8 +175,22 @@ void EditorApp::adopt_alternative(int index) {
   if (index < 0 || index >= int(alternatives_.size()))
     throw Error("alternative " + std::to_string(index) + " does not exist (" +
                 std::to_string(alternatives_.size()) + " proposed)");
-  doc_.replace_all(alternatives_[size_t(index)].hints);
-  set_status("adopted alternative " + std::to_string(index + 1));
+  // The current hints without any alternative's anchors (one adopted before, say), then this one's:
+  // the hints it was proposed from when nothing changed since, and never losing newer ones.
+  const Alternative& alt = alternatives_[size_t(index)];
+  auto is_anchor = [&](const HintPoint& p) {
+    for (const Alternative& other : alternatives_)
+      for (const HintPoint& q : other.anchors)
+        if (p.x == q.x && p.y == q.y && p.size == q.size) return true;
+    return false;
+  };
+  std::vector<HintPoint> hints;
+  for (const HintPoint& p : doc_.points())
+    if (!is_anchor(p)) hints.push_back(p);
+  hints.insert(hints.end(), alt.anchors.begin(), alt.anchors.end());
+  doc_.replace_all(hints);
+  set_status("adopted alternative " + std::to_string(index + 1) + " (" + std::to_string(alt.anchors.size()) +
+             " anchor colours with your hints)");
 }
 
 void EditorApp::draw_alternatives_panel() {
@@ -184,7 +201,8 @@ void EditorApp::draw_alternatives_panel() {
     ImGui::TextDisabled("Several whole-image colourings built on your hints.");
     return;
   }
-  if (alternatives_rev_ != doc_.revision()) {
+  const bool stale = alternatives_rev_ != doc_.revision();
+  if (stale) {
     ImGui::SameLine();
     ImGui::TextDisabled("(from earlier hints)");
   }
@@ -198,7 +216,9 @@ void EditorApp::draw_alternatives_panel() {
     ImGui::PushID(i);
     if (ImGui::ImageButton(t.imgui_id(), ImVec2(tw - 2 * ImGui::GetStyle().FramePadding.x, th)))
       adopt_alternative(i);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Adopt these hints (undo with Ctrl+Z)");
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip(stale ? "Adopt its anchor colours with your current hints (undo with Ctrl+Z)"
+                              : "Adopt these hints (undo with Ctrl+Z)");
     ImGui::PopID();
   }
 }

@@ -190,7 +190,7 @@ class EditorApp {
 
   // Alternatives.
   struct Alternative {
-    std::vector<HintPoint> hints;
+    std::vector<HintPoint> anchors;  // added to the hints it was proposed from
     Texture thumb;
   };
   std::vector<Alternative> alternatives_;

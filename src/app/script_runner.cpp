@@ -121,6 +121,11 @@ bool EditorApp::run_action(const Action& a) {
       return true;
     }
     case ActionKind::AdoptAlternative:
+      if (!a.propose) {  // the thumbnails already shown, however old (as clicking one does)
+        if (alternatives_.empty()) throw Error("no alternatives have been proposed yet");
+        adopt_alternative(a.choice);
+        return true;
+      }
       if (first) request_alternatives();
       if (!alternatives_ready()) {
         give_up_after(300, "waiting for alternatives");

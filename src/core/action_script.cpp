@@ -35,7 +35,7 @@ const std::vector<Spec>& specs() {
       {ActionKind::Undo, {}, {}},
       {ActionKind::Redo, {}, {}},
       {ActionKind::SelectSuggestion, {"point", "index"}, {}},
-      {ActionKind::AdoptAlternative, {"index"}, {}},
+      {ActionKind::AdoptAlternative, {"index"}, {"propose"}},
       {ActionKind::ShowHints, {"visible"}, {}},
       {ActionKind::SetSaturation, {"value"}, {}},
       {ActionKind::SetView, {"mode"}, {"split"}},
@@ -179,6 +179,7 @@ Action parse_one(const json& o, int index, const std::string& script) {
   if (o.contains("visible")) act.visible = boolean(o, "visible", where);
   if (o.contains("overwrite")) act.overwrite = boolean(o, "overwrite", where);
   if (o.contains("accept")) act.accept = boolean(o, "accept", where);
+  if (o.contains("propose")) act.propose = boolean(o, "propose", where);
   if (o.contains("on")) act.on = boolean(o, "on", where);
   if (o.contains("step")) {
     act.step = integer(o, "step", where, -100000, 100000);

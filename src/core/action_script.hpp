@@ -58,6 +58,7 @@ struct Action {
   bool visible = true;
   bool overwrite = false;
   bool accept = true;
+  bool propose = true;  // adopt_alternative: propose afresh first (false: from those already shown)
   bool on = false;  // set_levin
   int step = 1;     // next_photo
   bool of_result = false;  // screenshot: the composed result rather than the window

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # GUI test of the rest of the script vocabulary and of autosave: suggestions, alternatives, colour
 # and size edits, deletion, saturation applied when saving (JPEG), autosave of unsaved hints and
-# their recovery at the next start, and loading a session.
+# their recovery at the next start, loading a session, and adopting alternatives proposed before
+# newer hints.
 # $1 = tinge binary, $2 = source dir; $TINGE_GUI_CHECK = tests/tools/gui_check.
 # shellcheck source=common.sh
 source "$(dirname "$0")/common.sh"
@@ -62,4 +63,28 @@ cat > load.json <<'JSON'
 JSON
 "${XVFB[@]}" "$TINGE" edit photo.png --script load.json --method levin
 "$CHECK" same green.png loaded.png 0
+
+# 4. Adopting an alternative proposed before newer hints keeps them, and replaces the anchors of
+#    one adopted before instead of piling them up (2 hints + 3 anchors; then 3 hints + 3 anchors).
+cat > alt.json <<'JSON'
+[
+  {"action": "add_point", "x": 40, "y": 60, "rgb": "#c83c28"},
+  {"action": "add_point", "x": 110, "y": 30, "rgb": "#2850c8"},
+  {"action": "adopt_alternative", "index": 1},
+  {"action": "save_session", "path": "alt1.json"},
+  {"action": "add_point", "x": 80, "y": 100, "rgb": "#28a03c"},
+  {"action": "adopt_alternative", "index": 4, "propose": false},
+  {"action": "save_session", "path": "alt4.json"}
+]
+JSON
+"${XVFB[@]}" "$TINGE" edit photo.png --script alt.json --method levin
+"$CHECK" count alt1.json 5
+"$CHECK" count alt4.json 6
+"$CHECK" point alt4.json 1 110 30 0.01
+"$CHECK" point alt4.json 2 80 100 0.01
+echo '[{"action": "adopt_alternative", "index": 0, "propose": false}]' > noalt.json
+if "${XVFB[@]}" "$TINGE" edit photo.png --script noalt.json --method levin 2> err.txt; then
+  echo "adopted an alternative that was never proposed"; exit 1
+fi
+grep -q "no alternatives have been proposed yet" err.txt || { cat err.txt; exit 1; }
 echo "gui edit actions: ok"
