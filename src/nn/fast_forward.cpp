@@ -55,6 +55,8 @@ FastUnet::FastUnet(ColorNetImpl& n) {
   up3a_ = cbr(n.up3a), up3b_ = cbr(n.up3b), up2a_ = cbr(n.up2a), up2b_ = cbr(n.up2b), up1a_ = cbr(n.up1a);
   red3_ = make(n.red3, nullptr, false), red2_ = make(n.red2, nullptr, false), red1_ = make(n.red1, nullptr, false);
   class_head_ = make(n.class_head, nullptr, false), ab_head_ = make(n.ab_head, nullptr, false);
+  if (n.levin_gate) levin_gate_ = make(n.levin_gate, nullptr, false), has_gate_ = true;
+  mask_offset_ = n.cfg.mask_offset;
   global_w_ = n.global_fc->weight.detach().clone();
   global_b_ = n.global_fc->bias.detach().clone();
 }
@@ -85,7 +87,9 @@ NetOutput FastUnet::forward(const torch::Tensor& x) const {
   auto d2 = run(up2b_, run(up2a_, up2x(run(red2_, d3)) + e2));
   auto logits = run(class_head_, d2);
   auto d1 = run(up1a_, up2x(run(red1_, d2)) + e1);
-  return {run(ab_head_, d1), logits};
+  auto ab = run(ab_head_, d1);
+  if (has_gate_) ab = apply_levin_gate(x, ab, run(levin_gate_, d1), mask_offset_);
+  return {ab, logits};
 }
 
 std::unique_ptr<FastUnet> prepare_cpu_inference(const std::shared_ptr<GuidedNetImpl>& net, bool fast) {

@@ -13,7 +13,7 @@ namespace tinge {
 class FastUnet {
  public:
   explicit FastUnet(ColorNetImpl& net);  // net in eval mode, on the CPU
-  NetOutput forward(const torch::Tensor& x) const;  // x: (1, 4, H, W), channels-last float
+  NetOutput forward(const torch::Tensor& x) const;  // x: (1, 4 or 6, H, W), channels-last float
   bool packed() const { return packed_; }           // weights packed for oneDNN
 
  private:
@@ -27,7 +27,9 @@ class FastUnet {
 
   bool packed_ = false;
   Conv stem1_, stem2_, down1a_, down1b_, down2a_, down2b_, down3a_, mid1_, mid2_, mid3_, red3_, up3a_, up3b_,
-      red2_, up2a_, up2b_, class_head_, red1_, up1a_, ab_head_;
+      red2_, up2a_, up2b_, class_head_, red1_, up1a_, ab_head_, levin_gate_;
+  bool has_gate_ = false;  // a levin_input network (net.hpp)
+  double mask_offset_ = 0;
   torch::Tensor global_w_, global_b_;
 };
 

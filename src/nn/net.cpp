@@ -41,6 +41,7 @@ ColorNetImpl::ColorNetImpl(const NetConfig& c) : GuidedNetImpl(c) {
   red1 = register_module("red1", nn::Conv2d(nn::Conv2dOptions(c1, c0, 1)));
   up1a = register_module("up1a", ConvBnRelu(c0, c0, 3));
   ab_head = register_module("ab_head", nn::Conv2d(nn::Conv2dOptions(c0, 2, 1)));
+  if (cfg.levin_input) levin_gate = register_module("levin_gate", nn::Conv2d(nn::Conv2dOptions(c0, 1, 1)));
 }
 
 static torch::Tensor up2x(const torch::Tensor& x) {
@@ -60,7 +61,17 @@ NetOutput ColorNetImpl::forward(const torch::Tensor& x) {
   auto d2 = up2b(up2a(up2x(red2(d3)) + e2));  // 1/4
   auto logits = class_head(d2);
   auto d1 = up1a(up2x(red1(d2)) + e1);        // 1/2
-  return {ab_head(d1), logits};
+  auto ab = ab_head(d1);
+  if (levin_gate) ab = apply_levin_gate(x, ab, levin_gate(d1), cfg.mask_offset);
+  return {ab, logits};
+}
+
+torch::Tensor apply_levin_gate(const torch::Tensor& x, const torch::Tensor& ab, const torch::Tensor& share,
+                               double mask_offset) {
+  using torch::indexing::Slice;
+  auto lev = torch::avg_pool2d(x.index({Slice(), Slice(4, 6)}), 2).to(ab.dtype());
+  auto hinted = ((x.index({Slice(), Slice(3, 4)}) + mask_offset).amax({2, 3}, true) > 0.5).to(ab.dtype());
+  return ab + hinted * share.to(ab.dtype()) * (lev - ab);
 }
 
 double count_macs(const NetConfig& cfg, int64_t h, int64_t w) {
@@ -78,7 +89,7 @@ double count_macs(const NetConfig& cfg, int64_t h, int64_t w) {
   m += p3 * c2 * c1 + p2 * 9 * 2 * c1 * c1;    // up2
   m += p2 * c1 * double(cfg.bins);             // class head
   m += p2 * c1 * c0 + p1 * 9 * c0 * c0;        // up1
-  m += p1 * c0 * 2;                            // ab head
+  m += p1 * c0 * (cfg.levin_input ? 3 : 2);   // ab head (and the Levin gate)
   return m;
 }
 
@@ -95,8 +106,12 @@ ColorNet with_levin_input(const ColorNet& net) {
   torch::NoGradGuard ng;
   auto src_p = net->named_parameters(), src_b = net->named_buffers();
   for (auto& item : wide->named_parameters()) {
-    const auto& src = src_p[item.key()];
     auto& dst = item.value();
+    if (!src_p.contains(item.key())) {  // the gate: no share of Levin's propagation yet
+      dst.zero_();
+      continue;
+    }
+    const auto& src = src_p[item.key()];
     if (src.sizes() == dst.sizes()) {
       dst.copy_(src);
     } else {  // stem1's convolution: the old input channels first, zeros for the Levin ones

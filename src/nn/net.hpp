@@ -1,7 +1,9 @@
 // The guided colourisation network, tinge-unet-v1 (internal: includes torch; only src/nn/*.cpp include this).
 // Input (B, 4, H, W): (L - 50) / 100, a / 110, b / 110 (0 where no hint), hint mask; with levin_input
 // two more channels, Levin's propagation of the hints (core/refine.hpp levin_coarse) a / 110, b / 110.
-// H, W multiples of 16.
+// H, W multiples of 16. A levin_input network also blends its ab output towards that propagation
+// (2x2 means) by a share it predicts at every pixel from its last features (`levin_gate`, a 1x1
+// convolution; none in samples without hints): a learned, content-aware model+levin.
 // Outputs: ab / 110 at H/2 x W/2 (regression head) and logits over the Q in-gamut ab bins at H/4 x W/4.
 //
 // Shape (widths c0..c3, default 32-64-128-256): a stride-2 stem, three stride-2 encoder stages down to
@@ -60,12 +62,19 @@ struct ColorNetImpl : GuidedNetImpl {
   torch::nn::Conv2d red3{nullptr}, red2{nullptr}, red1{nullptr};
   ConvBnRelu up3a{nullptr}, up3b{nullptr}, up2a{nullptr}, up2b{nullptr}, up1a{nullptr};
   torch::nn::Conv2d class_head{nullptr}, ab_head{nullptr};
+  torch::nn::Conv2d levin_gate{nullptr};  // levin_input only
 };
 TORCH_MODULE(ColorNet);
 
 // The same network with Levin's propagation as two more inputs, starting from `net`'s weights: the
-// new input channels' stem weights are zero, so it computes exactly what `net` does until trained.
+// new input channels' stem weights and the gate are zero, so it computes exactly what `net` does
+// until trained.
 ColorNet with_levin_input(const ColorNet& net);
+
+// A levin_input network's ab output (B,2,H/2,W/2) moved towards the 2x2 means of the Levin channels
+// of its input x by `share` (B,1,H/2,W/2), in samples whose mask channel has a hint.
+torch::Tensor apply_levin_gate(const torch::Tensor& x, const torch::Tensor& ab, const torch::Tensor& share,
+                               double mask_offset);
 
 // Multiply-accumulate count of one forward pass at h x w (convolutions and linear layers).
 double count_macs(const NetConfig& cfg, int64_t h, int64_t w);

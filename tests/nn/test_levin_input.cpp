@@ -1,6 +1,7 @@
 // Networks with Levin's propagation of the hints as two more inputs (NetConfig::levin_input): a
 // model widened from one without them computes exactly what it did until trained, the model file
-// keeps the setting, inference feeds the propagation in, and training samples carry it.
+// keeps the setting, inference feeds the propagation in, the output gate moves towards it only where
+// there are hints, and training samples carry it.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -10,6 +11,7 @@
 #include "core/error.hpp"
 #include "core/hints.hpp"
 #include "core/refine.hpp"
+#include "nn/fast_forward.hpp"
 #include "nn/model.hpp"
 #include "nn/model_file.hpp"
 #include "nn/net.hpp"
@@ -84,6 +86,44 @@ TEST(LevinInput, WidenedNetComputesWhatTheOriginalDidUntilTrained) {
   wide->stem1->conv->weight.narrow(1, 4, 2).normal_(0, 0.5);
   auto c = wide->forward(torch::cat({x, lev}, 1));
   EXPECT_FALSE(torch::allclose(a.ab, c.ab, 1e-4, 1e-5));
+}
+
+TEST(LevinInput, TheGateMovesTheOutputToLevinsPropagationOnlyWhereThereAreHints) {
+  ColorNet net = random_net(tiny_config(), 6);
+  ColorNet wide = with_levin_input(net);
+  wide->eval();
+  torch::NoGradGuard ng;
+  wide->levin_gate->bias.fill_(1.0);  // share 1 everywhere: the output is the propagation itself
+  auto x = torch::randn({2, 6, 32, 48});
+  x.index_put_({torch::indexing::Slice(), 3}, 0.0);
+  x.index_put_({0, 3, 5, 7}, 1.0);  // sample 0 has a hint, sample 1 none
+  auto out = wide->forward(x);
+  auto lev = torch::avg_pool2d(x.narrow(1, 4, 2), 2);
+  EXPECT_TRUE(torch::allclose(out.ab[0], lev[0], 1e-5, 1e-6));
+  auto plain = net->forward(x.narrow(1, 0, 4));
+  EXPECT_TRUE(torch::allclose(out.ab[1], plain.ab[1], 1e-5, 1e-6)) << "no hints: no share of Levin's";
+  EXPECT_FALSE(torch::allclose(out.ab[0], plain.ab[0], 1e-3, 1e-3));
+}
+
+TEST(LevinInput, FoldedPackedForwardEqualsTheModule) {
+  ColorNet wide = with_levin_input(random_net(tiny_config(), 7));
+  {
+    torch::NoGradGuard ng;
+    wide->stem1->conv->weight.narrow(1, 4, 2).normal_(0, 0.3);
+    wide->levin_gate->weight.normal_(0, 0.1);
+    wide->levin_gate->bias.fill_(0.3);
+  }
+  wide->eval();
+  auto x = torch::randn({1, 6, 48, 80});
+  x.index_put_({0, 3}, 0.0);
+  x.index_put_({0, 3, 10, 10}, 1.0);
+  x = x.contiguous(torch::MemoryFormat::ChannelsLast);
+  torch::NoGradGuard ng;
+  auto ref = wide->forward(x);
+  FastUnet fast(*wide);
+  auto got = fast.forward(x);
+  EXPECT_TRUE(torch::allclose(ref.ab, got.ab, 1e-4, 1e-4)) << (ref.ab - got.ab).abs().max().item<float>();
+  EXPECT_TRUE(torch::allclose(ref.logits, got.logits, 1e-4, 1e-4));
 }
 
 TEST(LevinInput, ModelFileKeepsTheSettingAndRefusesMismatches) {
@@ -207,4 +247,5 @@ TEST(LevinInput, TrainingFromAModelWithoutItWidensIt) {
   // Trained: the Levin channels' weights moved away from zero.
   auto w = network_tensors(*lm.net).at("stem1.conv.weight");
   EXPECT_GT(w.narrow(1, 4, 2).abs().max().item<float>(), 0.f);
+  EXPECT_GT(network_tensors(*lm.net).at("levin_gate.weight").abs().max().item<float>(), 0.f);
 }
