@@ -10,7 +10,9 @@
 namespace tinge {
 
 // The averaged model file's bytes. Both files must have the same architecture metadata and the
-// same tensors (names, F32, shapes); ModelError names what differs. The metadata is B's, minus
+// same tensors (names, F32, shapes); ModelError names what differs. One exception: a model without
+// the Levin input and one with it (net.hpp) average as if the first had zero weights for it (its
+// stem's extra input channels and the gate), giving a model with it. The metadata is B's, minus
 // its eval figures and resume state, plus "weight_average": {"weights": [1 - t, t], "models":
 // [A's and B's training records and file names]}. t is in [0, 1].
 std::string average_model_files(const SafetensorsFile& a, const std::string& a_name,

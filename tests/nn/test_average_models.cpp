@@ -1,4 +1,5 @@
-// Weight averaging of model files (tinge average-models): values, provenance, and refusals.
+// Weight averaging of model files (tinge average-models): values, provenance, refusals, and a model
+// without the Levin input averaged with one that has it.
 #include <gtest/gtest.h>
 
 #include "core/ab_grid.hpp"
@@ -31,6 +32,7 @@ std::string tiny_model_file(const std::string& name, uint64_t seed, const NetCon
   const std::string path = test::temp_path(name);
   nlohmann::json meta = {{"arch", cfg.arch}, {"widths", cfg.widths}, {"ab_bins", AbGrid().cells()},
                          {"decode", "regression"}, {"training", {{"seed", seed}}}, {"eval", {{"psnr", 1}}}};
+  if (cfg.levin_input) meta["levin_input"] = true;
   save_model_file(path, net, meta);
   return path;
 }
@@ -98,4 +100,26 @@ TEST(AverageModels, RefusesDifferentArchitecturesAndBadWeights) {
   }
   EXPECT_THROW(average_model_files(fa, a, fa, a, 1.5), UsageError);
   EXPECT_THROW(average_model_files(fa, a, fa, a, -0.1), UsageError);
+}
+
+TEST(AverageModels, AModelWithoutTheLevinInputCountsAsZeroWeightsForIt) {
+  NetConfig lc = tiny();
+  lc.levin_input = true;
+  const auto plain = tiny_model_file("avgl_plain.safetensors", 8), levin = tiny_model_file("avgl_levin.safetensors", 9, lc);
+  const auto out = test::temp_path("avgl_out.safetensors"), out0 = test::temp_path("avgl_out0.safetensors");
+  auto fp = read_safetensors(plain), fl = read_safetensors(levin);
+  write_file_atomic(out, average_model_files(fp, plain, fl, levin, 0.5));
+  write_file_atomic(out0, average_model_files(fl, levin, fp, plain, 1.0));  // the plain one, widened
+  auto lp = load_model_file(plain, torch::kCPU), ll = load_model_file(levin, torch::kCPU);
+  auto lo = load_model_file(out, torch::kCPU), l0 = load_model_file(out0, torch::kCPU);
+  EXPECT_TRUE(lo.net->cfg.levin_input);
+  EXPECT_TRUE(lo.meta.value("levin_input", false));
+  auto wide = with_levin_input(ColorNet(std::dynamic_pointer_cast<ColorNetImpl>(lp.net)));
+  auto tw = network_tensors(*wide), tl = network_tensors(*ll.net), to = network_tensors(*lo.net);
+  ASSERT_EQ(to.size(), tl.size());
+  for (auto& [k, t] : to) EXPECT_TRUE(torch::allclose(t, 0.5 * tw.at(k) + 0.5 * tl.at(k), 1e-6, 1e-6)) << k;
+  EXPECT_TRUE(torch::allclose(to.at("levin_gate.weight"), 0.5 * tl.at("levin_gate.weight")));
+  // Weight 1 on the plain model: exactly it, widened (which computes what it does: test_levin_input).
+  auto t0 = network_tensors(*l0.net);
+  for (auto& [k, t] : t0) EXPECT_TRUE(torch::equal(t, tw.at(k))) << k;
 }
