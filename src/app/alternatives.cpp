@@ -178,17 +178,24 @@ void EditorApp::adopt_alternative(int index) {
   // The current hints without any alternative's anchors (one adopted before, say), then this one's:
   // the hints it was proposed from when nothing changed since, and never losing newer ones.
   const Alternative& alt = alternatives_[size_t(index)];
+  // An anchor the user has since moved, resized or recoloured is theirs now, and kept.
   auto is_anchor = [&](const HintPoint& p) {
     for (const Alternative& other : alternatives_)
       for (const HintPoint& q : other.anchors)
-        if (p.x == q.x && p.y == q.y && p.size == q.size) return true;
+        if (p.x == q.x && p.y == q.y && p.size == q.size && p.a == q.a && p.b == q.b) return true;
     return false;
   };
   std::vector<HintPoint> hints;
-  for (const HintPoint& p : doc_.points())
-    if (!is_anchor(p)) hints.push_back(p);
+  int selected = -1;  // the selected hint's index among those kept
+  for (int i = 0; i < int(doc_.points().size()); ++i) {
+    const HintPoint& p = doc_.points()[size_t(i)];
+    if (is_anchor(p)) continue;
+    if (i == doc_.selected()) selected = int(hints.size());
+    hints.push_back(p);
+  }
   hints.insert(hints.end(), alt.anchors.begin(), alt.anchors.end());
   doc_.replace_all(hints);
+  doc_.select(selected);
   set_status("adopted alternative " + std::to_string(index + 1) + " (" + std::to_string(alt.anchors.size()) +
              " anchor colours with your hints)");
 }

@@ -12,12 +12,11 @@
 namespace tinge {
 namespace {
 
-// Levin's estimate is solved on a grid of short side kLevinShortSide (a quarter of the network's
-// 256) and upsampled guided by L. On every third val photo (model+levin, 1-100 hints) this scored
+// Levin's estimate is solved on a grid of short side kLevinGridShortSide (refine.hpp: a quarter of
+// the network's 256) and upsampled guided by L. On every third val photo (model+levin, 1-100 hints) this scored
 // 0.0-0.17 dB above the solve at the working resolution, best at a quarter (an eighth and a half
 // were lower): each stencil step reaches four times further, and the guided upsampling restores
 // the edges; the solve costs about a sixteenth.
-constexpr int kLevinShortSide = 64;
 
 // Levin's share fades as exp(-d / (kShareFalloff x short side)) with the distance d from the
 // nearest hint. On every third val photo (107), against the constant share (model+levin): 1 hint
@@ -57,7 +56,7 @@ class RefinedMethod : public Method {
 
 }  // namespace
 
-void levin_coarse(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b) {
+void levin_coarse(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b, int grid_short_side) {
   check_hints_match(L, hints, "Levin");
   if (std::none_of(hints.mask.v.begin(), hints.mask.v.end(), [](float m) { return m > 0.5f; })) {
     a = Plane(L.width, L.height);
@@ -65,7 +64,7 @@ void levin_coarse(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b) {
     return;
   }
   int w = 0, h = 0;
-  working_size(L.width, L.height, kLevinShortSide, w, h);
+  working_size(L.width, L.height, std::max(1, grid_short_side), w, h);
   if (w == L.width && h == L.height) {
     levin_colorize(L, hints, a, b);
     return;

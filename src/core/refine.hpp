@@ -26,9 +26,13 @@ float levin_share(int n_hints, float distance, int short_side);
 std::unique_ptr<Method> make_refined_method(std::unique_ptr<Method> base);
 
 // Levin's propagation of `hints` over L as model+levin computes it: solved on a grid of short side
-// 64 and upsampled guided by L to L's size (a = b = 0 without hints). Networks trained with a
-// Levin input (NetConfig::levin_input) see exactly this, in training and at inference.
-void levin_coarse(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b);
+// `grid_short_side` (64, a quarter of the working image's 256) and upsampled guided by L to L's
+// size (a = b = 0 without hints). Networks with a Levin input (NetConfig::levin_input) see this:
+// at inference on the working image, in training on each crop with a grid of a quarter of its
+// side, so that a grid cell covers the same 4 x 4 pixels.
+constexpr int kLevinGridShortSide = 64;
+void levin_coarse(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b,
+                  int grid_short_side = kLevinGridShortSide);
 
 // The method a combination made by make_refined_method is built on (the network, for model+levin:
 // what suggests colours), else `m` itself.

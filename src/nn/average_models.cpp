@@ -33,11 +33,14 @@ std::string average_model_files(const SafetensorsFile& a, const std::string& a_n
   const bool levin_a = levin(ma), levin_b = levin(mb);
   const bool widen = levin_a != levin_b;
   for (const char* k : kArchitectureKeys) {
-    if (widen && std::string(k) == "levin_input") continue;
+    if (std::string(k) == "levin_input") continue;  // compared as booleans above (absent = false)
     if (ma.value(k, nlohmann::json()) != mb.value(k, nlohmann::json()))
       throw ModelError("cannot average " + a_name + " and " + b_name + ": their '" + k + "' differs");
   }
   const SafetensorsFile& wide = levin_a ? a : b;
+  if (widen && !wide.tensors.count("levin_gate.weight"))
+    throw ModelError("cannot average: " + (levin_a ? a_name : b_name) +
+                     " says it has the Levin input but has no levin_gate.weight");
   auto missing = [&](const std::string& name, const std::string& from) {
     return ModelError("cannot average: tensor " + name + " is missing from " + from);
   };

@@ -71,7 +71,7 @@ torch::Tensor apply_levin_gate(const torch::Tensor& x, const torch::Tensor& ab, 
   using torch::indexing::Slice;
   auto lev = torch::avg_pool2d(x.index({Slice(), Slice(4, 6)}), 2).to(ab.dtype());
   auto hinted = ((x.index({Slice(), Slice(3, 4)}) + mask_offset).amax({2, 3}, true) > 0.5).to(ab.dtype());
-  return ab + hinted * share.to(ab.dtype()) * (lev - ab);
+  return ab + hinted * share.clamp(0.0, 1.0).to(ab.dtype()) * (lev - ab);
 }
 
 double count_macs(const NetConfig& cfg, int64_t h, int64_t w) {

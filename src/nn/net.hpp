@@ -72,7 +72,8 @@ TORCH_MODULE(ColorNet);
 ColorNet with_levin_input(const ColorNet& net);
 
 // A levin_input network's ab output (B,2,H/2,W/2) moved towards the 2x2 means of the Levin channels
-// of its input x by `share` (B,1,H/2,W/2), in samples whose mask channel has a hint.
+// of its input x by `share` (B,1,H/2,W/2) clamped to [0, 1], in samples whose mask channel has a
+// hint. Only the regression head is gated: a `ce`-trained network gives the gate no gradient.
 torch::Tensor apply_levin_gate(const torch::Tensor& x, const torch::Tensor& ab, const torch::Tensor& share,
                                double mask_offset);
 

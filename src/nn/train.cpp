@@ -414,7 +414,7 @@ TrainResult run_training(const TrainOptions& in) {
     NetOutput out;
     {
       Bf16Autocast autocast(device, bf16);
-      auto x = make_input(L, hab, mask, 0.0, lev);
+      auto x = make_input(L, hab, mask, cfg.mask_offset, lev);
       if (device.is_cpu()) x = x.contiguous(torch::MemoryFormat::ChannelsLast);  // oneDNN's layout
       out = net->forward(x);
     }
