@@ -6,10 +6,46 @@
 #include <random>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
+#include "core/ab_grid.hpp"
 #include "nn/dataset.hpp"
+#include "nn/net.hpp"
 #include "nn/train.hpp"
 
 namespace tinge::test {
+
+// A narrow tinge-unet-v1 (widths 8-8-16-16) over the standard ab grid, and the metadata a model file
+// of it needs.
+inline NetConfig tiny_config() {
+  NetConfig c;
+  c.widths = {8, 8, 16, 16};
+  c.bins = AbGrid().size();
+  return c;
+}
+
+// A network of `cfg` with weights from `seed` and non-trivial batch-norm statistics and affine
+// parameters (so eval mode and folding are not the identity), in eval mode.
+inline ColorNet random_net(const NetConfig& cfg, int seed) {
+  torch::manual_seed(seed);
+  ColorNet net(cfg);
+  torch::NoGradGuard ng;
+  for (auto& m : net->modules(false))
+    if (auto* bn = m->as<torch::nn::BatchNorm2dImpl>()) {
+      bn->running_mean.uniform_(-0.5, 0.5);
+      bn->running_var.uniform_(0.5, 2.0);
+      bn->weight.uniform_(0.5, 1.5);
+      bn->bias.uniform_(-0.2, 0.2);
+    }
+  net->eval();
+  return net;
+}
+
+inline nlohmann::json tiny_meta(const NetConfig& c) {
+  nlohmann::json m = {{"arch", c.arch}, {"widths", c.widths}, {"ab_bins", AbGrid().cells()}, {"decode", "regression"}};
+  if (c.levin_input) m["levin_input"] = true;
+  return m;
+}
 
 // Smooth colourful synthetic photos: a few coloured discs on a gradient background.
 inline Dataset synthetic_dataset(int n, int w, int h, uint64_t seed) {

@@ -20,35 +20,12 @@
 #include "nn_test_util.hpp"
 
 using namespace tinge;
+using test::tiny_config;
+using test::tiny_meta;
+
+using test::random_net;
 
 namespace {
-
-NetConfig tiny_config() {
-  NetConfig c;
-  c.widths = {8, 8, 16, 16};
-  c.bins = AbGrid().size();
-  return c;
-}
-
-nlohmann::json meta_of(const NetConfig& c) {
-  nlohmann::json m = {{"arch", c.arch}, {"widths", c.widths}, {"ab_bins", AbGrid().cells()}, {"decode", "regression"}};
-  if (c.levin_input) m["levin_input"] = true;
-  return m;
-}
-
-// A net with non-trivial BatchNorm statistics (so eval mode is not the identity).
-ColorNet random_net(const NetConfig& cfg, int seed) {
-  torch::manual_seed(seed);
-  ColorNet net(cfg);
-  torch::NoGradGuard ng;
-  for (auto& m : net->modules(false))
-    if (auto* bn = m->as<torch::nn::BatchNorm2dImpl>()) {
-      bn->running_mean.uniform_(-0.5, 0.5);
-      bn->running_var.uniform_(0.5, 2.0);
-    }
-  net->eval();
-  return net;
-}
 
 // A 64 x 48 lightness with a bright square, and one hint of a saturated colour in it.
 Plane square_L() {
@@ -131,7 +108,7 @@ TEST(LevinInput, ModelFileKeepsTheSettingAndRefusesMismatches) {
   cfg.levin_input = true;
   ColorNet net = random_net(cfg, 4);
   const std::string path = test::temp_path("levin_input.safetensors");
-  save_model_file(path, net, meta_of(cfg));
+  save_model_file(path, net, tiny_meta(cfg));
   auto lm = load_model_file(path, torch::kCPU);
   EXPECT_TRUE(lm.net->cfg.levin_input);
   lm.net->eval();
@@ -143,14 +120,14 @@ TEST(LevinInput, ModelFileKeepsTheSettingAndRefusesMismatches) {
   const std::string p2 = test::temp_path("levin_mismatch.safetensors");
   NetConfig plain = cfg;
   plain.levin_input = false;
-  save_model_file(p2, net, meta_of(plain));
+  save_model_file(p2, net, tiny_meta(plain));
   try {
     load_model_file(p2, torch::kCPU);
     FAIL() << "mismatched stem loaded";
   } catch (const ModelError& e) {
     EXPECT_NE(std::string(e.what()).find("stem1.conv.weight"), std::string::npos) << e.what();
   }
-  auto bad = meta_of(cfg);
+  auto bad = tiny_meta(cfg);
   bad["levin_input"] = "yes";
   const std::string p3 = test::temp_path("levin_badtype.safetensors");
   save_model_file(p3, net, bad);
@@ -169,12 +146,12 @@ TEST(LevinInput, InferenceFeedsLevinsPropagationOfTheHints) {
   ColorNet wide = with_levin_input(random_net(cfg, 5));
   wide->eval();
   const std::string p0 = test::temp_path("levin_zero.safetensors"), p1 = test::temp_path("levin_used.safetensors");
-  save_model_file(p0, wide, meta_of(wide->cfg));
+  save_model_file(p0, wide, tiny_meta(wide->cfg));
   {
     torch::NoGradGuard ng;
     wide->stem1->conv->weight.narrow(1, 4, 2).normal_(0, 0.5);
   }
-  save_model_file(p1, wide, meta_of(wide->cfg));
+  save_model_file(p1, wide, tiny_meta(wide->cfg));
   ModelOptions o;
   o.precision = "fp32";
   auto m0 = load_model(p0, o), m1 = load_model(p1, o);
@@ -201,7 +178,7 @@ TEST(LevinInput, AModelWhoseGateIsOneReproducesLevinsPropagation) {
   }
   wide->eval();
   const std::string path = test::temp_path("levin_gate_one.safetensors");
-  save_model_file(path, wide, meta_of(wide->cfg));
+  save_model_file(path, wide, tiny_meta(wide->cfg));
   ModelOptions o;
   o.precision = "fp32";
   auto model = load_model(path, o);

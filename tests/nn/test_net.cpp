@@ -15,20 +15,8 @@
 
 using namespace tinge;
 
-namespace {
-
-NetConfig tiny_config() {
-  NetConfig c;
-  c.widths = {8, 8, 16, 16};
-  c.bins = AbGrid().size();
-  return c;
-}
-
-nlohmann::json tiny_meta(const NetConfig& c) {
-  return {{"arch", c.arch}, {"widths", c.widths}, {"ab_bins", AbGrid().cells()}, {"decode", "regression"}};
-}
-
-}  // namespace
+using test::tiny_config;
+using test::tiny_meta;
 
 TEST(Net, OutputShapes) {
   torch::manual_seed(0);
@@ -41,21 +29,7 @@ TEST(Net, OutputShapes) {
 }
 
 TEST(Net, FoldedPackedForwardEqualsTheModule) {
-  torch::manual_seed(5);
-  NetConfig cfg = tiny_config();
-  ColorNet net(cfg);
-  // Non-trivial BatchNorm statistics and affine parameters, so folding has something to fold.
-  {
-    torch::NoGradGuard ng;
-    for (auto& m : net->modules(false))
-      if (auto* bn = m->as<torch::nn::BatchNorm2dImpl>()) {
-        bn->running_mean.uniform_(-0.5, 0.5);
-        bn->running_var.uniform_(0.5, 2.0);
-        bn->weight.uniform_(0.5, 1.5);
-        bn->bias.uniform_(-0.2, 0.2);
-      }
-  }
-  net->eval();
+  ColorNet net = test::random_net(tiny_config(), 5);
   auto x = torch::randn({1, 4, 48, 80}).contiguous(torch::MemoryFormat::ChannelsLast);
   torch::NoGradGuard ng;
   auto ref = net->forward(x);
