@@ -10,7 +10,9 @@
 #        SHORT_SIDE (photos packed at this shorter side, default 192), CROP (default 176), BATCH (64),
 #        WORKERS (6), INIT_FILE (default $CARRY/init.safetensors), DEGRADE (share of samples with an
 #        old print's faded/soft/grainy lightness, default 0), PRECISION (the main run's --precision:
-#        auto = fp32 on CUDA; bf16 = mixed precision, untried on a GPU so far).
+#        auto = fp32 on CUDA; bf16 = mixed precision, untried on a GPU so far), LEVIN_INPUT (1: the
+#        network also sees Levin's propagation of the hints, --levin-input; a Levin solve per sample
+#        on the batch workers, so give it WORKERS 14).
 # Writes to $OUT: tinge-default.safetensors (the main hybrid model), ablation_{l2,huber,ce,hybrid}
 # models (small widths, same data and steps), and logs.tgz.
 set -uo pipefail
@@ -45,6 +47,7 @@ log "packed; training for $MINUTES minutes"
 INIT=()
 INIT_FILE=${INIT_FILE:-$CARRY/init.safetensors}
 [ -f "$INIT_FILE" ] && INIT=(--init "$INIT_FILE")
+[ "${LEVIN_INPUT:-0}" = 1 ] && INIT+=(--levin-input)
 LR=${LR:-2e-3}
 TRAIN_DIR=${TRAIN_DIR:-$CARRY/train}
 for loss in $([ "$ABL_STEPS" -gt 0 ] && echo l2 huber ce hybrid); do
