@@ -96,8 +96,11 @@ TEST(ShippedModel, ColourSpreadFallsWhereAHintSettlesTheColour) {
   const Plane with = model->colour_spread(L, rasterize_hints({h}, 256, 256, 256, 256));
   ASSERT_EQ(none.width, 64);
   ASSERT_EQ(none.height, 64);
-  // 40 px from the hint inside the disc (cell 42 = pixels 168-171): the network is surer of it.
-  EXPECT_LT(with.at(42, 32), 0.7f * none.at(42, 32)) << with.at(42, 32) << " vs " << none.at(42, 32);
+  // Just beside the hint's patch (cell 33 = pixels 132-135; the patch covers 126-130): the network
+  // is surer of the colour there. (The session-10 model was surer 40 px away too; the session-12
+  // model, which carries a hint's colour to its ab output through its Levin gate, is less sure
+  // beyond about 30 px: model card, Suggested colours.)
+  EXPECT_LT(with.at(33, 32), 0.7f * none.at(33, 32)) << with.at(33, 32) << " vs " << none.at(33, 32);
   for (float v : none.v) ASSERT_TRUE(v >= 0.f && v < 160.f);
   // A working width that is not a multiple of 4 gives the cells covering it, rounded up.
   Plane L2(250, 101, 50.f);
