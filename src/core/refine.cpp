@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 #include "hint_distance.hpp"
 #include "hints.hpp"
@@ -54,15 +55,22 @@ class RefinedMethod : public Method {
   std::unique_ptr<Method> base_;
 };
 
-}  // namespace
-
-void levin_coarse(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b, int grid_short_side) {
-  check_hints_match(L, hints, "Levin");
-  if (std::none_of(hints.mask.v.begin(), hints.mask.v.end(), [](float m) { return m > 0.5f; })) {
-    a = Plane(L.width, L.height);
-    b = Plane(L.width, L.height);
-    return;
+// The last propagation this thread solved. model+levin over a network with a Levin input asks for
+// the same one twice per prediction (the network's input, then the average): about 9 ms each on a
+// 256 x 384 working image here, while comparing the inputs takes well under a millisecond.
+struct LevinMemo {
+  int grid = -1;
+  Plane L, hint_a, hint_b, mask, a, b;
+  bool same(const Plane& l, const HintPlanes& h, int g) const {
+    return g == grid && l.width == L.width && l.height == L.height && l.v == L.v && h.mask.v == mask.v &&
+           h.a.v == hint_a.v && h.b.v == hint_b.v;
   }
+};
+thread_local LevinMemo t_memo;
+thread_local uint64_t t_solves = 0;
+
+void levin_coarse_solve(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b, int grid_short_side) {
+  ++t_solves;
   int w = 0, h = 0;
   working_size(L.width, L.height, std::max(1, grid_short_side), w, h);
   if (w == L.width && h == L.height) {
@@ -74,6 +82,33 @@ void levin_coarse(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b, i
   levin_colorize(Lc, pool_hints(hints, w, h), ca, cb);
   guided_upsample_ab(Lc, ca, cb, L, a, b);
 }
+
+}  // namespace
+
+void levin_coarse(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b, int grid_short_side) {
+  check_hints_match(L, hints, "Levin");
+  if (std::none_of(hints.mask.v.begin(), hints.mask.v.end(), [](float m) { return m > 0.5f; })) {
+    a = Plane(L.width, L.height);
+    b = Plane(L.width, L.height);
+    return;
+  }
+  if (t_memo.same(L, hints, grid_short_side)) {
+    a = t_memo.a;
+    b = t_memo.b;
+    return;
+  }
+  t_memo.grid = -1;  // invalid until the solve below completes (it may throw)
+  levin_coarse_solve(L, hints, a, b, grid_short_side);
+  t_memo.L = L;
+  t_memo.hint_a = hints.a;
+  t_memo.hint_b = hints.b;
+  t_memo.mask = hints.mask;
+  t_memo.a = a;
+  t_memo.b = b;
+  t_memo.grid = grid_short_side;
+}
+
+uint64_t levin_coarse_solves() { return t_solves; }
 
 float levin_share(int n_hints) { return n_hints <= 0 ? 0.f : 0.5f; }
 

@@ -8,6 +8,7 @@
 // alone, so previews use it too. With one or two hints Levin carries their colour over the whole
 // photo; the fading share keeps the method's colour far from them.
 #pragma once
+#include <cstdint>
 #include <memory>
 
 #include "method.hpp"
@@ -30,9 +31,13 @@ std::unique_ptr<Method> make_refined_method(std::unique_ptr<Method> base);
 // size (a = b = 0 without hints). Networks with a Levin input (NetConfig::levin_input) see this:
 // at inference on the working image, in training on each crop with a grid of a quarter of its
 // side, so that a grid cell covers the same 4 x 4 pixels.
+// Each thread keeps its last result: asked again for the same L, hints and grid (model+levin over
+// such a network asks twice per prediction) it returns that without solving.
 constexpr int kLevinGridShortSide = 64;
 void levin_coarse(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b,
                   int grid_short_side = kLevinGridShortSide);
+// How many propagations levin_coarse has solved on this thread (not counting those it remembered).
+uint64_t levin_coarse_solves();
 
 // The method a combination made by make_refined_method is built on (the network, for model+levin:
 // what suggests colours), else `m` itself.

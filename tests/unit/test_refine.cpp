@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <thread>
 
 #include "core/error.hpp"
 #include "core/hint_distance.hpp"
@@ -138,6 +139,54 @@ TEST(Refine, LevinsShareFadesWithDistanceFromTheHints) {
 }
 
 // Hint planes of another size than L are refused (the share map is the mask's size).
+// A stand-in for a network with a Levin input: it asks for the coarse propagation of its hints.
+class LevinInputMethod : public Method {
+ public:
+  std::string name() const override { return "levin-input"; }
+  AbPrediction predict(const Plane& L, const HintPlanes& h) override {
+    AbPrediction p;
+    levin_coarse(L, h, p.a, p.b);  // the default grid, as model+levin's
+    for (float& v : p.a.v) v = 0.5f * v + 3.f;
+    return p;
+  }
+};
+
+TEST(Refine, TheCoarsePropagationIsSolvedOncePerPrediction) {
+  const Plane L = two_region_lightness(128, 96);
+  auto m = make_refined_method(std::make_unique<LevinInputMethod>());
+  const HintPlanes h1 = rasterize_hints({hint(20, 40, 40.f, 10.f), hint(100, 60, -30.f, 50.f)}, 128, 96, 128, 96);
+  const HintPlanes h2 = rasterize_hints({hint(20, 40, 40.f, 10.f), hint(100, 60, 20.f, -40.f)}, 128, 96, 128, 96);
+  // What each should be, solved on threads that remember nothing.
+  Plane a1, b1, a2, b2;
+  std::thread([&] { levin_coarse(L, h1, a1, b1); }).join();
+  std::thread([&] { levin_coarse(L, h2, a2, b2); }).join();
+  ASSERT_NE(a1.v, a2.v);
+
+  const uint64_t n0 = levin_coarse_solves();
+  const AbPrediction p1 = m->predict(L, h1);
+  EXPECT_EQ(levin_coarse_solves(), n0 + 1);  // the input's solve serves the average too
+  Plane a, b;
+  levin_coarse(L, h1, a, b);
+  EXPECT_EQ(a.v, a1.v);
+  EXPECT_EQ(b.v, b1.v);
+  EXPECT_EQ(levin_coarse_solves(), n0 + 1);
+
+  // Another hint colour, another grid or another L is solved afresh, and gives its own answer.
+  levin_coarse(L, h2, a, b);
+  EXPECT_EQ(levin_coarse_solves(), n0 + 2);
+  EXPECT_EQ(a.v, a2.v);
+  EXPECT_EQ(b.v, b2.v);
+  levin_coarse(L, h2, a, b, 48);
+  EXPECT_EQ(levin_coarse_solves(), n0 + 3);
+  Plane L2 = L;
+  L2.at(40, 40) += 1.f;
+  levin_coarse(L2, h2, a, b, 48);
+  EXPECT_EQ(levin_coarse_solves(), n0 + 4);
+  const AbPrediction p1_again = m->predict(L, h1);
+  EXPECT_EQ(p1_again.a.v, p1.a.v);
+  EXPECT_EQ(p1_again.b.v, p1.b.v);
+}
+
 TEST(Refine, HintPlanesOfAnotherSizeAreRefused) {
   // 256 px: Levin's coarse solve pools any larger mask without complaint.
   const Plane L = two_region_lightness(256, 256);
