@@ -56,8 +56,8 @@ class RefinedMethod : public Method {
 };
 
 // The last propagation this thread solved. model+levin over a network with a Levin input asks for
-// the same one twice per prediction (the network's input, then the average): about 9 ms each on a
-// 256 x 384 working image here, while comparing the inputs takes well under a millisecond.
+// the same one twice per prediction (the network's input, then the average): about 11 ms each on a
+// 341 x 256 working image here (README, Speed), while comparing the inputs takes well under one.
 struct LevinMemo {
   int grid = -1;
   Plane L, hint_a, hint_b, mask, a, b;

@@ -138,7 +138,6 @@ TEST(Refine, LevinsShareFadesWithDistanceFromTheHints) {
   EXPECT_NEAR(levin_share(1, 40.f, 64), levin_share(1) * std::exp(-1.f), 1e-6);
 }
 
-// Hint planes of another size than L are refused (the share map is the mask's size).
 // A stand-in for a network with a Levin input: it asks for the coarse propagation of its hints.
 class LevinInputMethod : public Method {
  public:
@@ -187,6 +186,7 @@ TEST(Refine, TheCoarsePropagationIsSolvedOncePerPrediction) {
   EXPECT_EQ(p1_again.b.v, p1.b.v);
 }
 
+// Hint planes of another size than L are refused (the share map is the mask's size).
 TEST(Refine, HintPlanesOfAnotherSizeAreRefused) {
   // 256 px: Levin's coarse solve pools any larger mask without complaint.
   const Plane L = two_region_lightness(256, 256);
