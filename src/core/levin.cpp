@@ -28,6 +28,13 @@
 // hint rasterising, this solve at 341 x 256, joint bilateral upsampling) takes 0.68 s, of which
 // the upsampling is 0.21 s. On the loaded dev machine: 1.0 - 1.5 s and 2.2 - 2.5 s wall.
 // BiCGSTAB + ILUT stays available (LevinOptions::solver) as a cross-check in the tests.
+// Small grids (the coarse solves of model+levin and of the network's Levin input, 85 x 64; the
+// levin method's 171 x 128) spend most of that LU's time in its supernodal set-up, so up to
+// kNoPivotMaxUnknowns a plain up-looking LU without pivoting (core/sparse_ldu.hpp; safe for an
+// M-matrix, every pivot checked, the supernodal LU taking over should one not be positive) in
+// double precision, no refinement needed. levin_colorize, one thread, idle 2-core Xeon, best of
+// 30-200 (session 14): 85 x 64 6.1 ms against 11.0; 171 x 128 44 against 55; 200 x 150 72
+// against 80; 240 x 180 126 against 121; 341 x 256 345 against 279.
 //
 // Known limitation (of the method, not the solver): for a step edge the cross-edge weight is
 // e^-7.5 whatever the contrast (3 of 9 window pixels across the edge), so with one point hint
@@ -46,6 +53,7 @@
 #include <vector>
 
 #include "error.hpp"
+#include "sparse_ldu.hpp"
 
 namespace tinge {
 namespace {
@@ -54,6 +62,9 @@ using SpMat = Eigen::SparseMatrix<double, Eigen::ColMajor, int>;
 
 constexpr int kLeaf = 16;            // nested-dissection leaf size (pixels)
 constexpr int kRefinementSteps = 2;  // iterative refinement after the float LU solve
+// Up to this many unknowns the LU without pivoting (SparseLdu) is faster than the supernodal one;
+// they were even at 240 x 180 (43k, design note).
+constexpr int kNoPivotMaxUnknowns = 36000;
 
 // Geometric nested dissection of the w x h grid for a 3x3 stencil: order both halves, then the
 // separating line. Returns order[k] = pixel index eliminated k-th.
@@ -165,8 +176,8 @@ SpMat assemble(int W, int H, const std::vector<double>& wts, const std::vector<i
         const int xr = xs - dx, yr = ys - dy;  // s = r + (dx, dy)
         if (xr < 0 || xr >= W || yr < 0 || yr >= H) continue;
         const int r = yr * W + xr;
-        const double w = wts[size_t(r) * 9 + size_t((dy + 1) * 3 + (dx + 1))];
-        if (w != 0.0) emit(inv[size_t(r)], -w);
+        // Zero weights (hinted rows) are stored too: the pattern stays symmetric for SparseLdu.
+        emit(inv[size_t(r)], -wts[size_t(r) * 9 + size_t((dy + 1) * 3 + (dx + 1))]);
       }
   };
 #pragma omp parallel for schedule(static) if (n > (1 << 14))
@@ -229,7 +240,7 @@ void levin_colorize(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b,
 
   std::vector<int> order;
   order.reserve(size_t(n));
-  if (opt.solver == LevinSolver::kDirect) {
+  if (opt.solver != LevinSolver::kIterative) {
     dissect(W, 0, 0, W, H, order);
   } else {
     for (int i = 0; i < n; ++i) order.push_back(i);
@@ -247,7 +258,16 @@ void levin_colorize(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b,
     }
 
   Eigen::VectorXd xa, xb;
-  if (opt.solver == LevinSolver::kDirect) {
+  SparseLdu ldu;
+  if (opt.solver == LevinSolver::kDirect && n <= kNoPivotMaxUnknowns &&
+      ldu.factorize(n, A.outerIndexPtr(), A.innerIndexPtr(), A.valuePtr())) {
+    std::vector<double> x(ra.data(), ra.data() + n);
+    ldu.solve(x);
+    xa = Eigen::Map<Eigen::VectorXd>(x.data(), n);
+    x.assign(rb.data(), rb.data() + n);
+    ldu.solve(x);
+    xb = Eigen::Map<Eigen::VectorXd>(x.data(), n);
+  } else if (opt.solver != LevinSolver::kIterative) {
     // Factorise in single precision (about 20% faster), then refine the solution in double
     // precision against the double matrix: two steps reach double-precision accuracy.
     using SpMatF = Eigen::SparseMatrix<float, Eigen::ColMajor, int>;

@@ -7,9 +7,12 @@
 
 namespace tinge {
 
-// kDirect: sparse LU on a nested-dissection ordering (the default: exact and fastest measured).
+// kDirect (the default, exact, fastest measured): on a nested-dissection ordering, an LU without
+// pivoting (core/sparse_ldu.hpp) up to 36k unknowns; above that, or should one of its pivots not be
+// positive, Eigen's supernodal SparseLU.
+// kSupernodalLu: always Eigen's supernodal SparseLU on the same ordering (a cross-check).
 // kIterative: BiCGSTAB with an incomplete-LU preconditioner (a cross-check; approximate).
-enum class LevinSolver { kDirect, kIterative };
+enum class LevinSolver { kDirect, kSupernodalLu, kIterative };
 
 struct LevinOptions {
   int max_iterations = 2000;  // for iterative solvers

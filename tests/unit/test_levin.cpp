@@ -122,6 +122,30 @@ TEST(Levin, DirectAndIterativeSolversAgree) {
   EXPECT_LT(worst, 0.01f);
 }
 
+TEST(Levin, NoPivotAndSupernodalLuAgree) {
+  // The default solver (LU without pivoting) against Eigen's pivoting supernodal LU, on a textured
+  // L with hints of a few sizes, including the far edges.
+  Plane L = texture(61, 47);
+  HintPlanes hp = no_hints(61, 47);
+  add_hint(hp, 1, 1, 30.f, -5.f);
+  add_hint(hp, 59, 45, -20.f, 40.f);
+  add_hint(hp, 30, 20, 0.f, -30.f, 5);
+  hp.mask.at(45, 10) = 1.f;
+  hp.a.at(45, 10) = 12.f;
+  Plane a1, b1, a2, b2;
+  levin_colorize(L, hp, a1, b1);
+  LevinOptions lu;
+  lu.solver = LevinSolver::kSupernodalLu;
+  levin_colorize(L, hp, a2, b2, lu);
+  float worst = 0.f, spread = 0.f;
+  for (size_t i = 0; i < a1.size(); ++i) {
+    worst = std::max({worst, std::abs(a1.v[i] - a2.v[i]), std::abs(b1.v[i] - b2.v[i])});
+    spread = std::max(spread, std::abs(a1.v[i] - a1.v[0]));
+  }
+  EXPECT_LT(worst, 1e-4f);
+  EXPECT_GT(spread, 5.f);  // the propagation is not flat: the comparison means something
+}
+
 TEST(Levin, MismatchedHintPlanesThrow) {
   Plane L(20, 10), a, b;
   HintPlanes hp = no_hints(10, 20);

@@ -1,0 +1,126 @@
+#include "sparse_ldu.hpp"
+
+#include <cmath>
+#include <string>
+
+#include "error.hpp"
+
+namespace tinge {
+
+bool SparseLdu::factorize(int n, const int* col_ptr, const int* row_idx, const double* values) {
+  if (n < 0 || !col_ptr || col_ptr[0] != 0 || (n > 0 && (!row_idx || !values)))
+    throw Error("SparseLdu: malformed compressed-column matrix");
+  for (int j = 0; j < n; ++j)
+    if (col_ptr[size_t(j) + 1] < col_ptr[size_t(j)])
+      throw Error("SparseLdu: column pointers decrease at column " + std::to_string(j));
+
+  // The transpose (row k of A as column k), and the checks: indices in range, no duplicates, the
+  // diagonal present, a symmetric pattern (column k of A and of its transpose hold the same rows).
+  const size_t nnz = size_t(col_ptr[size_t(n)]);
+  std::vector<int> next(col_ptr, col_ptr + n), t_row(nnz);
+  std::vector<double> t_val(nnz);
+  for (int j = 0; j < n; ++j)
+    for (int p = col_ptr[size_t(j)]; p < col_ptr[size_t(j) + 1]; ++p) {
+      const int i = row_idx[size_t(p)];
+      if (i < 0 || i >= n) throw Error("SparseLdu: row index out of range in column " + std::to_string(j));
+      const int q = next[size_t(i)]++;
+      if (q >= col_ptr[size_t(i) + 1])
+        throw Error("SparseLdu: the pattern is not symmetric (row " + std::to_string(i) + ")");
+      t_row[size_t(q)] = j;
+      t_val[size_t(q)] = values[size_t(p)];
+    }
+  std::vector<int> mark(size_t(n), -1);
+  for (int k = 0; k < n; ++k) {
+    bool diag = false;
+    for (int p = col_ptr[size_t(k)]; p < col_ptr[size_t(k) + 1]; ++p) {
+      const int i = row_idx[size_t(p)];
+      if (mark[size_t(i)] == k) throw Error("SparseLdu: entry stored twice in column " + std::to_string(k));
+      mark[size_t(i)] = k;
+      diag |= i == k;
+    }
+    if (!diag) throw Error("SparseLdu: no diagonal entry in column " + std::to_string(k));
+    for (int q = col_ptr[size_t(k)]; q < col_ptr[size_t(k) + 1]; ++q)
+      if (mark[size_t(t_row[size_t(q)])] != k)
+        throw Error("SparseLdu: the pattern is not symmetric (column " + std::to_string(k) + ")");
+  }
+
+  // Symbolic: the elimination tree and the number of entries in each column of L.
+  std::vector<int> parent(size_t(n), -1), flag(size_t(n), -1), count(size_t(n), 0);
+  for (int k = 0; k < n; ++k) {
+    flag[size_t(k)] = k;
+    for (int p = col_ptr[size_t(k)]; p < col_ptr[size_t(k) + 1]; ++p)
+      for (int i = row_idx[size_t(p)]; i < k && flag[size_t(i)] != k; i = parent[size_t(i)]) {
+        if (parent[size_t(i)] == -1) parent[size_t(i)] = k;
+        ++count[size_t(i)];
+        flag[size_t(i)] = k;
+      }
+  }
+  n_ = n;
+  lp_.assign(size_t(n) + 1, 0);
+  for (int k = 0; k < n; ++k) lp_[size_t(k) + 1] = lp_[size_t(k)] + count[size_t(k)];
+  li_.assign(size_t(lp_[size_t(n)]), 0);
+  lx_.assign(li_.size(), 0.0);
+  ux_.assign(li_.size(), 0.0);
+  d_.assign(size_t(n), 0.0);
+
+  // Numeric, one row of L and one column of U per step.
+  std::vector<double> yu(size_t(n), 0.0), yl(size_t(n), 0.0);
+  std::vector<int> pattern(static_cast<size_t>(n)), fill(static_cast<size_t>(n), 0);
+  std::fill(flag.begin(), flag.end(), -1);
+  for (int k = 0; k < n; ++k) {
+    int top = n;
+    flag[size_t(k)] = k;
+    for (int p = col_ptr[size_t(k)]; p < col_ptr[size_t(k) + 1]; ++p) {
+      int i = row_idx[size_t(p)];
+      if (i > k) continue;
+      yu[size_t(i)] += values[size_t(p)];
+      int len = 0;
+      for (; flag[size_t(i)] != k; i = parent[size_t(i)]) {
+        pattern[size_t(len++)] = i;
+        flag[size_t(i)] = k;
+      }
+      while (len > 0) pattern[size_t(--top)] = pattern[size_t(--len)];
+    }
+    for (int q = col_ptr[size_t(k)]; q < col_ptr[size_t(k) + 1]; ++q)
+      if (t_row[size_t(q)] < k) yl[size_t(t_row[size_t(q)])] += t_val[size_t(q)];
+    double dk = yu[size_t(k)];
+    yu[size_t(k)] = 0.0;
+    for (; top < n; ++top) {
+      const int i = pattern[size_t(top)];
+      const double xu = yu[size_t(i)], xl = yl[size_t(i)];
+      yu[size_t(i)] = yl[size_t(i)] = 0.0;
+      const int end = lp_[size_t(i)] + fill[size_t(i)];
+      for (int p = lp_[size_t(i)]; p < end; ++p) {
+        const size_t r = size_t(li_[size_t(p)]);
+        yu[r] -= lx_[size_t(p)] * xu;
+        yl[r] -= ux_[size_t(p)] * xl;
+      }
+      const double l = xl / d_[size_t(i)];
+      dk -= l * xu;
+      li_[size_t(end)] = k;
+      lx_[size_t(end)] = l;
+      ux_[size_t(end)] = xu / d_[size_t(i)];
+      ++fill[size_t(i)];
+    }
+    if (!(dk > 0.0) || !std::isfinite(dk)) return false;
+    d_[size_t(k)] = dk;
+  }
+  return true;
+}
+
+void SparseLdu::solve(std::vector<double>& b) const {
+  if (b.size() != size_t(n_)) throw Error("SparseLdu::solve: right-hand side of the wrong size");
+  for (int j = 0; j < n_; ++j) {
+    const double x = b[size_t(j)];
+    if (x != 0.0)
+      for (int p = lp_[size_t(j)]; p < lp_[size_t(j) + 1]; ++p) b[size_t(li_[size_t(p)])] -= lx_[size_t(p)] * x;
+  }
+  for (int j = 0; j < n_; ++j) b[size_t(j)] /= d_[size_t(j)];
+  for (int j = n_ - 1; j >= 0; --j) {
+    double x = b[size_t(j)];
+    for (int p = lp_[size_t(j)]; p < lp_[size_t(j) + 1]; ++p) x -= ux_[size_t(p)] * b[size_t(li_[size_t(p)])];
+    b[size_t(j)] = x;
+  }
+}
+
+}  // namespace tinge
