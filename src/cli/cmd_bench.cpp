@@ -31,6 +31,7 @@
 #include "nn/bench_forward.hpp"
 #include "nn/model.hpp"
 #include "nn/train.hpp"
+#include "nn/training_sample.hpp"
 #endif
 
 extern char** environ;
@@ -241,18 +242,18 @@ int run_bench(std::vector<std::string> args) {
     namespace fs = std::filesystem;
     const fs::path dir = fs::temp_directory_path() / ("tinge-bench-train-" + std::to_string(::getpid()));
     fs::create_directories(dir);
-    for (int k = 0; k < 16; ++k) {
-      Plane Lk = synthetic_L(256 + k, 256);
+    auto photo = [](int w, int h, int k) {
       LabImage lab;
-      lab.L = Lk;
-      lab.a = Plane(Lk.width, Lk.height);
-      lab.b = Plane(Lk.width, Lk.height);
-      for (size_t q = 0; q < Lk.v.size(); ++q) {
+      lab.L = synthetic_L(w, h);
+      lab.a = Plane(w, h);
+      lab.b = Plane(w, h);
+      for (size_t q = 0; q < lab.L.v.size(); ++q) {
         lab.a.v[q] = float(30 * std::sin(0.01 * double(q) + k));
         lab.b.v[q] = float(30 * std::cos(0.013 * double(q)));
       }
-      save_image(lab_to_srgb8(lab), (dir / ("p" + std::to_string(k) + ".png")).string());
-    }
+      return lab_to_srgb8(lab);
+    };
+    for (int k = 0; k < 16; ++k) save_image(photo(256 + k, 256, k), (dir / ("p" + std::to_string(k) + ".png")).string());
     TrainOptions to;
     to.data = dir.string();
     to.out = (dir / "m.safetensors").string();
@@ -272,6 +273,21 @@ int run_bench(std::vector<std::string> args) {
                   bf16_is_default_on_cpu() ? "bf16" : "fp32");
     row("training step per image (CPU)", "tinge-unet-v1", {ms_per_img, ms_per_img, ms_per_img, 10}, note,
         {{"images_per_second", tr.images_per_second}});
+    // One training sample as a batch worker makes it (a 224 px crop of a 288 x 256 photo, simulated
+    // hints), without and with the Levin input: its coarse Levin solve decides how many workers
+    // keep a GPU fed (model card, Reproduce).
+    const Rgb8Image img = photo(288, 256, 0);
+    SampleOptions so;
+    so.crop = 224;
+    const size_t N = size_t(so.crop) * size_t(so.crop);
+    std::vector<float> buf(8 * N);
+    for (bool levin : {false, true}) {
+      uint64_t seed = 0;
+      row(levin ? "training sample, Levin input" : "training sample", "tinge-unet-v1", time_it(reps, [&] {
+            make_training_sample(img, so, ++seed, &buf[0], &buf[N], &buf[2 * N], &buf[3 * N], &buf[4 * N],
+                                 &buf[5 * N], levin ? &buf[6 * N] : nullptr, levin ? &buf[7 * N] : nullptr);
+          }), "224 px crop, one batch worker");
+    }
   }
 #endif
   if (p.has("--json")) write_file_atomic(p.get("--json"), out.dump(2) + "\n");

@@ -8,6 +8,7 @@
 namespace tinge {
 
 bool SparseLdu::factorize(int n, const int* col_ptr, const int* row_idx, const double* values) {
+  ok_ = false;
   if (n < 0 || !col_ptr || col_ptr[0] != 0 || (n > 0 && (!row_idx || !values)))
     throw Error("SparseLdu: malformed compressed-column matrix");
   for (int j = 0; j < n; ++j)
@@ -59,12 +60,12 @@ bool SparseLdu::factorize(int n, const int* col_ptr, const int* row_idx, const d
   lp_.assign(size_t(n) + 1, 0);
   for (int k = 0; k < n; ++k) lp_[size_t(k) + 1] = lp_[size_t(k)] + count[size_t(k)];
   li_.assign(size_t(lp_[size_t(n)]), 0);
-  lx_.assign(li_.size(), 0.0);
-  ux_.assign(li_.size(), 0.0);
+  lux_.assign(2 * li_.size(), 0.0);
   d_.assign(size_t(n), 0.0);
 
   // Numeric, one row of L and one column of U per step.
-  std::vector<double> yu(size_t(n), 0.0), yl(size_t(n), 0.0);
+  // y[2 i] for the column of D U, y[2 i + 1] for the row of L D: one cache line for both.
+  std::vector<double> y(2 * size_t(n), 0.0);
   std::vector<int> pattern(static_cast<size_t>(n)), fill(static_cast<size_t>(n), 0);
   std::fill(flag.begin(), flag.end(), -1);
   for (int k = 0; k < n; ++k) {
@@ -73,7 +74,7 @@ bool SparseLdu::factorize(int n, const int* col_ptr, const int* row_idx, const d
     for (int p = col_ptr[size_t(k)]; p < col_ptr[size_t(k) + 1]; ++p) {
       int i = row_idx[size_t(p)];
       if (i > k) continue;
-      yu[size_t(i)] += values[size_t(p)];
+      y[2 * size_t(i)] += values[size_t(p)];
       int len = 0;
       for (; flag[size_t(i)] != k; i = parent[size_t(i)]) {
         pattern[size_t(len++)] = i;
@@ -82,43 +83,47 @@ bool SparseLdu::factorize(int n, const int* col_ptr, const int* row_idx, const d
       while (len > 0) pattern[size_t(--top)] = pattern[size_t(--len)];
     }
     for (int q = col_ptr[size_t(k)]; q < col_ptr[size_t(k) + 1]; ++q)
-      if (t_row[size_t(q)] < k) yl[size_t(t_row[size_t(q)])] += t_val[size_t(q)];
-    double dk = yu[size_t(k)];
-    yu[size_t(k)] = 0.0;
+      if (t_row[size_t(q)] < k) y[2 * size_t(t_row[size_t(q)]) + 1] += t_val[size_t(q)];
+    double dk = y[2 * size_t(k)];
+    y[2 * size_t(k)] = 0.0;
     for (; top < n; ++top) {
       const int i = pattern[size_t(top)];
-      const double xu = yu[size_t(i)], xl = yl[size_t(i)];
-      yu[size_t(i)] = yl[size_t(i)] = 0.0;
+      const double xu = y[2 * size_t(i)], xl = y[2 * size_t(i) + 1];
+      y[2 * size_t(i)] = y[2 * size_t(i) + 1] = 0.0;
       const int end = lp_[size_t(i)] + fill[size_t(i)];
       for (int p = lp_[size_t(i)]; p < end; ++p) {
-        const size_t r = size_t(li_[size_t(p)]);
-        yu[r] -= lx_[size_t(p)] * xu;
-        yl[r] -= ux_[size_t(p)] * xl;
+        double* yr = &y[2 * size_t(li_[size_t(p)])];
+        yr[0] -= lux_[2 * size_t(p)] * xu;
+        yr[1] -= lux_[2 * size_t(p) + 1] * xl;
       }
       const double l = xl / d_[size_t(i)];
       dk -= l * xu;
       li_[size_t(end)] = k;
-      lx_[size_t(end)] = l;
-      ux_[size_t(end)] = xu / d_[size_t(i)];
+      lux_[2 * size_t(end)] = l;
+      lux_[2 * size_t(end) + 1] = xu / d_[size_t(i)];
       ++fill[size_t(i)];
     }
     if (!(dk > 0.0) || !std::isfinite(dk)) return false;
     d_[size_t(k)] = dk;
   }
+  ok_ = true;
   return true;
 }
 
 void SparseLdu::solve(std::vector<double>& b) const {
+  if (!ok_) throw Error("SparseLdu::solve: no successful factorisation to solve with");
   if (b.size() != size_t(n_)) throw Error("SparseLdu::solve: right-hand side of the wrong size");
   for (int j = 0; j < n_; ++j) {
     const double x = b[size_t(j)];
     if (x != 0.0)
-      for (int p = lp_[size_t(j)]; p < lp_[size_t(j) + 1]; ++p) b[size_t(li_[size_t(p)])] -= lx_[size_t(p)] * x;
+      for (int p = lp_[size_t(j)]; p < lp_[size_t(j) + 1]; ++p)
+        b[size_t(li_[size_t(p)])] -= lux_[2 * size_t(p)] * x;
   }
   for (int j = 0; j < n_; ++j) b[size_t(j)] /= d_[size_t(j)];
   for (int j = n_ - 1; j >= 0; --j) {
     double x = b[size_t(j)];
-    for (int p = lp_[size_t(j)]; p < lp_[size_t(j) + 1]; ++p) x -= ux_[size_t(p)] * b[size_t(li_[size_t(p)])];
+    for (int p = lp_[size_t(j)]; p < lp_[size_t(j) + 1]; ++p)
+      x -= lux_[2 * size_t(p) + 1] * b[size_t(li_[size_t(p)])];
     b[size_t(j)] = x;
   }
 }

@@ -19,23 +19,23 @@ namespace tinge {
 
 class SparseLdu {
  public:
-  // A in compressed sparse column form (n columns; col_ptr has n + 1 entries, col_ptr[n] of them
-  // in row_idx and values; row indices sorted or not, each (row, column) at most once, the diagonal present). The pattern must be symmetric:
-  // (i, j) stored whenever (j, i) is (explicit zeros are fine). Returns false when a pivot is not
-  // positive and finite (A is then not a nonsingular M-matrix in this order); throws Error on
-  // malformed input.
+  // A in compressed sparse column form: n columns, col_ptr with n + 1 entries, col_ptr[n] entries
+  // in row_idx and values; row indices in any order, each (row, column) at most once, the diagonal
+  // present. The pattern must be symmetric: (i, j) stored whenever (j, i) is (explicit zeros are
+  // fine). Returns false when a pivot is not positive and finite (A is then not a nonsingular
+  // M-matrix in this order); throws Error on malformed input.
   bool factorize(int n, const int* col_ptr, const int* row_idx, const double* values);
-  // Solves A x = b in place (b has n entries); factorize() must have returned true.
+  // Solves A x = b in place (b has n entries); throws Error unless factorize() returned true.
   void solve(std::vector<double>& b) const;
   // Entries below the diagonal of L (the same number sit above it in U).
   size_t factor_nonzeros() const { return li_.size(); }
 
  private:
   int n_ = 0;
+  bool ok_ = false;          // the last factorize() succeeded
   std::vector<int> lp_;      // column starts of L (and row starts of U)
   std::vector<int> li_;      // row index in L (column index in U)
-  std::vector<double> lx_;   // L(li, j)
-  std::vector<double> ux_;   // U(j, li)
+  std::vector<double> lux_;  // pairs L(li, j), U(j, li)
   std::vector<double> d_;    // D
 };
 

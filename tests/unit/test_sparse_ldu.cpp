@@ -43,7 +43,8 @@ SpMat grid_m_matrix(int w, int h, double row_sum, unsigned seed) {
           sum += v;
         }
       t.emplace_back(perm[size_t(r)], perm[size_t(r)], 1.0);
-      for (auto& [s, v] : nb) t.emplace_back(perm[size_t(r)], perm[size_t(s)], identity ? 0.0 : -row_sum * v / sum);
+      for (auto& [s, v] : nb)
+        t.emplace_back(perm[size_t(r)], perm[size_t(s)], identity ? 0.0 : -row_sum * v / sum);
     }
   SpMat A(n, n);
   A.setFromTriplets(t.begin(), t.end());  // explicit zeros are kept
@@ -81,6 +82,8 @@ TEST(SparseLdu, ReportsAPivotThatIsNotPositive) {
   EXPECT_FALSE(ldu.factorize(2, cp.data(), ri.data(), std::vector<double>{0, 1, 1, 0}.data()));
   // [[1, 2], [2, 1]]: the second pivot is 1 - 4 = -3.
   EXPECT_FALSE(ldu.factorize(2, cp.data(), ri.data(), std::vector<double>{1, 2, 2, 1}.data()));
+  std::vector<double> rhs = {1, 1};
+  EXPECT_THROW(ldu.solve(rhs), Error);  // nothing half-factorised is used
   // [[2, -1], [-1, 2]] is an M-matrix: x = A^-1 (1, 1) = (1, 1).
   ASSERT_TRUE(ldu.factorize(2, cp.data(), ri.data(), std::vector<double>{2, -1, -1, 2}.data()));
   std::vector<double> b = {1, 1};
@@ -100,10 +103,10 @@ TEST(SparseLdu, RefusesMalformedMatrices) {
       EXPECT_NE(std::string(e.what()).find(what), std::string::npos) << e.what();
     }
   };
-  fails(2, {0, 2, 3}, {0, 1, 1}, "not symmetric");       // (1, 0) without (0, 1)
-  fails(2, {0, 1, 3}, {0, 0, 1}, "not symmetric");       // (0, 1) without (1, 0)
-  fails(2, {0, 2, 4}, {0, 0, 1, 1}, "twice");             // (0, 0) and (1, 1) stored twice
-  fails(2, {0, 1, 2}, {1, 0}, "no diagonal");             // anti-diagonal only
+  fails(2, {0, 2, 3}, {0, 1, 1}, "not symmetric");  // (1, 0) without (0, 1)
+  fails(2, {0, 1, 3}, {0, 0, 1}, "not symmetric");  // (0, 1) without (1, 0)
+  fails(2, {0, 2, 4}, {0, 0, 1, 1}, "twice");       // (0, 0) and (1, 1) stored twice
+  fails(2, {0, 1, 2}, {1, 0}, "no diagonal");       // anti-diagonal only
   fails(2, {0, 1, 2}, {0, 2}, "out of range");
   fails(2, {0, 2, 1}, {0, 1}, "decrease");
   std::vector<double> b(3);
