@@ -253,7 +253,8 @@ int run_bench(std::vector<std::string> args) {
       }
       return lab_to_srgb8(lab);
     };
-    for (int k = 0; k < 16; ++k) save_image(photo(256 + k, 256, k), (dir / ("p" + std::to_string(k) + ".png")).string());
+    for (int k = 0; k < 16; ++k)
+      save_image(photo(256 + k, 256, k), (dir / ("p" + std::to_string(k) + ".png")).string());
     TrainOptions to;
     to.data = dir.string();
     to.out = (dir / "m.safetensors").string();
