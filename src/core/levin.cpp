@@ -217,7 +217,11 @@ void check_inputs(const Plane& L, const HintPlanes& hints) {
                 " is too large for the sparse solver");
 }
 
+thread_local uint64_t t_no_pivot_solves = 0;
+
 }  // namespace
+
+uint64_t levin_no_pivot_solves() { return t_no_pivot_solves; }
 
 void levin_colorize(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b,
                     const LevinOptions& opt) {
@@ -259,8 +263,15 @@ void levin_colorize(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b,
 
   Eigen::VectorXd xa, xb;
   SparseLdu ldu;
-  if (opt.solver == LevinSolver::kDirect && n <= kNoPivotMaxUnknowns &&
-      ldu.factorize(n, A.outerIndexPtr(), A.innerIndexPtr(), A.valuePtr())) {
+  bool factorized = false;  // by the LU without pivoting
+  if (opt.solver == LevinSolver::kNoPivotLu ||
+      (opt.solver == LevinSolver::kDirect && n <= kNoPivotMaxUnknowns)) {
+    factorized = ldu.factorize(n, A.outerIndexPtr(), A.innerIndexPtr(), A.valuePtr());
+    if (!factorized && opt.solver == LevinSolver::kNoPivotLu)
+      throw Error("levin_colorize: the LU without pivoting met a pivot that is not positive");
+  }
+  if (factorized) {
+    ++t_no_pivot_solves;
     std::vector<double> x(ra.data(), ra.data() + n);
     ldu.solve(x);
     xa = Eigen::Map<Eigen::VectorXd>(x.data(), n);

@@ -2,6 +2,8 @@
 // sum_r (U(r) - sum_s w_rs U(s))^2 with w_rs from L-affinity in a 3x3 window, hinted pixels fixed.
 // Solved as a sparse linear system (Eigen) at the resolution given.
 #pragma once
+#include <cstdint>
+
 #include "hints.hpp"
 #include "image.hpp"
 
@@ -10,9 +12,10 @@ namespace tinge {
 // kDirect (the default, exact, fastest measured): on a nested-dissection ordering, an LU without
 // pivoting (core/sparse_ldu.hpp) up to 36k unknowns; above that, or should one of its pivots not be
 // positive, Eigen's supernodal SparseLU.
-// kSupernodalLu: always Eigen's supernodal SparseLU on the same ordering (a cross-check).
+// kNoPivotLu, kSupernodalLu: always that one of the two, at any size (cross-checks; kNoPivotLu
+// throws Error where a pivot is not positive instead of falling back).
 // kIterative: BiCGSTAB with an incomplete-LU preconditioner (a cross-check; approximate).
-enum class LevinSolver { kDirect, kSupernodalLu, kIterative };
+enum class LevinSolver { kDirect, kNoPivotLu, kSupernodalLu, kIterative };
 
 struct LevinOptions {
   int max_iterations = 2000;  // for iterative solvers
@@ -23,5 +26,8 @@ struct LevinOptions {
 // Propagates the hinted ab over the L image. With no hints returns a = b = 0.
 void levin_colorize(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b,
                     const LevinOptions& opt = {});
+// How many systems levin_colorize has solved with the LU without pivoting on this thread (tests
+// check which solver ran: both give the same floats).
+uint64_t levin_no_pivot_solves();
 
 }  // namespace tinge

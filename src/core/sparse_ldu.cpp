@@ -1,6 +1,9 @@
 #include "sparse_ldu.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <limits>
 #include <string>
 
 #include "error.hpp"
@@ -15,31 +18,36 @@ bool SparseLdu::factorize(int n, const int* col_ptr, const int* row_idx, const d
     if (col_ptr[size_t(j) + 1] < col_ptr[size_t(j)])
       throw Error("SparseLdu: column pointers decrease at column " + std::to_string(j));
 
-  // The transpose (row k of A as column k), and the checks: indices in range, no duplicates, the
-  // diagonal present, a symmetric pattern (column k of A and of its transpose hold the same rows).
+  // Each column: rows in range, none twice, the diagonal present.
+  std::vector<int> mark(size_t(n), -1);
+  for (int k = 0; k < n; ++k) {
+    bool diag = false;
+    for (int p = col_ptr[size_t(k)]; p < col_ptr[size_t(k) + 1]; ++p) {
+      const int i = row_idx[size_t(p)];
+      if (i < 0 || i >= n) throw Error("SparseLdu: row index out of range in column " + std::to_string(k));
+      if (mark[size_t(i)] == k) throw Error("SparseLdu: entry stored twice in column " + std::to_string(k));
+      mark[size_t(i)] = k;
+      diag |= i == k;
+    }
+    if (!diag) throw Error("SparseLdu: no diagonal entry in column " + std::to_string(k));
+  }
+  // The transpose (row k of A as column k); the pattern is symmetric when every row has as many
+  // entries as its column and column k of the transpose holds the rows of column k.
   const size_t nnz = size_t(col_ptr[size_t(n)]);
   std::vector<int> next(col_ptr, col_ptr + n), t_row(nnz);
   std::vector<double> t_val(nnz);
   for (int j = 0; j < n; ++j)
     for (int p = col_ptr[size_t(j)]; p < col_ptr[size_t(j) + 1]; ++p) {
       const int i = row_idx[size_t(p)];
-      if (i < 0 || i >= n) throw Error("SparseLdu: row index out of range in column " + std::to_string(j));
       const int q = next[size_t(i)]++;
       if (q >= col_ptr[size_t(i) + 1])
         throw Error("SparseLdu: the pattern is not symmetric (row " + std::to_string(i) + ")");
       t_row[size_t(q)] = j;
       t_val[size_t(q)] = values[size_t(p)];
     }
-  std::vector<int> mark(size_t(n), -1);
+  std::fill(mark.begin(), mark.end(), -1);
   for (int k = 0; k < n; ++k) {
-    bool diag = false;
-    for (int p = col_ptr[size_t(k)]; p < col_ptr[size_t(k) + 1]; ++p) {
-      const int i = row_idx[size_t(p)];
-      if (mark[size_t(i)] == k) throw Error("SparseLdu: entry stored twice in column " + std::to_string(k));
-      mark[size_t(i)] = k;
-      diag |= i == k;
-    }
-    if (!diag) throw Error("SparseLdu: no diagonal entry in column " + std::to_string(k));
+    for (int p = col_ptr[size_t(k)]; p < col_ptr[size_t(k) + 1]; ++p) mark[size_t(row_idx[size_t(p)])] = k;
     for (int q = col_ptr[size_t(k)]; q < col_ptr[size_t(k) + 1]; ++q)
       if (mark[size_t(t_row[size_t(q)])] != k)
         throw Error("SparseLdu: the pattern is not symmetric (column " + std::to_string(k) + ")");
@@ -58,7 +66,13 @@ bool SparseLdu::factorize(int n, const int* col_ptr, const int* row_idx, const d
   }
   n_ = n;
   lp_.assign(size_t(n) + 1, 0);
-  for (int k = 0; k < n; ++k) lp_[size_t(k) + 1] = lp_[size_t(k)] + count[size_t(k)];
+  int64_t total = 0;
+  for (int k = 0; k < n; ++k) {
+    total += count[size_t(k)];
+    if (total > std::numeric_limits<int>::max())
+      throw Error("SparseLdu: the factor would have more than 2^31 entries");
+    lp_[size_t(k) + 1] = int(total);
+  }
   li_.assign(size_t(lp_[size_t(n)]), 0);
   lux_.assign(2 * li_.size(), 0.0);
   d_.assign(size_t(n), 0.0);

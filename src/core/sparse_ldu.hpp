@@ -23,7 +23,7 @@ class SparseLdu {
   // in row_idx and values; row indices in any order, each (row, column) at most once, the diagonal
   // present. The pattern must be symmetric: (i, j) stored whenever (j, i) is (explicit zeros are
   // fine). Returns false when a pivot is not positive and finite (A is then not a nonsingular
-  // M-matrix in this order); throws Error on malformed input.
+  // M-matrix); throws Error on malformed input.
   bool factorize(int n, const int* col_ptr, const int* row_idx, const double* values);
   // Solves A x = b in place (b has n entries); throws Error unless factorize() returned true.
   void solve(std::vector<double>& b) const;

@@ -132,11 +132,17 @@ TEST(Levin, NoPivotAndSupernodalLuAgree) {
   add_hint(hp, 30, 20, 0.f, -30.f, 5);
   hp.mask.at(45, 10) = 1.f;
   hp.a.at(45, 10) = 12.f;
-  Plane a1, b1, a2, b2;
-  levin_colorize(L, hp, a1, b1);
-  LevinOptions lu;
+  Plane a1, b1, a2, b2, a3, b3;
+  LevinOptions no_pivot, lu;
+  no_pivot.solver = LevinSolver::kNoPivotLu;
   lu.solver = LevinSolver::kSupernodalLu;
+  const uint64_t before = levin_no_pivot_solves();
+  levin_colorize(L, hp, a1, b1, no_pivot);
+  EXPECT_EQ(levin_no_pivot_solves(), before + 1);
   levin_colorize(L, hp, a2, b2, lu);
+  EXPECT_EQ(levin_no_pivot_solves(), before + 1);
+  levin_colorize(L, hp, a3, b3);
+  EXPECT_EQ(levin_no_pivot_solves(), before + 2);  // the default at this size
   float worst = 0.f, spread = 0.f;
   for (size_t i = 0; i < a1.size(); ++i) {
     worst = std::max({worst, std::abs(a1.v[i] - a2.v[i]), std::abs(b1.v[i] - b2.v[i])});
@@ -144,6 +150,8 @@ TEST(Levin, NoPivotAndSupernodalLuAgree) {
   }
   EXPECT_LT(worst, 1e-4f);
   EXPECT_GT(spread, 5.f);  // the propagation is not flat: the comparison means something
+  EXPECT_EQ(a3.v, a1.v);
+  EXPECT_EQ(b3.v, b1.v);
 }
 
 TEST(Levin, MismatchedHintPlanesThrow) {
@@ -160,11 +168,13 @@ TEST(Levin, WorkingSizeTiming) {
   for (int i = 0; i < 10; ++i)
     add_hint(hp, 10 + (i * 37) % (W - 20), 10 + (i * 53) % (H - 20), float(i * 9 - 40), float(30 - i * 7));
   Plane a, b;
+  const uint64_t before = levin_no_pivot_solves();
   auto t0 = std::chrono::steady_clock::now();
   levin_colorize(L, hp, a, b);
   double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   std::printf("[ timing ] levin_colorize %dx%d, 10 hints: %.3f s\n", W, H, s);
   EXPECT_EQ(a.at(10, 10), hp.a.at(10, 10));
+  EXPECT_EQ(levin_no_pivot_solves(), before);  // 87k unknowns: the supernodal LU is faster there
 }
 
 }  // namespace

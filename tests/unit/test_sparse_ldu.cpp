@@ -5,6 +5,7 @@
 
 #include <Eigen/Sparse>
 #include <Eigen/SparseLU>
+#include <cmath>
 #include <random>
 #include <vector>
 
@@ -75,6 +76,30 @@ TEST(SparseLdu, SolvesGridMMatricesLikeAPivotingLu) {
   }
 }
 
+TEST(SparseLdu, RowOrderWithinAColumnDoesNotMatter) {
+  const SpMat A = grid_m_matrix(9, 7, 0.99, 4);
+  const int n = int(A.rows());
+  // The same matrix with each column's rows reversed.
+  std::vector<int> cp(A.outerIndexPtr(), A.outerIndexPtr() + n + 1), ri(size_t(A.nonZeros()));
+  std::vector<double> v(size_t(A.nonZeros()));
+  for (int j = 0; j < n; ++j)
+    for (int p = cp[size_t(j)], q = cp[size_t(j) + 1] - 1; q >= cp[size_t(j)]; ++p, --q) {
+      ri[size_t(p)] = A.innerIndexPtr()[q];
+      v[size_t(p)] = A.valuePtr()[q];
+    }
+  SparseLdu sorted, reversed;
+  ASSERT_TRUE(sorted.factorize(n, A.outerIndexPtr(), A.innerIndexPtr(), A.valuePtr()));
+  ASSERT_TRUE(reversed.factorize(n, cp.data(), ri.data(), v.data()));
+  std::vector<double> x1(static_cast<size_t>(n)), x2;
+  for (int i = 0; i < n; ++i) x1[size_t(i)] = std::sin(0.3 * i) * 40.0;
+  x2 = x1;
+  const Eigen::VectorXd rhs = Eigen::Map<Eigen::VectorXd>(x1.data(), n);
+  sorted.solve(x1);
+  reversed.solve(x2);
+  for (int i = 0; i < n; ++i) EXPECT_NEAR(x1[size_t(i)], x2[size_t(i)], 1e-10);
+  EXPECT_LT((A * Eigen::Map<Eigen::VectorXd>(x2.data(), n) - rhs).cwiseAbs().maxCoeff(), 1e-9);
+}
+
 TEST(SparseLdu, ReportsAPivotThatIsNotPositive) {
   // [[0, 1], [1, 0]]: nonsingular, but only with pivoting.
   const std::vector<int> cp = {0, 2, 4}, ri = {0, 1, 0, 1};
@@ -90,6 +115,9 @@ TEST(SparseLdu, ReportsAPivotThatIsNotPositive) {
   ldu.solve(b);
   EXPECT_NEAR(b[0], 1.0, 1e-12);
   EXPECT_NEAR(b[1], 1.0, 1e-12);
+  // A failure after a success leaves nothing to solve with either.
+  EXPECT_FALSE(ldu.factorize(2, cp.data(), ri.data(), std::vector<double>{0, 1, 1, 0}.data()));
+  EXPECT_THROW(ldu.solve(b), Error);
 }
 
 TEST(SparseLdu, RefusesMalformedMatrices) {
@@ -109,6 +137,12 @@ TEST(SparseLdu, RefusesMalformedMatrices) {
   fails(2, {0, 1, 2}, {1, 0}, "no diagonal");       // anti-diagonal only
   fails(2, {0, 1, 2}, {0, 2}, "out of range");
   fails(2, {0, 2, 1}, {0, 1}, "decrease");
+  fails(-1, {0}, {}, "malformed");
+  fails(2, {1, 2, 3}, {0, 1, 1}, "malformed");  // col_ptr[0] != 0
+  EXPECT_THROW(ldu.factorize(2, nullptr, nullptr, nullptr), Error);
+  EXPECT_TRUE(ldu.factorize(0, std::vector<int>{0}.data(), nullptr, nullptr));  // empty: nothing to do
+  std::vector<double> none;
+  ldu.solve(none);
   std::vector<double> b(3);
   ASSERT_TRUE(ldu.factorize(1, std::vector<int>{0, 1}.data(), std::vector<int>{0}.data(), v.data()));
   EXPECT_THROW(ldu.solve(b), Error);
