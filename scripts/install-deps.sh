@@ -10,7 +10,7 @@ packages=(
   libtiff-dev                                                # TIFF decoding (archival scans)
   libtorch-dev libopenblas0-openmp                           # the network (TINGE_WITH_TORCH)
   libimgui-dev libglfw3-dev libgl-dev                        # the editor (TINGE_BUILD_APP)
-  xvfb xauth                                                 # headless GUI tests
+  xvfb xauth xdotool x11-apps                                # headless GUI tests (real X input, xwd)
   clang libclang-rt-14-dev                                   # fuzzing (scripts/sanitize.sh)
 )
 

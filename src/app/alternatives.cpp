@@ -5,7 +5,8 @@
 // a choice matters; without one, at places of distinct lightness, coloured from typical colours.
 // Clicking a thumbnail adopts its anchors with the current hints (one undo step): the thumbnail's
 // hints when nothing changed since it was proposed; hints added since are kept, and another
-// alternative's anchors adopted before are replaced.
+// alternative's anchors adopted before are replaced. The proposals are shown in a strip below the
+// canvas (alternatives_strip.cpp).
 #include <algorithm>
 #include <cmath>
 
@@ -129,14 +130,15 @@ void EditorApp::request_alternatives() {
                     if (opt.empty()) opt = natural_palette(a.L);
                     options.push_back(opt);
                   }
-                  int tw = 176, th = std::max(1, int(std::lround(176.0 * H / W)));
-                  if (th > 132) {
-                    th = 132;
-                    tw = std::max(1, int(std::lround(132.0 * W / H)));
+                  int tw = 320, th = std::max(1, int(std::lround(320.0 * H / W)));
+                  if (th > 240) {
+                    th = 240;
+                    tw = std::max(1, int(std::lround(240.0 * W / H)));
                   }
                   const Plane L_thumb = resize_area(img->L, tw, th);
                   std::vector<std::vector<HintPoint>> added;
                   std::vector<Rgb8Image> thumbs;
+                  std::vector<Plane> as, bs;  // each whole prediction, for the full-canvas preview
                   for (int i = 0; i < kAlternatives; ++i) {
                     std::vector<HintPoint> hints = user, mine;
                     for (size_t j = 0; j < anchors.size(); ++j) {
@@ -154,19 +156,24 @@ void EditorApp::request_alternatives() {
                     AbPrediction pr = chosen_method(m, levin).predict(img->L_work, rasterize_hints(hints, W, H, w, h));
                     thumbs.push_back(lab_planes_to_srgb8(L_thumb, resize_area(pr.a, tw, th),
                                                          resize_area(pr.b, tw, th)));
+                    as.push_back(std::move(pr.a));
+                    bs.push_back(std::move(pr.b));
                     added.push_back(std::move(mine));
                   }
-                  return [this, added, thumbs, rev, gen] {
+                  return [this, added, thumbs, as, bs, rev, gen] {
                     if (gen != generation_ || rev != alternatives_rev_) return;
+                    end_alternative_preview();
                     alternatives_.clear();
                     for (size_t i = 0; i < added.size(); ++i) {
                       Alternative alt;
                       alt.anchors = added[i];
                       alt.thumb.upload_rgb8(thumbs[i], false);
+                      alt.a = as[i];
+                      alt.b = bs[i];
                       alternatives_.push_back(std::move(alt));
                     }
                     alternatives_pending_ = false;
-                    alternatives_fresh_ = true;
+                    show_alternatives_ = true;
                   };
                 });
 }
@@ -194,40 +201,12 @@ void EditorApp::adopt_alternative(int index) {
     hints.push_back(p);
   }
   hints.insert(hints.end(), alt.anchors.begin(), alt.anchors.end());
+  end_alternative_preview();
   doc_.replace_all(hints);
   doc_.select(selected);
-  set_status("adopted alternative " + std::to_string(index + 1) + " (" + std::to_string(alt.anchors.size()) +
-             " anchor colours with your hints)");
-}
-
-void EditorApp::draw_alternatives_panel() {
-  if (!image_) return;
-  if (ImGui::Button(alternatives_pending_ ? "Proposing..." : "Propose alternatives"))
-    request_alternatives();
-  if (alternatives_.empty()) {
-    ImGui::TextDisabled("Several whole-image colourings built on your hints.");
-    return;
-  }
-  const bool stale = alternatives_rev_ != doc_.revision();
-  if (stale) {
-    ImGui::SameLine();
-    ImGui::TextDisabled("(from earlier hints)");
-  }
-  const float avail = ImGui::GetContentRegionAvail().x;
-  const float spacing = ImGui::GetStyle().ItemSpacing.x;
-  const float tw = (avail - spacing) * 0.5f;
-  for (int i = 0; i < int(alternatives_.size()); ++i) {
-    const Texture& t = alternatives_[size_t(i)].thumb;
-    const float th = tw * float(t.height()) / float(std::max(1, t.width()));
-    if (i % 2) ImGui::SameLine();
-    ImGui::PushID(i);
-    if (ImGui::ImageButton(t.imgui_id(), ImVec2(tw - 2 * ImGui::GetStyle().FramePadding.x, th)))
-      adopt_alternative(i);
-    if (ImGui::IsItemHovered())
-      ImGui::SetTooltip(stale ? "Adopt its anchor colours with your current hints (undo with Ctrl+Z)"
-                              : "Adopt these hints (undo with Ctrl+Z)");
-    ImGui::PopID();
-  }
+  const size_t n = alt.anchors.size();
+  set_status("adopted alternative " + std::to_string(index + 1) + " (" + std::to_string(n) +
+             (n == 1 ? " anchor colour" : " anchor colours") + " with your hints)");
 }
 
 }  // namespace tinge

@@ -26,18 +26,35 @@ void ignore_imgui_log(void*, const char*, ...) {}
 
 }  // namespace
 
-// GLFW callbacks: they only note that something happened (ImGui's backend chains to them).
+// GLFW callbacks. They are installed after ImGui's GLFW backend and call its handlers themselves:
+// mouse buttons, scrolling and focus go straight on; keys and characters wait in input_ and reach
+// ImGui one frame's worth at a time (input_queue.hpp), so quick taps are not lost.
 struct EditorCallbacks {
   static EditorApp* app(GLFWwindow* w) { return static_cast<EditorApp*>(glfwGetWindowUserPointer(w)); }
   static void any(GLFWwindow* w) { app(w)->event_seen_ = true; }
   static void cursor(GLFWwindow* w, double, double) { any(w); }
-  static void button(GLFWwindow* w, int, int, int) { any(w); }
-  static void scroll(GLFWwindow* w, double, double) { any(w); }
-  static void key(GLFWwindow* w, int, int, int, int) { any(w); }
-  static void chr(GLFWwindow* w, unsigned) { any(w); }
+  static void button(GLFWwindow* w, int b, int action, int mods) {
+    ImGui_ImplGlfw_MouseButtonCallback(w, b, action, mods);
+    any(w);
+  }
+  static void scroll(GLFWwindow* w, double dx, double dy) {
+    ImGui_ImplGlfw_ScrollCallback(w, dx, dy);
+    any(w);
+  }
+  static void key(GLFWwindow* w, int k, int scancode, int action, int mods) {
+    app(w)->input_.push_key(k, scancode, action, mods);
+    any(w);
+  }
+  static void chr(GLFWwindow* w, unsigned c) {
+    app(w)->input_.push_char(c);
+    any(w);
+  }
   static void size(GLFWwindow* w, int, int) { any(w); }
   static void refresh(GLFWwindow* w) { any(w); }
-  static void focus(GLFWwindow* w, int) { any(w); }
+  static void focus(GLFWwindow* w, int focused) {
+    ImGui_ImplGlfw_WindowFocusCallback(w, focused);
+    any(w);
+  }
   static void drop(GLFWwindow* w, int n, const char** paths) {
     for (int i = 0; i < n; ++i) app(w)->dropped_.push_back(paths[i]);
     any(w);
@@ -46,7 +63,7 @@ struct EditorCallbacks {
     EditorApp* a = app(w);
     if (a->script_.empty() && a->doc_.modified()) {
       glfwSetWindowShouldClose(w, GLFW_FALSE);  // ask first
-      a->quit_prompt_ = true;
+      a->leave_document(true, [a] { a->quit_now_ = true; });
     }
     any(w);
   }
@@ -84,16 +101,6 @@ void EditorApp::init_window() {
   glfwMakeContextCurrent(window_);
   glfwSwapInterval(1);
   glfwSetWindowUserPointer(window_, this);
-  glfwSetCursorPosCallback(window_, EditorCallbacks::cursor);
-  glfwSetMouseButtonCallback(window_, EditorCallbacks::button);
-  glfwSetScrollCallback(window_, EditorCallbacks::scroll);
-  glfwSetKeyCallback(window_, EditorCallbacks::key);
-  glfwSetCharCallback(window_, EditorCallbacks::chr);
-  glfwSetFramebufferSizeCallback(window_, EditorCallbacks::size);
-  glfwSetWindowRefreshCallback(window_, EditorCallbacks::refresh);
-  glfwSetWindowFocusCallback(window_, EditorCallbacks::focus);
-  glfwSetDropCallback(window_, EditorCallbacks::drop);
-  glfwSetWindowCloseCallback(window_, EditorCallbacks::close);
 
   float sx = 1.f, sy = 1.f;
   glfwGetWindowContentScale(window_, &sx, &sy);
@@ -108,8 +115,20 @@ void EditorApp::init_window() {
   io.Fonts->AddFontDefault(&font);
   ImGui::StyleColorsDark();
   ImGui::GetStyle().ScaleAllSizes(ui_scale_);
-  ImGui_ImplGlfw_InitForOpenGL(window_, true);  // chains to the callbacks above
+  io.ConfigInputTextCursorBlink = false;  // a blinking cursor would need frames while idle
+  ImGui_ImplGlfw_InitForOpenGL(window_, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
+  // Ours replace the backend's callbacks (with none installed before, the backend chains to none).
+  glfwSetCursorPosCallback(window_, EditorCallbacks::cursor);
+  glfwSetMouseButtonCallback(window_, EditorCallbacks::button);
+  glfwSetScrollCallback(window_, EditorCallbacks::scroll);
+  glfwSetKeyCallback(window_, EditorCallbacks::key);
+  glfwSetCharCallback(window_, EditorCallbacks::chr);
+  glfwSetFramebufferSizeCallback(window_, EditorCallbacks::size);
+  glfwSetWindowRefreshCallback(window_, EditorCallbacks::refresh);
+  glfwSetWindowFocusCallback(window_, EditorCallbacks::focus);
+  glfwSetDropCallback(window_, EditorCallbacks::drop);
+  glfwSetWindowCloseCallback(window_, EditorCallbacks::close);
   compositor_ = std::make_unique<Compositor>();
 }
 
@@ -147,7 +166,9 @@ int EditorApp::run() {
     if (event_seen_ || !dropped_.empty()) frames_to_draw_ = std::max(frames_to_draw_, 3);
     event_seen_ = false;
     autosave_tick(false);
-    if (frames_to_draw_ > 0 || !script_.empty() || bench_) frame();
+    // Whatever wants frames gets them: a composition in progress advances only inside frame(),
+    // so waiting for input here would leave the result half composed (grey) until the mouse moved.
+    if (wants_frames()) frame();
     if (!script_error_.empty()) throw UsageError(script_error_);
     if (!script_.empty() && script_pos_ >= script_.size()) break;
     if (bench_ && bench_->phase() == BenchRecorder::Phase::Done) break;
@@ -173,9 +194,8 @@ int EditorApp::run() {
 }
 
 bool EditorApp::wants_frames() const {
-  return frames_to_draw_ > 0 || !script_.empty() || bench_ || drag_point_ >= 0 || panning_ ||
-         (compositor_ && compositor_->composing()) ||
-         dragging_split_ || picking_ || dialog_.is_open();
+  return frames_to_draw_ > 0 || !script_.empty() || bench_ || !input_.empty() || drag_point_ >= 0 ||
+         panning_ || (compositor_ && compositor_->composing()) || dragging_split_ || picking_;
 }
 
 double EditorApp::frame_rate_limit() const {
@@ -190,13 +210,19 @@ void EditorApp::frame() {
   last_frame_at_ = glfwGetTime();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
+  input_.drain_frame([this](const InputEvent& e) {
+    if (e.is_char)
+      ImGui_ImplGlfw_CharCallback(window_, e.codepoint);
+    else
+      ImGui_ImplGlfw_KeyCallback(window_, e.key, e.scancode, e.action, e.mods);
+  });
   if (scripted_mouse_.active) feed_scripted_mouse();
   ImGui::NewFrame();
 
   if (!dropped_.empty()) {
     std::string path = dropped_.front();
     dropped_.clear();
-    guarded([this, path] { open_path(path); });
+    leave_document(false, [this, path] { guarded([this, path] { open_path(path); }); });
   }
   if (!script_.empty() && script_error_.empty()) step_script();
   if (bench_) step_bench();
@@ -210,6 +236,9 @@ void EditorApp::frame() {
     draw_modals();
     update_requests();
     compositor_->update(zoom_ * ImGui::GetIO().DisplayFramebufferScale.x);
+    // This frame's canvas was laid out before the band just composed: a composition finished here
+    // is shown by the next frame, which must come without waiting for input.
+    if (compositor_->composed_last_update()) frames_to_draw_ = std::max(frames_to_draw_, 2);
     if (bench_) report_shown_to_bench();
   } catch (const Error& e) {
     // A failed UI action must not take the editor down: close what was open, show the error.
@@ -254,7 +283,7 @@ void EditorApp::capture_screenshot() {
 
 void EditorApp::handle_shortcuts() {
   ImGuiIO& io = ImGui::GetIO();
-  if (io.WantTextInput || dialog_.is_open()) return;
+  if (io.WantTextInput || modal_open()) return;  // prompts take their own keys (Esc cancels)
   const bool ctrl = io.KeyCtrl || io.KeySuper, shift = io.KeyShift;
   auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
   if (ctrl && pressed(GLFW_KEY_Z) && !shift && !doc_.editing()) doc_.undo();
@@ -284,12 +313,20 @@ void EditorApp::handle_shortcuts() {
     EditorCallbacks::close(window_);
   }
   if (ctrl) return;
-  const int sel = doc_.selected();
   // Not in the middle of a gesture on that point (a drag, the gamut picker, the size slider):
   // the gesture's edit would stay open on a point that is gone.
   const bool gesture = drag_point_ >= 0 || picking_ || size_editing_ || rgb_editing_;
-  if ((pressed(GLFW_KEY_DELETE) || pressed(GLFW_KEY_BACKSPACE)) && sel >= 0 && !gesture) doc_.remove_point(sel);
-  if (pressed(GLFW_KEY_ESCAPE)) doc_.select(-1);
+  if ((pressed(GLFW_KEY_DELETE) || pressed(GLFW_KEY_BACKSPACE)) && doc_.selected() >= 0 && !gesture)
+    doc_.remove_point(doc_.selected());
+  if (pressed(GLFW_KEY_ESCAPE)) {
+    if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
+      ImGui::ClosePopupToLevel(0, true);  // an open menu closes first
+    else if (show_alternatives_)
+      show_alternatives_ = false;  // then the alternatives' strip
+    else
+      doc_.select(-1);
+  }
+  const int sel = doc_.selected();  // after a deletion above: what is selected now
   if (pressed(GLFW_KEY_H)) show_hints_ = !show_hints_;
   if (pressed(GLFW_KEY_F)) fit_pending_ = true;
   if (pressed(GLFW_KEY_1)) {
@@ -297,8 +334,8 @@ void EditorApp::handle_shortcuts() {
     fit_pending_ = false;
   }
   if (pressed(GLFW_KEY_V)) mode_ = ViewMode((int(mode_) + 1) % 3);
-  if (pressed(GLFW_KEY_PAGE_DOWN)) guarded([this] { open_sibling(1); });
-  if (pressed(GLFW_KEY_PAGE_UP)) guarded([this] { open_sibling(-1); });
+  if (pressed(GLFW_KEY_PAGE_DOWN)) open_sibling_asking(1);
+  if (pressed(GLFW_KEY_PAGE_UP)) open_sibling_asking(-1);
   if (pressed(GLFW_KEY_F1) || (shift && pressed(GLFW_KEY_SLASH))) show_help_ = !show_help_;
   if (sel >= 0 && drag_point_ < 0) {
     int size = doc_.point(sel).size;

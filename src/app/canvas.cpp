@@ -37,7 +37,11 @@ void EditorApp::fit_view(ImVec2 pane_size) {
 void EditorApp::draw_canvas() {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const ImVec2 pos = vp->WorkPos;
-  const ImVec2 size(vp->WorkSize.x - side_panel_width(ui_scale_), vp->WorkSize.y - status_bar_height());
+  const float canvas_w = vp->WorkSize.x - side_panel_width(ui_scale_);
+  const float canvas_h = vp->WorkSize.y - status_bar_height();
+  const float strip_h = alternatives_strip_height(canvas_w, canvas_h);
+  if (strip_h > 0) draw_alternatives_strip(ImVec2(pos.x, pos.y + canvas_h - strip_h), ImVec2(canvas_w, strip_h));
+  const ImVec2 size(canvas_w, canvas_h - strip_h);
   ImGui::SetNextWindowPos(pos);
   ImGui::SetNextWindowSize(size);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));

@@ -1,9 +1,14 @@
 // Colour choice for the selected hint: the ab gamut picker at the hint's lightness (rendered by
-// shaders/gamut.frag.glsl, out-of-gamut area hatched), suggested colours (the network's, or
-// propagation + typical colours without one), recently used colours, an RGB / hex field, and the
-// hint's patch size. Each gesture is one undo step.
+// shaders/gamut.frag.glsl, out-of-gamut area hatched, zoomed to the region in gamut at that L),
+// suggested colours (the network's with their probabilities, or propagation + typical colours
+// without one; each also shown at a readable lightness, since at L 93 or L 2 every colour looks
+// alike), recently used colours, RGB / hex fields (typed colours are brought into gamut at the
+// hint's lightness, as the picker does, and the fields show the colour used), and the hint's
+// patch size. Each gesture is one undo step.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string>
 
 #include "app/editor_app.hpp"
 #include "core/ab_grid.hpp"
@@ -28,26 +33,76 @@ bool parse_hex(std::string s, uint8_t rgb[3]) {
   return true;
 }
 
-// A row of clickable swatches; returns the index clicked or -1.
-int swatches(const char* id, const std::vector<Ab>& list, float L, float size) {
+std::string hex_of(const std::array<float, 3>& c) {
+  char buf[16];
+  auto ch = [](float v) { return int(std::lround(std::clamp(v, 0.f, 1.f) * 255.f)); };
+  std::snprintf(buf, sizeof(buf), "#%02x%02x%02x", ch(c[0]), ch(c[1]), ch(c[2]));
+  return buf;
+}
+
+// The colour's hue where it can be seen: at L 60, with at least 35 units of chroma (in gamut);
+// a colour with next to no chroma stays grey.
+ImVec4 readable_colour(Ab ab) {
+  const float c = std::hypot(ab[0], ab[1]);
+  if (c < 2.f) return display_colour(60.f, {0.f, 0.f});
+  const float k = std::max(c, 35.f) / c;
+  return display_colour(60.f, {ab[0] * k, ab[1] * k});
+}
+
+// Clickable swatches, `per_row` to a row: each the colour at the hint's lightness over its hue at a
+// readable lightness, with the probability under it when known. Returns the index clicked or -1.
+int swatches(const char* id, const std::vector<Ab>& list, const std::vector<float>& prob, float L,
+             float size) {
   int clicked = -1;
   const float avail = ImGui::GetContentRegionAvail().x;
-  float x = 0;
+  const float pitch = size + ImGui::GetStyle().ItemSpacing.x;
+  const int per_row = std::max(1, int((avail + ImGui::GetStyle().ItemSpacing.x) / pitch));
+  ImGui::PushID(id);
   for (int i = 0; i < int(list.size()); ++i) {
-    if (i > 0 && x + size < avail)
-      ImGui::SameLine();
-    else if (i > 0)
-      x = 0;
-    ImGui::PushID(id);
+    if (i % per_row) ImGui::SameLine();
+    const Ab ab = list[size_t(i)];
     ImGui::PushID(i);
-    char tip[48];
-    std::snprintf(tip, sizeof(tip), "ab %.0f, %.0f", list[size_t(i)][0], list[size_t(i)][1]);
-    if (ImGui::ColorButton(tip, display_colour(L, list[size_t(i)]), 0, ImVec2(size, size))) clicked = i;
+    ImGui::BeginGroup();
+    const ImVec2 p0 = ImGui::GetCursorScreenPos();
+    if (ImGui::InvisibleButton("##sw", ImVec2(size, size * 1.5f))) clicked = i;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 mid(p0.x + size, p0.y + size), end(p0.x + size, p0.y + size * 1.5f);
+    dl->AddRectFilled(p0, mid, ImGui::GetColorU32(display_colour(L, ab)));
+    dl->AddRectFilled(ImVec2(p0.x, mid.y), end, ImGui::GetColorU32(readable_colour(ab)));
+    dl->AddRect(p0, end, ImGui::IsItemHovered() ? IM_COL32(255, 200, 0, 255) : IM_COL32(0, 0, 0, 255));
+    if (i < int(prob.size())) {
+      char pct[16];
+      std::snprintf(pct, sizeof(pct), "%.0f%%", 100.f * prob[size_t(i)]);
+      const float tw = ImGui::CalcTextSize(pct).x;
+      ImGui::SetCursorScreenPos(ImVec2(p0.x + 0.5f * (size - tw), end.y + 1.f));
+      ImGui::TextUnformatted(pct);
+    }
+    ImGui::EndGroup();
+    if (ImGui::IsItemHovered()) {
+      if (i < int(prob.size()))
+        ImGui::SetTooltip("%s at this point's lightness (%.0f%% likely); below: its hue at mid lightness\n"
+                          "ab %.0f, %.0f",
+                          hex_of(display_rgb(L, ab)).c_str(), 100.f * prob[size_t(i)], ab[0], ab[1]);
+      else
+        ImGui::SetTooltip("%s at this point's lightness; below: its hue at mid lightness\nab %.0f, %.0f",
+                          hex_of(display_rgb(L, ab)).c_str(), ab[0], ab[1]);
+    }
     ImGui::PopID();
-    ImGui::PopID();
-    x += size + ImGui::GetStyle().ItemSpacing.x;
   }
+  ImGui::PopID();
   return clicked;
+}
+
+// Half the side of the picker's square: the in-gamut region at L with a margin, in steps of 5
+// ab units (at least 15, at most 110): at L 2 or L 97 the gamut is a few units wide.
+float picker_range(float L) {
+  float extent = 0.f;
+  for (int k = 0; k < 72; ++k) {
+    const float h = float(k) * 6.2831853f / 72.f;
+    const auto g = clamp_to_gamut(L, 150.f * std::cos(h), 150.f * std::sin(h));
+    extent = std::max({extent, std::fabs(g[0]), std::fabs(g[1])});
+  }
+  return std::clamp(5.f * std::ceil(extent * 1.2f / 5.f), 15.f, 110.f);
 }
 
 }  // namespace
@@ -91,6 +146,21 @@ void EditorApp::apply_color(int point, Ab ab) {
   remember_color(ab);
 }
 
+Ab EditorApp::typed_colour(int point, const Lab& typed) {
+  const HintPoint& p = doc_.point(point);
+  const float L = lightness_at(p.x, p.y, p.size);
+  const auto g = clamp_to_gamut(L, typed[1], typed[2]);
+  const Ab ab{g[0], g[1]};
+  const std::string used = hex_of(display_rgb(L, ab));
+  const float lost = std::hypot(typed[1], typed[2]) - std::hypot(g[0], g[1]);
+  char note[160];
+  std::snprintf(note, sizeof(note), "%s at this point's lightness (L %.0f)%s: %s", lost > 0.5f ? "Too vivid" : "Used",
+                L, lost > 0.5f ? ", its chroma reduced to fit" : "", used.c_str());
+  typed_note_ = note;
+  typed_note_point_ = point;
+  return ab;
+}
+
 void EditorApp::draw_color_panel() {
   const int sel = doc_.selected();
   if (sel < 0 || !image_) {
@@ -115,13 +185,19 @@ void EditorApp::draw_color_panel() {
     doc_.end_edit();
     size_editing_ = false;
   }
+  draw_gamut_picker(sel, L);
+  draw_typed_colour(sel, L);
+  draw_suggestions(sel, L);
+}
 
-  // The ab picker at this hint's lightness.
-  const float side = std::min(ImGui::GetContentRegionAvail().x, 240.f * ui_scale_);
-  const float fb = ImGui::GetIO().DisplayFramebufferScale.x;
+void EditorApp::draw_gamut_picker(int sel, float L) {
   // Half-unit steps of L: the plane looks the same, and dragging a hint does not re-render it
   // every frame (costly with software OpenGL).
-  Texture& tex = compositor_->gamut_picker(std::round(L * 2.f) / 2.f, int(side * std::max(1.f, fb)));
+  const float Lq = std::round(L * 2.f) / 2.f;
+  const float range = picker_range(Lq);
+  const float side = std::min(ImGui::GetContentRegionAvail().x, 240.f * ui_scale_);
+  const float fb = ImGui::GetIO().DisplayFramebufferScale.x;
+  Texture& tex = compositor_->gamut_picker(Lq, range, int(side * std::max(1.f, fb)));
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
   ImGui::Image(tex.imgui_id(), ImVec2(side, side));
   ImGui::SetCursorScreenPos(p0);
@@ -132,8 +208,8 @@ void EditorApp::draw_color_panel() {
   }
   if (picking_ && ImGui::IsItemActive()) {
     const ImVec2 m = ImGui::GetIO().MousePos;
-    const float a = -110.f + 220.f * std::clamp((m.x - p0.x) / side, 0.f, 1.f);
-    const float b = 110.f - 220.f * std::clamp((m.y - p0.y) / side, 0.f, 1.f);
+    const float a = range * (2.f * std::clamp((m.x - p0.x) / side, 0.f, 1.f) - 1.f);
+    const float b = range * (1.f - 2.f * std::clamp((m.y - p0.y) / side, 0.f, 1.f));
     auto ab = clamp_to_gamut(L, a, b);
     doc_.set_color(sel, ab[0], ab[1]);
   }
@@ -147,14 +223,19 @@ void EditorApp::draw_color_panel() {
   dl->AddLine(ImVec2(p0.x, mid.y), ImVec2(p0.x + side, mid.y), IM_COL32(255, 255, 255, 60));
   dl->AddLine(ImVec2(mid.x, p0.y), ImVec2(mid.x, p0.y + side), IM_COL32(255, 255, 255, 60));
   const HintPoint& cur = doc_.point(sel);
-  const ImVec2 at(p0.x + (cur.a + 110.f) / 220.f * side, p0.y + (110.f - cur.b) / 220.f * side);
+  auto to_picker = [&](float v) { return std::clamp(0.5f + 0.5f * v / range, 0.f, 1.f) * side; };
+  const ImVec2 at(p0.x + to_picker(cur.a), p0.y + side - to_picker(cur.b));
   dl->AddCircle(at, 6.f * ui_scale_, IM_COL32(0, 0, 0, 255), 0, 3.f * ui_scale_);
   dl->AddCircle(at, 6.f * ui_scale_, IM_COL32(255, 255, 255, 255), 0, 1.5f * ui_scale_);
-  ImGui::TextDisabled("a %.1f  b %.1f  (hatched: out of gamut)", cur.a, cur.b);
+  ImGui::TextDisabled("a %.1f  b %.1f   picker +-%.0f, hatched: out of gamut", cur.a, cur.b, range);
+}
 
-  // Exact colours: RGB and hex. Only the colour's chroma is kept; L comes from the photo.
-  ImVec4 c = display_colour(L, {cur.a, cur.b});
-  float rgb[3] = {c.x, c.y, c.z};
+void EditorApp::draw_typed_colour(int sel, float L) {
+  // Exact colours: RGB and hex. Only the colour's chroma is kept; L comes from the photo, and the
+  // chroma is brought into gamut there. The fields show the colour in use.
+  const HintPoint& cur = doc_.point(sel);
+  const auto used = display_rgb(L, {cur.a, cur.b});
+  float rgb[3] = {used[0], used[1], used[2]};
   ImGui::SetNextItemWidth(-1);
   const bool rgb_changed = ImGui::ColorEdit3("##rgb", rgb,
                                              ImGuiColorEditFlags_DisplayRGB | ImGuiColorEditFlags_NoPicker |
@@ -162,41 +243,50 @@ void EditorApp::draw_color_panel() {
   if (rgb_changed) {
     if (!rgb_editing_) doc_.begin_edit();
     rgb_editing_ = true;
-    Lab lab = srgb_to_lab({rgb[0], rgb[1], rgb[2]});
-    doc_.set_color(sel, lab[1], lab[2]);
+    const Ab ab = typed_colour(sel, srgb_to_lab({rgb[0], rgb[1], rgb[2]}));
+    doc_.set_color(sel, ab[0], ab[1]);
+    typed_note_rev_ = doc_.revision();
   }
   if (rgb_editing_ && !ImGui::IsItemActive()) {
     doc_.end_edit();
     rgb_editing_ = false;
     remember_color({doc_.point(sel).a, doc_.point(sel).b});
   }
+  // The hex field follows the hint (selection, undo, picker) except while it is being typed in.
+  if (!hex_active_) std::snprintf(hex_buf_, sizeof(hex_buf_), "%s", hex_of(used).c_str());
   ImGui::SetNextItemWidth(120 * ui_scale_);
   if (ImGui::InputTextWithHint("hex (Enter)", "#rrggbb", hex_buf_, sizeof(hex_buf_),
                                ImGuiInputTextFlags_EnterReturnsTrue)) {
     uint8_t v[3];
     if (parse_hex(hex_buf_, v)) {
-      Lab lab = srgb8_to_lab(v[0], v[1], v[2]);
-      apply_color(sel, {lab[1], lab[2]});
-    } else {
+      apply_color(sel, typed_colour(sel, srgb8_to_lab(v[0], v[1], v[2])));
+      typed_note_rev_ = doc_.revision();
+    } else
       report_error("hex colour '" + std::string(hex_buf_) + "' is not #rrggbb");
-    }
   }
+  hex_active_ = ImGui::IsItemActive();
+  if (typed_note_point_ == sel && typed_note_rev_ == doc_.revision() && !typed_note_.empty()) {
+    ImGui::PushTextWrapPos(0.f);
+    ImGui::TextColored(ImVec4(1.f, 0.8f, 0.4f, 1.f), "%s", typed_note_.c_str());
+    ImGui::PopTextWrapPos();
+  }
+}
 
-  // Suggestions and recent colours.
+void EditorApp::draw_suggestions(int sel, float L) {
   if (!doc_.editing()) request_suggestions(sel);
   ImGui::Spacing();
   ImGui::TextUnformatted(suggestions_.from_model ? "Suggested by the network"
                                                  : "Suggestions (no network: propagated, typical)");
-  const float sw = 24.f * ui_scale_;
+  const float sw = 30.f * ui_scale_;
   if (suggestions_.point == sel && !suggestions_.ab.empty()) {
-    int k = swatches("sugg", suggestions_.ab, L, sw);
+    int k = swatches("sugg", suggestions_.ab, suggestions_.probability, L, sw);
     if (k >= 0) apply_color(sel, suggestions_.ab[size_t(k)]);
   } else {
     ImGui::TextDisabled("computing...");
   }
   if (!recent_colors_.empty()) {
     ImGui::TextUnformatted("Recent colours");
-    int k = swatches("recent", recent_colors_, L, sw);
+    int k = swatches("recent", recent_colors_, {}, L, 24.f * ui_scale_);
     if (k >= 0) apply_color(sel, recent_colors_[size_t(k)]);
   }
 }

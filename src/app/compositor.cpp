@@ -155,9 +155,10 @@ void Compositor::compose_rows(int y0, int y1) {
   glViewport(prev_viewport[0], prev_viewport[1], prev_viewport[2], prev_viewport[3]);
 }
 
-Texture& Compositor::gamut_picker(float L, int side) {
-  if (L == picker_L_ && picker_.width() == side) return picker_.texture();
+Texture& Compositor::gamut_picker(float L, float range, int side) {
+  if (L == picker_L_ && range == picker_range_ && picker_.width() == side) return picker_.texture();
   picker_L_ = L;
+  picker_range_ = range;
   GLint prev_viewport[4];
   glGetIntegerv(GL_VIEWPORT, prev_viewport);
   picker_.resize(side, side, false);
@@ -166,6 +167,7 @@ Texture& Compositor::gamut_picker(float L, int side) {
   glDisable(GL_SCISSOR_TEST);
   glUseProgram(gamut_.id());
   glUniform1f(gamut_.uniform("u_L"), L);
+  glUniform1f(gamut_.uniform("u_range"), range);
   glUniform2f(gamut_.uniform("u_size"), float(side), float(side));
   glBindVertexArray(vao_);
   glDrawArrays(GL_TRIANGLES, 0, 3);

@@ -59,8 +59,9 @@ class Compositor {
   bool composed_last_update() const { return composed_last_update_; }  // the last update() drew a band
   uint64_t shown_serial() const { return shown_serial_; }
 
-  // The ab plane at lightness L (side x side pixels); re-rendered only when L or side change.
-  Texture& gamut_picker(float L, int side);
+  // The ab plane at lightness L over [-range, range] on both axes (side x side pixels);
+  // re-rendered only when L, range or side change.
+  Texture& gamut_picker(float L, float range, int side);
 
  private:
   void start_composition();
@@ -80,7 +81,7 @@ class Compositor {
   RenderTarget targets_[2], picker_;
   int front_ = 0;
   int w_ = 0, h_ = 0;
-  float saturation_ = 1.f, scale_ = 1.f, picker_L_ = -1.f;
+  float saturation_ = 1.f, scale_ = 1.f, picker_L_ = -1.f, picker_range_ = 0.f;
   float composing_saturation_ = 1.f;
   bool dirty_ = false;
   // A new ab waits in ab_[1 - ab_composing_] for the next composition (a composition in progress

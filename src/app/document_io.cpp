@@ -6,6 +6,7 @@
 
 #include "app/editor_app.hpp"
 #include "app/persistence.hpp"
+#include "core/batch_names.hpp"
 #include "core/color.hpp"
 #include "core/error.hpp"
 #include "core/evaluate.hpp"
@@ -56,6 +57,12 @@ void EditorApp::open_path(const std::string& path) {
       const Session s = load_session(beside);
       if (canonical(resolve_session_image(s, beside)) == canonical(path)) {
         load_session_file(beside);
+        // Said on stdout too: a scripted run adds its hints to these.
+        const size_t n = s.points.size();
+        set_status("loaded " + std::to_string(n) + (n == 1 ? " hint" : " hints") + " from " + beside +
+                   ", the session saved beside the photo");
+        std::printf("edit: %s\n", status_.c_str());
+        std::fflush(stdout);
         return;
       }
       problem = "it was made for " + s.image;
@@ -101,7 +108,9 @@ void EditorApp::open_image(const std::string& path, const std::vector<HintPoint>
   requested_rev_ = ~0ull;
   shown_a_ = shown_b_ = Plane();
   suggestions_ = Suggestions();
+  previewed_alternative_ = -1;  // the compositor is reset with the image below
   alternatives_.clear();
+  show_alternatives_ = false;
   alternatives_rev_ = ~0ull;
   alternatives_pending_ = false;  // a proposal for the previous photo is dropped when it arrives
   fit_pending_ = true;
@@ -170,7 +179,8 @@ void EditorApp::load_session_file(const std::string& path, bool onto_open_photo)
   }
   remember_recent_file(session_path_);
   recent_files_ = load_recent_files();
-  set_status("loaded " + std::to_string(s.points.size()) + " hints from " + path);
+  set_status("loaded " + std::to_string(s.points.size()) + (s.points.size() == 1 ? " hint" : " hints") +
+             " from " + path);
 }
 
 void EditorApp::save_session_file(const std::string& path) {
@@ -204,7 +214,7 @@ bool EditorApp::is_original(const std::string& path) const {
 std::string EditorApp::suggested_result_path() const {
   if (!image_) return "";
   fs::path p(image_->path);
-  return (p.parent_path() / (p.stem().string() + "-colour.png")).string();
+  return (p.parent_path() / result_file_name(image_->path)).string();
 }
 
 void EditorApp::save_result_file(const std::string& path, bool overwrite_original) {

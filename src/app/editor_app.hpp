@@ -6,7 +6,8 @@
 //   hint_overlay.cpp    hint markers and the mouse gestures that edit hints
 //   color_panel.cpp     the selected hint: gamut picker, suggestions, recent colours, RGB/hex
 //   alternatives.cpp    whole-image alternative colourings
-//   panels.cpp          menu bar, side panel, status bar, help overlay, modal prompts
+//   panels.cpp          menu bar, side panel, status bar, help overlay
+//   prompts.cpp         file dialogs' outcomes, recovery, unsaved changes, replacing the original
 //   script_runner.cpp   replaying --script actions
 //   bench_driver.cpp    the --bench run (editor_bench.cpp records and reports)
 #pragma once
@@ -24,7 +25,9 @@
 #include "app/file_dialog.hpp"
 #include "app/gl.hpp"
 #include "app/inference_worker.hpp"
+#include "app/input_queue.hpp"
 #include "core/action_script.hpp"
+#include "core/color.hpp"
 #include "core/document.hpp"
 #include "core/image.hpp"
 #include "core/refine.hpp"
@@ -115,24 +118,50 @@ class EditorApp {
   ImVec2 to_screen(const Pane& p, double x, double y) const;
   void to_image(const Pane& p, ImVec2 s, double& x, double& y) const;
   // hint_overlay.cpp
+  struct MarkerShape {
+    ImVec2 centre;
+    float half;               // half the square's side on screen
+    ImVec2 swatch0, swatch1;  // the colour swatch on the square's top-left corner
+  };
+  MarkerShape marker_shape(const Pane& pane, const HintPoint& p) const;
   void draw_hint_markers(const Pane& pane, ImDrawList* dl) const;
   void handle_hint_mouse(const std::vector<Pane>& panes, bool hovered);
   int hint_at(const Pane& pane, ImVec2 mouse) const;
   // color_panel.cpp
   void draw_color_panel();
+  void draw_gamut_picker(int point, float L);
+  void draw_typed_colour(int point, float L);
+  void draw_suggestions(int point, float L);
   void apply_color(int point, Ab ab);
   void remember_color(Ab ab);
+  // A typed colour (RGB or hex) for `point`: its chroma brought into gamut at the hint's lightness,
+  // the picker's rule; notes on the panel what was changed.
+  Ab typed_colour(int point, const Lab& typed);
   // alternatives.cpp
-  void draw_alternatives_panel();
   void request_alternatives();
   bool alternatives_ready() const;
   void adopt_alternative(int index);
+  // alternatives_strip.cpp
+  void draw_alternatives_panel();  // the side panel's section: propose, show or hide the strip
+  float alternatives_strip_height(float canvas_w, float canvas_h) const;  // 0 when hidden
+  void draw_alternatives_strip(ImVec2 pos, ImVec2 size);
+  void preview_alternative(int index);  // the whole canvas shows it until end_alternative_preview()
+  void end_alternative_preview();
   // panels.cpp
   void draw_menu_bar();
   void draw_side_panel();
   void draw_status_bar();
   void draw_help();
+  // prompts.cpp
   void draw_modals();
+  void draw_file_dialog();
+  void draw_leave_prompt();
+  // Runs `then` (which opens another photo or session, or quits) at once when no hints would be
+  // lost, else after the "Unsaved changes" prompt: save the session first, go on without saving,
+  // or cancel. Scripts never ask.
+  void leave_document(bool quitting, std::function<void()> then);
+  void open_sibling_asking(int step);  // Page Down / Page Up
+  bool modal_open() const;             // a prompt or file dialog waits for an answer
   // script_runner.cpp
   bool step_script();  // false once the script has finished
   bool run_action(const Action& a);
@@ -171,6 +200,7 @@ class EditorApp {
   float zoom_ = 1.f, split_ = 0.5f;
   double center_x_ = 0, center_y_ = 0;
   bool fit_pending_ = true, fitted_ = true, show_hints_ = true, show_help_ = false;
+  float marker_opacity_ = 1.f;  // hint markers, faded from 1 towards 0.15
   int default_size_ = 0;  // patch size of new hints; 0 = derived from the image size
   int drag_point_ = -1;
   double drag_dx_ = 0, drag_dy_ = 0;
@@ -179,23 +209,29 @@ class EditorApp {
 
   // Colours.
   std::vector<Ab> recent_colors_;
-  bool rgb_editing_ = false, size_editing_ = false;
+  bool rgb_editing_ = false, size_editing_ = false, hex_active_ = false;
   char hex_buf_[16] = {0};
+  std::string typed_note_;  // how the last typed colour was brought into gamut (for typed_note_point_)
+  int typed_note_point_ = -1;
+  uint64_t typed_note_rev_ = 0;
   struct Suggestions {
     int point = -1;
     uint64_t rev = ~0ull;
     bool ready = false, from_model = false;
     std::vector<Ab> ab;
+    std::vector<float> probability;  // the network's, per colour (empty without one)
   } suggestions_;
 
   // Alternatives.
   struct Alternative {
     std::vector<HintPoint> anchors;  // added to the hints it was proposed from
     Texture thumb;
+    Plane a, b;  // its prediction at the working resolution
   };
   std::vector<Alternative> alternatives_;
   uint64_t alternatives_rev_ = ~0ull;
-  bool alternatives_pending_ = false, alternatives_fresh_ = false;
+  bool alternatives_pending_ = false, show_alternatives_ = false;
+  int previewed_alternative_ = -1;  // shown on the whole canvas while its thumbnail is hovered
 
   // Files, dialogs, prompts.
   FileDialog dialog_;
@@ -207,7 +243,12 @@ class EditorApp {
   bool offer_recovery_ = false;
   std::vector<HintPoint> recovery_points_;
   std::string recovery_time_;
-  bool quit_prompt_ = false, quit_now_ = false, quit_after_save_ = false;
+  bool quit_now_ = false;
+  struct LeavePrompt {
+    bool open = false, quitting = false;
+    std::function<void()> then;  // what waits for the answer
+  } leave_;
+  std::function<void()> after_session_saved_;  // a leave waiting for the Save session dialog
 
   // Status.
   std::string status_, error_, title_;
@@ -217,6 +258,7 @@ class EditorApp {
   uint64_t autosaved_rev_ = 0;
   int frames_to_draw_ = 3;
   bool event_seen_ = false;
+  InputQueue input_;  // keys and characters not yet handed to ImGui
   double min_frame_interval_ = 1.0 / 60;  // seconds (EditorOptions::max_fps)
   double last_frame_at_ = -1;
 

@@ -134,7 +134,7 @@ bool FileDialog::draw(std::string& chosen) {
     if (!done && (ImGui::Button(mode_ == Mode::Open ? "Open" : "Save") || enter_pressed))
       done = accept(chosen);
     ImGui::SameLine();
-    if (!done && ImGui::Button("Cancel")) {
+    if (!done && (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))) {
       visible_ = false;
       ImGui::CloseCurrentPopup();
     }

@@ -1,5 +1,5 @@
 // A file dialog drawn with ImGui over std::filesystem: browse folders, filter by extension, type a
-// name; saving asks before replacing an existing file. Modal; one instance per purpose.
+// name; saving asks before replacing an existing file; Esc cancels. Modal; one instance per purpose.
 #pragma once
 #include <string>
 #include <vector>

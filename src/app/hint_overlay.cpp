@@ -1,6 +1,9 @@
 // Hint markers on the canvas and the mouse gestures that edit hints: click to add (the new hint
 // takes the colour currently predicted there), click a marker to select it, drag to move it (the
 // result follows with a fast preview; full quality on release), right-click to remove it.
+// A marker is the outline of the hinted square (the patch the network is given) with a small
+// swatch of the hint's colour on its corner, so the result stays visible inside; the user can fade
+// markers (marker_opacity_) or hide them (H).
 #include <cmath>
 
 #include "app/editor_app.hpp"
@@ -9,25 +12,42 @@
 namespace tinge {
 namespace {
 
-ImU32 to_u32(const Rgb& c) {
+ImU32 to_u32(const Rgb& c, float alpha) {
   auto ch = [](float v) { return int(std::lround(std::clamp(v, 0.f, 1.f) * 255.f)); };
-  return IM_COL32(ch(c[0]), ch(c[1]), ch(c[2]), 255);
+  return IM_COL32(ch(c[0]), ch(c[1]), ch(c[2]), ch(alpha));
 }
+
+ImU32 grey(int v, float alpha) { return IM_COL32(v, v, v, int(std::lround(std::clamp(alpha, 0.f, 1.f) * 255.f))); }
 
 }  // namespace
 
+EditorApp::MarkerShape EditorApp::marker_shape(const Pane& pane, const HintPoint& p) const {
+  MarkerShape m;
+  m.centre = to_screen(pane, p.x, p.y);
+  m.half = std::max(4.f * ui_scale_, 0.5f * float(p.size) * zoom_);
+  const float sw = 9.f * ui_scale_;
+  m.swatch0 = ImVec2(m.centre.x - m.half - sw, m.centre.y - m.half - sw);
+  m.swatch1 = ImVec2(m.centre.x - m.half + 1.f, m.centre.y - m.half + 1.f);
+  return m;
+}
+
 void EditorApp::draw_hint_markers(const Pane& pane, ImDrawList* dl) const {
   const auto& pts = doc_.points();
+  const float alpha = marker_opacity_;
   for (int i = 0; i < int(pts.size()); ++i) {
     const HintPoint& p = pts[size_t(i)];
-    const ImVec2 c = to_screen(pane, p.x, p.y);
-    const float r = std::max(6.f * ui_scale_, 0.5f * float(p.size) * zoom_);
+    const MarkerShape m = marker_shape(pane, p);
+    const ImVec2 a(m.centre.x - m.half, m.centre.y - m.half), b(m.centre.x + m.half, m.centre.y + m.half);
     const Rgb rgb = display_rgb(lightness_at(p.x, p.y, p.size), {p.a, p.b});
-    dl->AddCircleFilled(c, r + 3.f * ui_scale_, IM_COL32(0, 0, 0, 255));
-    dl->AddCircleFilled(c, r + 1.5f * ui_scale_, IM_COL32(255, 255, 255, 255));
-    dl->AddCircleFilled(c, r, to_u32(rgb));
+    dl->AddRect(a, b, grey(0, alpha), 0.f, 0, 3.f * ui_scale_);
+    dl->AddRect(a, b, grey(255, alpha), 0.f, 0, 1.25f * ui_scale_);
+    dl->AddRectFilled(m.swatch0, m.swatch1, grey(0, alpha));
+    dl->AddRectFilled(ImVec2(m.swatch0.x + ui_scale_, m.swatch0.y + ui_scale_),
+                      ImVec2(m.swatch1.x - ui_scale_, m.swatch1.y - ui_scale_), to_u32(rgb, alpha));
     if (i == doc_.selected()) {
-      dl->AddCircle(c, r + 6.f * ui_scale_, IM_COL32(255, 200, 0, 255), 0, 2.5f * ui_scale_);
+      const float g = 4.f * ui_scale_;
+      dl->AddRect(ImVec2(a.x - g, a.y - g), ImVec2(b.x + g, b.y + g), IM_COL32(255, 200, 0, 255), 0.f, 0,
+                  2.f * ui_scale_);
     }
   }
 }
@@ -35,11 +55,11 @@ void EditorApp::draw_hint_markers(const Pane& pane, ImDrawList* dl) const {
 int EditorApp::hint_at(const Pane& pane, ImVec2 m) const {
   const auto& pts = doc_.points();
   for (int i = int(pts.size()) - 1; i >= 0; --i) {  // topmost (last drawn) first
-    const HintPoint& p = pts[size_t(i)];
-    const ImVec2 c = to_screen(pane, p.x, p.y);
-    const float r = std::max(6.f * ui_scale_, 0.5f * float(p.size) * zoom_) + 4.f * ui_scale_;
-    const float dx = m.x - c.x, dy = m.y - c.y;
-    if (dx * dx + dy * dy <= r * r) return i;
+    const MarkerShape s = marker_shape(pane, pts[size_t(i)]);
+    const float r = s.half + 4.f * ui_scale_;
+    const bool on_square = std::fabs(m.x - s.centre.x) <= r && std::fabs(m.y - s.centre.y) <= r;
+    const bool on_swatch = m.x >= s.swatch0.x && m.y >= s.swatch0.y && m.x <= s.swatch1.x && m.y <= s.swatch1.y;
+    if (on_square || on_swatch) return i;
   }
   return -1;
 }

@@ -1,11 +1,11 @@
 // The editor's fixed chrome: menu bar, the side panel (hints, saturation, view, colour,
-// alternatives), the status bar (what is being done, inference times, model, image size), the
-// help overlay with the keyboard shortcuts, and the modal prompts (file dialogs, recovery of an
-// autosave, unsaved changes on quit, replacing the original photo).
+// alternatives), the status bar (what is being done, inference times, model, image size) and the
+// help overlay with the keyboard shortcuts. The modal prompts are in prompts.cpp.
 #include <filesystem>
 
 #include "app/editor_app.hpp"
 #include "app/persistence.hpp"
+#include "app/status_layout.hpp"
 #include "core/color.hpp"
 #include "core/error.hpp"
 #include "core/image_formats.hpp"
@@ -19,7 +19,7 @@ const char* kShortcuts[][2] = {
     {"Click + drag a hint", "select and move it (live preview)"},
     {"Right-click a hint / Delete", "remove it"},
     {"[ and ]", "smaller / larger patch for the selected hint"},
-    {"Esc", "deselect"},
+    {"Esc", "close a menu, prompt, dialog or the alternatives; else deselect"},
     {"Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y)", "undo / redo"},
     {"Mouse wheel", "zoom about the cursor"},
     {"Middle drag, Space + drag", "pan"},
@@ -27,7 +27,7 @@ const char* kShortcuts[][2] = {
     {"V", "cycle result / side by side / split view"},
     {"H", "hide or show the hints"},
     {"Ctrl+O", "open a photo or a session"},
-    {"Page Down / Page Up", "next / previous photo in the folder"},
+    {"Page Down / Page Up", "next / previous photo in the folder (asks first if hints are unsaved)"},
     {"Ctrl+S / Ctrl+Shift+S", "save the session / save it as"},
     {"Ctrl+E", "save the colourised result"},
     {"Ctrl+Q", "quit"},
@@ -50,15 +50,12 @@ void EditorApp::draw_menu_bar() {
                   photo_or_session_extensions());
     if (ImGui::BeginMenu("Open recent", !recent_files_.empty())) {
       for (const std::string& f : recent_files_)
-        if (ImGui::MenuItem(f.c_str())) {
-          guarded([this, f] { open_path(f); });
-        }
+        if (ImGui::MenuItem(f.c_str()))
+          leave_document(false, [this, f] { guarded([this, f] { open_path(f); }); });
       ImGui::EndMenu();
     }
-    if (ImGui::MenuItem("Next photo in folder", "PgDn", false, image_ != nullptr))
-      guarded([this] { open_sibling(1); });
-    if (ImGui::MenuItem("Previous photo in folder", "PgUp", false, image_ != nullptr))
-      guarded([this] { open_sibling(-1); });
+    if (ImGui::MenuItem("Next photo in folder", "PgDn", false, image_ != nullptr)) open_sibling_asking(1);
+    if (ImGui::MenuItem("Previous photo in folder", "PgUp", false, image_ != nullptr)) open_sibling_asking(-1);
     if (ImGui::MenuItem("Load session...", nullptr, false, image_ != nullptr))
       open_dialog(Purpose::LoadSession, FileDialog::Mode::Open, "Load a hint session", here, {".json"});
     if (ImGui::MenuItem("Save session", "Ctrl+S", false, image_ != nullptr)) {
@@ -75,12 +72,7 @@ void EditorApp::draw_menu_bar() {
       open_dialog(Purpose::SaveResult, FileDialog::Mode::Save, "Save the colourised result",
                   suggested_result_path(), writable_image_extensions());
     ImGui::Separator();
-    if (ImGui::MenuItem("Quit", "Ctrl+Q")) {
-      if (doc_.modified())
-        quit_prompt_ = true;
-      else
-        quit_now_ = true;
-    }
+    if (ImGui::MenuItem("Quit", "Ctrl+Q")) leave_document(true, [this] { quit_now_ = true; });
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Edit")) {
@@ -119,11 +111,14 @@ void EditorApp::draw_side_panel() {
   if (ImGui::CollapsingHeader("Hints", ImGuiTreeNodeFlags_DefaultOpen)) {
     ImGui::Text("%d hint%s", doc_.size(), doc_.size() == 1 ? "" : "s");
     ImGui::SameLine();
-    ImGui::Checkbox("show", &show_hints_);
-    ImGui::SameLine();
     if (ImGui::Button("Undo") && !doc_.editing()) doc_.undo();
     ImGui::SameLine();
     if (ImGui::Button("Redo") && !doc_.editing()) doc_.redo();
+    ImGui::Checkbox("show", &show_hints_);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-80 * ui_scale_);
+    ImGui::SliderFloat("markers", &marker_opacity_, 0.15f, 1.f, "%.2f");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("How strongly the hint markers are drawn (H hides them)");
     ImGui::SetNextItemWidth(-80 * ui_scale_);
     ImGui::SliderFloat("saturation", &saturation_, 0.f, 2.f, "%.2f");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Global chroma scale, applied in Lab");
@@ -157,9 +152,7 @@ void EditorApp::draw_side_panel() {
   }
   compositor_->set_saturation(saturation_);
   if (ImGui::CollapsingHeader("Colour", ImGuiTreeNodeFlags_DefaultOpen)) draw_color_panel();
-  if (alternatives_fresh_) ImGui::SetNextItemOpen(true);  // show proposals as they arrive
-  alternatives_fresh_ = false;
-  if (ImGui::CollapsingHeader("Explore alternatives")) draw_alternatives_panel();
+  if (ImGui::CollapsingHeader("Explore alternatives", ImGuiTreeNodeFlags_DefaultOpen)) draw_alternatives_panel();
   ImGui::End();
 }
 
@@ -175,20 +168,35 @@ void EditorApp::draw_status_bar() {
   ImGui::PopStyleVar();
   std::string doing = worker_->activity();
   if (doing.empty() && !worker_->idle()) doing = "working";
+  const std::string message = !error_.empty()   ? error_
+                              : !doing.empty() ? doing + "..."
+                                               : (status_.empty() ? "ready" : status_);
+  // The figures, in display order; the lower the number, the longer it stays in a narrow window.
+  char buf[64];
+  std::vector<StatusFigure> figures;
+  figures.push_back({method_label() + (has_model_ ? "" : " (no network)"), 2});
+  if (image_) figures.push_back({std::to_string(image_->L.width) + "x" + std::to_string(image_->L.height), 4});
+  std::snprintf(buf, sizeof(buf), "preview %.0f ms", preview_ms_);
+  figures.push_back({buf, 5});
+  std::snprintf(buf, sizeof(buf), "full %.0f ms", full_ms_);
+  figures.push_back({buf, 5});
+  figures.push_back({std::to_string(doc_.size()) + (doc_.size() == 1 ? " hint" : " hints"), 1});
+  std::snprintf(buf, sizeof(buf), "%.0f%%", zoom_ * 100.f);
+  figures.push_back({buf, 3});
+  if (doc_.modified()) figures.push_back({"unsaved", 0});
+  const float pad = ImGui::GetStyle().WindowPadding.x;
+  const StatusLine line =
+      layout_status(message, figures, ImGui::GetWindowWidth() - 2 * pad, 240.f * ui_scale_, 20.f * ui_scale_,
+                    [](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x; });
   if (!error_.empty())
-    ImGui::TextColored(ImVec4(1.f, 0.45f, 0.4f, 1.f), "%s", error_.c_str());
-  else if (!doing.empty())
-    ImGui::Text("%s...", doing.c_str());
+    ImGui::TextColored(ImVec4(1.f, 0.45f, 0.4f, 1.f), "%s", line.left.c_str());
   else
-    ImGui::TextUnformatted(status_.empty() ? "ready" : status_.c_str());
-  char right[256];
-  std::snprintf(right, sizeof(right), "%s%s | %dx%d | preview %.0f ms | full %.0f ms | %d hints | %.0f%%%s",
-                method_label().c_str(), has_model_ ? "" : " (no network)",
-                image_ ? image_->L.width : 0, image_ ? image_->L.height : 0, preview_ms_, full_ms_,
-                doc_.size(), zoom_ * 100.f, doc_.modified() ? " | unsaved" : "");
-  const float tw = ImGui::CalcTextSize(right).x;
-  ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 20.f, ImGui::GetWindowWidth() - tw - 12.f));
-  ImGui::TextUnformatted(right);
+    ImGui::TextUnformatted(line.left.c_str());
+  if (!line.right.empty()) {
+    ImGui::SameLine(ImGui::GetWindowWidth() - pad - ImGui::CalcTextSize(line.right.c_str()).x);
+    ImGui::TextUnformatted(line.right.c_str());
+  }
+  if (ImGui::IsWindowHovered() && line.left != message) ImGui::SetTooltip("%s", message.c_str());
   ImGui::End();
 }
 
@@ -210,92 +218,6 @@ void EditorApp::draw_help() {
     }
   }
   ImGui::End();
-}
-
-void EditorApp::draw_modals() {
-  std::string chosen;
-  if (dialog_.draw(chosen)) {
-    try {
-      switch (dialog_purpose_) {
-        case Purpose::OpenImage: open_path(chosen); break;
-        case Purpose::LoadSession: load_session_file(chosen); break;
-        case Purpose::SaveSession:
-          save_session_file(chosen);
-          if (quit_after_save_) quit_now_ = true;
-          break;
-        case Purpose::SaveResult: save_result_file(chosen, false); break;
-        case Purpose::None: break;
-      }
-    } catch (const Error& e) {
-      report_error(e.what());
-    }
-    dialog_purpose_ = Purpose::None;
-  }
-  if (!dialog_.is_open()) quit_after_save_ = quit_after_save_ && quit_now_;
-
-  auto modal = [](const char* name, bool want) {
-    if (want && !ImGui::IsPopupOpen(name)) ImGui::OpenPopup(name);
-    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    return ImGui::BeginPopupModal(name, nullptr, ImGuiWindowFlags_AlwaysAutoResize);
-  };
-  if (modal("Recover unsaved hints?", offer_recovery_)) {
-    ImGui::Text("%zu hints for this photo were autosaved at %s but never saved.",
-                recovery_points_.size(), recovery_time_.c_str());
-    if (ImGui::Button("Recover")) answer_recovery(true);
-    ImGui::SameLine();
-    if (ImGui::Button("Discard")) answer_recovery(false);
-    if (!offer_recovery_) ImGui::CloseCurrentPopup();
-    ImGui::EndPopup();
-  }
-  if (modal("Unsaved changes", quit_prompt_)) {
-    ImGui::TextUnformatted("The hints have changed since they were last saved.");
-    if (ImGui::Button("Save session and quit")) {
-      quit_prompt_ = false;
-      ImGui::CloseCurrentPopup();
-      if (!session_path_.empty()) {
-        guarded([this] { save_session_file(session_path_); });
-        quit_now_ = error_.empty();
-      } else if (image_) {
-        quit_after_save_ = true;
-        dialog_purpose_ = Purpose::SaveSession;
-        dialog_.open(FileDialog::Mode::Save, "Save hint session", default_session_path(image_->path), {".json"});
-      }
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Quit without saving")) {
-      if (image_) remove_autosave(image_->path);
-      opt_.autosave = false;
-      doc_.mark_saved();
-      quit_now_ = true;
-      ImGui::CloseCurrentPopup();
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Cancel")) {
-      quit_prompt_ = false;
-      ImGui::CloseCurrentPopup();
-    }
-    ImGui::EndPopup();
-  }
-  if (modal("Replace the original photo?", !confirm_overwrite_.empty())) {
-    ImGui::Text("%s is the photo you opened. Replace it with the colourised result?",
-                confirm_overwrite_.c_str());
-    if (ImGui::Button("Replace it")) {
-      std::string p = confirm_overwrite_;
-      confirm_overwrite_.clear();
-      ImGui::CloseCurrentPopup();
-      try {
-        save_result_file(p, true);
-      } catch (const Error& e) {
-        report_error(e.what());
-      }
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Cancel")) {
-      confirm_overwrite_.clear();
-      ImGui::CloseCurrentPopup();
-    }
-    ImGui::EndPopup();
-  }
 }
 
 }  // namespace tinge

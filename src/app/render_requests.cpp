@@ -104,7 +104,8 @@ void EditorApp::update_requests() {
                   return [this, a, b, full, rev, gen, epoch, ms]() mutable {
                     if (gen != generation_ || epoch != render_epoch_ || rev < shown_rev_) return;
                     if (rev == shown_rev_ && shown_full_ && !full) return;
-                    const uint64_t serial = compositor_->set_ab(a, b, !full);
+                    // While an alternative is previewed it stays on the canvas; this comes back after.
+                    const uint64_t serial = previewed_alternative_ < 0 ? compositor_->set_ab(a, b, !full) : 0;
                     shown_a_ = std::move(a);
                     shown_b_ = std::move(b);
                     shown_rev_ = rev;
@@ -139,7 +140,10 @@ bool EditorApp::suggestions_ready(int point) const {
 void EditorApp::request_suggestions(int point) {
   if (!image_ || point < 0 || point >= doc_.size()) return;
   if (suggestions_.point == point && suggestions_.rev == doc_.revision()) return;  // on its way
-  if (suggestions_.point != point) suggestions_.ab.clear();  // keep old swatches while updating
+  if (suggestions_.point != point) {  // keep old swatches while updating the same point's
+    suggestions_.ab.clear();
+    suggestions_.probability.clear();
+  }
   suggestions_.point = point;
   suggestions_.rev = doc_.revision();
   suggestions_.ready = false;
@@ -156,11 +160,14 @@ void EditorApp::request_suggestions(int point) {
                   HintPlanes hp = rasterize_hints(others, W, H, w, h);
                   const float xw = float(p.x * w / W), yw = float(p.y * h / H);
                   std::vector<Ab> ab;
+                  std::vector<float> prob;
                   bool from_model = false;
 #if TINGE_WITH_TORCH
                   if (auto* model = dynamic_cast<ModelMethod*>(&base_method(m))) {
-                    for (const Suggestion& s : model->suggest(img->L_work, hp, xw, yw, 8))
+                    for (const Suggestion& s : model->suggest(img->L_work, hp, xw, yw, 8)) {
                       ab.push_back({s.a, s.b});
+                      prob.push_back(s.probability);
+                    }
                     from_model = true;
                   }
 #endif
@@ -171,10 +178,11 @@ void EditorApp::request_suggestions(int point) {
                     if (a * a + b * b > 9.f) ab.push_back({a, b});
                     for (const Ab& c : natural_palette(L)) ab.push_back(c);
                   }
-                  return [this, ab, from_model, point, rev, gen] {
+                  return [this, ab, prob, from_model, point, rev, gen] {
                     if (gen != generation_ || suggestions_.point != point || suggestions_.rev != rev)
                       return;
                     suggestions_.ab = ab;
+                    suggestions_.probability = prob;
                     suggestions_.from_model = from_model;
                     suggestions_.ready = true;
                   };

@@ -4,13 +4,38 @@
 // that wait (wait_idle, suggestions, alternatives, saves) poll each frame up to a time limit.
 // Mouse actions set the state that the next frame's ImGui::NewFrame reads, in place of what the
 // GLFW backend read from the real mouse, so clicks and drags take the canvas's own code paths.
+#include <cctype>
+#include <string>
+#include <utility>
+
 #include "app/editor_app.hpp"
+#include "core/ab_grid.hpp"
 #include "core/error.hpp"
 
 namespace tinge {
 namespace {
 
 constexpr int kDragFrames = 6;
+
+// GLFW's code for a key name of key_names().
+int glfw_key(const std::string& k) {
+  if (k.size() == 1 && k[0] >= 'a' && k[0] <= 'z') return GLFW_KEY_A + (k[0] - 'a');
+  if (k.size() == 1 && k[0] >= '0' && k[0] <= '9') return GLFW_KEY_0 + (k[0] - '0');
+  if (k.size() >= 2 && k[0] == 'f' && std::isdigit(static_cast<unsigned char>(k[1])))
+    return GLFW_KEY_F1 + std::stoi(k.substr(1)) - 1;
+  static const std::pair<const char*, int> named[] = {
+      {"escape", GLFW_KEY_ESCAPE},      {"enter", GLFW_KEY_ENTER},       {"tab", GLFW_KEY_TAB},
+      {"backspace", GLFW_KEY_BACKSPACE}, {"delete", GLFW_KEY_DELETE},    {"space", GLFW_KEY_SPACE},
+      {"page_up", GLFW_KEY_PAGE_UP},    {"page_down", GLFW_KEY_PAGE_DOWN}, {"home", GLFW_KEY_HOME},
+      {"end", GLFW_KEY_END},            {"left", GLFW_KEY_LEFT},         {"right", GLFW_KEY_RIGHT},
+      {"up", GLFW_KEY_UP},              {"down", GLFW_KEY_DOWN},         {"[", GLFW_KEY_LEFT_BRACKET},
+      {"]", GLFW_KEY_RIGHT_BRACKET},    {"/", GLFW_KEY_SLASH},           {"-", GLFW_KEY_MINUS},
+      {"=", GLFW_KEY_EQUAL},            {"ctrl", GLFW_KEY_LEFT_CONTROL}, {"shift", GLFW_KEY_LEFT_SHIFT},
+      {"alt", GLFW_KEY_LEFT_ALT},       {"super", GLFW_KEY_LEFT_SUPER}};
+  for (const auto& [name, code] : named)
+    if (k == name) return code;
+  throw Error("no key named '" + k + "'");
+}
 
 void check_inside(const Action& a, const ImageData& img) {
   if (a.x < 0 || a.y < 0 || a.x >= img.L.width || a.y >= img.L.height)
@@ -49,7 +74,7 @@ bool EditorApp::run_action(const Action& a) {
   auto check_point = [&](int i) {
     if (i < 0 || i >= doc_.size())
       throw Error("point " + std::to_string(i) + " does not exist (" + std::to_string(doc_.size()) +
-                  " hints)");
+                  (doc_.size() == 1 ? " hint)" : " hints)"));
   };
   auto give_up_after = [&](double seconds, const char* what) {
     if (waited > seconds)
@@ -64,8 +89,13 @@ bool EditorApp::run_action(const Action& a) {
       p.a = a.a;
       p.b = a.b;
       p.size = a.size;
+      if (a.rgb_colour) {  // typed: into gamut at the hint's lightness, as the colour panel does
+        const auto g = clamp_to_gamut(lightness_at(p.x, p.y, p.size), p.a, p.b);
+        p.a = g[0];
+        p.b = g[1];
+      }
       doc_.add_point(p);
-      remember_color({a.a, a.b});
+      remember_color({p.a, p.b});
       return true;
     }
     case ActionKind::MovePoint: {
@@ -94,7 +124,7 @@ bool EditorApp::run_action(const Action& a) {
       return true;
     case ActionKind::SetColor:
       check_point(a.point);
-      apply_color(a.point, {a.a, a.b});
+      apply_color(a.point, a.rgb_colour ? typed_colour(a.point, {0.f, a.a, a.b}) : Ab{a.a, a.b});
       return true;
     case ActionKind::SetSize:
       check_point(a.point);
@@ -189,6 +219,20 @@ bool EditorApp::run_action(const Action& a) {
       scripted_mouse_.y = a.y;
       if (a.kind != ActionKind::MouseMove) scripted_mouse_.down[a.button] = a.kind == ActionKind::MouseDown;
       return true;
+    case ActionKind::KeyTap:
+    case ActionKind::KeyDown:
+    case ActionKind::KeyUp:
+      // The events go through the queue real keys take; the action ends once the frame that hands
+      // on the last of them has begun (its shortcuts run after this, in the same frame).
+      if (first) {
+        const int press = a.kind == ActionKind::KeyUp ? InputQueue::kRelease : InputQueue::kPress;
+        for (const std::string& k : a.keys) input_.push_key(glfw_key(k), 0, press, 0);
+        if (a.kind == ActionKind::KeyTap)
+          for (auto k = a.keys.rbegin(); k != a.keys.rend(); ++k)
+            input_.push_key(glfw_key(*k), 0, InputQueue::kRelease, 0);
+        return false;
+      }
+      return input_.empty();
     case ActionKind::Wait:
       return !first && waited >= a.seconds;
     case ActionKind::WaitIdle: {

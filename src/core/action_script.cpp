@@ -1,6 +1,8 @@
 // Parsing of editor action scripts into typed actions (see action_script.hpp).
 #include "action_script.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -51,6 +53,9 @@ const std::vector<Spec>& specs() {
       {ActionKind::MouseDown, {"x", "y"}, {"button"}},
       {ActionKind::MouseMove, {"x", "y"}, {}},
       {ActionKind::MouseUp, {"x", "y"}, {"button"}},
+      {ActionKind::KeyTap, {"key"}, {}},
+      {ActionKind::KeyDown, {"key"}, {}},
+      {ActionKind::KeyUp, {"key"}, {}},
   };
   return s;
 }
@@ -142,7 +147,30 @@ bool colour(const json& o, Action& act, const std::string& where) {
   Lab lab = srgb8_to_lab(uint8_t(rgb[0]), uint8_t(rgb[1]), uint8_t(rgb[2]));
   act.a = lab[1];
   act.b = lab[2];
+  act.rgb_colour = true;
   return true;
+}
+
+// "ctrl+shift+z" -> {"ctrl", "shift", "z"}, each a known key name, none twice.
+std::vector<std::string> key_chord(const json& o, const std::string& where) {
+  const std::string chord = text(o, "key", where);
+  std::vector<std::string> keys;
+  size_t start = 0;
+  for (;;) {
+    const size_t plus = chord.find('+', start);
+    std::string k = chord.substr(start, plus == std::string::npos ? std::string::npos : plus - start);
+    for (char& c : k) c = char(std::tolower(static_cast<unsigned char>(c)));
+    const auto& names = key_names();
+    if (std::find(names.begin(), names.end(), k) == names.end())
+      throw UsageError(where + "field 'key': '" + k + "' is not a key name (e.g. a, 5, f1, escape, delete, " +
+                       "page_down, ], ctrl, shift; chords as ctrl+shift+z)");
+    if (std::find(keys.begin(), keys.end(), k) != keys.end())
+      throw UsageError(where + "field 'key': '" + k + "' appears twice in '" + chord + "'");
+    keys.push_back(k);
+    if (plus == std::string::npos) break;
+    start = plus + 1;
+  }
+  return keys;
 }
 
 Action parse_one(const json& o, int index, const std::string& script) {
@@ -209,6 +237,7 @@ Action parse_one(const json& o, int index, const std::string& script) {
       throw UsageError(where + "field 'of' is '" + of + "', expected window or result");
     act.of_result = of == "result";
   }
+  if (o.contains("key")) act.keys = key_chord(o, where);
   bool has_colour = colour(o, act, where);
   if ((act.kind == ActionKind::AddPoint || act.kind == ActionKind::SetColor) && !has_colour)
     throw UsageError(where + "needs a colour: 'ab': [a, b] or 'rgb': \"#rrggbb\"");
@@ -224,7 +253,23 @@ const std::vector<std::string>& action_names() {
       "adopt_alternative", "show_hints", "set_saturation",    "set_view",     "load_session",
       "save_result", "save_session",     "screenshot",        "wait_idle",    "wait",
       "recover_autosave", "set_levin", "next_photo",
-      "mouse_down",  "mouse_move",       "mouse_up"};
+      "mouse_down",  "mouse_move",       "mouse_up",
+      "key_tap",     "key_down",         "key_up"};
+  return n;
+}
+
+const std::vector<std::string>& key_names() {
+  static const std::vector<std::string> n = [] {
+    std::vector<std::string> v;
+    for (char c = 'a'; c <= 'z'; ++c) v.push_back(std::string(1, c));
+    for (char c = '0'; c <= '9'; ++c) v.push_back(std::string(1, c));
+    for (int i = 1; i <= 12; ++i) v.push_back("f" + std::to_string(i));
+    for (const char* k : {"escape", "enter", "tab", "backspace", "delete", "space", "page_up", "page_down",
+                          "home", "end", "left", "right", "up", "down", "[", "]", "/", "-", "=", "ctrl",
+                          "shift", "alt", "super"})
+      v.push_back(k);
+    return v;
+  }();
   return n;
 }
 

@@ -43,6 +43,13 @@ enum class ActionKind {
   MouseDown,         // x, y, button
   MouseMove,         // x, y
   MouseUp,           // x, y, button
+  // The keyboard, through the same queue as real key events. "key": a key or a chord such as
+  // "ctrl+shift+z" (names: key_names()). key_tap presses the keys in order and releases them in
+  // reverse, all before the next frame, as a quick typist or xdotool does; key_down and key_up
+  // press or release them and leave them so (hold Space to pan, say).
+  KeyTap,            // key
+  KeyDown,           // key
+  KeyUp,             // key
 };
 
 struct Action {
@@ -67,6 +74,9 @@ struct Action {
   double seconds = 0;    // wait
   std::string mode;      // set_view
   std::string path;
+  std::vector<std::string> keys;  // key_tap / key_down / key_up: names from key_names(), in order
+  bool rgb_colour = false;  // the colour was given as "rgb" (typed), not "ab": the editor brings it
+                            // into gamut at the hint's lightness, as it does a typed colour
 
   // "script.json: action 3 (move_point): " - the prefix of every message about this action.
   std::string where(const std::string& script) const;
@@ -79,5 +89,9 @@ std::vector<Action> load_action_script(const std::string& path);
 
 // The action names, in the order of ActionKind.
 const std::vector<std::string>& action_names();
+// The key names key actions accept: a-z, 0-9, f1-f12, escape, enter, tab, backspace, delete,
+// space, page_up, page_down, home, end, left, right, up, down, [, ], /, -, =, and the modifiers
+// ctrl, shift, alt, super.
+const std::vector<std::string>& key_names();
 
 }  // namespace tinge

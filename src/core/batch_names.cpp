@@ -39,4 +39,8 @@ std::vector<std::string> batch_output_names(const std::vector<std::string>& inpu
   return out;
 }
 
+std::string result_file_name(const std::string& input) {
+  return std::filesystem::path(input).stem().string() + "_color.png";
+}
+
 }  // namespace tinge

@@ -12,4 +12,8 @@ namespace tinge {
 // added before "_color.png".
 std::vector<std::string> batch_output_names(const std::vector<std::string>& inputs);
 
+// The result's file name for one photo, as `tinge colorize` and the editor propose it:
+// "<stem>_color.png".
+std::string result_file_name(const std::string& input);
+
 }  // namespace tinge

@@ -2,6 +2,12 @@
 # Skips (exit 77) without xvfb-run; works in a temporary folder with its own autosave and config
 # folders; XVFB holds the xvfb-run command line.
 set -euo pipefail
+# Helpers for tests that drive the editor with real X input (need_x_tools, wait_window, cpu_ticks);
+# inner scripts run under xvfb-run source the same file through $X_INPUT.
+X_INPUT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/x_input.sh"
+export X_INPUT
+# shellcheck source=x_input.sh
+source "$X_INPUT"
 TINGE="$1"
 CHECK="${TINGE_GUI_CHECK:?set TINGE_GUI_CHECK to the gui_check tool}"
 if ! command -v xvfb-run >/dev/null; then
@@ -12,3 +18,4 @@ trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
 export TINGE_AUTOSAVE_DIR="$WORK/autosave" XDG_CONFIG_HOME="$WORK/config"
 XVFB=(xvfb-run -a -s "-screen 0 1280x800x24")
+

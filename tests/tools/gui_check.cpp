@@ -1,5 +1,6 @@
 // Pixel checks for the editor's GUI tests (tests/gui/*.sh), which have no other pixel reader:
-//   gui_check make-image OUT.png W H          two regions (dark left, light right) with texture
+//   gui_check make-image OUT.png W H [DARK LIGHT]  two regions (dark left, light right: grey levels,
+//                                              default 70 and 180) with texture
 //   gui_check near IMG.png X Y HEX RADIUS TOL the mean ab around (X, Y) is within TOL of HEX's ab
 //                                              (brought into gamut at the measured lightness)
 //   gui_check same A.png B.png MAXDIFF        same size, no channel differs by more than MAXDIFF
@@ -12,7 +13,19 @@
 //       differs from the hints-hidden one by marker rings (black and white) around each hint's hue.
 //   gui_check bench REPORT.json EDITS drafts|full   the `tinge edit --bench` report is well formed and
 //                                              plausible (bench_report_check.hpp)
+//   gui_check coloured SHOT X0 Y0 X1 Y1 FRACTION  at least FRACTION of the pixels in the rectangle
+//                                              have chroma above 6 (SHOT: a PNG, or an `xwd -root` dump)
+//   gui_check see-through WITH.png WITHOUT.png MIN_SIDE  hint markers at least MIN_SIDE pixels
+//                                              across leave what is inside them visible: of the
+//                                              pixels in each such marker's box, under a third change
+//   gui_check shot-to-png SHOT.xwd OUT.png     converts a screen grab for looking at
+//   gui_check region-diff A B X0 Y0 X1 Y1 MIN MAX  the share of pixels in the rectangle that differ
+//                                              (by more than 40 in a channel) lies in [MIN, MAX]
+//   gui_check size SESSION I N                 hint I of a session has patch size N
+//   gui_check in-gamut SESSION I PHOTO         hint I's colour is in the sRGB gamut at the photo's
+//                                              lightness under it (within 1 unit of chroma)
 // Prints what it measured; exits 0 when the check passes, 1 when it fails, 2 on bad usage.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -26,6 +39,7 @@
 #include "core/image_io.hpp"
 #include "core/session.hpp"
 #include "bench_report_check.hpp"
+#include "xwd_read.hpp"
 
 namespace {
 
@@ -38,14 +52,14 @@ std::array<float, 2> hex_ab(const std::string& hex) {
   return {lab[1], lab[2]};
 }
 
-int make_image(const std::string& out, int w, int h) {
+int make_image(const std::string& out, int w, int h, int dark = 70, int light = 180) {
   Rgb8Image img(w, h);
   for (int y = 0; y < h; ++y)
     for (int x = 0; x < w; ++x) {
-      int base = x < w / 2 ? 70 : 180;
+      int base = x < w / 2 ? dark : light;
       int v = base + int(8 * std::sin(x * 0.3) * std::cos(y * 0.25));
       uint8_t* p = img.px(x, y);
-      p[0] = p[1] = p[2] = uint8_t(v);
+      p[0] = p[1] = p[2] = uint8_t(std::clamp(v, 0, 255));
     }
   tinge::save_image(img, out);
   return 0;
@@ -252,14 +266,140 @@ int screenshot(const std::string& with_path, const std::string& without_path,
   return fails ? 1 : 0;
 }
 
+Rgb8Image load_shot(const std::string& path) {
+  const std::string ext = path.size() > 4 ? path.substr(path.size() - 4) : "";
+  return ext == ".xwd" ? xwd::read(path) : tinge::load_image(path);
+}
+
+int coloured(const std::string& path, int x0, int y0, int x1, int y1, double want) {
+  const Rgb8Image img = load_shot(path);
+  x0 = std::max(0, x0), y0 = std::max(0, y0), x1 = std::min(img.width, x1), y1 = std::min(img.height, y1);
+  size_t n = 0, hit = 0;
+  for (int y = y0; y < y1; ++y)
+    for (int x = x0; x < x1; ++x, ++n) {
+      const uint8_t* p = img.px(x, y);
+      const tinge::Lab lab = tinge::srgb8_to_lab(p[0], p[1], p[2]);
+      hit += std::hypot(lab[1], lab[2]) > 6.f;
+    }
+  const double frac = n ? double(hit) / double(n) : 0.0;
+  std::printf("%s: %.1f%% of (%d..%d, %d..%d) coloured (want at least %.1f%%)\n", path.c_str(), 100 * frac, x0,
+              x1, y0, y1, 100 * want);
+  return n && frac >= want ? 0 : 1;
+}
+
+// Clusters of pixels that differ between a and b (any channel by more than 40), as boxes.
+struct DiffBox {
+  int x0, y0, x1, y1;
+  size_t n;
+};
+std::vector<DiffBox> diff_boxes(const Rgb8Image& a, const Rgb8Image& b) {
+  const int W = a.width, H = a.height;
+  auto differs = [&](size_t i) {
+    for (int c = 0; c < 3; ++c)
+      if (std::abs(int(a.data[3 * i + size_t(c)]) - int(b.data[3 * i + size_t(c)])) > 40) return true;
+    return false;
+  };
+  std::vector<char> seen(size_t(W) * size_t(H), 0);
+  std::vector<DiffBox> out;
+  std::vector<size_t> stack;
+  for (size_t s = 0; s < seen.size(); ++s) {
+    if (seen[s] || !differs(s)) continue;
+    DiffBox box{W, H, -1, -1, 0};
+    seen[s] = 1;
+    stack.push_back(s);
+    while (!stack.empty()) {
+      const size_t i = stack.back();
+      stack.pop_back();
+      const int x = int(i % size_t(W)), y = int(i / size_t(W));
+      box.x0 = std::min(box.x0, x), box.y0 = std::min(box.y0, y), box.x1 = std::max(box.x1, x);
+      box.y1 = std::max(box.y1, y), ++box.n;
+      for (int dy = -1; dy <= 1; ++dy)
+        for (int dx = -1; dx <= 1; ++dx) {
+          const int nx = x + dx, ny = y + dy;
+          if (nx < 0 || ny < 0 || nx >= W || ny >= H) continue;
+          const size_t j = size_t(ny) * size_t(W) + size_t(nx);
+          if (!seen[j] && differs(j)) seen[j] = 1, stack.push_back(j);
+        }
+    }
+    out.push_back(box);
+  }
+  return out;
+}
+
+int see_through(const std::string& with_path, const std::string& without_path, int min_side) {
+  const Rgb8Image a = load_shot(with_path), b = load_shot(without_path);
+  if (a.width != b.width || a.height != b.height) return std::printf("screenshot sizes differ\n"), 1;
+  int big = 0, fails = 0;
+  for (const DiffBox& box : diff_boxes(a, b)) {
+    const int w = box.x1 - box.x0 + 1, h = box.y1 - box.y0 + 1;
+    if (w < min_side || h < min_side) continue;
+    ++big;
+    const double frac = double(box.n) / (double(w) * double(h));
+    std::printf("marker (%d..%d, %d..%d): %.1f%% of its box changes\n", box.x0, box.x1, box.y0, box.y1, 100 * frac);
+    if (frac > 1.0 / 3.0) ++fails, std::printf("FAIL: the marker hides what is under it\n");
+  }
+  if (big == 0) return std::printf("FAIL: no marker at least %d pixels across\n", min_side), 1;
+  return fails ? 1 : 0;
+}
+
+int region_diff(const std::string& pa, const std::string& pb, int x0, int y0, int x1, int y1, double lo,
+                double hi) {
+  const Rgb8Image a = load_shot(pa), b = load_shot(pb);
+  if (a.width != b.width || a.height != b.height) return std::printf("screenshot sizes differ\n"), 1;
+  x0 = std::max(0, x0), y0 = std::max(0, y0), x1 = std::min(a.width, x1), y1 = std::min(a.height, y1);
+  size_t n = 0, diff = 0;
+  for (int y = y0; y < y1; ++y)
+    for (int x = x0; x < x1; ++x, ++n) {
+      const uint8_t *p = a.px(x, y), *q = b.px(x, y);
+      bool d = false;
+      for (int c = 0; c < 3; ++c) d = d || std::abs(int(p[c]) - int(q[c])) > 40;
+      diff += d;
+    }
+  const double frac = n ? double(diff) / double(n) : 0.0;
+  std::printf("%s vs %s: %.2f%% of (%d..%d, %d..%d) differ (want %.2f..%.2f%%)\n", pa.c_str(), pb.c_str(),
+              100 * frac, x0, x1, y0, y1, 100 * lo, 100 * hi);
+  return n && frac >= lo && frac <= hi ? 0 : 1;
+}
+
+int size_of(const std::string& path, int i, int want) {
+  const auto p = session_point(path, i);
+  if (!p) return 1;
+  std::printf("point %d has patch size %d, want %d\n", i, p->size, want);
+  return p->size == want ? 0 : 1;
+}
+
+int in_gamut(const std::string& session, int i, const std::string& photo) {
+  const auto p = session_point(session, i);
+  if (!p) return 1;
+  const Rgb8Image img = tinge::load_image(photo);
+  double sum = 0;
+  int n = 0;
+  for (int y = int(p->y) - p->size / 2; y <= int(p->y) + p->size / 2; ++y)
+    for (int x = int(p->x) - p->size / 2; x <= int(p->x) + p->size / 2; ++x) {
+      if (x < 0 || y < 0 || x >= img.width || y >= img.height) continue;
+      const uint8_t* q = img.px(x, y);
+      sum += tinge::srgb8_to_lab(q[0], q[1], q[2])[0];
+      ++n;
+    }
+  const float L = n ? float(sum / n) : 50.f;
+  const auto g = tinge::clamp_to_gamut(L, p->a, p->b);
+  const double over = std::hypot(p->a, p->b) - std::hypot(g[0], g[1]);
+  std::printf("point %d: ab (%.1f, %.1f) at L %.1f; in gamut up to chroma %.1f (over by %.1f)\n", i, p->a, p->b, L,
+              std::hypot(g[0], g[1]), over);
+  return over <= 1.0 ? 0 : 1;
+}
+
 int usage() {
   std::fprintf(stderr,
-               "usage: gui_check make-image OUT W H | near IMG X Y HEX RADIUS TOL | same A B MAXDIFF |\n"
+               "usage: gui_check make-image OUT W H [DARK LIGHT] | near IMG X Y HEX RADIUS TOL | same A B MAXDIFF |\n"
                "       same-reduced A B K MAXDIFF (B is A reduced K times) |\n"
                "       point SESSION I X Y TOL | point-ab SESSION I A B TOL | count SESSION N |\n"
                "       apart SESSION FIRST MIN_DIST |\n"
                "       screenshot WITH WITHOUT HEX... |\n"
-               "       bench REPORT.json EDITS drafts|full\n");
+               "       bench REPORT.json EDITS drafts|full |\n"
+               "       coloured SHOT X0 Y0 X1 Y1 FRACTION | see-through WITH WITHOUT MIN_SIDE |\n"
+               "       shot-to-png SHOT.xwd OUT.png | region-diff A B X0 Y0 X1 Y1 MIN MAX |\n"
+               "       size SESSION I N | in-gamut SESSION I PHOTO\n");
   return 2;
 }
 
@@ -282,6 +422,17 @@ int main(int argc, char** argv) {
     if (a.size() == 4 && a[0] == "apart") return apart(a[1], std::stoi(a[2]), std::stod(a[3]));
     if (a.size() == 4 && a[0] == "bench" && (a[3] == "drafts" || a[3] == "full"))
       return bench_check::check(a[1], std::stoi(a[2]), a[3] == "drafts");
+    if (a.size() == 7 && a[0] == "coloured")
+      return coloured(a[1], std::stoi(a[2]), std::stoi(a[3]), std::stoi(a[4]), std::stoi(a[5]), std::stod(a[6]));
+    if (a.size() == 9 && a[0] == "region-diff")
+      return region_diff(a[1], a[2], std::stoi(a[3]), std::stoi(a[4]), std::stoi(a[5]), std::stoi(a[6]),
+                         std::stod(a[7]), std::stod(a[8]));
+    if (a.size() == 6 && a[0] == "make-image")
+      return make_image(a[1], std::stoi(a[2]), std::stoi(a[3]), std::stoi(a[4]), std::stoi(a[5]));
+    if (a.size() == 4 && a[0] == "in-gamut") return in_gamut(a[1], std::stoi(a[2]), a[3]);
+    if (a.size() == 4 && a[0] == "size") return size_of(a[1], std::stoi(a[2]), std::stoi(a[3]));
+    if (a.size() == 4 && a[0] == "see-through") return see_through(a[1], a[2], std::stoi(a[3]));
+    if (a.size() == 3 && a[0] == "shot-to-png") return tinge::save_image(load_shot(a[1]), a[2]), 0;
     if (a.size() >= 4 && a[0] == "screenshot")
       return screenshot(a[1], a[2], std::vector<std::string>(a.begin() + 3, a.end()));
   } catch (const std::exception& e) {
