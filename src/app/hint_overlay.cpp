@@ -23,9 +23,11 @@ ImU32 grey(int v, float alpha) { return IM_COL32(v, v, v, int(std::lround(std::c
 
 EditorApp::MarkerShape EditorApp::marker_shape(const Pane& pane, const HintPoint& p) const {
   MarkerShape m;
-  m.centre = to_screen(pane, p.x, p.y);
-  m.half = std::max(4.f * ui_scale_, 0.5f * float(p.size) * zoom_);
-  const float sw = 9.f * ui_scale_;
+  // Whole pixels: the outlines' lines then have fully opaque cores.
+  const ImVec2 c = to_screen(pane, p.x, p.y);
+  m.centre = ImVec2(std::round(c.x), std::round(c.y));
+  m.half = std::round(std::max(4.f * ui_scale_, 0.5f * float(p.size) * zoom_));
+  const float sw = std::round(12.f * ui_scale_);
   m.swatch0 = ImVec2(m.centre.x - m.half - sw, m.centre.y - m.half - sw);
   m.swatch1 = ImVec2(m.centre.x - m.half + 1.f, m.centre.y - m.half + 1.f);
   return m;
@@ -39,8 +41,8 @@ void EditorApp::draw_hint_markers(const Pane& pane, ImDrawList* dl) const {
     const MarkerShape m = marker_shape(pane, p);
     const ImVec2 a(m.centre.x - m.half, m.centre.y - m.half), b(m.centre.x + m.half, m.centre.y + m.half);
     const Rgb rgb = display_rgb(lightness_at(p.x, p.y, p.size), {p.a, p.b});
-    dl->AddRect(a, b, grey(0, alpha), 0.f, 0, 3.f * ui_scale_);
-    dl->AddRect(a, b, grey(255, alpha), 0.f, 0, 1.25f * ui_scale_);
+    dl->AddRect(a, b, grey(0, alpha), 0.f, 0, 4.f * ui_scale_);
+    dl->AddRect(a, b, grey(255, alpha), 0.f, 0, 2.f * ui_scale_);
     dl->AddRectFilled(m.swatch0, m.swatch1, grey(0, alpha));
     dl->AddRectFilled(ImVec2(m.swatch0.x + ui_scale_, m.swatch0.y + ui_scale_),
                       ImVec2(m.swatch1.x - ui_scale_, m.swatch1.y - ui_scale_), to_u32(rgb, alpha));

@@ -23,13 +23,18 @@ void InputQueue::push_char(unsigned codepoint) {
 
 size_t InputQueue::drain_frame(const std::function<void(const InputEvent&)>& apply) {
   std::vector<int> changed;  // keys pressed or released in this frame
+  bool pressed = false;      // a key was pressed in this frame
   size_t n = 0;
   while (!events_.empty()) {
     const InputEvent e = events_.front();
     const bool transition = !e.is_char && e.action != kRepeat;
     if (transition) {
       if (std::find(changed.begin(), changed.end(), e.key) != changed.end()) break;
+      // A release waits for the frame after a press: xdotool's Ctrl+S releases Ctrl before S, and
+      // the frame that sees S pressed must still see Ctrl held.
+      if (e.action == kRelease && pressed) break;
       changed.push_back(e.key);
+      pressed = pressed || e.action == kPress;
     }
     events_.pop_front();
     apply(e);

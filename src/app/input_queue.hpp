@@ -3,7 +3,9 @@
 // frame cancel out and the frame never sees the key (`xdotool key bracketright bracketright` grew a
 // patch once; a quick Ctrl+O did nothing). The window's callbacks push events here; each frame
 // hands them on in order, and stops at the first event that would change a key already changed
-// this frame: the rest waits for the next frame, which the editor then draws. GL-free.
+// this frame, or release a key after one was pressed in it (so a chord's modifier is still held in
+// the frame that sees its key pressed): the rest waits for the next frame, which the editor then
+// draws. GL-free.
 #pragma once
 #include <cstddef>
 #include <deque>
@@ -25,7 +27,8 @@ class InputQueue {
   void push_key(int key, int scancode, int action, int mods);
   void push_char(unsigned codepoint);
   // Hands the events for one frame to `apply`, in arrival order: every one up to the first press
-  // or release of a key already pressed or released in this call. Returns how many it handed on.
+  // or release of a key already pressed or released in this call, or the first release after a
+  // press. Returns how many it handed on.
   size_t drain_frame(const std::function<void(const InputEvent&)>& apply);
   bool empty() const { return events_.empty(); }
   size_t size() const { return events_.size(); }

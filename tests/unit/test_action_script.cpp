@@ -159,8 +159,41 @@ TEST(ActionScript, MouseActionsAndWait) {
   EXPECT_NE(error_of(R"([{"action": "mouse_up", "x": 1}])").find("missing field 'y'"), std::string::npos);
   EXPECT_NE(error_of(R"([{"action": "wait"}])").find("missing field 'seconds'"), std::string::npos);
   EXPECT_NE(error_of(R"([{"action": "wait", "seconds": -1}])").find("'seconds'"), std::string::npos);
-  EXPECT_EQ(action_names().size(), size_t(ActionKind::MouseUp) + 1);
+  EXPECT_EQ(action_names().size(), size_t(ActionKind::KeyUp) + 1);
   EXPECT_EQ(action_names()[size_t(ActionKind::Wait)], "wait");
+}
+
+TEST(ActionScript, KeyActionsTakeKeysAndChords) {
+  auto acts = parse_action_script(R"([
+    {"action": "key_tap", "key": "]"},
+    {"action": "key_tap", "key": "Ctrl+Shift+Z"},
+    {"action": "key_down", "key": "space"},
+    {"action": "key_up", "key": "space"},
+    {"action": "key_tap", "key": "page_down"}])",
+                                   "k.json");
+  ASSERT_EQ(acts.size(), 5u);
+  EXPECT_EQ(acts[0].kind, ActionKind::KeyTap);
+  EXPECT_EQ(acts[0].keys, std::vector<std::string>{"]"});
+  EXPECT_EQ(acts[1].keys, (std::vector<std::string>{"ctrl", "shift", "z"}));
+  EXPECT_EQ(acts[2].kind, ActionKind::KeyDown);
+  EXPECT_EQ(acts[3].kind, ActionKind::KeyUp);
+  EXPECT_EQ(acts[4].keys, std::vector<std::string>{"page_down"});
+  EXPECT_NE(error_of(R"([{"action": "key_tap", "key": "ctrl+banana"}])").find("'banana' is not a key name"),
+            std::string::npos);
+  EXPECT_NE(error_of(R"([{"action": "key_tap", "key": "ctrl+ctrl"}])").find("appears twice"), std::string::npos);
+  EXPECT_NE(error_of(R"([{"action": "key_tap", "key": "ctrl+"}])").find("is not a key name"), std::string::npos);
+  EXPECT_NE(error_of(R"([{"action": "key_tap", "key": ""}])").find("non-empty string"), std::string::npos);
+  EXPECT_NE(error_of(R"([{"action": "key_down"}])").find("missing field 'key'"), std::string::npos);
+  EXPECT_NE(error_of(R"([{"action": "undo", "key": "z"}])").find("unknown field 'key'"), std::string::npos);
+}
+
+TEST(ActionScript, RgbColoursAreMarkedAsTyped) {
+  auto acts = parse_action_script(R"([
+    {"action": "add_point", "x": 1, "y": 2, "rgb": "#3366cc"},
+    {"action": "add_point", "x": 1, "y": 2, "ab": [10, 20]}])",
+                                   "c.json");
+  EXPECT_TRUE(acts[0].rgb_colour);
+  EXPECT_FALSE(acts[1].rgb_colour);
 }
 
 TEST(ActionScript, MissingFileIsAUsageError) {

@@ -54,7 +54,17 @@ TEST(InputQueue, AChordIsSeenWholeBeforeItsReleases) {
   q.push_key(79, 0, R, 2);
   q.push_key(341, 0, R, 0);
   EXPECT_EQ(frame(q), "341+ 79+");
-  EXPECT_EQ(frame(q), "79- 341-");
+  EXPECT_EQ(frame(q), "79- 341-");  // releases go together once nothing was pressed in the frame
+}
+
+TEST(InputQueue, AModifierReleasedBeforeItsKeyIsStillHeldWhenTheKeyIsSeen) {
+  InputQueue q;  // xdotool key ctrl+s: ctrl down, s down, ctrl up, s up
+  q.push_key(341, 0, P, 0);
+  q.push_key(83, 0, P, 2);
+  q.push_key(341, 0, R, 0);
+  q.push_key(83, 0, R, 0);
+  EXPECT_EQ(frame(q), "341+ 83+");
+  EXPECT_EQ(frame(q), "341- 83-");
 }
 
 TEST(InputQueue, DifferentKeysAndRepeatsGoTogether) {
