@@ -84,15 +84,17 @@ void EditorApp::draw_alternatives_strip(ImVec2 pos, ImVec2 size) {
   const StripGrid g = best_grid(int(alternatives_.size()), aspect, size.x, size.y, gap, label);
   const bool stale = alternatives_rev_ != doc_.revision();
   int hovered = -1;
+  const float left = pos.x + 0.5f * (size.x - float(g.cols) * (g.thumb_w + gap) + gap);  // centred
   for (int i = 0; i < int(alternatives_.size()); ++i) {
     const int r = i / g.cols, c = i % g.cols;
-    const ImVec2 at(pos.x + gap + float(c) * (g.thumb_w + gap), pos.y + gap + float(r) * (g.thumb_h + gap + label));
+    const ImVec2 at(left + float(c) * (g.thumb_w + gap), pos.y + gap + float(r) * (g.thumb_h + gap + label));
     ImGui::SetCursorScreenPos(at);
     ImGui::PushID(i);
     if (ImGui::ImageButton(alternatives_[size_t(i)].thumb.imgui_id(), ImVec2(g.thumb_w, g.thumb_h), ImVec2(0, 0),
                            ImVec2(1, 1), 0))
       adopt_alternative(i);
     if (ImGui::IsItemHovered()) hovered = i;
+    note_layout("thumbnail", ImGui::GetItemRectMin(), ImGui::GetItemRectSize(), std::to_string(i));
     ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + g.thumb_h + 2.f));
     ImGui::Text("%d%s", i + 1, hovered == i ? (stale ? "  click: its colours with your hints" : "  click to adopt") : "");
     ImGui::PopID();

@@ -208,6 +208,7 @@ double EditorApp::frame_rate_limit() const {
 
 void EditorApp::frame() {
   last_frame_at_ = glfwGetTime();
+  layout_.clear();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   input_.drain_frame([this](const InputEvent& e) {
@@ -258,6 +259,7 @@ void EditorApp::frame() {
   glfwSwapBuffers(window_);
   if (bench_) bench_->after_swap(!worker_->idle(), compositor_->composed_last_update());
   if (frames_to_draw_ > 0) --frames_to_draw_;
+  layout_shown_.swap(layout_);
 
   std::string title = "tinge";
   if (image_) title += " - " + std::filesystem::path(image_->path).filename().string();

@@ -73,6 +73,7 @@ void EditorApp::draw_canvas() {
     fit_view(pane_size);
   last_pane_size_ = pane_size;
   view_pane_ = panes.back();
+  note_layout("canvas", view_pane_.pos, view_pane_.size);
 
   ImGui::InvisibleButton("##canvas_area", size,
                          ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |

@@ -6,8 +6,10 @@
 // hint's lightness, as the picker does, and the fields show the colour used), and the hint's
 // patch size. Each gesture is one undo step.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <string>
 
 #include "app/editor_app.hpp"
@@ -40,11 +42,12 @@ std::string hex_of(const std::array<float, 3>& c) {
   return buf;
 }
 
-// The colour's hue where it can be seen: at L 60, with at least 35 units of chroma (in gamut);
-// a colour with next to no chroma stays grey.
+// The colour's hue where it can be seen: at L 60, with at least 35 units of chroma (in gamut).
+// Near black or white the gamut allows a unit or two of chroma, yet the hue is meant: only a
+// colour with no chroma to speak of stays grey.
 ImVec4 readable_colour(Ab ab) {
   const float c = std::hypot(ab[0], ab[1]);
-  if (c < 2.f) return display_colour(60.f, {0.f, 0.f});
+  if (c < 0.25f) return display_colour(60.f, {0.f, 0.f});
   const float k = std::max(c, 35.f) / c;
   return display_colour(60.f, {ab[0] * k, ab[1] * k});
 }
@@ -52,7 +55,7 @@ ImVec4 readable_colour(Ab ab) {
 // Clickable swatches, `per_row` to a row: each the colour at the hint's lightness over its hue at a
 // readable lightness, with the probability under it when known. Returns the index clicked or -1.
 int swatches(const char* id, const std::vector<Ab>& list, const std::vector<float>& prob, float L,
-             float size) {
+             float size, const std::function<void(ImVec2, ImVec2)>& note) {
   int clicked = -1;
   const float avail = ImGui::GetContentRegionAvail().x;
   const float pitch = size + ImGui::GetStyle().ItemSpacing.x;
@@ -70,6 +73,7 @@ int swatches(const char* id, const std::vector<Ab>& list, const std::vector<floa
     dl->AddRectFilled(p0, mid, ImGui::GetColorU32(display_colour(L, ab)));
     dl->AddRectFilled(ImVec2(p0.x, mid.y), end, ImGui::GetColorU32(readable_colour(ab)));
     dl->AddRect(p0, end, ImGui::IsItemHovered() ? IM_COL32(255, 200, 0, 255) : IM_COL32(0, 0, 0, 255));
+    note(p0, ImVec2(size, size * 1.5f));
     if (i < int(prob.size())) {
       char pct[16];
       std::snprintf(pct, sizeof(pct), "%.0f%%", 100.f * prob[size_t(i)]);
@@ -93,16 +97,24 @@ int swatches(const char* id, const std::vector<Ab>& list, const std::vector<floa
   return clicked;
 }
 
-// Half the side of the picker's square: the in-gamut region at L with a margin, in steps of 5
-// ab units (at least 15, at most 110): at L 2 or L 97 the gamut is a few units wide.
-float picker_range(float L) {
-  float extent = 0.f;
+// The picker's square: around the region in gamut at L with a margin, half-side in steps of 5 ab
+// units (15 to 110). At L 2 the gamut is a few units wide; at L 96 a sliver towards yellow.
+struct PickerView {
+  std::array<float, 2> centre{0.f, 0.f};
+  float half = 110.f;
+};
+
+PickerView picker_view(float L) {
+  float a0 = 0.f, a1 = 0.f, b0 = 0.f, b1 = 0.f;
   for (int k = 0; k < 72; ++k) {
     const float h = float(k) * 6.2831853f / 72.f;
     const auto g = clamp_to_gamut(L, 150.f * std::cos(h), 150.f * std::sin(h));
-    extent = std::max({extent, std::fabs(g[0]), std::fabs(g[1])});
+    a0 = std::min(a0, g[0]), a1 = std::max(a1, g[0]), b0 = std::min(b0, g[1]), b1 = std::max(b1, g[1]);
   }
-  return std::clamp(5.f * std::ceil(extent * 1.2f / 5.f), 15.f, 110.f);
+  PickerView v;
+  v.half = std::clamp(5.f * std::ceil(0.5f * std::max(a1 - a0, b1 - b0) * 1.15f / 5.f), 15.f, 110.f);
+  v.centre = {std::round(0.5f * (a0 + a1)), std::round(0.5f * (b0 + b1))};
+  return v;
 }
 
 }  // namespace
@@ -194,12 +206,13 @@ void EditorApp::draw_gamut_picker(int sel, float L) {
   // Half-unit steps of L: the plane looks the same, and dragging a hint does not re-render it
   // every frame (costly with software OpenGL).
   const float Lq = std::round(L * 2.f) / 2.f;
-  const float range = picker_range(Lq);
+  const PickerView view = picker_view(Lq);
   const float side = std::min(ImGui::GetContentRegionAvail().x, 240.f * ui_scale_);
   const float fb = ImGui::GetIO().DisplayFramebufferScale.x;
-  Texture& tex = compositor_->gamut_picker(Lq, range, int(side * std::max(1.f, fb)));
+  Texture& tex = compositor_->gamut_picker(Lq, view.centre, view.half, int(side * std::max(1.f, fb)));
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
   ImGui::Image(tex.imgui_id(), ImVec2(side, side));
+  note_layout("picker", p0, ImVec2(side, side), std::to_string(int(view.half)));
   ImGui::SetCursorScreenPos(p0);
   ImGui::InvisibleButton("##gamut", ImVec2(side, side));
   if (ImGui::IsItemActivated() && !picking_) {
@@ -208,8 +221,8 @@ void EditorApp::draw_gamut_picker(int sel, float L) {
   }
   if (picking_ && ImGui::IsItemActive()) {
     const ImVec2 m = ImGui::GetIO().MousePos;
-    const float a = range * (2.f * std::clamp((m.x - p0.x) / side, 0.f, 1.f) - 1.f);
-    const float b = range * (1.f - 2.f * std::clamp((m.y - p0.y) / side, 0.f, 1.f));
+    const float a = view.centre[0] + view.half * (2.f * std::clamp((m.x - p0.x) / side, 0.f, 1.f) - 1.f);
+    const float b = view.centre[1] + view.half * (1.f - 2.f * std::clamp((m.y - p0.y) / side, 0.f, 1.f));
     auto ab = clamp_to_gamut(L, a, b);
     doc_.set_color(sel, ab[0], ab[1]);
   }
@@ -219,15 +232,17 @@ void EditorApp::draw_gamut_picker(int sel, float L) {
     remember_color({doc_.point(sel).a, doc_.point(sel).b});
   }
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImVec2 mid(p0.x + side * 0.5f, p0.y + side * 0.5f);
-  dl->AddLine(ImVec2(p0.x, mid.y), ImVec2(p0.x + side, mid.y), IM_COL32(255, 255, 255, 60));
-  dl->AddLine(ImVec2(mid.x, p0.y), ImVec2(mid.x, p0.y + side), IM_COL32(255, 255, 255, 60));
+  // The neutral axes, where they are in view.
+  auto to_x = [&](float a) { return p0.x + (0.5f + 0.5f * (a - view.centre[0]) / view.half) * side; };
+  auto to_y = [&](float b) { return p0.y + (0.5f - 0.5f * (b - view.centre[1]) / view.half) * side; };
+  const ImU32 axis = IM_COL32(255, 255, 255, 60);
+  if (to_y(0) >= p0.y && to_y(0) <= p0.y + side) dl->AddLine(ImVec2(p0.x, to_y(0)), ImVec2(p0.x + side, to_y(0)), axis);
+  if (to_x(0) >= p0.x && to_x(0) <= p0.x + side) dl->AddLine(ImVec2(to_x(0), p0.y), ImVec2(to_x(0), p0.y + side), axis);
   const HintPoint& cur = doc_.point(sel);
-  auto to_picker = [&](float v) { return std::clamp(0.5f + 0.5f * v / range, 0.f, 1.f) * side; };
-  const ImVec2 at(p0.x + to_picker(cur.a), p0.y + side - to_picker(cur.b));
+  const ImVec2 at(std::clamp(to_x(cur.a), p0.x, p0.x + side), std::clamp(to_y(cur.b), p0.y, p0.y + side));
   dl->AddCircle(at, 6.f * ui_scale_, IM_COL32(0, 0, 0, 255), 0, 3.f * ui_scale_);
   dl->AddCircle(at, 6.f * ui_scale_, IM_COL32(255, 255, 255, 255), 0, 1.5f * ui_scale_);
-  ImGui::TextDisabled("a %.1f  b %.1f   picker +-%.0f, hatched: out of gamut", cur.a, cur.b, range);
+  ImGui::TextDisabled("a %.1f  b %.1f   shown: %.0f units across", cur.a, cur.b, 2.f * view.half);
 }
 
 void EditorApp::draw_typed_colour(int sel, float L) {
@@ -279,14 +294,15 @@ void EditorApp::draw_suggestions(int sel, float L) {
                                                  : "Suggestions (no network: propagated, typical)");
   const float sw = 30.f * ui_scale_;
   if (suggestions_.point == sel && !suggestions_.ab.empty()) {
-    int k = swatches("sugg", suggestions_.ab, suggestions_.probability, L, sw);
+    int k = swatches("sugg", suggestions_.ab, suggestions_.probability, L, sw,
+                     [this](ImVec2 p, ImVec2 sz) { note_layout("suggestion", p, sz); });
     if (k >= 0) apply_color(sel, suggestions_.ab[size_t(k)]);
   } else {
     ImGui::TextDisabled("computing...");
   }
   if (!recent_colors_.empty()) {
     ImGui::TextUnformatted("Recent colours");
-    int k = swatches("recent", recent_colors_, {}, L, 24.f * ui_scale_);
+    int k = swatches("recent", recent_colors_, {}, L, 24.f * ui_scale_, [](ImVec2, ImVec2) {});
     if (k >= 0) apply_color(sel, recent_colors_[size_t(k)]);
   }
 }

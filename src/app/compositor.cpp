@@ -155,10 +155,12 @@ void Compositor::compose_rows(int y0, int y1) {
   glViewport(prev_viewport[0], prev_viewport[1], prev_viewport[2], prev_viewport[3]);
 }
 
-Texture& Compositor::gamut_picker(float L, float range, int side) {
-  if (L == picker_L_ && range == picker_range_ && picker_.width() == side) return picker_.texture();
+Texture& Compositor::gamut_picker(float L, std::array<float, 2> centre, float half, int side) {
+  if (L == picker_L_ && centre == picker_centre_ && half == picker_half_ && picker_.width() == side)
+    return picker_.texture();
   picker_L_ = L;
-  picker_range_ = range;
+  picker_centre_ = centre;
+  picker_half_ = half;
   GLint prev_viewport[4];
   glGetIntegerv(GL_VIEWPORT, prev_viewport);
   picker_.resize(side, side, false);
@@ -167,7 +169,8 @@ Texture& Compositor::gamut_picker(float L, float range, int side) {
   glDisable(GL_SCISSOR_TEST);
   glUseProgram(gamut_.id());
   glUniform1f(gamut_.uniform("u_L"), L);
-  glUniform1f(gamut_.uniform("u_range"), range);
+  glUniform2f(gamut_.uniform("u_centre"), centre[0], centre[1]);
+  glUniform1f(gamut_.uniform("u_half"), half);
   glUniform2f(gamut_.uniform("u_size"), float(side), float(side));
   glBindVertexArray(vao_);
   glDrawArrays(GL_TRIANGLES, 0, 3);

@@ -18,6 +18,7 @@
 // software OpenGL), when the full-scale composition would exceed 512 x 512 pixels; the
 // full-quality result that follows is composed at the full scale.
 #pragma once
+#include <array>
 #include <cstdint>
 
 #include "app/gl_util.hpp"
@@ -59,9 +60,9 @@ class Compositor {
   bool composed_last_update() const { return composed_last_update_; }  // the last update() drew a band
   uint64_t shown_serial() const { return shown_serial_; }
 
-  // The ab plane at lightness L over [-range, range] on both axes (side x side pixels);
-  // re-rendered only when L, range or side change.
-  Texture& gamut_picker(float L, float range, int side);
+  // The ab plane at lightness L over a square of half-side `half` around (a, b) = centre
+  // (side x side pixels); re-rendered only when one of them changes.
+  Texture& gamut_picker(float L, std::array<float, 2> centre, float half, int side);
 
  private:
   void start_composition();
@@ -81,7 +82,8 @@ class Compositor {
   RenderTarget targets_[2], picker_;
   int front_ = 0;
   int w_ = 0, h_ = 0;
-  float saturation_ = 1.f, scale_ = 1.f, picker_L_ = -1.f, picker_range_ = 0.f;
+  float saturation_ = 1.f, scale_ = 1.f, picker_L_ = -1.f, picker_half_ = 0.f;
+  std::array<float, 2> picker_centre_{0.f, 0.f};
   float composing_saturation_ = 1.f;
   bool dirty_ = false;
   // A new ab waits in ab_[1 - ab_composing_] for the next composition (a composition in progress

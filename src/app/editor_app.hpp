@@ -163,6 +163,10 @@ class EditorApp {
   void open_sibling_asking(int step);  // Page Down / Page Up
   bool modal_open() const;             // a prompt or file dialog waits for an answer
   // script_runner.cpp
+  // Notes where something was drawn this frame, for the layout action (tests aim real input at
+  // it or look at its pixels); `value` is any figure that goes with it.
+  void note_layout(const std::string& name, ImVec2 pos, ImVec2 size, const std::string& value = "");
+  void write_layout(const std::string& path) const;  // the last complete frame's notes
   bool step_script();  // false once the script has finished
   bool run_action(const Action& a);
   void feed_scripted_mouse();  // after the backend's NewFrame: the scripted mouse replaces the real one
@@ -275,6 +279,12 @@ class EditorApp {
     bool down[3] = {false, false, false};
   } scripted_mouse_;
   Pane view_pane_;  // where the result was drawn last frame (mouse actions aim at it)
+  struct LayoutNote {
+    std::string name;
+    ImVec2 pos, size;
+    std::string value;
+  };
+  std::vector<LayoutNote> layout_, layout_shown_;  // this frame's notes, the last complete frame's
   std::string screenshot_path_, script_error_;
   bool screenshot_of_result_ = false;  // the composed result, not the window
 

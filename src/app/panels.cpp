@@ -153,6 +153,8 @@ void EditorApp::draw_side_panel() {
   compositor_->set_saturation(saturation_);
   if (ImGui::CollapsingHeader("Colour", ImGuiTreeNodeFlags_DefaultOpen)) draw_color_panel();
   if (ImGui::CollapsingHeader("Explore alternatives", ImGuiTreeNodeFlags_DefaultOpen)) draw_alternatives_panel();
+  note_layout("side_panel", ImGui::GetWindowPos(), ImGui::GetWindowSize(),
+              std::to_string(int(ImGui::GetScrollMaxY())));  // value: how far it scrolls
   ImGui::End();
 }
 
@@ -192,9 +194,11 @@ void EditorApp::draw_status_bar() {
     ImGui::TextColored(ImVec4(1.f, 0.45f, 0.4f, 1.f), "%s", line.left.c_str());
   else
     ImGui::TextUnformatted(line.left.c_str());
+  note_layout("status_left", ImGui::GetItemRectMin(), ImGui::GetItemRectSize());
   if (!line.right.empty()) {
     ImGui::SameLine(ImGui::GetWindowWidth() - pad - ImGui::CalcTextSize(line.right.c_str()).x);
     ImGui::TextUnformatted(line.right.c_str());
+    note_layout("status_right", ImGui::GetItemRectMin(), ImGui::GetItemRectSize());
   }
   if (ImGui::IsWindowHovered() && line.left != message) ImGui::SetTooltip("%s", message.c_str());
   ImGui::End();

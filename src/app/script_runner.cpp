@@ -10,6 +10,7 @@
 
 #include "app/editor_app.hpp"
 #include "core/ab_grid.hpp"
+#include "core/atomic_write.hpp"
 #include "core/error.hpp"
 
 namespace tinge {
@@ -44,6 +45,26 @@ void check_inside(const Action& a, const ImageData& img) {
 }
 
 }  // namespace
+
+void EditorApp::note_layout(const std::string& name, ImVec2 pos, ImVec2 size, const std::string& value) {
+  if (script_.empty()) return;  // only scripts read it
+  layout_.push_back({name, pos, size, value});
+}
+
+void EditorApp::write_layout(const std::string& path) const {
+  std::string text;
+  char line[160];
+  const ImVec2 win = ImGui::GetIO().DisplaySize;
+  std::snprintf(line, sizeof(line), "window 0 0 %.0f %.0f\n", win.x, win.y);
+  text += line;
+  for (const LayoutNote& n : layout_shown_) {
+    std::snprintf(line, sizeof(line), "%s %.0f %.0f %.0f %.0f", n.name.c_str(), n.pos.x, n.pos.y, n.size.x,
+                  n.size.y);
+    text += line + (n.value.empty() ? "" : " " + n.value) + "\n";
+  }
+  if (is_original(path)) throw Error(path + " is the original photo: refusing to write over it");
+  write_file_atomic(path, text);
+}
 
 bool EditorApp::step_script() {
   if (script_pos_ >= script_.size()) return false;
@@ -233,6 +254,19 @@ bool EditorApp::run_action(const Action& a) {
         return false;
       }
       return input_.empty();
+    case ActionKind::ProposeAlternatives:
+      if (first) request_alternatives();
+      if (!alternatives_ready()) {
+        give_up_after(300, "waiting for alternatives");
+        return false;
+      }
+      return true;
+    case ActionKind::Layout:
+      // Two frames on: the notes then describe a frame drawn after the previous action.
+      if (first) action_frames_ = 0;
+      if (++action_frames_ < 3) return false;
+      write_layout(a.path);
+      return true;
     case ActionKind::Wait:
       return !first && waited >= a.seconds;
     case ActionKind::WaitIdle: {

@@ -56,6 +56,8 @@ const std::vector<Spec>& specs() {
       {ActionKind::KeyTap, {"key"}, {}},
       {ActionKind::KeyDown, {"key"}, {}},
       {ActionKind::KeyUp, {"key"}, {}},
+      {ActionKind::ProposeAlternatives, {}, {}},
+      {ActionKind::Layout, {"path"}, {}},
   };
   return s;
 }
@@ -254,7 +256,8 @@ const std::vector<std::string>& action_names() {
       "save_result", "save_session",     "screenshot",        "wait_idle",    "wait",
       "recover_autosave", "set_levin", "next_photo",
       "mouse_down",  "mouse_move",       "mouse_up",
-      "key_tap",     "key_down",         "key_up"};
+      "key_tap",     "key_down",         "key_up",
+      "propose_alternatives", "layout"};
   return n;
 }
 

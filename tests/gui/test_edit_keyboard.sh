@@ -33,6 +33,18 @@ fail() {
   [ -n "${TINGE_GUI_KEEP:-}" ] && cp failed.png editor.log "$TINGE_GUI_KEEP/" 2>/dev/null
   exit 1
 }
+# Waits (up to 20 s) until the screen stops changing (the result composed, suggestions shown) and
+# leaves the last grab in $1.
+wait_stable() {
+  xwd -root -silent -out "$1"
+  for i in $(seq 1 40); do
+    sleep 0.5
+    xwd -root -silent -out stable.xwd
+    if "$CHECK" region-diff "$1" stable.xwd 0 0 1280 800 0 0 > /dev/null; then return 0; fi
+    cp stable.xwd "$1"
+  done
+  fail "the screen never settled"
+}
 # Polls (up to 10 s) until the screen region differs from the screen grab $1 by 5 % or more.
 wait_change() {
   for i in $(seq 1 20); do
@@ -60,8 +72,7 @@ save "after ]]]"
 
 # Ctrl+O (one quick chord) opens the Open dialog, Esc closes it: shortcuts work again only once
 # it is closed.
-settle
-xwd -root -silent -out before.xwd
+wait_stable before.xwd
 xdotool key ctrl+o
 wait_change before.xwd 300 200 900 600 || fail "Ctrl+O did not open the dialog"
 xdotool key Escape
@@ -70,8 +81,7 @@ wait_change before.xwd.after.xwd 300 200 900 600 || fail "Esc did not close the 
 save "after the dialog was closed with Esc"
 
 # Esc closes an open menu.
-settle
-xwd -root -silent -out nomenu.xwd
+wait_stable nomenu.xwd
 xdotool mousemove --window "$win" 18 9 click 1
 wait_change nomenu.xwd 0 22 160 200 || fail "the File menu did not open"
 xdotool key Escape

@@ -22,6 +22,8 @@
 //   gui_check region-diff A B X0 Y0 X1 Y1 MIN MAX  the share of pixels in the rectangle that differ
 //                                              (by more than 40 in a channel) lies in [MIN, MAX]
 //   gui_check size SESSION I N                 hint I of a session has patch size N
+//   gui_check rect-colour SHOT X Y W H MINL MAXL MINC MAXC  the rectangle's mean lightness and mean
+//                                              chroma (CIELAB) lie in those ranges
 //   gui_check in-gamut SESSION I PHOTO         hint I's colour is in the sRGB gamut at the photo's
 //                                              lightness under it (within 1 unit of chroma)
 // Prints what it measured; exits 0 when the check passes, 1 when it fails, 2 on bad usage.
@@ -389,6 +391,25 @@ int in_gamut(const std::string& session, int i, const std::string& photo) {
   return over <= 1.0 ? 0 : 1;
 }
 
+int rect_colour(const std::string& path, int x, int y, int w, int h, double minL, double maxL, double minC,
+                double maxC) {
+  const Rgb8Image img = load_shot(path);
+  double sL = 0, sC = 0;
+  int n = 0;
+  for (int yy = std::max(0, y); yy < std::min(img.height, y + h); ++yy)
+    for (int xx = std::max(0, x); xx < std::min(img.width, x + w); ++xx, ++n) {
+      const uint8_t* p = img.px(xx, yy);
+      const tinge::Lab lab = tinge::srgb8_to_lab(p[0], p[1], p[2]);
+      sL += lab[0];
+      sC += std::hypot(lab[1], lab[2]);
+    }
+  if (n == 0) return std::printf("empty rectangle\n"), 1;
+  const double L = sL / n, C = sC / n;
+  std::printf("(%d, %d) %dx%d: L %.1f (want %g..%g), chroma %.1f (want %g..%g)\n", x, y, w, h, L, minL, maxL, C,
+              minC, maxC);
+  return L >= minL && L <= maxL && C >= minC && C <= maxC ? 0 : 1;
+}
+
 int usage() {
   std::fprintf(stderr,
                "usage: gui_check make-image OUT W H [DARK LIGHT] | near IMG X Y HEX RADIUS TOL | same A B MAXDIFF |\n"
@@ -399,7 +420,8 @@ int usage() {
                "       bench REPORT.json EDITS drafts|full |\n"
                "       coloured SHOT X0 Y0 X1 Y1 FRACTION | see-through WITH WITHOUT MIN_SIDE |\n"
                "       shot-to-png SHOT.xwd OUT.png | region-diff A B X0 Y0 X1 Y1 MIN MAX |\n"
-               "       size SESSION I N | in-gamut SESSION I PHOTO\n");
+               "       size SESSION I N | in-gamut SESSION I PHOTO |\n"
+               "       rect-colour SHOT X Y W H MINL MAXL MINC MAXC\n");
   return 2;
 }
 
@@ -430,6 +452,9 @@ int main(int argc, char** argv) {
     if (a.size() == 6 && a[0] == "make-image")
       return make_image(a[1], std::stoi(a[2]), std::stoi(a[3]), std::stoi(a[4]), std::stoi(a[5]));
     if (a.size() == 4 && a[0] == "in-gamut") return in_gamut(a[1], std::stoi(a[2]), a[3]);
+    if (a.size() == 10 && a[0] == "rect-colour")
+      return rect_colour(a[1], std::stoi(a[2]), std::stoi(a[3]), std::stoi(a[4]), std::stoi(a[5]), std::stod(a[6]),
+                         std::stod(a[7]), std::stod(a[8]), std::stod(a[9]));
     if (a.size() == 4 && a[0] == "size") return size_of(a[1], std::stoi(a[2]), std::stoi(a[3]));
     if (a.size() == 4 && a[0] == "see-through") return see_through(a[1], a[2], std::stoi(a[3]));
     if (a.size() == 3 && a[0] == "shot-to-png") return tinge::save_image(load_shot(a[1]), a[2]), 0;

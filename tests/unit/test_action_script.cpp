@@ -159,7 +159,7 @@ TEST(ActionScript, MouseActionsAndWait) {
   EXPECT_NE(error_of(R"([{"action": "mouse_up", "x": 1}])").find("missing field 'y'"), std::string::npos);
   EXPECT_NE(error_of(R"([{"action": "wait"}])").find("missing field 'seconds'"), std::string::npos);
   EXPECT_NE(error_of(R"([{"action": "wait", "seconds": -1}])").find("'seconds'"), std::string::npos);
-  EXPECT_EQ(action_names().size(), size_t(ActionKind::KeyUp) + 1);
+  EXPECT_EQ(action_names().size(), size_t(ActionKind::Layout) + 1);
   EXPECT_EQ(action_names()[size_t(ActionKind::Wait)], "wait");
 }
 
