@@ -11,18 +11,15 @@ set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "colourise black-and-white photos from a few colour hints")
 set(CPACK_PACKAGE_CONTACT "${TINGE_PACKAGE_MAINTAINER}")
 set(CPACK_STRIP_FILES ON)
-if(EXISTS ${CMAKE_SOURCE_DIR}/LICENSE)
-  set(CPACK_RESOURCE_FILE_LICENSE ${CMAKE_SOURCE_DIR}/LICENSE)
-endif()
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${TINGE_PACKAGE_MAINTAINER}")
 set(CPACK_DEBIAN_PACKAGE_SECTION graphics)
+# The Description's first line is CPACK_PACKAGE_DESCRIPTION_SUMMARY; this is the text below it.
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-"colourise black-and-white photos from a few colour hints
-tinge is an editor and a command-line tool that colourises black-and-white
+"tinge is an editor and a command-line tool that colourises black-and-white
 photographs. The user places a few colour hints; a neural network (bundled)
 or Levin et al.'s optimisation spreads them over the photo. The editor shows
 the result live; the command line colourises single photos or folders and

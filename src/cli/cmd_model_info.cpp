@@ -32,7 +32,7 @@ int run_model_info(std::vector<std::string> args) {
       .positionals(0, 1, "FILE");
   if (!p.parse(args)) return 0;
   std::string path = p.positional().empty() ? "" : p.positional()[0];
-  if (path.empty()) {
+  if (p.positional().empty()) {
     if (p.has("--set") || p.has("--set-file")) throw UsageError("--set and --set-file need a FILE to change");
     path = default_model_path();
     if (path.empty()) throw ModelError("no bundled model found (give FILE or set TINGE_MODEL)");

@@ -17,8 +17,8 @@ commands=$("$TINGE" --help | awk '/^commands:/ {on = 1; next} /^$/ {on = 0} on {
 [ -n "$commands" ] || fail "no commands in tinge --help"
 for c in $commands; do
   grep -q -E "^   tinge $c( |$)" "$T/page.txt" || fail "no section for 'tinge $c'"
-  # Options are the first words of --help lines that start with '-' (after the indentation).
-  for o in $("$TINGE" "$c" --help | sed -n -E 's/^ +(-[A-Za-z0-9-]+).*/\1/p; s/^ +-[A-Za-z0-9], (--[A-Za-z0-9-]+).*/\1/p' | sort -u); do
+  # Options begin the indented --help lines that start with '-': "--name ARG" or "-o, --output ARG".
+  for o in $("$TINGE" "$c" --help | sed -n -E 's/^ +(-[A-Za-z0-9-]+)(, (-[A-Za-z0-9-]+))?.*/\1 \3/p' | tr ' ' '\n' | sort -u); do
     [ "$o" = "-h" ] || [ "$o" = "--help" ] && continue
     grep -q -E -- "(^|[ ,(\[])$o([ ,.)]|$)" "$T/page.txt" || fail "tinge $c: option $o is not in the man page"
   done

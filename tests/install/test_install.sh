@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Install test: `cmake --install` into a temporary prefix, then move the prefix to another folder and
 # use what is there: the layout (binary, model, samples, desktop file, icon, man page), no RPATH and
-# no build or source path in the installed binary, `model-info` finding the installed model,
-# `colorize` on an installed sample with the bundled model (the same picture as the build's own
-# tinge with the source tree's model), `edit --script` under Xvfb (shaders, model, saving) and
-# `edit` with no argument opening the installed sample. Also checks that the built binary, copied
-# out of its build folder, finds no model: the source tree is reached only through the build
-# folder's marker file, never through a compiled-in path.
+# no build or source path in the installed binary, `model-info` finding the installed model (and
+# refusing --set without a FILE), `colorize` on an installed sample with the bundled model (the same
+# picture as the build's own tinge with the source tree's model), `edit --script` under Xvfb
+# (shaders, model, saving) and `edit` with no argument opening the installed sample. Also checks that
+# the built binary, copied out of its build folder, finds no model: the source tree is reached only
+# through the build folder's marker file, never through a compiled-in path.
 # $1 = build folder, $2 = source folder, $3 = the built tinge; $TINGE_GUI_CHECK = tests/tools/gui_check,
 # $TINGE_CMAKE = cmake.
 set -euo pipefail
@@ -23,7 +23,11 @@ fail() {
   echo "FAIL: $*" >&2
   FAILS=$((FAILS + 1))
 }
-ok() { echo "ok: $*"; }
+checked=0
+ok() {  # ok NAME: reports a group of checks as passed when none of them failed
+  if [ "$FAILS" -eq "$checked" ]; then echo "ok: $*"; fi
+  checked=$FAILS
+}
 unset TINGE_MODEL
 export TINGE_AUTOSAVE_DIR="$T/autosave" XDG_CONFIG_HOME="$T/config" XDG_STATE_HOME="$T/state"
 
@@ -66,6 +70,11 @@ if "$TINGE" model-info >"$T/info.txt" 2>"$T/err.txt"; then
 else
   fail "model-info with no FILE: $(cat "$T/err.txt")"
 fi
+# ... and never changes it without being named.
+rc=0
+"$TINGE" model-info --set 'note="x"' >/dev/null 2>"$T/err.txt" || rc=$?
+[ "$rc" -eq 2 ] || fail "model-info --set with no FILE: exit $rc, expected a usage error (2)"
+cmp -s "$MODEL" "$SRC/models/tinge-default.safetensors" || fail "model-info --set with no FILE changed the model"
 ok "model-info finds the installed model"
 
 # colorize an installed sample with the default method: the bundled model, the build's own picture.
@@ -90,14 +99,14 @@ if command -v xvfb-run >/dev/null; then
   cp "$SAMPLE" "$T/photo.jpg"
   cat >"$T/actions.json" <<'JSON'
 [
-  {"action": "add_point", "x": 300, "y": 200, "rgb": "#c83c28", "size": 9},
+  {"action": "add_point", "x": 815, "y": 615, "rgb": "#c83c28", "size": 9},
   {"action": "wait_idle"},
   {"action": "save_result", "path": "result.png"},
   {"action": "screenshot", "path": "shot.png"}
 ]
 JSON
   if (cd "$T" && "${XVFB[@]}" "$TINGE" edit photo.jpg --script actions.json --no-autosave) >"$T/edit.log" 2>&1; then
-    "$CHECK" near "$T/result.png" 300 200 "#c83c28" 3 8 || fail "the editor's result lacks the hint's colour"
+    "$CHECK" near "$T/result.png" 815 615 "#c83c28" 3 8 || fail "the editor's result lacks the hint's colour"
     [ -s "$T/shot.png" ] || fail "no screenshot"
     ok "edit --script under Xvfb"
   else
@@ -123,8 +132,10 @@ if "$T/loose/bin/tinge" model-info >"$T/out.txt" 2>"$T/err.txt"; then
 else
   grep -q "no bundled model found" "$T/err.txt" || fail "unexpected error: $(cat "$T/err.txt")"
 fi
-TINGE_MODEL="$MODEL" "$T/loose/bin/tinge" model-info >"$T/out.txt" || fail "TINGE_MODEL is not used"
-grep -q -F "model file: $MODEL" "$T/out.txt" || fail "model-info does not name \$TINGE_MODEL's file"
+TINGE_MODEL="$SRC/models/tinge-default.safetensors" "$T/loose/bin/tinge" model-info >"$T/out.txt" ||
+  fail "TINGE_MODEL is not used"
+grep -q -F "model file: $SRC/models/tinge-default.safetensors" "$T/out.txt" ||
+  fail "model-info does not name \$TINGE_MODEL's file"
 # ... and in its build folder, the marker leads it to the source tree.
 "$BUILT" model-info >"$T/out.txt" || fail "the built tinge does not find the source tree's model"
 grep -q -F "model file: $(realpath "$SRC")/models/tinge-default.safetensors" "$T/out.txt" ||
