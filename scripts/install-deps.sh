@@ -11,6 +11,7 @@ packages=(
   libtorch-dev libopenblas0-openmp                           # the network (TINGE_WITH_TORCH)
   libimgui-dev libglfw3-dev libgl-dev                        # the editor (TINGE_BUILD_APP)
   xvfb xauth xdotool x11-apps                                # headless GUI tests (real X input, xwd)
+  dpkg-dev file man-db                                       # the .deb (dpkg-shlibdeps) and its tests
   clang libclang-rt-14-dev                                   # fuzzing (scripts/sanitize.sh)
 )
 

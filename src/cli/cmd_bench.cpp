@@ -20,6 +20,7 @@
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "cli/methods.hpp"
+#include "cli/resources.hpp"
 #include "core/atomic_write.hpp"
 #include "core/color.hpp"
 #include "core/hints.hpp"

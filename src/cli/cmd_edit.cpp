@@ -1,37 +1,19 @@
 // `tinge edit`: the interactive editor (src/app), or a scripted headless session with --script.
-#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "cli/methods.hpp"
+#include "cli/resources.hpp"
 #include "core/atomic_write.hpp"
 #include "core/error.hpp"
 #if TINGE_WITH_APP
 #include "app/editor.hpp"
 #endif
 
-namespace fs = std::filesystem;
-
 namespace tinge {
 namespace {
-
-// The first sample photo shipped with tinge (installed share/ folder, else the source tree).
-std::string bundled_sample() {
-  std::vector<fs::path> dirs;
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) dirs.push_back(exe.parent_path().parent_path() / "share" / "tinge" / "samples");
-#ifdef TINGE_SOURCE_DIR
-  dirs.push_back(fs::path(TINGE_SOURCE_DIR) / "assets" / "samples");
-#endif
-  for (const fs::path& d : dirs) {
-    for (const char* name : {"nagasaki-boats.jpg", "dust-bowl-home.jpg"})
-      if (fs::exists(d / name, ec)) return (d / name).string();
-  }
-  return "";
-}
 
 int run_edit(std::vector<std::string> argv) {
   ArgParser args("tinge edit", "[IMAGE|SESSION.json|FOLDER] [options]",

@@ -9,6 +9,7 @@
 
 #include "cli/args.hpp"
 #include "cli/command.hpp"
+#include "cli/resources.hpp"
 #include "core/atomic_write.hpp"
 #include "core/error.hpp"
 #include "core/file_read.hpp"
@@ -22,13 +23,21 @@ namespace tinge {
 namespace {
 
 int run_model_info(std::vector<std::string> args) {
-  ArgParser p("tinge model-info", "FILE [--set KEY=JSON ...] [--set-file KEY=PATH.json ...]",
-              "Print a model file's metadata; --set / --set-file change top-level metadata fields in place.");
+  ArgParser p("tinge model-info", "[FILE] [--set KEY=JSON ...] [--set-file KEY=PATH.json ...]",
+              "Print a model file's metadata; --set / --set-file change top-level metadata fields in place.\n"
+              "Without FILE, the model the other commands use when no --model is given ($TINGE_MODEL,\n"
+              "else the bundled model), and its path first.");
   p.option("--set", "", "KEY=JSON", "set a metadata field to a JSON value (null removes it)", true)
       .option("--set-file", "", "KEY=PATH", "set a metadata field to the JSON in a file", true)
-      .positionals(1, 1, "FILE");
+      .positionals(0, 1, "FILE");
   if (!p.parse(args)) return 0;
-  const std::string path = p.positional()[0];
+  std::string path = p.positional().empty() ? "" : p.positional()[0];
+  if (p.positional().empty()) {
+    if (p.has("--set") || p.has("--set-file")) throw UsageError("--set and --set-file need a FILE to change");
+    path = default_model_path();
+    if (path.empty()) throw ModelError("no bundled model found (give FILE or set TINGE_MODEL)");
+    std::cout << "model file: " << path << "\n";
+  }
   auto f = read_safetensors(path);
   nlohmann::json meta = tinge_metadata(f, path);
   // (key, JSON text, where it came from: "--set KEY" or "--set-file KEY=PATH")

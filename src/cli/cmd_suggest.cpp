@@ -9,6 +9,7 @@
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "cli/progress.hpp"
+#include "cli/resources.hpp"
 #include "core/color.hpp"
 #include "core/error.hpp"
 #include "core/evaluate.hpp"

@@ -2,6 +2,7 @@
 // network; the rest of the CLI asks for a method by name.
 #include "cli/methods.hpp"
 #include "cli/args.hpp"
+#include "cli/resources.hpp"
 #include "core/refine.hpp"
 
 #include <cstdio>

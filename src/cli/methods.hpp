@@ -10,7 +10,7 @@
 namespace tinge {
 
 struct MethodArgs {
-  std::string model_path;      // "" = the bundled model (default_model_path())
+  std::string model_path;      // "" = $TINGE_MODEL or the bundled model (default_model_path())
   std::string device = "cpu";  // cpu | cuda | auto (network only)
   int threads = 0;             // 0 = library default
   std::string decode;          // network decoding; "" = as the model file says

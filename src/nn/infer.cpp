@@ -9,7 +9,6 @@
 #include <filesystem>
 #include <mutex>
 #include <thread>
-#include <unistd.h>
 
 #include "core/ab_grid.hpp"
 #include "core/error.hpp"
@@ -278,28 +277,6 @@ class NetMethod final : public ModelMethod {
 std::unique_ptr<ModelMethod> load_model(const std::string& path, const ModelOptions& opt) {
   if (path.empty()) throw ModelError("no model file given and no bundled model found");
   return std::make_unique<NetMethod>(path, opt);
-}
-
-std::string default_model_path() {
-  namespace fs = std::filesystem;
-  if (const char* e = std::getenv("TINGE_MODEL")) return e;
-  std::vector<fs::path> dirs;
-  char exe[4096];
-  const ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-  if (n > 0) {
-    exe[n] = 0;
-    dirs.push_back(fs::path(exe).parent_path() / ".." / "share" / "tinge" / "models");
-    dirs.push_back(fs::path(exe).parent_path() / ".." / "models");  // build/ inside the source tree
-  }
-#ifdef TINGE_SOURCE_DIR
-  dirs.push_back(fs::path(TINGE_SOURCE_DIR) / "models");
-#endif
-  for (const auto& d : dirs) {
-    std::error_code ec;
-    const auto p = d / "tinge-default.safetensors";
-    if (fs::exists(p, ec)) return fs::weakly_canonical(p, ec).string();
-  }
-  return "";
 }
 
 }  // namespace tinge

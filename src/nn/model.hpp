@@ -41,8 +41,4 @@ std::unique_ptr<ModelMethod> load_model(const std::string& path, const ModelOpti
 // Loads a model file's bytes on the CPU and discards them: throws ModelError as load_model does.
 void check_model_bytes(const std::string& bytes, const std::string& name);
 
-// Where the bundled model is looked for: $TINGE_MODEL, <exe>/../share/tinge/models/, the source tree's
-// models/. Returns "" when none exists.
-std::string default_model_path();
-
 }  // namespace tinge
