@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes a copy of a folder of colour photos whose lightness looks like an old print's, with the
-# colour (CIELAB a, b) untouched, for measuring how a model copes with real old photos (model card,
-# Robustness). Needs ImageMagick. Deterministic (-seed).
+# colour (CIELAB a, b) untouched, for measuring how a model copes with real old photos
+# (docs/experiments.md, Old prints). Needs ImageMagick. Deterministic (-seed).
 # Usage: scripts/degrade-photos.sh IN_DIR OUT_DIR KIND   KIND: none | grain | blur | fade | all
 #   grain: Gaussian noise overlaid on L; blur: Gaussian, sigma 0.8 px; fade: contrast -25 %, brightness +5 %;
 #   all: the three in that order; none: the same round trip through Lab and JPEG q95, no degradation.
