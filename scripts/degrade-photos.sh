@@ -24,9 +24,10 @@ mkdir -p "$out"
 n=0
 for f in "$in"/*.jpg "$in"/*.jpeg "$in"/*.png; do
   [ -f "$f" ] || continue
-  # L is channel 0 of Lab: degrade a copy of it and put it back in place of the original.
+  # L is channel 0 of Lab: degrade a copy of it and put it back in place of the original. The channels
+  # -separate makes are gray images: without -type TrueColor ImageMagick 6 writes a grayscale JPEG.
   convert -seed $((n + 1)) "$f" -colorspace Lab -separate \( -clone 0 "${op[@]}" \) -swap 0,3 +delete \
-    -set colorspace Lab -combine -colorspace sRGB -quality 95 "$out/$(basename "${f%.*}").jpg"
+    -set colorspace Lab -combine -colorspace sRGB -type TrueColor -quality 95 "$out/$(basename "${f%.*}").jpg"
   n=$((n + 1))
 done
 echo "degrade-photos: $n photos ($kind) in $out"
