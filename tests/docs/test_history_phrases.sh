@@ -95,9 +95,9 @@ if [ "$n_files" -lt 10 ]; then
   echo "found only $n_files files to scan under $root" >&2
   exit 1
 fi
-xargs -0 -r sh -c 'for f; do [ -f "$f" ] && printf "%s\0" "$f"; done' sh <"$tmp/scan" >"$tmp/existing"
-xargs -0 -r bash -c "$(declare -p phrases letters); $(declare -f scan); scan \"\$@\"" bash <"$tmp/existing" \
-  | sort -t: -k1,1 -k2,2n -u >"$tmp/hits"
+files=()
+while IFS= read -r -d '' f; do [ -f "$f" ] && files+=("$f"); done <"$tmp/scan"  # tracked, not deleted
+scan "${files[@]}" | sort -t: -k1,1 -k2,2n -u >"$tmp/hits"
 if [ -s "$tmp/hits" ]; then
   echo "history phrases in $(cut -d: -f1 "$tmp/hits" | sort -u | wc -l) files (describe the product as it is;" \
     "history goes in git log and CHANGELOG.md):" >&2
