@@ -1,5 +1,6 @@
 # Finds tinge's dependencies (Debian 12 packages) and exposes them as tinge::* targets.
-# Off Debian (e.g. the GPU machine) header-only pieces can come from TINGE_EXTRA_INCLUDE.
+# Off Debian (e.g. a CUDA machine with only PyTorch's wheel, scripts/gpu-train.sh) header-only
+# pieces can come from TINGE_EXTRA_INCLUDE.
 set(TINGE_EXTRA_INCLUDE "" CACHE PATH "Extra folder searched for eigen3/, nlohmann/ and stb/ headers")
 
 find_package(Threads REQUIRED)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Prepares the training photos that travel to the lent GPU machine (device tool: the checkout plus
-# carried paths, 64 MiB in all). Reads ../shared/data/train (research data: never committed), writes
+# Prepares a compact copy of the training photos for a training machine that receives only the
+# checkout and a few carried files within a size budget (BUDGET_MIB, e.g. for scripts/gpu-train.sh). Reads ../shared/data/train (research data: never committed), writes
 # OUT_DIR (git-ignored) and checks the total against the budget.
 #
 # Usage: scripts/carry-photos.sh OUT_DIR [QUALITY]
@@ -10,7 +10,8 @@
 # The mix follows the val set's sources (../shared/data/MANIFEST.md): every photo of every source
 # except imagenette (2,600 in train, 30 in val: a sample) and utkface (tight 200 px face chips: a
 # sample). Photos at shorter side 256 (the working scale), centre-cropped to 256 x 256 (the
-# trainer's random crops are 224), JPEG at QUALITY (default 60: 4,821 photos, 45 MiB), metadata stripped. Deterministic:
+# trainer's random crops are 224), JPEG at QUALITY (default 60: 4,821 photos, 45 MiB from a training
+# folder of 7,416), metadata stripped. Deterministic:
 # the samples use fixed random sources.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes a copy of a folder of colour photos whose lightness looks like an old print's, with the
-# colour (CIELAB a, b) untouched, for measuring how a model copes with real old photos (model card,
-# Robustness). Needs ImageMagick. Deterministic (-seed).
+# colour (CIELAB a, b) untouched, for measuring how a model copes with real old photos
+# (docs/experiments.md, Old prints). Needs ImageMagick. Deterministic (-seed).
 # Usage: scripts/degrade-photos.sh IN_DIR OUT_DIR KIND   KIND: none | grain | blur | fade | all
 #   grain: Gaussian noise overlaid on L; blur: Gaussian, sigma 0.8 px; fade: contrast -25 %, brightness +5 %;
 #   all: the three in that order; none: the same round trip through Lab and JPEG q95, no degradation.
@@ -24,9 +24,10 @@ mkdir -p "$out"
 n=0
 for f in "$in"/*.jpg "$in"/*.jpeg "$in"/*.png; do
   [ -f "$f" ] || continue
-  # L is channel 0 of Lab: degrade a copy of it and put it back in place of the original.
+  # L is channel 0 of Lab: degrade a copy of it and put it back in place of the original. The channels
+  # -separate makes are gray images: without -type TrueColor ImageMagick 6 writes a grayscale JPEG.
   convert -seed $((n + 1)) "$f" -colorspace Lab -separate \( -clone 0 "${op[@]}" \) -swap 0,3 +delete \
-    -set colorspace Lab -combine -colorspace sRGB -quality 95 "$out/$(basename "${f%.*}").jpg"
+    -set colorspace Lab -combine -colorspace sRGB -type TrueColor -quality 95 "$out/$(basename "${f%.*}").jpg"
   n=$((n + 1))
 done
 echo "degrade-photos: $n photos ($kind) in $out"

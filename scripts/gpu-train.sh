@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Trains tinge models on the lent GPU machine (see the device tool; its image has PyTorch 2.x whose
-# wheel carries LibTorch + CMake config, CMake and nvcc, but no Debian -dev packages).
-# Run from the repo root there, with .carry/ carried:
+# Trains tinge models on a CUDA machine whose Python has PyTorch 2.x (its wheel carries LibTorch and
+# its CMake config), CMake and nvcc, but no Debian -dev packages (docs/training.md).
+# Run from the repo root there, with .carry/ beside it:
 #   .carry/deps.tar.gz  Eigen, nlohmann-json and stb headers (tar czf ... -C /usr/include eigen3 nlohmann stb)
 #   .carry/train/       training photos (JPEG, shorter side ~192; ../shared/data/MANIFEST.md has a recipe)
 #   .carry/init.safetensors (optional) a model to continue from
@@ -10,7 +10,7 @@
 #        SHORT_SIDE (photos packed at this shorter side, default 192), CROP (default 176), BATCH (64),
 #        WORKERS (6), INIT_FILE (default $CARRY/init.safetensors), DEGRADE (share of samples with an
 #        old print's faded/soft/grainy lightness, default 0), PRECISION (the main run's --precision:
-#        auto = fp32 on CUDA; bf16 = mixed precision, untried on a GPU so far), LEVIN_INPUT (1: the
+#        auto = fp32 on CUDA; bf16 = mixed precision, not measured on CUDA), LEVIN_INPUT (1: the
 #        network also sees Levin's propagation of the hints, --levin-input; a Levin solve per sample
 #        on the batch workers, so give it WORKERS 14).
 # Writes to $OUT: tinge-default.safetensors (the main hybrid model), ablation_{l2,huber,ce,hybrid}

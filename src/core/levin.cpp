@@ -14,8 +14,8 @@
 // pixels), applied while assembling so Eigen's own ordering is skipped. The factorisation is
 // done in float and the solution refined twice against the double matrix (17% faster than a
 // double LU, same result to ~4e-6 ab units).
-// Measured at 341 x 256 (87k unknowns, 10 hints), single thread, CPU seconds on the 2-core dev
-// machine (shared with other builds, so wall time there was 2-3x higher):
+// Measured at 341 x 256 (87k unknowns, 10 hints), single thread, CPU seconds on a 2-core machine
+// shared with builds (wall time 2-3x higher):
 //   SparseLU + COLAMD (Eigen default)      2.0 - 2.2 s
 //   SparseLU + AMD, symmetric mode         75 s (fill explodes)
 //   SparseLU + nested dissection, double   0.52 - 0.67 s, exact to 1e-11
@@ -23,17 +23,17 @@
 //   BiCGSTAB + IncompleteLUT               1.9 - 4.5 s, 20 - 120 iterations, error up to 0.08 ab
 //   BiCGSTAB, no preconditioner            13 - 17 s, 900 - 2500 iterations
 //   normal equations A^T A: LDLT 4 - 22 s (5x5 stencil fills); CG + IC did not converge
-// On an idle Xeon (the GPU host) pinned to 2 cores: levin_colorize at 341 x 256 takes
+// On an idle Xeon pinned to 2 cores: levin_colorize at 341 x 256 takes
 // 0.35 - 0.55 s with the double LU; the full 12 MP pipeline (4000 x 3000 L: area downscale,
 // hint rasterising, this solve at 341 x 256, joint bilateral upsampling) takes 0.68 s, of which
-// the upsampling is 0.21 s. On the loaded dev machine: 1.0 - 1.5 s and 2.2 - 2.5 s wall.
+// the upsampling is 0.21 s. On the loaded 2-core machine: 1.0 - 1.5 s and 2.2 - 2.5 s wall.
 // BiCGSTAB + ILUT stays available (LevinOptions::solver) as a cross-check in the tests.
 // Small grids (the coarse solves of model+levin and of the network's Levin input, 85 x 64; the
 // levin method's 171 x 128) spend most of that LU's time in its supernodal set-up, so up to
 // kNoPivotMaxUnknowns a plain up-looking LU without pivoting (core/sparse_ldu.hpp; safe for an
 // M-matrix, every pivot checked, the supernodal LU taking over should one not be positive) in
 // double precision, no refinement needed. levin_colorize, one thread, idle 2-core Xeon, best of
-// 30-200 (session 14): 85 x 64 6.1 ms against 11.0; 171 x 128 44 against 55; 200 x 150 72
+// 30-200, this LU against the supernodal one: 85 x 64 6.1 ms against 11.0; 171 x 128 44 against 55; 200 x 150 72
 // against 80; 240 x 180 126 against 121; 341 x 256 345 against 279.
 //
 // Known limitation (of the method, not the solver): for a step edge the cross-edge weight is

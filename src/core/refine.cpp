@@ -25,7 +25,7 @@ namespace {
 // against 0.46, 5-100 hints within 0.03 dB (falloffs 0.125-1 short side and peak shares 0.5-0.6
 // tried: longer falloffs trade colour for PSNR at 1-2 hints). On the other 213, looked at after:
 // 0.00 to -0.03 dB, colourfulness 0.50 against 0.42 at 1 hint; on degraded copies of every third
-// (old prints) -0.13 / -0.08 dB at 1 / 2 hints, 0.50 against 0.40 (README, Evaluation).
+// (old prints) -0.13 / -0.08 dB at 1 / 2 hints, 0.50 against 0.40 (docs/experiments.md).
 constexpr float kShareFalloff = 0.625f;
 
 class RefinedMethod : public Method {
@@ -56,8 +56,9 @@ class RefinedMethod : public Method {
 };
 
 // The last propagation this thread solved. model+levin over a network with a Levin input asks for
-// the same one twice per prediction (the network's input, then the average): about 11 ms each on a
-// 341 x 256 working image here (README, Speed), while comparing the inputs takes well under one.
+// the same one twice per prediction (the network's input, then the average): about 6 ms each for a
+// 341 x 256 working image (the 85 x 64 solve, levin.cpp), while comparing the inputs takes well
+// under one.
 struct LevinMemo {
   int grid = -1;
   Plane L, hint_a, hint_b, mask, a, b;

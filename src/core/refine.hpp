@@ -2,9 +2,10 @@
 // of the method's prediction and Levin's L-guided optimisation, Levin's share largest near the
 // hints and fading with distance from them (none with no hints, so the method's prediction is
 // returned unchanged). The two make different errors — the network blurs small regions between
-// hints, Levin spreads colours too far where lightness edges are weak — and their average scores
-// higher than either at every hint count on photos neither saw (README, Evaluation). Levin is
-// solved on a coarse grid (short side 64) and upsampled guided by L: about 15 ms over the method
+// hints, Levin spreads colours too far where lightness edges are weak — and for a network without
+// the Levin input their average scored higher than either at every hint count on photos neither saw;
+// a network with the Levin input learns its own share of the propagation, and the average then
+// changes its score by a few hundredths of a dB (docs/experiments.md). Levin is solved on a coarse grid (short side 64) and upsampled guided by L: about 15 ms over the method
 // alone, so previews use it too. With one or two hints Levin carries their colour over the whole
 // photo; the fading share keeps the method's colour far from them.
 #pragma once

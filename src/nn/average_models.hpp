@@ -1,7 +1,7 @@
 // Weight averaging of two model files of the same architecture ("model soup"): every tensor of
 // the result is (1 - t) * A + t * B. Averaging a fine-tuned model with the model it started from
-// often scores better than either (Wortsman et al. 2022): tinge's shipped model is such an
-// average. No torch: it works on the safetensors bytes.
+// often scores better than either (Wortsman et al. 2022): most steps of the bundled model's lineage
+// are such averages (docs/training.md). No torch: it works on the safetensors bytes.
 #pragma once
 #include <string>
 

@@ -15,7 +15,7 @@ namespace tinge {
 // instructions (mixed_precision.hpp).
 std::vector<double> time_network_forward(const std::string& arch, int w, int h, int reps, double* gmac = nullptr,
                                          bool bf16 = false);
-// Whether `auto` precision picks bf16 on this machine's CPU.
+// Whether `auto` precision picks bf16 on the CPU tinge runs on.
 bool bf16_is_default_on_cpu();
 
 }  // namespace tinge

@@ -1,6 +1,6 @@
 // Training in bfloat16 mixed precision: convolutions and matrix products run in bf16 (float32
 // accumulation), weights, optimizer state and losses stay float32. On CPUs with bf16 instructions
-// (AVX512-BF16, AMX) oneDNN runs them about twice as fast as float32 (README, Training); elsewhere
+// (AVX512-BF16, AMX) oneDNN runs them about twice as fast as float32 (docs/training.md); elsewhere
 // bf16 is emulated and slower, so `auto` picks it only where the CPU has them.
 #pragma once
 #include <string>
@@ -10,7 +10,7 @@
 
 namespace tinge {
 
-// Whether this CPU executes bf16 dot products natively (AVX512-BF16 or AMX-BF16).
+// Whether the CPU tinge runs on executes bf16 dot products natively (AVX512-BF16 or AMX-BF16).
 bool cpu_has_fast_bf16();
 
 // "auto" | "fp32" | "bf16" -> "fp32" | "bf16" for `device` (auto: bf16 on a CPU that has it; fp32 on

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Odd inputs and outputs that once hung, crashed or silently lost a result (review, session 8): a
+# Odd inputs and outputs that could hang, crash or silently lose a result without their guards: a
 # FIFO given as a photo, session or report; a deeply nested session beside one photo of a folder;
 # folder inputs that map to one output name; `colorize .`; an empty folder; a leftover temporary
 # carrying tinge's own process id; a 250-character output name; report paths in missing folders.

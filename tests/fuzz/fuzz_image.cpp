@@ -1,8 +1,8 @@
 // libFuzzer target: tinge::load_image_from_memory (JPEG through libjpeg-turbo, PNG/BMP/TGA through
 // stb) on arbitrary bytes, with a small pixel limit so a forged header cannot make the decoder
 // allocate gigabytes. A tinge::Error (ImageError) is the documented way to refuse input; anything
-// else is a finding. JPEG used to be skipped here because stb's progressive-JPEG decoder reads out
-// of bounds (known_crashes/); JPEG now goes to libjpeg-turbo. TINGE_FUZZ_JPEG=0 skips it again.
+// else is a finding. JPEG goes to libjpeg-turbo, not to stb, whose progressive-JPEG decoder reads out
+// of bounds (known_crashes/). TINGE_FUZZ_JPEG=0 skips JPEG inputs.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>

@@ -97,9 +97,9 @@ TEST(ShippedModel, ColourSpreadFallsWhereAHintSettlesTheColour) {
   ASSERT_EQ(none.width, 64);
   ASSERT_EQ(none.height, 64);
   // Just beside the hint's patch (cell 33 = pixels 132-135; the patch covers 126-130): the network
-  // is surer of the colour there. (The session-10 model was surer 40 px away too; the session-12
-  // model, which carries a hint's colour to its ab output through its Levin gate, is less sure
-  // beyond about 30 px: model card, Suggested colours.)
+  // is surer of the colour there. (Not 40 px away: a model with the Levin input carries a hint's
+  // colour to its ab output through its gate, and its distribution is less sure beyond about 30 px,
+  // where a model without it was still surer: docs/experiments.md, Suggestions.)
   EXPECT_LT(with.at(33, 32), 0.7f * none.at(33, 32)) << with.at(33, 32) << " vs " << none.at(33, 32);
   for (float v : none.v) ASSERT_TRUE(v >= 0.f && v < 160.f);
   // A working width that is not a multiple of 4 gives the cells covering it, rounded up.

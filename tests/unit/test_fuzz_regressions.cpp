@@ -1,5 +1,6 @@
-// Regression tests for inputs the fuzzers (tests/fuzz) found: each used to escape the documented
-// tinge::Error contract (undefined behaviour or a foreign exception) and must now be refused by name.
+// Regression tests for inputs the fuzzers (tests/fuzz) flagged: each escapes the documented
+// tinge::Error contract (undefined behaviour or a foreign exception) without its guard, and must be
+// refused by name.
 #include <gtest/gtest.h>
 
 #include <cstdint>

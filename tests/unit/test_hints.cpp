@@ -120,7 +120,7 @@ TEST(Rasterize, ClampsAtTheBorder) {
 }
 
 TEST(Rasterize, PointsOnTheFarEdgeColourTheEdgePixel) {
-  // Sessions allow x == width and y == height; a one-pixel patch there used to cover nothing.
+  // Sessions allow x == width and y == height; a one-pixel patch there must still cover a pixel.
   auto c = covered(tinge::rasterize_hints({point(100, 50, 1)}, 100, 100, 100, 100));
   EXPECT_EQ(c, (std::set<std::pair<int, int>>{{99, 50}}));
   c = covered(tinge::rasterize_hints({point(100, 100, 1)}, 100, 100, 100, 100));

@@ -100,8 +100,8 @@ TEST(ImageOdd, KnownStbProgressiveJpegCrashIsACleanError) {
   expect_refused(known_crash("stb-jpeg-huff-decode-fuzz_image.jpg"), "crash.jpg", "corrupt JPEG");
 }
 
-// stb skips 0xFF fill bytes before the start-of-image marker, so FF FF D8 ... used to reach stb's
-// progressive decoder (out-of-bounds read found by fuzz_image) instead of libjpeg.
+// stb skips 0xFF fill bytes before the start-of-image marker, so FF FF D8 ... would reach stb's
+// progressive decoder (an out-of-bounds read; input from fuzz_image) instead of libjpeg.
 TEST(ImageOdd, FillBytesBeforeJpegStartAreRefusedBeforeStb) {
   expect_refused(known_crash("stb-jpeg-fill-bytes-before-soi.jpg"), "padded.jpg", "corrupt JPEG");
   expect_refused(std::string("\xff\xff\xff\xd8\xff\xe0", 6), "fill.jpg", "fill bytes");

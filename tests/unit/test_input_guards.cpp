@@ -1,4 +1,4 @@
-// Inputs that once crashed, hung or lost a result (found by review, session 8): deeply nested JSON,
+// Inputs that would crash, hang or lose a result without their guards: deeply nested JSON,
 // a FIFO given as a file, cut-off BMP and TGA files, folder runs whose inputs map to one output
 // name, a leftover temporary of a reused process id, and output names near the 255-byte limit.
 #include <gtest/gtest.h>
@@ -42,7 +42,7 @@ TEST(InputGuards, JsonNestingDepthCountsBracketsOutsideStrings) {
 }
 
 TEST(InputGuards, ADeeplyNestedSessionIsRefusedNotCopied) {
-  // 200,000 levels: copying this value into the session's extra fields used to overflow the stack.
+  // 200,000 levels: copying this value into the session's extra fields would overflow the stack.
   const std::string deep = "{\"format\":\"tinge-session\",\"version\":1,\"points\":[],\"junk\":" + nested(200000) + "}";
   try {
     parse_session(deep);
@@ -169,9 +169,9 @@ TEST(InputGuards, APlotOfExtremeValuesFinishes) {
   r.rows = {EvalRow{}, EvalRow{}};
   r.rows[0].hints = 0, r.rows[0].psnr_mean = 1e17;
   r.rows[1].hints = 1, r.rows[1].psnr_mean = 1e17 + 16;
-  EXPECT_LT(eval_svg({r}).size(), 100000u);  // used to loop for ever, growing the SVG
+  EXPECT_LT(eval_svg({r}).size(), 100000u);  // ticks are counted: no loop that grows the SVG for ever
   EXPECT_THROW(parse_eval_json("{\"method\":\"a\",\"rows\":[{\"hints\":0,\"psnr_mean\":1e17}]}"), Error);
-  // Hint counts must be integers in range (a float such as 1e20 was converted to int: undefined).
+  // Hint counts must be integers in range (converting a float such as 1e20 to int is undefined).
   for (const char* n : {"1e20", "1.5", "-1", "99999999999"})
     EXPECT_THROW(parse_eval_json(std::string("{\"method\":\"a\",\"rows\":[{\"hints\":") + n +
                                  ",\"psnr_mean\":20}]}"),

@@ -151,8 +151,8 @@ TEST(Pipeline, RejectsMethodOutputOfTheWrongSize) {
   EXPECT_THROW(colorize(L, {}, *gray, bad), Error);
 }
 
-// The 12 MP pipeline (working-resolution solve + guided upsampling) takes a few seconds on the
-// 2-core dev machine, so it only runs when TINGE_BENCH is set.
+// The 12 MP pipeline (working-resolution solve + guided upsampling) takes a few seconds on two
+// cores, so it only runs when TINGE_BENCH is set.
 TEST(Pipeline, TwelveMegapixelTiming) {
   if (!std::getenv("TINGE_BENCH")) GTEST_SKIP() << "set TINGE_BENCH=1 to time the 12 MP pipeline";
   const int W = 4000, H = 3000;
