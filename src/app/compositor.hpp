@@ -9,7 +9,7 @@
 // measured cost per pixel (GL timer queries): about kBandBudgetMs of GPU time a frame, so a
 // hardware GPU composes the whole image in one frame and adds no latency, and software OpenGL
 // spreads it over 2-3 frames (smaller bands smoothed frames further but delayed previews by
-// 100-200 ms: README, Editor). Changes arriving meanwhile are composed next: the display lags the newest ab by at most
+// 100-200 ms: docs/experiments.md, The editor). Changes arriving meanwhile are composed next: the display lags the newest ab by at most
 // two compositions (a few frames), and a stream of changes (the saturation slider dragged)
 // still shows progress. It is rendered at the display's scale rounded up to a power of two (at most the
 // image's resolution), so a 12 MP photo shown whole costs about as much as a screenful. A draft ab
@@ -30,7 +30,7 @@ class Compositor {
   static constexpr double kBandBudgetMs = 16.0;  // a frame at 60 Hz
   // Drafts (live previews) in smaller bands: on llvmpipe with the network busy, 5 ms bands kept
   // frames' p95 while dragging at 18.6-19.4 ms against 19.7-20.2 with 16 ms (five runs each), with
-  // previews about 15 ms later (README, Editor).
+  // previews about 15 ms later (docs/experiments.md, The editor).
   static constexpr double kDraftBandBudgetMs = 5.0;
   // Drafts only where the full-scale composition has more pixels than this (512 x 512): below it
   // software OpenGL composes it within one 16 ms band anyway.

@@ -20,7 +20,7 @@ namespace {
 // Nice value of the inference thread: $TINGE_WORKER_NICE (0..19), default 19. Smooth frames while
 // the network runs matter more than a few milliseconds of its latency: on 2 cores with software
 // OpenGL, dragging had 42-46 % of frames over 20 ms at nice 5 and 25-28 % at 19, for previews
-// 5-10 ms later (README, Speed). Only contended cores feel it.
+// 5-10 ms later (docs/experiments.md, The editor). Only contended cores feel it.
 int worker_nice() {
   const char* v = std::getenv("TINGE_WORKER_NICE");
   if (!v || !*v) return 19;

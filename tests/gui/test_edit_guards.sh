@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# GUI test of editor behaviours a review found broken (session 8): hint sizes a session cannot
-# hold; an unanswered recovery offer losing the autosave; a drag carrying over to the next photo
-# of the folder; screenshot errors not naming the action; sessions and screenshots written over
-# the original photo; `--session` made for another photo switching photos silently.
+# GUI test of the editor's guards: a hint size a session cannot hold is refused; an unanswered
+# recovery offer keeps the autosave; a drag ends with its photo (it does not carry over to the next
+# one of the folder); screenshot errors name the action; sessions and screenshots are never
+# written over the original photo; `--session` made for another photo keeps the photo named.
 # $1 = tinge binary, $2 = source dir; $TINGE_GUI_CHECK = tests/tools/gui_check.
 # shellcheck source=common.sh
 source "$(dirname "$0")/common.sh"
