@@ -280,6 +280,7 @@ void EditorApp::draw_typed_colour(int sel, float L) {
       report_error("hex colour '" + std::string(hex_buf_) + "' is not #rrggbb");
   }
   hex_active_ = ImGui::IsItemActive();
+  note_layout("hex", ImGui::GetItemRectMin(), ImGui::GetItemRectSize(), hex_buf_);
   if (typed_note_point_ == sel && typed_note_rev_ == doc_.revision() && !typed_note_.empty()) {
     ImGui::PushTextWrapPos(0.f);
     ImGui::TextColored(ImVec4(1.f, 0.8f, 0.4f, 1.f), "%s", typed_note_.c_str());

@@ -57,6 +57,7 @@ void EditorApp::write_layout(const std::string& path) const {
   const ImVec2 win = ImGui::GetIO().DisplaySize;
   std::snprintf(line, sizeof(line), "window 0 0 %.0f %.0f\n", win.x, win.y);
   text += line;
+  if (image_) text += "result_name 0 0 0 0 " + suggested_result_path() + "\n";  // Save result's proposal
   for (const LayoutNote& n : layout_shown_) {
     std::snprintf(line, sizeof(line), "%s %.0f %.0f %.0f %.0f", n.name.c_str(), n.pos.x, n.pos.y, n.size.x,
                   n.size.y);

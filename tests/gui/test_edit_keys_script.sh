@@ -50,6 +50,30 @@ JSON
 "$CHECK" in-gamut typed.json 0 photo.png
 "$CHECK" in-gamut typed.json 1 photo.png
 
+# The hex field shows the selected hint's colour, and follows selection changes and undo.
+cat > hex.json <<'JSON'
+[
+  {"action": "add_point", "x": 30, "y": 60, "ab": [40, 30], "size": 7},
+  {"action": "add_point", "x": 40, "y": 30, "ab": [-30, -30], "size": 7},
+  {"action": "select_point", "point": 0},
+  {"action": "layout", "path": "hex0.txt"},
+  {"action": "select_point", "point": 1},
+  {"action": "layout", "path": "hex1.txt"},
+  {"action": "set_color", "point": 1, "ab": [10, 50]},
+  {"action": "layout", "path": "hex1b.txt"},
+  {"action": "undo"},
+  {"action": "layout", "path": "hex1c.txt"}
+]
+JSON
+"${XVFB[@]}" "$TINGE" edit photo.png --script hex.json --method levin
+hex() { awk '$1 == "hex" { print $6 }' "$1"; }
+echo "hex: $(hex hex0.txt) $(hex hex1.txt) $(hex hex1b.txt) $(hex hex1c.txt)"
+[ "$(hex hex0.txt)" != "$(hex hex1.txt)" ] || { echo "FAIL: the hex field did not follow the selection"; exit 1; }
+[ "$(hex hex1.txt)" != "$(hex hex1b.txt)" ] || { echo "FAIL: the hex field did not follow the new colour"; exit 1; }
+[ "$(hex hex1.txt)" = "$(hex hex1c.txt)" ] || { echo "FAIL: the hex field did not follow undo"; exit 1; }
+# The editor proposes the same result name as tinge colorize.
+grep -q "^result_name .*/photo_color.png$" hex0.txt || { grep result_name hex0.txt; echo "FAIL: result name"; exit 1; }
+
 # Markers: the outline of a 60-pixel hint across the dark and light halves leaves both visible.
 cat > markers.json <<'JSON'
 [

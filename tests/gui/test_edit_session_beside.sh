@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # GUI test: a hint session saved beside the photo under the default name (<photo>.tinge.json)
-# comes back when the photo is opened again; a broken one, or one made for another photo, is
+# comes back when the photo is opened again, and the editor says so; a broken one, or one made for another photo, is
 # not used and does not stop the photo from opening.
 # $1 = tinge binary, $2 = source dir; $TINGE_GUI_CHECK = tests/tools/gui_check.
 # shellcheck source=common.sh
@@ -17,9 +17,11 @@ cat > save.json <<'JSON'
 JSON
 "${XVFB[@]}" "$TINGE" edit photo.png --script save.json --method levin
 
-# Reopening the photo brings both hints back.
+# Reopening the photo brings both hints back, and says so on stdout (a script's hints add to them).
 echo '[{"action": "save_session", "path": "reopened.json"}]' > reopen.json
-"${XVFB[@]}" "$TINGE" edit photo.png --script reopen.json --method levin
+"${XVFB[@]}" "$TINGE" edit photo.png --script reopen.json --method levin > out.txt
+cat out.txt
+grep -q "loaded 2 hints from .*photo.png.tinge.json" out.txt || { echo "FAIL: loading the session beside the photo was not said"; exit 1; }
 "$CHECK" count reopened.json 2
 "$CHECK" point reopened.json 1 110 30 0.01
 
