@@ -242,6 +242,23 @@ int run_folder(ColorizeJob& job, const fs::path& dir, const ArgParser& args) {
   return 0;
 }
 
+// The settings of every photo's run, from the flags (the method is added by run_colorize).
+ColorizeJob job_options(const ArgParser& args) {
+  ColorizeJob job;
+  job.quality = args.get_int("--quality", 95, 1, 100);
+  job.force = args.has("--force");
+  if (args.has("--depth")) {
+    const std::string d = args.get("--depth");
+    if (d != "8" && d != "16") throw UsageError("--depth must be 8 or 16, got '" + d + "'");
+    job.depth = d == "16" ? 16 : 8;
+  }
+  job.note = [](const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); };
+  job.pipeline.saturation = float(args.get_double("--saturation", 1.0, 0.0, 4.0));
+  job.saturation_given = args.has("--saturation");
+  job.method_given = args.has("--method");
+  return job;
+}
+
 int run_colorize(std::vector<std::string> argv) {
   ArgParser args("tinge colorize", "IN [-o OUT] [--hints SESSION.json] [options]",
                  "Colourises a black-and-white photo (a colour photo is treated as black-and-white).\n"
@@ -264,19 +281,7 @@ int run_colorize(std::vector<std::string> argv) {
       .positionals(1, 1, "an input photo or folder (IN)");
   if (!args.parse(argv)) return 0;
 
-  ColorizeJob job;
-  job.quality = args.get_int("--quality", 95, 1, 100);
-  job.force = args.has("--force");
-  if (args.has("--depth")) {
-    const std::string d = args.get("--depth");
-    if (d != "8" && d != "16") throw UsageError("--depth must be 8 or 16, got '" + d + "'");
-    job.depth = std::stoi(d);
-  }
-  job.note = [](const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); };
-  job.pipeline.saturation = float(args.get_double("--saturation", 1.0, 0.0, 4.0));
-  job.saturation_given = args.has("--saturation");
-  job.method_given = args.has("--method");
-
+  ColorizeJob job = job_options(args);
   const fs::path in = args.positional()[0];
   std::error_code ec;
   if (!fs::exists(in, ec)) throw ImageError("input '" + in.string() + "': no such file or folder");
