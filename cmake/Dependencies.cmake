@@ -59,6 +59,14 @@ else()
   message(WARNING "libtiff not found (apt-get install libtiff-dev): TIFF photos will be refused")
 endif()
 
+# zlib deflates the PNGs stb_image_write cannot write (16-bit samples, alpha results).
+find_package(ZLIB)
+if(NOT ZLIB_FOUND)
+  message(FATAL_ERROR "zlib not found: apt-get install zlib1g-dev")
+endif()
+add_library(tinge::zlib INTERFACE IMPORTED)
+target_link_libraries(tinge::zlib INTERFACE ZLIB::ZLIB)
+
 if(TINGE_WITH_TORCH)
   find_package(Torch REQUIRED)
   # LibTorch's ABI flags (e.g. _GLIBCXX_USE_CXX11_ABI) must hold for every translation unit.

@@ -16,5 +16,5 @@ fi
 
 mkdir -p out
 echo "demo: no display or no editor in this build; colourising $sample on the command line"
-build/tinge colorize "$sample" -o out/nagasaki-boats_color.png
+build/tinge colorize "$sample" -o out/nagasaki-boats_color.png --force  # a rerun replaces the last result
 echo "demo: result in $(pwd)/out/nagasaki-boats_color.png"

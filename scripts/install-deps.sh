@@ -7,7 +7,8 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libeigen3-dev nlohmann-json3-dev libstb-dev libgtest-dev   # core + tests
   libjpeg-dev                                                # JPEG decoding (libjpeg-turbo)
-  libtiff-dev                                                # TIFF decoding (archival scans)
+  libtiff-dev                                                # TIFF decoding and writing (archival scans)
+  zlib1g-dev                                                 # 16-bit and alpha PNG writing
   libtorch-dev libopenblas0-openmp                           # the network (TINGE_WITH_TORCH)
   libimgui-dev libglfw3-dev libgl-dev                        # the editor (TINGE_BUILD_APP)
   xvfb xauth xdotool x11-apps                                # headless GUI tests (real X input, xwd)

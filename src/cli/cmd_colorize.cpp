@@ -1,10 +1,13 @@
 // `tinge colorize`: colourise one photo (optionally with a hint session) or every photo in a folder.
-// The input's colour, if any, is discarded: only its lightness is used.
+// The input's colour, if any, is discarded: only its lightness is used, at the file's own precision;
+// the result keeps the input's depth (8 or 16 bits) and alpha where the output format can hold them.
+// Existing result files are written over only with --force.
 #include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <system_error>
@@ -20,9 +23,10 @@
 #include "core/error.hpp"
 #include "core/evaluate.hpp"
 #include "core/image_formats.hpp"
-#include "core/image_io.hpp"
+#include "core/photo_load.hpp"
 #include "core/pipeline.hpp"
 #include "core/refine.hpp"
+#include "core/result_save.hpp"
 #include "core/session.hpp"
 #include "core/session_name.hpp"
 
@@ -36,7 +40,9 @@ struct ColorizeJob {
   bool levin = false;
   PipelineOptions pipeline;
   int quality = 95;
-  bool force = false;
+  int depth = 0;       // --depth: 8 or 16; 0: as the input
+  bool force = false;  // write over existing results (and over the input)
+  std::function<void(const std::string&)> note;  // prints one "tinge: note: ..." line
   // Given on the command line: a session's editor settings (saturation, "+ Levin") do not override them.
   bool method_given = false, saturation_given = false;
 };
@@ -47,19 +53,36 @@ std::string lower_ext(const fs::path& p) {
   return e;
 }
 
-// Fails early (before any work) for outputs that could never be written.
-void check_output(const fs::path& in, const fs::path& out, bool force) {
+// Whether `out` exists (a dangling link too: the save would replace it).
+bool output_exists(const fs::path& out) {
+  std::error_code ec;
+  return fs::exists(fs::symlink_status(out, ec));
+}
+
+std::string exists_message(const fs::path& out) {
+  return "'" + out.string() + "' exists (pass --force to write over it)";
+}
+
+// Fails early (before any work) for outputs that could never be written, or must not be.
+void check_output(const fs::path& in, const fs::path& out, const ColorizeJob& job) {
   const std::string ext = lower_ext(out);
-  if (ext != ".png" && ext != ".jpg" && ext != ".jpeg")
-    throw UsageError("output '" + out.string() + "': unsupported extension (use .png, .jpg or .jpeg)");
+  const auto& exts = result_image_extensions();
+  if (std::find(exts.begin(), exts.end(), ext) == exts.end())
+    throw UsageError("output '" + out.string() + "': unsupported extension (use .png, .jpg, .jpeg, .tif or .tiff)");
+  if (job.depth == 16 && !format_keeps_16_bits(result_format(out.string())))
+    throw UsageError("--depth 16: JPEG holds 8 bits per sample (write .png or .tif, or pass --depth 8)");
   const fs::path dir = out.has_parent_path() ? out.parent_path() : fs::path(".");
   std::error_code ec;
   if (!fs::is_directory(dir, ec))
     throw ImageError("cannot write '" + out.string() + "': folder '" + dir.string() + "' does not exist");
-  if (!force && same_file(in, out))
+  if (!job.force && same_file(in, out))
     throw UsageError("refusing to overwrite the input photo '" + in.string() +
                      "' (choose another -o, or pass --force)");
+  if (!job.force && output_exists(out)) throw Error(exists_message(out));
 }
+
+// "8-bit", "16-bit with alpha", ...
+std::string depth_text(int bits, bool alpha) { return std::to_string(bits) + "-bit" + (alpha ? " with alpha" : ""); }
 
 // The editor saves a photo's hint session as <photo>.tinge.json by default; colorize uses that
 // file when no --hints is given (unless --no-sessions). "" when there is none, or when it names
@@ -80,24 +103,36 @@ std::string sidecar_session(const fs::path& photo, std::string* note) {
   return path.string();
 }
 
-// Colourises one file; returns the number of hints used.
-size_t colorize_file(ColorizeJob& job, const fs::path& in, const fs::path& out,
-                     const std::string& hints_path, std::string* used_method = nullptr) {
-  check_output(in, out, job.force);
-  const Rgb8Image photo = load_image(in.string());
-  const Plane L = srgb8_to_lightness(photo);
+struct FileResult {
+  size_t hints = 0;
+  std::string method;  // the method that ran
+  int bits = 8;        // of the saved file
+  bool alpha = false;  // the saved file has an alpha channel
+};
+
+// Colourises one file.
+FileResult colorize_file(ColorizeJob& job, const fs::path& in, const fs::path& out, const std::string& hints_path) {
+  check_output(in, out, job);
+  const ResultFormat format = result_format(out.string());
+  PhotoOptions load;
+  load.keep_alpha = format_keeps_alpha(format);  // else composited on white, as before the format kept it
+  const Photo photo = load_photo(in.string(), load);
+  FileResult r;
+  r.bits = job.depth ? job.depth : format_keeps_16_bits(format) ? photo.bits : 8;
+  r.alpha = !photo.alpha.empty();
+  const std::string loss = result_save_loss(out.string(), job.depth ? job.depth : photo.bits, photo.had_alpha);
+  if (!loss.empty() && job.note) job.note("tinge: note: " + out.string() + ": " + loss);
   std::vector<HintPoint> points;
   PipelineOptions po = job.pipeline;
   bool levin = job.levin;
   if (!hints_path.empty()) {
     const Session s = load_session(hints_path);
-    validate_points(s.points, photo.width, photo.height);
+    validate_points(s.points, photo.width(), photo.height());
     if (!s.image.empty()) {
       const std::string named = resolve_session_image(s, hints_path);
       std::error_code ec;
-      if (fs::exists(named, ec) && !same_file(named, in))
-        std::fprintf(stderr, "tinge: note: session '%s' was made for '%s', not '%s'\n",
-                     hints_path.c_str(), named.c_str(), in.string().c_str());
+      if (fs::exists(named, ec) && !same_file(named, in) && job.note)
+        job.note("tinge: note: session '" + hints_path + "' was made for '" + named + "', not '" + in.string() + "'");
     }
     points = s.points;
     // The editor's settings saved with the hints, so that the result is the one the editor saved.
@@ -110,10 +145,11 @@ size_t colorize_file(ColorizeJob& job, const fs::path& in, const fs::path& out,
     }
   }
   Method& method = levin ? *job.method : base_method(*job.method);
-  if (used_method) *used_method = method.name();
-  const LabImage lab = colorize(L, points, method, po);
-  save_image(lab_to_srgb8(lab), out.string(), job.quality);
-  return points.size();
+  r.method = method.name();
+  r.hints = points.size();
+  const LabImage lab = colorize(photo.L, points, method, po);
+  save_colorized(out.string(), lab.L, lab.a, lab.b, r.alpha ? &photo.alpha : nullptr, r.bits, job.quality);
+  return r;
 }
 
 // <stem>_color.png beside the input, or inside -o when -o names an existing folder.
@@ -162,11 +198,18 @@ int run_folder(ColorizeJob& job, const fs::path& dir, const ArgParser& args) {
 
   const bool sessions = !args.has("--no-sessions");
   const auto t0 = std::chrono::steady_clock::now();
-  int failed = 0, with_session = 0;
+  int failed = 0, skipped = 0, with_session = 0;
   ProgressBar bar("colorize", int(files.size()));
+  job.note = [&bar](const std::string& line) { bar.note(line); };
   for (size_t i = 0; i < files.size(); ++i) {
     const fs::path in = files[i];
     const fs::path out = out_dir / names[i];
+    if (!job.force && output_exists(out)) {  // an earlier run's result: kept, and said so
+      ++skipped;
+      bar.note("tinge: error: skipped " + in.string() + ": " + exists_message(out));
+      bar.update(int(i + 1));
+      continue;
+    }
     std::string note;
     const std::string session = sessions ? sidecar_session(in, &note) : std::string();
     if (!note.empty()) bar.note(note);
@@ -181,14 +224,39 @@ int run_folder(ColorizeJob& job, const fs::path& dir, const ArgParser& args) {
   }
   bar.finish();
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  const int ok = int(files.size()) - failed;
-  std::printf("colorized %d of %zu photos into %s (%s, %d with a hint session, %.1f s)\n", ok, files.size(),
-              out_dir.string().c_str(),
-              (job.levin ? *job.method : base_method(*job.method)).name().c_str(), with_session, secs);
+  const int ok = int(files.size()) - failed - skipped;
+  const std::string skip_text =
+      skipped ? ", " + std::to_string(skipped) + " skipped as their results exist (--force writes over them)" : "";
+  std::printf("colorized %d of %zu photos into %s (%s, %d with a hint session%s, %.1f s)\n", ok, files.size(),
+              out_dir.string().c_str(), (job.levin ? *job.method : base_method(*job.method)).name().c_str(),
+              with_session, skip_text.c_str(), secs);
+  const std::string of = " of " + std::to_string(files.size()) + " photos ";
   if (failed)
-    throw Error(std::to_string(failed) + " of " + std::to_string(files.size()) +
-                " photos failed (see the messages above)");
+    throw Error(std::to_string(failed) + of + "failed" +
+                (skipped ? " and " + std::to_string(skipped) + (skipped == 1 ? " was" : " were") +
+                               " skipped as their results exist" : "") +
+                " (see the messages above)");
+  if (skipped)
+    throw Error(std::to_string(skipped) + of + "skipped: their results exist in '" + out_dir.string() +
+                "' (pass --force to write over them)");
   return 0;
+}
+
+// The settings of every photo's run, from the flags (the method is added by run_colorize).
+ColorizeJob job_options(const ArgParser& args) {
+  ColorizeJob job;
+  job.quality = args.get_int("--quality", 95, 1, 100);
+  job.force = args.has("--force");
+  if (args.has("--depth")) {
+    const std::string d = args.get("--depth");
+    if (d != "8" && d != "16") throw UsageError("--depth must be 8 or 16, got '" + d + "'");
+    job.depth = d == "16" ? 16 : 8;
+  }
+  job.note = [](const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); };
+  job.pipeline.saturation = float(args.get_double("--saturation", 1.0, 0.0, 4.0));
+  job.saturation_given = args.has("--saturation");
+  job.method_given = args.has("--method");
+  return job;
 }
 
 int run_colorize(std::vector<std::string> argv) {
@@ -197,30 +265,28 @@ int run_colorize(std::vector<std::string> argv) {
                  "IN may be a folder: every photo in it is colourised into the output folder\n"
                  "(default: <IN>_color/), continuing past photos that fail.\n"
                  "A photo's hint session saved beside it as <photo>.tinge.json (the editor's default\n"
-                 "name) is used when --hints is not given.");
+                 "name) is used when --hints is not given.\n"
+                 "A 16-bit input gives a 16-bit PNG/TIFF result, and an input's alpha channel is kept\n"
+                 "(JPEG keeps neither: a note says what is lost). Results that exist already are not\n"
+                 "written over without --force (in a folder, those photos are skipped).");
   args.option("--output", "-o", "OUT",
-              "result file (.png/.jpg; default <stem>_color.png beside IN) or folder")
+              "result file (.png/.jpg/.tif; default <stem>_color.png beside IN) or folder")
       .option("--hints", "", "SESSION.json", "hint session (points with colours) for this photo")
       .flag("--no-sessions", "", "ignore <photo>.tinge.json hint sessions beside the photos");
   add_method_options(args);
   args.option("--saturation", "", "S", "chroma scale of the result, 0..4 (default 1)")
       .option("--quality", "", "Q", "JPEG quality 1..100 (default 95)")
-      .flag("--force", "", "allow writing over the input file")
+      .option("--depth", "", "8|16", "bits per sample of PNG/TIFF results (default: as the input)")
+      .flag("--force", "", "write over existing result files (and over the input photo)")
       .positionals(1, 1, "an input photo or folder (IN)");
   if (!args.parse(argv)) return 0;
 
-  ColorizeJob job;
-  job.quality = args.get_int("--quality", 95, 1, 100);
-  job.force = args.has("--force");
-  job.pipeline.saturation = float(args.get_double("--saturation", 1.0, 0.0, 4.0));
-  job.saturation_given = args.has("--saturation");
-  job.method_given = args.has("--method");
-
+  ColorizeJob job = job_options(args);
   const fs::path in = args.positional()[0];
   std::error_code ec;
   if (!fs::exists(in, ec)) throw ImageError("input '" + in.string() + "': no such file or folder");
   const bool folder = fs::is_directory(in, ec);
-  if (!folder) check_output(in, file_output(in, args), job.force);
+  if (!folder) check_output(in, file_output(in, args), job);
 
   std::string method;
   job.method = method_from_options(args, &method);
@@ -238,13 +304,13 @@ int run_colorize(std::vector<std::string> argv) {
     if (!hints.empty())
       std::fprintf(stderr, "tinge: note: using the hint session '%s' (--no-sessions ignores it)\n", hints.c_str());
   }
-  std::string used;
-  const size_t n = colorize_file(job, in, out, hints, &used);
+  const FileResult r = colorize_file(job, in, out, hints);
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  if (n == 0 && used.rfind("model", 0) != 0)  // the network colours with no hints; others leave gray
+  if (r.hints == 0 && r.method.rfind("model", 0) != 0)  // the network colours with no hints; others leave gray
     std::fprintf(stderr, "tinge: note: no hints given, so '%s' leaves the photo gray (see --hints)\n",
                  method.c_str());
-  std::printf("wrote %s (%s, %zu hints, %.2f s)\n", out.string().c_str(), used.c_str(), n, secs);
+  std::printf("wrote %s (%s, %zu hint%s, %s, %.2f s)\n", out.string().c_str(), r.method.c_str(), r.hints,
+              r.hints == 1 ? "" : "s", depth_text(r.bits, r.alpha).c_str(), secs);
   return 0;
 }
 

@@ -56,8 +56,10 @@ int run_suggest_eval(const ArgParser& p, ModelMethod& model, int k) {
     bar.update(int(i + 1));
   }
   bar.finish();
-  std::printf("%d probes in %zu photos, %d hints given, a hit = within %.0f ab units of the photo's colour\n",
-              rate.probes(), files.size(), conditioning, double(radius));
+  auto s = [](size_t n) { return n == 1 ? "" : "s"; };  // "1 hint", "2 hints"
+  std::printf("%d probe%s in %zu photo%s, %d hint%s given, a hit = within %.0f ab units of the photo's colour\n",
+              rate.probes(), s(size_t(rate.probes())), files.size(), s(files.size()), conditioning,
+              s(size_t(conditioning)), double(radius));
   std::printf("| suggestions | 1 | 3 | %d |\n|---|---:|---:|---:|\n", k);
   std::printf("| hit rate | %.3f | %.3f | %.3f |\n", rate.at(1), rate.at(3), rate.at(k));
   std::printf("| gray (a = b = 0) alone, for reference | %.3f | | |\n", gray.at(1));

@@ -144,7 +144,7 @@ inline uint8_t lut_srgb8(const Tables& t, float pos) {
 
 void check_same_size(const Plane& p, const Plane& L, const char* what) {
   if (p.width != L.width || p.height != L.height || p.v.size() != L.v.size())
-    throw Error(std::string("lab_planes_to_srgb8: plane ") + what + " is " + std::to_string(p.width) +
+    throw Error(std::string("Lab planes to sRGB: plane ") + what + " is " + std::to_string(p.width) +
                 "x" + std::to_string(p.height) + ", L is " + std::to_string(L.width) + "x" +
                 std::to_string(L.height));
 }
@@ -302,6 +302,85 @@ Rgb8Image lab_planes_to_srgb8(const Plane& Lp, const Plane& ap, const Plane& bp)
       q[3 * i + 1] = lut_srgb8(t, g[i]);
       q[3 * i + 2] = lut_srgb8(t, b[i]);
     }
+  }
+  return out;
+}
+
+// 16-bit samples: a 65536-entry table to linear, and the inverse transfer curve sampled 65536
+// times on linear [0, 1] (interpolated, it is within 0.01 of a 16-bit step everywhere).
+namespace {
+
+struct Tables16 {
+  static constexpr int kN = 65536;
+  std::vector<float> to_linear = std::vector<float>(65536);
+  std::vector<float> to_srgb65535 = std::vector<float>(kN + 2);
+  Tables16() {
+    for (int i = 0; i < 65536; ++i) to_linear[size_t(i)] = float(Tables::decode(i / 65535.0));
+    for (int i = 0; i <= kN; ++i) to_srgb65535[size_t(i)] = float(65535.0 * Tables::encode(double(i) / kN));
+    to_srgb65535[kN + 1] = to_srgb65535[kN];
+  }
+};
+
+const Tables16& tables16() {
+  static const Tables16 t;
+  return t;
+}
+
+inline uint16_t lut_srgb16(const Tables16& t, float v) {
+  v = select(__builtin_isgreater(v, 0.f), v, 0.f);
+  v = select(__builtin_isless(v, 1.f), v, 1.f);
+  const float pos = v * float(Tables16::kN);
+  const int i = int(pos);
+  const float frac = pos - float(i);
+  const float s = t.to_srgb65535[size_t(i)] + frac * (t.to_srgb65535[size_t(i) + 1] - t.to_srgb65535[size_t(i)]);
+  return uint16_t(s + 0.5f);
+}
+
+}  // namespace
+
+Plane srgb16_to_lightness(const uint16_t* samples, int width, int height, int channels) {
+  TINGE_CHECK(channels >= 1 && channels <= 4, "srgb16_to_lightness: channels must be 1..4");
+  const Tables& t = tables();
+  const float* lin = tables16().to_linear.data();
+  Plane out(width, height);
+  const int64_t n = int64_t(out.size());
+  const float w0 = t.fwd[1][0], w1 = t.fwd[1][1], w2 = t.fwd[1][2];
+  const int gs = channels >= 3 ? 1 : 0, bs = channels >= 3 ? 2 : 0;  // offsets of G and B (gray: 0)
+  float* __restrict L = out.v.data();
+  const int64_t chunks = (n + kChunk - 1) / kChunk;
+#pragma omp parallel for schedule(static) if (n >= kParallelMin)
+  for (int64_t c = 0; c < chunks; ++c) {
+    const int64_t base = c * kChunk;
+    const int m = int(std::min<int64_t>(kChunk, n - base));
+    float y[kChunk];
+    const uint16_t* p = samples + base * channels;
+    for (int i = 0; i < m; ++i) {
+      const uint16_t* q = p + i * channels;
+      y[i] = w0 * lin[q[0]] + w1 * lin[q[gs]] + w2 * lin[q[bs]];
+    }
+    for (int i = 0; i < m; ++i) L[base + i] = 116.f * lab_f(y[i]) - 16.f;
+  }
+  return out;
+}
+
+std::vector<uint16_t> lab_planes_to_srgb16(const Plane& Lp, const Plane& ap, const Plane& bp) {
+  check_same_size(ap, Lp, "a");
+  check_same_size(bp, Lp, "b");
+  const Tables& t = tables();
+  const Tables16& t16 = tables16();
+  const int64_t n = int64_t(Lp.size());
+  std::vector<uint16_t> out(size_t(n) * 3);
+  const float* __restrict L = Lp.v.data();
+  const float* __restrict A = ap.v.data();
+  const float* __restrict B = bp.v.data();
+#pragma omp parallel for schedule(static) if (n >= kParallelMin)
+  for (int64_t i = 0; i < n; ++i) {
+    float r, g, b;
+    lab_to_linear(t, L[i], A[i], B[i], r, g, b);
+    if (!linear_in_gamut(r, g, b)) fit_chroma(t, L[i], A[i], B[i], r, g, b);
+    out[size_t(i) * 3] = lut_srgb16(t16, r);
+    out[size_t(i) * 3 + 1] = lut_srgb16(t16, g);
+    out[size_t(i) * 3 + 2] = lut_srgb16(t16, b);
   }
   return out;
 }

@@ -2,6 +2,8 @@
 // Whole-image conversions are vectorised and fast (a 12 MP image both ways in well under a second).
 #pragma once
 #include <array>
+#include <cstdint>
+#include <vector>
 
 #include "image.hpp"
 
@@ -23,5 +25,11 @@ Plane srgb8_to_lightness(const Rgb8Image& img);  // L only (what a black-and-whi
 Rgb8Image lab_to_srgb8(const LabImage& img);  // out-of-gamut colours lose chroma (L, hue kept); rounds
 // Recombine a full-resolution L with a and b planes of the same size.
 Rgb8Image lab_planes_to_srgb8(const Plane& L, const Plane& a, const Plane& b);
+
+// 16-bit sRGB (0..65535 samples, interleaved, `channels` per pixel: 1 or 2 gray, 3 or 4 RGB; a
+// 2nd or 4th channel, alpha, is ignored) -> L, at the samples' own precision.
+Plane srgb16_to_lightness(const uint16_t* samples, int width, int height, int channels);
+// Lab planes -> interleaved 16-bit sRGB, 3 samples per pixel; out of gamut as lab_planes_to_srgb8.
+std::vector<uint16_t> lab_planes_to_srgb16(const Plane& L, const Plane& a, const Plane& b);
 
 }  // namespace tinge

@@ -19,7 +19,7 @@ bool same_points(const std::vector<HintPoint>& x, const std::vector<HintPoint>& 
 void Document::check_index(int i, const char* what) const {
   if (i < 0 || i >= int(points_.size()))
     throw Error(std::string(what) + ": hint " + std::to_string(i) + " does not exist (" +
-                std::to_string(points_.size()) + " hints)");
+                std::to_string(points_.size()) + (points_.size() == 1 ? " hint)" : " hints)"));
 }
 
 const HintPoint& Document::point(int i) const {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 #include <utility>
+#include <vector>
 
 #include "file_segments.hpp"
 
@@ -58,14 +59,18 @@ int exif_orientation(const uint8_t* data, size_t size) {
   return orientation;
 }
 
-void apply_exif_orientation(Rgb8Image& img, int o) {
-  if (o < 2 || o > 8 || img.width <= 0 || img.height <= 0) return;
-  const size_t W = size_t(img.width), H = size_t(img.height);
+namespace {
+
+// The pixels of a W x H image with `ch` interleaved values per pixel, turned as orientation `o`
+// (2..8) says; `w2` and `h2` receive the new size.
+template <typename T>
+std::vector<T> reoriented(const std::vector<T>& src, size_t W, size_t H, size_t ch, int o, size_t& w2, size_t& h2) {
   const bool swap = o >= 5;
-  const size_t w2 = swap ? H : W, h2 = swap ? W : H;
-  Rgb8Image out(static_cast<int>(w2), static_cast<int>(h2));
+  w2 = swap ? H : W;
+  h2 = swap ? W : H;
+  std::vector<T> out(src.size());
   for (size_t y2 = 0; y2 < h2; ++y2) {
-    uint8_t* dst = out.data.data() + y2 * w2 * 3;
+    T* dst = out.data() + y2 * w2 * ch;
     for (size_t x2 = 0; x2 < w2; ++x2) {
       // The stored pixel (x, y) shown at (x2, y2).
       size_t x = x2, y = y2;
@@ -78,11 +83,29 @@ void apply_exif_orientation(Rgb8Image& img, int o) {
         case 7: x = W - 1 - y2, y = H - 1 - x2; break;
         case 8: x = W - 1 - y2, y = x2; break;
       }
-      const uint8_t* src = img.data.data() + (y * W + x) * 3;
-      std::copy(src, src + 3, dst + x2 * 3);
+      const T* p = src.data() + (y * W + x) * ch;
+      std::copy(p, p + ch, dst + x2 * ch);
     }
   }
-  img = std::move(out);
+  return out;
+}
+
+}  // namespace
+
+void apply_exif_orientation(Rgb8Image& img, int o) {
+  if (o < 2 || o > 8 || img.width <= 0 || img.height <= 0) return;
+  size_t w2 = 0, h2 = 0;
+  img.data = reoriented(img.data, size_t(img.width), size_t(img.height), 3, o, w2, h2);
+  img.width = int(w2);
+  img.height = int(h2);
+}
+
+void apply_exif_orientation(Plane& p, int o) {
+  if (o < 2 || o > 8 || p.width <= 0 || p.height <= 0) return;
+  size_t w2 = 0, h2 = 0;
+  p.v = reoriented(p.v, size_t(p.width), size_t(p.height), 1, o, w2, h2);
+  p.width = int(w2);
+  p.height = int(h2);
 }
 
 }  // namespace tinge

@@ -17,5 +17,6 @@ int exif_orientation(const uint8_t* data, size_t size);
 // Turns `img` as the tag says: 2 mirror, 3 rotate 180, 4 flip, 5 transpose, 6 rotate 90 clockwise,
 // 7 transverse, 8 rotate 90 counter-clockwise (5-8 swap width and height); 1 or anything else: as is.
 void apply_exif_orientation(Rgb8Image& img, int orientation);
+void apply_exif_orientation(Plane& plane, int orientation);  // the same for one channel (L, alpha)
 
 }  // namespace tinge

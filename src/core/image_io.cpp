@@ -1,7 +1,7 @@
-// Image files <-> Rgb8Image: JPEG is decoded by libjpeg-turbo (jpeg_decode.cpp), TIFF by libtiff
-// (tiff_decode.cpp), PNG, BMP and TGA by stb_image; encoding by stb_image_write; saves go through write_file_atomic.
-// Loading reads the whole file, checks the header against the limits before decoding, and turns
-// every stb failure into a one-line tinge::ImageError naming the file.
+// Image files -> SampleImage -> Rgb8Image: JPEG is decoded by libjpeg-turbo (jpeg_decode.cpp), TIFF by
+// libtiff (tiff_decode.cpp), PNG, BMP and TGA by stb_image; encoding by stb_image_write; saves go
+// through write_file_atomic. Loading reads the whole file, checks the header against the limits
+// before decoding, and turns every stb failure into a one-line tinge::ImageError naming the file.
 #include "image_io.hpp"
 
 #include <algorithm>
@@ -23,6 +23,7 @@
 #include "file_read.hpp"
 #include "file_segments.hpp"
 #include "jpeg_decode.hpp"
+#include "sample_image.hpp"
 #include "tiff_decode.hpp"
 
 namespace tinge {
@@ -65,23 +66,24 @@ namespace {
 // Rounds a 16-bit sample to 8 bits.
 inline uint32_t to8(uint32_t v16) { return (v16 * 255u + 32767u) / 65535u; }
 
-// Converts 1..4 channel samples (T = 8 or 16 bit) to RGB8, compositing alpha on white.
+// Converts 1..4 channel samples (T = 8 or 16 bit) to RGB8; alpha is composited on white when
+// `over_white`, else ignored.
 template <typename T>
-void to_rgb8(const T* src, int channels, int64_t n, uint8_t* dst) {
+void to_rgb8(const T* src, int channels, int64_t n, bool over_white, uint8_t* dst) {
   constexpr uint32_t kMax = sizeof(T) == 1 ? 255u : 65535u;
   auto out = [](uint32_t v) { return uint8_t(sizeof(T) == 1 ? v : to8(v)); };
-  auto over_white = [](uint32_t c, uint32_t a) {
-    return uint32_t((uint64_t(c) * a + uint64_t(kMax) * (kMax - a) + kMax / 2) / kMax);
+  auto blend = [over_white](uint32_t c, uint32_t a) {
+    return over_white ? uint32_t((uint64_t(c) * a + uint64_t(kMax) * (kMax - a) + kMax / 2) / kMax) : c;
   };
   for (int64_t i = 0; i < n; ++i) {
     const T* p = src + i * channels;
     uint8_t* q = dst + i * 3;
     switch (channels) {
       case 1: q[0] = q[1] = q[2] = out(p[0]); break;
-      case 2: q[0] = q[1] = q[2] = out(over_white(p[0], p[1])); break;
+      case 2: q[0] = q[1] = q[2] = out(blend(p[0], p[1])); break;
       case 3: q[0] = out(p[0]), q[1] = out(p[1]), q[2] = out(p[2]); break;
       default:
-        for (int c = 0; c < 3; ++c) q[c] = out(over_white(p[c], p[3]));
+        for (int c = 0; c < 3; ++c) q[c] = out(blend(p[c], p[3]));
     }
   }
 }
@@ -171,28 +173,21 @@ struct StbFree {
 
 namespace {
 
-Rgb8Image decode_image(const uint8_t* data, size_t size, const std::string& name, const LoadLimits& limits) {
-  if (size == 0) throw ImageError("cannot decode " + name + ": the file is empty (0 bytes)");
-  if (size > size_t(INT_MAX))
-    throw ImageError("cannot decode " + name + ": file larger than 2 GB is not supported");
+// 8-bit samples of a JPEG (libjpeg-turbo gives RGB) as a SampleImage, without copying.
+SampleImage rgb8_samples(Rgb8Image&& img) {
+  SampleImage s;
+  s.width = img.width;
+  s.height = img.height;
+  s.channels = 3;
+  s.bits = 8;
+  s.s8 = std::move(img.data);
+  return s;
+}
+
+// PNG, BMP and TGA through stb_image, after the checks that keep stb's weak spots away.
+SampleImage decode_with_stb(const uint8_t* data, size_t size, bool png, const std::string& name,
+                            const LoadLimits& limits) {
   const int len = int(size);
-  uint32_t pw = 0, ph = 0;
-  uint8_t sof = 0;
-  // Our own look at PNG / JPEG headers first: stb refuses some huge headers with a vague message.
-  const bool png = png_header_size(data, size, pw, ph);
-  if (png || jpeg_header_size(data, size, pw, ph, sof))
-    if (pw > 0 && ph > 0) check_size(pw, ph, name, limits);
-  if (size >= 2 && data[0] == 0xff && data[1] != 0xd8 && stb_sees_jpeg(data, size))
-    // stb skips 0xFF fill bytes before start-of-image and would decode this itself, with the
-    // progressive decoder that reads out of bounds on corrupt files. No JPEG writer pads it.
-    throw ImageError("cannot decode " + name + ": corrupt JPEG (fill bytes before the start-of-image marker)");
-  if (size >= 2 && data[0] == 0xff && data[1] == 0xd8) {  // JPEG
-    if (jpeg_decoder_available()) return decode_jpeg(data, size, name, limits.max_pixels);
-    // stb's progressive decoder reads out of bounds on some corrupt files (tests/fuzz/known_crashes).
-    if (sof == 0xc2 || sof == 0xc6 || sof == 0xca || sof == 0xce)
-      throw ImageError("cannot decode " + name + ": progressive JPEG is not supported by this build (no libjpeg)");
-  }
-  if (looks_like_tiff(data, size)) return decode_tiff(data, size, name, limits.max_pixels);
   if (png) {
     // stb grows its buffer by a chunk's declared length before reading it, so a few forged bytes
     // could otherwise make it allocate gigabytes.
@@ -219,23 +214,65 @@ Rgb8Image decode_image(const uint8_t* data, size_t size, const std::string& name
   if (dw != w || dh != h || channels < 1 || channels > 4)
     throw ImageError("cannot decode " + name + ": inconsistent header (" + std::to_string(dw) + "x" +
                      std::to_string(dh) + ", " + std::to_string(channels) + " channels)");
-
-  Rgb8Image img(w, h);
-  const int64_t n = int64_t(w) * int64_t(h);
-  if (is16)
-    to_rgb8(static_cast<const uint16_t*>(pixels.get()), channels, n, img.data.data());
-  else
-    to_rgb8(static_cast<const uint8_t*>(pixels.get()), channels, n, img.data.data());
-  return img;
+  SampleImage s;
+  s.width = w;
+  s.height = h;
+  s.channels = channels;
+  s.bits = is16 ? 16 : 8;
+  const size_t n = size_t(w) * size_t(h) * size_t(channels);
+  if (is16) {
+    const uint16_t* p = static_cast<const uint16_t*>(pixels.get());
+    s.s16.assign(p, p + n);
+  } else {
+    const uint8_t* p = static_cast<const uint8_t*>(pixels.get());
+    s.s8.assign(p, p + n);
+  }
+  return s;
 }
 
 }  // namespace
 
+SampleImage decode_samples(const uint8_t* data, size_t size, const std::string& name, const LoadLimits& limits) {
+  if (size == 0) throw ImageError("cannot decode " + name + ": the file is empty (0 bytes)");
+  if (size > size_t(INT_MAX))
+    throw ImageError("cannot decode " + name + ": file larger than 2 GB is not supported");
+  uint32_t pw = 0, ph = 0;
+  uint8_t sof = 0;
+  // Our own look at PNG / JPEG headers first: stb refuses some huge headers with a vague message.
+  const bool png = png_header_size(data, size, pw, ph);
+  if (png || jpeg_header_size(data, size, pw, ph, sof))
+    if (pw > 0 && ph > 0) check_size(pw, ph, name, limits);
+  if (size >= 2 && data[0] == 0xff && data[1] != 0xd8 && stb_sees_jpeg(data, size))
+    // stb skips 0xFF fill bytes before start-of-image and would decode this itself, with the
+    // progressive decoder that reads out of bounds on corrupt files. No JPEG writer pads it.
+    throw ImageError("cannot decode " + name + ": corrupt JPEG (fill bytes before the start-of-image marker)");
+  // The TIFF decoder reads the Orientation tag itself; JPEG and PNG carry EXIF's.
+  if (looks_like_tiff(data, size)) return decode_tiff_samples(data, size, name, limits.max_pixels);
+  const bool jpeg = size >= 2 && data[0] == 0xff && data[1] == 0xd8;
+  // stb's progressive decoder reads out of bounds on some corrupt files (tests/fuzz/known_crashes).
+  if (jpeg && !jpeg_decoder_available() && (sof == 0xc2 || sof == 0xc6 || sof == 0xca || sof == 0xce))
+    throw ImageError("cannot decode " + name + ": progressive JPEG is not supported by this build (no libjpeg)");
+  SampleImage s = jpeg && jpeg_decoder_available() ? rgb8_samples(decode_jpeg(data, size, name, limits.max_pixels))
+                                                   : decode_with_stb(data, size, png, name, limits);
+  s.orientation = exif_orientation(data, size);  // 1 (nothing to do) for every other file
+  return s;
+}
+
+Rgb8Image samples_to_rgb8(const SampleImage& s, bool over_white) {
+  Rgb8Image img(s.width, s.height);
+  const int64_t n = int64_t(s.width) * int64_t(s.height);
+  if (s.bits == 16)
+    to_rgb8(s.s16.data(), s.channels, n, over_white, img.data.data());
+  else
+    to_rgb8(s.s8.data(), s.channels, n, over_white, img.data.data());
+  return img;
+}
+
 Rgb8Image load_image_from_memory(const uint8_t* data, size_t size, const std::string& name,
                                  const LoadLimits& limits) {
-  Rgb8Image img = decode_image(data, size, name, limits);
-  // A JPEG's or PNG's EXIF Orientation (1, doing nothing, for every other file): pixels as viewers show them.
-  apply_exif_orientation(img, exif_orientation(data, size));
+  const SampleImage s = decode_samples(data, size, name, limits);
+  Rgb8Image img = samples_to_rgb8(s, /*over_white*/ true);
+  apply_exif_orientation(img, s.orientation);  // pixels as viewers show them
   return img;
 }
 

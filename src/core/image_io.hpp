@@ -26,6 +26,7 @@ Rgb8Image load_image_from_memory(const uint8_t* data, size_t size, const std::st
                                  const LoadLimits& limits = {});
 
 // Saves by extension: .png, .jpg/.jpeg (quality 1..100). Atomic. Refuses unknown extensions.
+// (save_colorized, result_save.hpp, also writes 16-bit, alpha and TIFF results.)
 void save_image(const Rgb8Image& img, const std::string& path, int jpeg_quality = 95);
 
 // Encodes to PNG/JPEG in memory (by extension of `format`, e.g. ".png").

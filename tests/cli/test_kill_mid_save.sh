@@ -21,7 +21,8 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
 cp "$T/in.png" "$T/in.orig"
 "$GEN" blocks "$T/old.png" --width 64 --height 48 >/dev/null
 cp "$T/old.png" "$T/old.orig"
-C=(env "LD_PRELOAD=$LIB" "$TINGE" colorize --method gray)
+# --force: every run writes over the outputs of the run before (that is what is being killed).
+C=(env "LD_PRELOAD=$LIB" "$TINGE" colorize --method gray --force)
 
 # The complete new output, and how long one uninterrupted run takes (ms).
 start=$(date +%s%N)

@@ -34,7 +34,7 @@ awk -v h="$tiny" 'BEGIN { exit !(h <= 0.05) }' || fail "a 0.1 radius still hit $
 expect_ok "levin without hints" "$TINGE" colorize "$T/photos/a.png" --method levin --no-sessions -o "$T/l.png"
 grep -q "leaves the photo gray" "$T/err.txt" || fail "levin without hints: no note that the photo stays gray"
 for m in model model+levin; do
-  expect_ok "$m without hints" "$TINGE" colorize "$T/photos/a.png" --method "$m" --no-sessions -o "$T/m.png" --threads 1
+  expect_ok "$m without hints" "$TINGE" colorize "$T/photos/a.png" --method "$m" --no-sessions -o "$T/m.png" --threads 1 --force
   grep -q "leaves the photo gray" "$T/err.txt" && fail "$m without hints: told the photo stays gray"
 done
 

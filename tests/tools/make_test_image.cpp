@@ -3,11 +3,15 @@
 // the core's colour conversion and image I/O so the tests need no external tools.
 //
 //   tinge_make_test_image two-region OUT.png [--width W] [--height H] [--color] [--session S.json]
-//   tinge_make_test_image gradient OUT.png [--width W] [--height H] [--color]
+//   tinge_make_test_image gradient OUT.png|OUT.tif [--width W] [--height H] [--color] [--depth 8|16] [--alpha]
 //   tinge_make_test_image blocks OUT.png [--width W] [--height H] [--seed N]
 //   tinge_make_test_image huge-header OUT.png [--width W] [--height H]
 //   tinge_make_test_image check-region IMG --rect X0 Y0 X1 Y1 --ab A B [--max-delta-e D]
+//   tinge_make_test_image describe IMG       (size, channels, bits, samples not a multiple of 257, alpha range)
+//   tinge_make_test_image same-alpha IMG OTHER  (exit 1 unless both have the same alpha, compared at 16 bits)
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -22,7 +26,12 @@
 #include "core/ab_grid.hpp"
 #include "core/color.hpp"
 #include "core/error.hpp"
+#include "core/atomic_write.hpp"
+#include "core/file_read.hpp"
 #include "core/image_io.hpp"
+#include "core/png_write.hpp"
+#include "core/sample_image.hpp"
+#include "core/tiff_write.hpp"
 
 namespace {
 
@@ -33,7 +42,7 @@ constexpr Lab kLeft = {30.f, 30.f, 25.f};
 constexpr Lab kRight = {70.f, -30.f, 40.f};
 
 struct Args {
-  std::string mode, path;
+  std::string mode, path, other;  // other: a second file (same-alpha)
   std::map<std::string, std::vector<std::string>> opt;  // option -> its values
   bool has(const std::string& k) const { return opt.count(k) != 0; }
   double num(const std::string& k, size_t i, double fallback) const {
@@ -48,16 +57,22 @@ struct Args {
 };
 
 // Options with their value counts; flags have 0.
-const std::map<std::string, int> kArity = {{"--width", 1}, {"--height", 1},    {"--color", 0},
-                                           {"--session", 1}, {"--seed", 1},  {"--rect", 4},
-                                           {"--ab", 2},      {"--max-delta-e", 1}};
+const std::map<std::string, int> kArity = {{"--width", 1},   {"--height", 1}, {"--color", 0},
+                                           {"--session", 1}, {"--seed", 1},   {"--rect", 4},
+                                           {"--ab", 2},      {"--max-delta-e", 1}, {"--depth", 1},
+                                           {"--alpha", 0}};
 
 Args parse(int argc, char** argv) {
   if (argc < 3) throw tinge::UsageError("usage: tinge_make_test_image MODE PATH [options] (see the source)");
   Args a;
   a.mode = argv[1];
   a.path = argv[2];
-  for (int i = 3; i < argc; ++i) {
+  int i = 3;
+  if (a.mode == "same-alpha") {
+    if (argc < 4) throw tinge::UsageError("same-alpha needs two files");
+    a.other = argv[i++];
+  }
+  for (; i < argc; ++i) {
     auto it = kArity.find(argv[i]);
     if (it == kArity.end()) throw tinge::UsageError(std::string("unknown option ") + argv[i]);
     auto& vals = a.opt[it->first];
@@ -112,19 +127,91 @@ int two_region(const Args& a) {
   return 0;
 }
 
+std::string lower(std::string s) {
+  for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Lightness 20..80 left to right (colour varying down the rows with --color). 8-bit RGB without
+// --alpha is written by save_image; --depth 16 or --alpha by the core's PNG/TIFF writers, with
+// alpha 0 (top row) to opaque (bottom row).
 int gradient(const Args& a) {
   const int w = int(a.num("--width", 0, 320)), h = int(a.num("--height", 0, 240));
-  tinge::Rgb8Image img(w, h);
+  const int bits = int(a.num("--depth", 0, 8));
+  if (bits != 8 && bits != 16) throw tinge::UsageError("--depth must be 8 or 16");
+  const bool alpha = a.has("--alpha");
+  const std::string ext = lower(a.path.substr(a.path.find_last_of('.') == std::string::npos ? a.path.size()
+                                                                                                : a.path.find_last_of('.')));
+  const bool tiff = ext == ".tif" || ext == ".tiff";
+  tinge::SampleImage img(w, h, alpha ? 4 : 3, bits);
+  const uint32_t max = img.max_value();
   for (int y = 0; y < h; ++y)
     for (int x = 0; x < w; ++x) {
       const float L = 20.f + 60.f * float(x) / float(std::max(1, w - 1));
       const float t = float(y) / float(std::max(1, h - 1));
       Lab lab = a.has("--color") ? Lab{L, -20.f + 40.f * t, 20.f - 10.f * t} : Lab{L, 0.f, 0.f};
       const auto ab = tinge::clamp_to_gamut(lab[0], lab[1], lab[2]);
-      put(img, x, y, {lab[0], ab[0], ab[1]});
+      const tinge::Rgb rgb = tinge::lab_to_srgb({lab[0], ab[0], ab[1]});
+      const size_t i = (size_t(y) * size_t(w) + size_t(x)) * size_t(img.channels);
+      for (int c = 0; c <= img.channels - 1; ++c) {
+        const float v = c < 3 ? std::fmin(1.f, std::fmax(0.f, rgb[size_t(c)])) : t;
+        const uint32_t q = uint32_t(std::lround(v * float(max)));  // as put() rounds
+        if (bits == 16) img.s16[i + size_t(c)] = uint16_t(q);
+        else img.s8[i + size_t(c)] = uint8_t(q);
+      }
     }
-  tinge::save_image(img, a.path);
+  if (bits == 8 && !alpha && !tiff) {
+    tinge::Rgb8Image rgb(w, h);
+    rgb.data = img.s8;
+    tinge::save_image(rgb, a.path);
+  } else {
+    tinge::write_file_atomic(a.path, tiff ? tinge::encode_tiff(img, a.path) : tinge::encode_png(img, a.path));
+  }
   return 0;
+}
+
+tinge::SampleImage read_samples(const std::string& path) {
+  const std::string bytes = tinge::read_regular_file(path, uint64_t(1) << 31);
+  return tinge::decode_samples(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), path, {});
+}
+
+// One line about a file as stored: size, channels, depth, how many samples are not a multiple of
+// 257 (an 8-bit value scaled up has them all so), the alpha range.
+int describe(const Args& a) {
+  const tinge::SampleImage s = read_samples(a.path);
+  const size_t n = size_t(s.width) * size_t(s.height);
+  size_t not_257 = 0;
+  uint32_t amin = UINT32_MAX, amax = 0;
+  for (size_t i = 0; i < n; ++i)
+    for (int c = 0; c < s.channels; ++c) {
+      const uint32_t v = s.at(i, c);
+      if (s.bits == 16) not_257 += v % 257 != 0;
+      if (s.has_alpha() && c == s.channels - 1) amin = std::min(amin, v), amax = std::max(amax, v);
+    }
+  std::printf("size=%dx%d channels=%d bits=%d not_257=%zu/%zu alpha=", s.width, s.height, s.channels, s.bits,
+              not_257, n * size_t(s.channels));
+  if (s.has_alpha()) std::printf("%u..%u\n", amin, amax);
+  else std::printf("none\n");
+  return 0;
+}
+
+// Exit 0 when both files have alpha and the same alpha everywhere (8-bit values scaled by 257).
+int same_alpha(const Args& a) {
+  const tinge::SampleImage x = read_samples(a.path), y = read_samples(a.other);
+  if (!x.has_alpha() || !y.has_alpha() || x.width != y.width || x.height != y.height) {
+    std::printf("alpha: %s has %s, %s has %s\n", a.path.c_str(), x.has_alpha() ? "alpha" : "none", a.other.c_str(),
+                y.has_alpha() ? "alpha" : "none");
+    return 1;
+  }
+  size_t differ = 0;
+  const size_t n = size_t(x.width) * size_t(x.height);
+  for (size_t i = 0; i < n; ++i) {
+    const uint32_t u = x.at(i, x.channels - 1) * (x.bits == 8 ? 257u : 1u);
+    const uint32_t v = y.at(i, y.channels - 1) * (y.bits == 8 ? 257u : 1u);
+    differ += u != v;
+  }
+  std::printf("alpha differs in %zu of %zu pixels\n", differ, n);
+  return differ == 0 ? 0 : 1;
 }
 
 // A grid of 3 x 2 flat blocks, each with its own lightness and colour (random from --seed).
@@ -208,6 +295,8 @@ int main(int argc, char** argv) {
     if (a.mode == "blocks") return blocks(a);
     if (a.mode == "huge-header") return huge_header(a);
     if (a.mode == "check-region") return check_region(a);
+    if (a.mode == "describe") return describe(a);
+    if (a.mode == "same-alpha") return same_alpha(a);
     throw tinge::UsageError("unknown mode " + a.mode);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "tinge_make_test_image: error: %s\n", e.what());
