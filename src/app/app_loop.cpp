@@ -17,6 +17,7 @@
 #include "core/error.hpp"
 #include "core/image_io.hpp"
 #include "core/image_formats.hpp"
+#include "core/result_save.hpp"
 #include "core/session_name.hpp"
 
 namespace tinge {
@@ -308,7 +309,7 @@ void EditorApp::handle_shortcuts() {
   if (ctrl && pressed(GLFW_KEY_E) && image_) {
     dialog_purpose_ = Purpose::SaveResult;
     dialog_.open(FileDialog::Mode::Save, "Save the colourised result", suggested_result_path(),
-                 writable_image_extensions());
+                 result_image_extensions());
   }
   if (ctrl && pressed(GLFW_KEY_Q)) {
     glfwSetWindowShouldClose(window_, GLFW_TRUE);

@@ -11,7 +11,9 @@
 #include "core/error.hpp"
 #include "core/evaluate.hpp"
 #include "core/image_io.hpp"
+#include "core/photo_load.hpp"
 #include "core/pipeline.hpp"
+#include "core/result_save.hpp"
 #include "core/resample.hpp"
 #include "core/session.hpp"
 #include "core/session_name.hpp"
@@ -81,7 +83,16 @@ void EditorApp::open_image(const std::string& path, const std::vector<HintPoint>
   auto img = std::make_shared<ImageData>();
   img->path = canonical(path);
   img->original = load_image(path);
-  img->L = srgb8_to_lightness(img->original);
+  // JPEG has 8 bits and no alpha: its lightness is that of the pixels shown. Other formats may hold
+  // 16 bits or transparency, which the result keeps.
+  if (lower_ext(path) == ".jpg" || lower_ext(path) == ".jpeg") {
+    img->L = srgb8_to_lightness(img->original);
+  } else {
+    Photo photo = load_photo(path);
+    img->L = std::move(photo.L);
+    img->alpha = std::move(photo.alpha);
+    img->bits = photo.bits;
+  }
   validate_points(hints, img->L.width, img->L.height);
   int short_side = worker_->working_short_side() > 0 ? worker_->working_short_side() : 256;
   int ww = 0, wh = 0;
@@ -219,9 +230,7 @@ std::string EditorApp::suggested_result_path() const {
 
 void EditorApp::save_result_file(const std::string& path, bool overwrite_original) {
   if (!image_) throw Error("save result: no photo is open");
-  std::string ext = lower_ext(path);
-  if (ext != ".png" && ext != ".jpg" && ext != ".jpeg")
-    throw ImageError(path + ": save the result as .png, .jpg or .jpeg");
+  result_format(path);  // a usable extension (.png, .jpg, .tif, ...), or an error naming it
   if (is_original(path) && !overwrite_original) {
     if (!script_.empty())
       throw Error(path + " is the original photo: refusing to write over it (set \"overwrite\": true)");
@@ -237,7 +246,8 @@ void EditorApp::save_result_file(const std::string& path, bool overwrite_origina
   worker_->post("", "saving the result", [this, img, points, po, path, levin](Method& m) -> InferenceWorker::Done {
     try {
       LabImage lab = colorize(img->L, points, chosen_method(m, levin), po);
-      save_image(lab_to_srgb8(lab), path);
+      const Plane* alpha = img->alpha.empty() ? nullptr : &img->alpha;
+      save_colorized(path, img->L, lab.a, lab.b, alpha, img->bits);
     } catch (const std::exception& e) {
       std::string msg = e.what();
       return [this, msg] {
@@ -245,9 +255,11 @@ void EditorApp::save_result_file(const std::string& path, bool overwrite_origina
         report_error("save result: " + msg);
       };
     }
-    return [this, path] {
+    // What the format could not keep (JPEG: 16 bits, alpha) is said with the confirmation.
+    const std::string loss = result_save_loss(path, img->bits, !img->alpha.empty());
+    return [this, path, loss] {
       --saves_pending_;
-      set_status("result saved to " + path);
+      set_status("result saved to " + path + (loss.empty() ? "" : " (" + loss + ")"));
     };
   });
 }

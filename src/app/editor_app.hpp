@@ -37,8 +37,10 @@ namespace tinge {
 // An opened photo; immutable once built, shared with the worker's jobs.
 struct ImageData {
   std::string path;
-  Rgb8Image original;
-  Plane L;       // full resolution
+  Rgb8Image original;  // as displayed (8-bit; transparency composited on white)
+  Plane L;       // full resolution, from the file's own samples (16-bit precision for 16-bit files)
+  Plane alpha;   // 0..1, empty when the file has none: saved results keep it
+  int bits = 8;  // the file's bits per sample: results are saved as deep where the format allows
   Plane L_work;  // the method's working resolution
   Plane L_preview;  // a cheaper resolution for live previews of classic methods (= L_work for networks)
   uint64_t generation = 0;

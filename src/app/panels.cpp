@@ -9,6 +9,7 @@
 #include "core/color.hpp"
 #include "core/error.hpp"
 #include "core/image_formats.hpp"
+#include "core/result_save.hpp"
 #include "core/session_name.hpp"
 
 namespace tinge {
@@ -70,7 +71,7 @@ void EditorApp::draw_menu_bar() {
                   session_path_.empty() ? default_session_path(here) : session_path_, {".json"});
     if (ImGui::MenuItem("Save result...", "Ctrl+E", false, image_ != nullptr))
       open_dialog(Purpose::SaveResult, FileDialog::Mode::Save, "Save the colourised result",
-                  suggested_result_path(), writable_image_extensions());
+                  suggested_result_path(), result_image_extensions());
     ImGui::Separator();
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) leave_document(true, [this] { quit_now_ = true; });
     ImGui::EndMenu();
@@ -194,7 +195,7 @@ void EditorApp::draw_status_bar() {
     ImGui::TextColored(ImVec4(1.f, 0.45f, 0.4f, 1.f), "%s", line.left.c_str());
   else
     ImGui::TextUnformatted(line.left.c_str());
-  note_layout("status_left", ImGui::GetItemRectMin(), ImGui::GetItemRectSize());
+  note_layout("status_left", ImGui::GetItemRectMin(), ImGui::GetItemRectSize(), line.left);
   if (!line.right.empty()) {
     ImGui::SameLine(ImGui::GetWindowWidth() - pad - ImGui::CalcTextSize(line.right.c_str()).x);
     ImGui::TextUnformatted(line.right.c_str());
