@@ -262,7 +262,6 @@ int run_bench(std::vector<std::string> args) {
     to.batch = 8;
     to.threads = ma.threads;
     to.device = "cpu";
-    to.quiet = true;
     to.checkpoint_every = 0;
     to.force = true;  // its own scratch folder
     const TrainResult tr = run_training(to);

@@ -1,5 +1,6 @@
 // Training losses (see losses.hpp).
 #include "nn/losses.hpp"
+#include "nn/train.hpp"
 
 namespace tinge {
 

@@ -21,6 +21,4 @@ LossTerms compute_loss(const std::string& loss, double ce_weight, const torch::T
 // Annealed mean (Zhang 2016): softmax(logits / T) weighted bin centres -> (B,2,h,w) CIELAB ab.
 torch::Tensor annealed_mean(const torch::Tensor& logits, const torch::Tensor& centers, double T = 0.38);
 
-bool is_known_loss(const std::string& loss);
-
 }  // namespace tinge

@@ -1,9 +1,16 @@
 // `tinge train`: trains the guided colourisation network on a folder of photos or a packed dataset.
-// Torch-free interface; the loop lives in train.cpp.
+// Torch-free interface for the front ends: the options of a run, the callbacks through which the
+// trainer reports progress and messages and is asked to stop, and what it returns. The work is done
+// by the Trainer (trainer.hpp); the resumable state and checkpoints by train_state.hpp and
+// checkpointer.hpp.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
+
+#include "core/error.hpp"
+#include "nn/train_log.hpp"
 
 namespace tinge {
 
@@ -32,21 +39,58 @@ struct TrainOptions {
   int checkpoint_every = 500;
   std::vector<int64_t> widths = {32, 64, 128, 256};
   bool levin_input = false;                   // Levin's propagation of the hints as two more inputs
-                                              // (an --init model without them gets zero weights for
+                                              // (an `init` model without them gets zero weights for
                                               // them; on resume: the checkpoint's)
   int max_images = 0;                         // 0: all (on resume: the checkpoint's)
   std::string log_csv;                        // default <out>.log.csv
   std::string plot_svg;                       // default <out>.loss.svg
-  bool quiet = false;
+};
+
+// One row of the training log as it is written (every 10 steps and at the end), with the run's
+// length and the estimated time left.
+struct TrainProgress {
+  TrainLogRow row;
+  int64_t steps = 0;   // the schedule's length
+  double eta_s = 0;    // seconds left, by throughput (and the time budget, if any)
+};
+
+// How the trainer talks to its caller; every member may be empty.
+struct TrainCallbacks {
+  std::function<void(const std::string&)> message;     // one line: what is loaded, notes, what was saved
+  std::function<void(const TrainProgress&)> progress;  // after each log row
+  std::function<bool()> should_stop;                   // polled before each step: true stops the run
+                                                       // with a checkpoint (Ctrl-C)
 };
 
 struct TrainResult {
   int64_t steps_done = 0;
   double final_loss = 0;
   double images_per_second = 0;
-  bool interrupted = false;
+  bool interrupted = false;  // should_stop ended the run
 };
 
-TrainResult run_training(const TrainOptions& opt);
+// A request the trainer refuses before any work because it conflicts with what is on disk or in the
+// checkpoint. what() says it in the trainer's terms; `reason` and `subject` let a front end say it
+// in terms of its own options.
+class TrainRequestError : public UsageError {
+ public:
+  enum class Reason {
+    kOutputExists,  // subject: the model or checkpoint file (neither resume nor force asked for)
+    kStopAtPassed,  // subject: the checkpoint's step (stop_at is not after it)
+    kOtherPhotos,   // subject: the checkpoint (trained on other photos than `data`)
+    kNoCuda,        // subject: "cuda" (asked for, none available)
+  };
+  TrainRequestError(Reason r, std::string subject, const std::string& message)
+      : UsageError(message), reason(r), subject(std::move(subject)) {}
+  Reason reason;
+  std::string subject;
+};
+
+// The names TrainOptions::loss accepts: l2, l1, huber, ce, hybrid.
+bool is_known_loss(const std::string& loss);
+
+// Trains as `opt` says (see Trainer). Throws UsageError / TrainRequestError for a request it
+// refuses, ModelError for an unreadable checkpoint or `init` model, Error for unusable data.
+TrainResult run_training(const TrainOptions& opt, const TrainCallbacks& callbacks = {});
 
 }  // namespace tinge
