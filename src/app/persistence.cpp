@@ -13,6 +13,7 @@
 #include "core/hash.hpp"
 #include "core/image_io.hpp"
 #include "core/json_depth.hpp"
+#include "core/session.hpp"
 
 namespace fs = std::filesystem;
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/session.hpp"
+#include "core/hints.hpp"
 
 namespace tinge {
 

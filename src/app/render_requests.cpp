@@ -10,9 +10,6 @@
 #include "core/error.hpp"
 #include "core/pipeline.hpp"
 #include "core/refine.hpp"
-#if TINGE_WITH_TORCH
-#include "nn/model.hpp"
-#endif
 
 namespace tinge {
 namespace {
@@ -46,9 +43,7 @@ float sample(const Plane& p, double x, double y, int full_w, int full_h) {
 void EditorApp::make_worker() {
   std::unique_ptr<Method> method = std::move(opt_.method);
   if (!method) method = make_levin_method();
-#if TINGE_WITH_TORCH
-  has_model_ = dynamic_cast<ModelMethod*>(&base_method(*method)) != nullptr;
-#endif
+  has_model_ = method->distribution() != nullptr;
   base_method_name_ = base_method(*method).name();
   levin_ = &base_method(*method) != method.get();  // asked for model+levin
   if (has_model_ && !levin_) method = make_refined_method(std::move(method));
@@ -157,13 +152,11 @@ void EditorApp::request_suggestions(int point) {
                   const float xw = float(p.x * w / W), yw = float(p.y * h / H);
                   std::vector<Ab> ab;
                   bool from_model = false;
-#if TINGE_WITH_TORCH
-                  if (auto* model = dynamic_cast<ModelMethod*>(&base_method(m))) {
+                  if (auto* model = m.distribution()) {
                     for (const Suggestion& s : model->suggest(img->L_work, hp, xw, yw, 8))
                       ab.push_back({s.a, s.b});
                     from_model = true;
                   }
-#endif
                   if (!from_model) {
                     // What propagation from the other hints gives here, then typical colours.
                     AbPrediction pr = m.predict(img->L_work, hp);

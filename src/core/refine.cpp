@@ -34,10 +34,12 @@ class RefinedMethod : public Method {
   std::string name() const override { return base_->name() + "+levin"; }
   Method& base() { return *base_; }
   int working_short_side() const override { return base_->working_short_side(); }
+  // Suggestions and uncertainty are the method's it is built on (Levin has neither).
+  ColourDistribution* distribution() override { return base_->distribution(); }
   AbPrediction predict(const Plane& L, const HintPlanes& hints) override {
     check_hints_match(L, hints, "model+levin");
     AbPrediction p = base_->predict(L, hints);
-    const int n = count_hint_groups(hints.mask);
+    const int n = hints.count;
     if (levin_share(n) <= 0.f) return p;
     Plane la, lb;
     levin_coarse(L, hints, la, lb);

@@ -39,8 +39,8 @@ void levin_coarse(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b,
 // How many propagations levin_coarse has solved on this thread (not counting those it remembered).
 uint64_t levin_coarse_solves();
 
-// The method a combination made by make_refined_method is built on (the network, for model+levin:
-// what suggests colours), else `m` itself.
+// The method a combination made by make_refined_method is built on (the network, for model+levin),
+// else `m` itself. (The combination's distribution() is already the base method's.)
 Method& base_method(Method& m);
 
 }  // namespace tinge

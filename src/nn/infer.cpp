@@ -127,7 +127,7 @@ class NetMethod final : public ModelMethod {
       auto ab = annealed_mean(out.logits, centers_, temperature_);
       return upsample(ab, L, 4, 1.f);  // the distribution is at 1/4 in every architecture
     }
-    const double n_hints = decode_ == "blend" ? count_hint_groups(hints.mask) : 0.0;
+    const double n_hints = decode_ == "blend" ? hints.count : 0.0;
     const double alpha = blend_ / ((1.0 + n_hints) * (1.0 + n_hints));
     // Below 1 % the distribution's pull moves ab by well under one unit: skip its softmax (~10 ms).
     if (decode_ == "blend" && alpha >= 0.01) {
@@ -140,10 +140,10 @@ class NetMethod final : public ModelMethod {
               .align_corners(false));
       // Without hints the vivid distribution matters most; hints take over fast:
       // alpha = blend / (1 + hints)^2.
-      auto ab = (1.0 - alpha) * out.ab * 110.0 + alpha * ann;
+      auto ab = (1.0 - alpha) * out.ab * cfg().norm.ab_scale + alpha * ann;
       return upsample(ab, L, int(lm_.net->ab_stride()), 1.f);
     }
-    return upsample(out.ab, L, int(lm_.net->ab_stride()), 110.f);
+    return upsample(out.ab, L, int(lm_.net->ab_stride()), float(cfg().norm.ab_scale));
   }
 
   std::vector<Suggestion> suggest(const Plane& L, const HintPlanes& hints, float x, float y, int k) override {
@@ -193,9 +193,11 @@ class NetMethod final : public ModelMethod {
   }
 
  private:
+  const NetConfig& cfg() const { return lm_.net->cfg; }  // architecture and scaling, from the model file
+
   NetOutput run(const Plane& L, const HintPlanes& hints) {
     check_hints_match(L, hints, "network");
-    const int64_t H = (L.height + 15) / 16 * 16, W = (L.width + 15) / 16 * 16;
+    const int64_t s = cfg().stride, H = (L.height + s - 1) / s * s, W = (L.width + s - 1) / s * s;
     torch::InferenceMode guard;
     auto Lt = plane_to_tensor(L, H, W);
     auto at = torch::zeros({1, 1, H, W}), bt = torch::zeros({1, 1, H, W}), mt = torch::zeros({1, 1, H, W});
@@ -215,7 +217,7 @@ class NetMethod final : public ModelMethod {
       levin_coarse(L, hints, la, lb);
       lev = torch::cat({plane_to_tensor(la, H, W), plane_to_tensor(lb, H, W)}, 1);
     }
-    auto in = make_input(Lt, torch::cat({at, bt}, 1), mt, lm_.net->cfg.mask_offset, lev).to(device_);
+    auto in = make_input(Lt, torch::cat({at, bt}, 1), mt, cfg(), lev).to(device_);
     if (device_.is_cpu()) in = in.contiguous(torch::MemoryFormat::ChannelsLast);
     NetOutput o;
     {

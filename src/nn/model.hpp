@@ -17,23 +17,12 @@ struct ModelOptions {
   std::string precision = "";  // "" = $TINGE_PRECISION or auto (bf16 on CPUs with bf16 instructions) | fp32 | bf16
 };
 
-struct Suggestion {
-  float a = 0, b = 0;      // in gamut at the point's L
-  float probability = 0;   // mass of the mode's neighbourhood
-};
-
-class ModelMethod : public Method {
+// A network: a Method that is also its own ColourDistribution (suggestions and colour_spread undo
+// the training's class rebalancing, so they rank colours by how likely they are).
+class ModelMethod : public Method, public ColourDistribution {
  public:
   virtual const std::string& metadata_json() const = 0;
-  // The k most likely distinct in-gamut colours at working-resolution pixel (x, y), from the
-  // predicted distribution (mode seeking, each brought into gamut at L).
-  virtual std::vector<Suggestion> suggest(const Plane& L, const HintPlanes& hints, float x, float y,
-                                          int k) = 0;
-  // How unsure the network is of the colour at each cell of its distribution's grid (a quarter of
-  // the working image, rounded up): the spread of the predicted ab distribution (standard deviation
-  // in ab units) after undoing the training's rebalancing, as suggestions do. Where it is large the
-  // suggestions differ; where it is small any colouring agrees.
-  virtual Plane colour_spread(const Plane& L, const HintPlanes& hints) = 0;
+  ColourDistribution* distribution() override { return this; }
 };
 
 // Throws ModelError naming the tensor or field at fault for a missing, truncated or mismatched file.

@@ -271,14 +271,14 @@ Checkpointer Trainer::make_checkpointer() const {
   if (cfg.levin_input) meta["levin_input"] = true;
   meta["ab_bins"] = grid.cells();
   meta["ab_grid"] = {{"step", AbGrid::kStep}, {"min", AbGrid::kMin}, {"side", AbGrid::kSide}};
-  meta["normalisation"] = {{"L_center", 50.0}, {"L_scale", 100.0}, {"ab_scale", 110.0}};
+  meta["normalisation"] = {{"L_center", cfg.norm.L_center}, {"L_scale", cfg.norm.L_scale}, {"ab_scale", cfg.norm.ab_scale}};
   meta["ab_prior"] = prior_;
   meta["rebalance_lambda"] = 0.5;
   // ce decodes by the annealed mean; hybrid blends regression with it (fewer hints, more colour).
   meta["decode"] = opt_.loss == "ce" ? "annealed" : (opt_.loss == "hybrid" ? "blend" : "regression");
   meta["blend"] = 0.4;
   meta["temperature"] = 0.38;
-  meta["stride"] = 16;
+  meta["stride"] = cfg.stride;
   meta["working_short_side"] = 256;
   nlohmann::json training = {{"data", opt_.data},       {"images", data_.size()},
                              {"sources", source_counts(data_)},
@@ -338,13 +338,13 @@ LossTerms Trainer::train_step(Batch& b, double lr) {
   {
     Bf16Autocast autocast(device_, opt_.precision == "bf16");
     auto x = make_input(to_device(b.L, {B, 1, S, S}, device_), to_device(b.hint_ab, {B, 2, S, S}, device_),
-                        to_device(b.mask, {B, 1, S, S}, device_), net_->cfg.mask_offset, lev);
+                        to_device(b.mask, {B, 1, S, S}, device_), net_->cfg, lev);
     if (device_.is_cpu()) x = x.contiguous(torch::MemoryFormat::ChannelsLast);  // oneDNN's layout
     out = net_->forward(x);
   }
   out.ab = out.ab.to(torch::kFloat);  // losses in float32
   out.logits = out.logits.to(torch::kFloat);
-  auto terms = compute_loss(opt_.loss, opt_.ce_weight, out.ab, out.logits, ab, centers_, class_w_);
+  auto terms = compute_loss(opt_.loss, opt_.ce_weight, out.ab, out.logits, ab, centers_, class_w_, net_->cfg.norm.ab_scale);
   terms.total.backward();
   torch::nn::utils::clip_grad_norm_(net_->parameters(), 5.0);
   adam_->step(lr);
