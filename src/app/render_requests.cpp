@@ -3,7 +3,6 @@
 // full-resolution result (guided upsampling, hints enforced) when the edit is released, and suggested colours for a hint. Requests carry the
 // document revision and image generation; results that arrive late are dropped.
 #include <chrono>
-#include <cstdlib>
 
 #include "app/editor_app.hpp"
 #include "core/ab_grid.hpp"
@@ -13,19 +12,6 @@
 
 namespace tinge {
 namespace {
-
-// Nice value of the inference thread: $TINGE_WORKER_NICE (0..19), default 19. Smooth frames while
-// the network runs matter more than a few milliseconds of its latency: on 2 cores with software
-// OpenGL, dragging had 42-46 % of frames over 20 ms at nice 5 and 25-28 % at 19, for previews
-// 5-10 ms later (README, Speed). Only contended cores feel it.
-int worker_nice() {
-  const char* v = std::getenv("TINGE_WORKER_NICE");
-  if (!v || !*v) return 19;
-  char* end = nullptr;
-  long n = std::strtol(v, &end, 10);
-  if (*end != '\0' || n < 0 || n > 19) throw UsageError("TINGE_WORKER_NICE must be a whole number from 0 to 19");
-  return int(n);
-}
 
 double ms_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
@@ -49,7 +35,7 @@ void EditorApp::make_worker() {
   if (has_model_ && !levin_) method = make_refined_method(std::move(method));
   worker_ = std::make_unique<InferenceWorker>(
       std::move(method), [] { glfwPostEmptyEvent(); },
-      [this](const std::string& msg) { report_error(msg); }, worker_nice());
+      [this](const std::string& msg) { report_error(msg); }, opt_.worker_nice);
 }
 
 void EditorApp::set_levin(bool on) {

@@ -28,13 +28,9 @@ namespace tinge {
 namespace {
 
 int default_threads() {
-  if (const char* e = std::getenv("TINGE_THREADS")) {
-    int n = std::atoi(e);
-    if (n > 0) return n;
-  }
   // Half the hardware threads (at least 1, at most 4): the editor's UI and the full-resolution
-  // upsampling keep running beside the network. On this project's 2-core machine that is one
-  // thread; `--threads 2` is faster there when nothing else runs (see README, Speed).
+  // upsampling keep running beside the network. On a 2-core machine that is one thread;
+  // `--threads 2` is faster there when nothing else runs (see README, Speed).
   const unsigned hw = std::thread::hardware_concurrency();
   return std::clamp(int(hw / 2), 1, 4);
 }
@@ -71,16 +67,12 @@ class NetMethod final : public ModelMethod {
     lm_ = load_model_file(path, device_);
     lm_.net->eval();
     // bf16 arithmetic where the CPU has it: on every third val photo within 0.01 dB of float32 at
-    // every hint count, and the hint update 3x faster (README, Speed). The option, else
-    // $TINGE_PRECISION, else auto.
-    std::string precision = opt.precision;
-    if (const char* e = std::getenv("TINGE_PRECISION"); precision.empty() && e) precision = e;
-    bf16_ = resolve_precision(precision.empty() ? "auto" : precision, device_) == "bf16";
+    // every hint count, and the hint update 3x faster (README, Speed). The option, else auto.
+    bf16_ = resolve_precision(opt.precision.empty() ? "auto" : opt.precision, device_) == "bf16";
     if (device_.is_cpu()) {
       // Channels-last weights, and for tinge-unet-v1 in float32 BatchNorm folded and weights packed
-      // once (TINGE_FAST_FORWARD=0 turns the latter off; bf16 runs the module under autocast).
-      const char* ff = std::getenv("TINGE_FAST_FORWARD");
-      fast_ = prepare_cpu_inference(lm_.net, !bf16_ && !(ff && std::string(ff) == "0"));
+      // once (bf16 runs the module under autocast).
+      fast_ = prepare_cpu_inference(lm_.net, !bf16_);
     }
     meta_text_ = lm_.meta.dump();
     grid_ = AbGrid(lm_.meta.at("ab_bins").get<std::vector<int>>());
@@ -91,16 +83,12 @@ class NetMethod final : public ModelMethod {
       c.push_back(cc[1]);
     }
     centers_ = torch::from_blob(c.data(), {grid_.size(), 2}).clone().to(device_);
-    // Decoding: the option, else $TINGE_DECODE, else what the model file says.
-    decode_ = lm_.meta.value("decode", std::string("regression"));
-    if (const char* e = std::getenv("TINGE_DECODE")) decode_ = e;
-    if (!opt.decode.empty()) decode_ = opt.decode;
+    // Decoding: the option, else what the model file says (with its blend weight and temperature).
+    decode_ = opt.decode.empty() ? lm_.meta.value("decode", std::string("regression")) : opt.decode;
     blend_ = lm_.meta.value("blend", 0.5);
-    if (const char* e = std::getenv("TINGE_BLEND")) blend_ = std::atof(e);
     if (decode_ != "regression" && decode_ != "annealed" && decode_ != "blend")
       throw UsageError("unknown decoding '" + decode_ + "' (blend, regression, annealed)");
     temperature_ = lm_.meta.value("temperature", 0.38);
-    if (const char* e = std::getenv("TINGE_T")) temperature_ = std::atof(e);
     short_side_ = lm_.meta.value("working_short_side", 256);
     // The classification loss weighted each pixel by 1 / ((1 - lambda) prior + lambda / Q) of its
     // colour (class rebalancing), which skews the distribution towards rare, saturated colours by

@@ -1,5 +1,6 @@
 // The public face of the network: load a model file and use it as a colourisation Method, or ask it
-// for suggested colours at a point. Torch stays behind this header (no torch types here).
+// for suggested colours at a point. Torch stays behind this header (no torch types here). The
+// settings come from the caller (the CLI reads flags and environment); the library reads neither.
 #pragma once
 #include <array>
 #include <memory>
@@ -12,9 +13,9 @@ namespace tinge {
 
 struct ModelOptions {
   std::string device = "cpu";  // cpu | cuda | auto
-  int threads = 0;             // intra-op threads; 0 = default (TINGE_THREADS env or 1)
-  std::string decode = "";     // "" = as the model file says; "regression" | "annealed"
-  std::string precision = "";  // "" = $TINGE_PRECISION or auto (bf16 on CPUs with bf16 instructions) | fp32 | bf16
+  int threads = 0;             // intra-op threads; 0 = half the hardware threads, 1 to 4
+  std::string decode = "";     // "" = as the model file says; "blend" | "regression" | "annealed"
+  std::string precision = "";  // "" = auto (bf16 on CPUs with bf16 instructions) | fp32 | bf16
 };
 
 // A network: a Method that is also its own ColourDistribution (suggestions and colour_spread undo

@@ -1,6 +1,6 @@
 # Shared set-up of the GUI tests (sourced): $1 = tinge binary; $TINGE_GUI_CHECK = tests/tools/gui_check.
-# Skips (exit 77) without xvfb-run; works in a temporary folder with its own autosave and config
-# folders; XVFB holds the xvfb-run command line.
+# Skips (exit 77) without xvfb-run; works in a temporary folder with its own state (autosaves:
+# AUTOSAVE_DIR) and config folders; XVFB holds the xvfb-run command line.
 set -euo pipefail
 TINGE="$1"
 CHECK="${TINGE_GUI_CHECK:?set TINGE_GUI_CHECK to the gui_check tool}"
@@ -10,5 +10,6 @@ fi
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
-export TINGE_AUTOSAVE_DIR="$WORK/autosave" XDG_CONFIG_HOME="$WORK/config"
+export XDG_STATE_HOME="$WORK/state" XDG_CONFIG_HOME="$WORK/config"
+AUTOSAVE_DIR="$XDG_STATE_HOME/tinge/autosave"
 XVFB=(xvfb-run -a -s "-screen 0 1280x800x24")
