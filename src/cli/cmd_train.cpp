@@ -19,7 +19,9 @@ namespace tinge {
 namespace {
 
 std::atomic<bool> g_interrupted{false};
-void on_sigint(int) { g_interrupted = true; }
+void on_sigint(int) {
+  g_interrupted = true;
+}
 
 // Ctrl-C asks the run to stop (with a checkpoint) while this lives; the old handler comes back
 // however it ends.
@@ -47,10 +49,14 @@ ArgParser train_parser() {
       .option("--ce-weight", "", "X", "weight of the classification term in hybrid (default 1)")
       .option("--degrade", "", "P", "share of samples given an old print's faded/soft/grainy L (default 0)")
       .option("--widths", "", "A,B,C,D", "network widths (default 32,64,128,256)")
-      .flag("--levin-input", "", "give the network Levin's propagation of the hints as two more inputs (an --init model without them starts with zero weights for them)")
+      .flag("--levin-input", "",
+            "give the network Levin's propagation of the hints as two more inputs (an --init model without "
+            "them starts with zero weights for them)")
       .option("--seed", "", "N", "random seed (default 1)")
       .option("--device", "", "D", "auto | cpu | cuda (default auto)")
-      .option("--precision", "", "P", "auto | fp32 | bf16 (default fp32, on --resume the run's; auto: bf16 on CPUs with bf16 instructions, 2x faster there but less proven)")
+      .option("--precision", "", "P",
+              "auto | fp32 | bf16 (default fp32, on --resume the run's; auto: bf16 on CPUs with bf16 "
+              "instructions, 2x faster there but less proven)")
       .option("--threads", "", "N", "intra-op threads (default 1 on CPU)")
       .option("--workers", "", "N", "batch-making threads (default: automatic)")
       .option("--checkpoint-every", "", "N", "steps between checkpoints (default 500)")
@@ -85,7 +91,8 @@ TrainOptions train_options(const ArgParser& p) {
     o.widths.assign(w.begin(), w.end());
   }
   o.levin_input = p.has("--levin-input");
-  if (o.levin_input && o.resume) throw UsageError("tinge train: --levin-input with --resume: the checkpoint decides");
+  if (o.levin_input && o.resume)
+    throw UsageError("tinge train: --levin-input with --resume: the checkpoint decides");
   o.seed = uint64_t(p.get_int("--seed", 1, 0, 2147483647));
   o.device = p.get("--device", o.device);
   o.precision = p.get("--precision", o.precision);
@@ -105,8 +112,10 @@ TrainCallbacks console_callbacks() {
   auto last = std::make_shared<std::chrono::steady_clock::time_point>(std::chrono::steady_clock::now());
   cb.progress = [tty, last](const TrainProgress& p) {
     const auto now = std::chrono::steady_clock::now();
-    if (std::chrono::duration<double>(now - *last).count() <= (tty ? 0.5 : 15.0) && p.row.step != p.steps) return;
-    std::cerr << (tty ? "\r" : "") << progress_line(p.row, p.steps, p.eta_s) << (tty ? "   " : "\n") << std::flush;
+    if (std::chrono::duration<double>(now - *last).count() <= (tty ? 0.5 : 15.0) && p.row.step != p.steps)
+      return;
+    std::cerr << (tty ? "\r" : "") << progress_line(p.row, p.steps, p.eta_s) << (tty ? "   " : "\n")
+              << std::flush;
     *last = now;
   };
   cb.should_stop = [] { return g_interrupted.load(); };
@@ -120,9 +129,11 @@ TrainCallbacks console_callbacks() {
     case R::kOutputExists:
       throw UsageError(e.subject + " exists: --resume continues that run, --force starts a new one over it");
     case R::kStopAtPassed:
-      throw UsageError("--stop-at " + std::to_string(o.stop_at) + ": the checkpoint is already at step " + e.subject);
+      throw UsageError("--stop-at " + std::to_string(o.stop_at) + ": the checkpoint is already at step " +
+                       e.subject);
     case R::kOtherPhotos:
-      throw UsageError("--resume: " + std::string(e.what()) + " (resume with the same --data and --max-images)");
+      throw UsageError("--resume: " + std::string(e.what()) +
+                       " (resume with the same --data and --max-images)");
     case R::kNoCuda:
       throw UsageError("--device cuda: " + std::string(e.what()));
   }

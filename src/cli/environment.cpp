@@ -45,11 +45,17 @@ std::string home() {
 
 }  // namespace
 
-int env_threads() { return int(whole_number("TINGE_THREADS", 0, 1024, 0, "a number of threads from 0 (automatic) to 1024")); }
+int env_threads() {
+  return int(whole_number("TINGE_THREADS", 0, 1024, 0, "a number of threads from 0 (automatic) to 1024"));
+}
 
-std::string env_precision() { return one_of("TINGE_PRECISION", "auto|fp32|bf16"); }
+std::string env_precision() {
+  return one_of("TINGE_PRECISION", "auto|fp32|bf16");
+}
 
-std::string env_decode() { return one_of("TINGE_DECODE", "blend|regression|annealed"); }
+std::string env_decode() {
+  return one_of("TINGE_DECODE", "blend|regression|annealed");
+}
 
 int64_t env_max_pixels() {
   const std::string v = env("TINGE_MAX_MEGAPIXELS");

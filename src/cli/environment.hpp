@@ -9,12 +9,12 @@
 
 namespace tinge {
 
-int env_threads();              // TINGE_THREADS: CPU threads, 0..1024 (0: automatic); 0 when unset
-std::string env_precision();    // TINGE_PRECISION: auto | fp32 | bf16; "" when unset
-std::string env_decode();       // TINGE_DECODE: blend | regression | annealed; "" when unset
-int64_t env_max_pixels();       // TINGE_MAX_MEGAPIXELS (0 < N <= 1e6) in pixels; 0 when unset
-int env_worker_nice();          // TINGE_WORKER_NICE: 0..19; 19 when unset
-std::string config_home();      // $XDG_CONFIG_HOME, else $HOME/.config
-std::string state_home();       // $XDG_STATE_HOME, else $HOME/.local/state
+int env_threads();            // TINGE_THREADS: CPU threads, 0..1024 (0: automatic); 0 when unset
+std::string env_precision();  // TINGE_PRECISION: auto | fp32 | bf16; "" when unset
+std::string env_decode();     // TINGE_DECODE: blend | regression | annealed; "" when unset
+int64_t env_max_pixels();     // TINGE_MAX_MEGAPIXELS (0 < N <= 1e6) in pixels; 0 when unset
+int env_worker_nice();        // TINGE_WORKER_NICE: 0..19; 19 when unset
+std::string config_home();    // $XDG_CONFIG_HOME, else $HOME/.config
+std::string state_home();     // $XDG_STATE_HOME, else $HOME/.local/state
 
 }  // namespace tinge

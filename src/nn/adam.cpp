@@ -45,10 +45,12 @@ void Adam::load(const std::map<std::string, torch::Tensor>& saved, int64_t steps
   torch::NoGradGuard ng;
   for (size_t i = 0; i < names_.size(); ++i) {
     auto a = saved.find("optim.m." + names_[i]), b = saved.find("optim.v." + names_[i]);
-    if (a == saved.end() || b == saved.end()) throw ModelError("checkpoint lacks optimizer state for " + names_[i]);
+    if (a == saved.end() || b == saved.end())
+      throw ModelError("checkpoint lacks optimizer state for " + names_[i]);
     if (!a->second.sizes().equals(m_[i].sizes()) || !b->second.sizes().equals(v_[i].sizes()))
       throw ModelError("checkpoint's optimizer state for " + names_[i] + " has shape " +
-                       shape_text(a->second.sizes().vec()) + ", the network's is " + shape_text(m_[i].sizes().vec()));
+                       shape_text(a->second.sizes().vec()) + ", the network's is " +
+                       shape_text(m_[i].sizes().vec()));
     m_[i].copy_(a->second);
     v_[i].copy_(b->second);
   }

@@ -18,15 +18,20 @@ std::string now_iso() {
 
 }  // namespace
 
-Checkpointer::Checkpointer(CheckpointPaths paths, nlohmann::json meta, nlohmann::json training, std::string title)
-    : paths_(std::move(paths)), meta_(std::move(meta)), training_(std::move(training)), title_(std::move(title)) {}
+Checkpointer::Checkpointer(CheckpointPaths paths, nlohmann::json meta, nlohmann::json training,
+                           std::string title)
+    : paths_(std::move(paths)),
+      meta_(std::move(meta)),
+      training_(std::move(training)),
+      title_(std::move(title)) {}
 
 void Checkpointer::save_checkpoint(ColorNet& net, const Adam& adam, const TrainState& state,
                                    const std::vector<TrainLogRow>& rows) const {
   save(paths_.checkpoint, net, state, adam.state(), rows);
 }
 
-void Checkpointer::save_model(ColorNet& net, const TrainState& state, const std::vector<TrainLogRow>& rows) const {
+void Checkpointer::save_model(ColorNet& net, const TrainState& state,
+                              const std::vector<TrainLogRow>& rows) const {
   save(paths_.model, net, state, {}, rows);
 }
 

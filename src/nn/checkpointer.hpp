@@ -4,10 +4,9 @@
 // killed mid-save leaves the previous one.
 #pragma once
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "nn/adam.hpp"
 #include "nn/net.hpp"
@@ -36,7 +35,8 @@ class Checkpointer {
 
  private:
   void save(const std::string& path, ColorNet& net, const TrainState& state,
-            const std::map<std::string, torch::Tensor>& optimizer, const std::vector<TrainLogRow>& rows) const;
+            const std::map<std::string, torch::Tensor>& optimizer,
+            const std::vector<TrainLogRow>& rows) const;
   CheckpointPaths paths_;
   nlohmann::json meta_, training_;
   std::string title_;  // of the loss curve

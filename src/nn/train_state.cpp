@@ -49,7 +49,8 @@ void TrainState::save_to(nlohmann::json& meta) const {
 }
 
 TrainState TrainState::load_from(const nlohmann::json& meta, const std::string& name) {
-  if (!meta.is_object() || !meta.contains("train_state")) throw ModelError(name + " is not a training checkpoint");
+  if (!meta.is_object() || !meta.contains("train_state"))
+    throw ModelError(name + " is not a training checkpoint");
   TrainState s;
   try {
     const auto& ts = meta.at("train_state");

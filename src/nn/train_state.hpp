@@ -4,9 +4,8 @@
 // weights and the optimizer's moments travel as the file's tensors (checkpointer.hpp, adam.hpp).
 #pragma once
 #include <cstdint>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 namespace tinge {
 
@@ -30,10 +29,10 @@ struct TrainState {
   int64_t steps = 0;               // the schedule's length
   double minutes = 0;              // the run's time budget in all (0: none)
   int max_images = 0;
-  std::string data_identity;       // which photos it trains on (names, sizes, sampled pixels)
+  std::string data_identity;  // which photos it trains on (names, sizes, sampled pixels)
   // Where the run is.
   int64_t step = 0;
-  double elapsed_s = 0;            // training seconds across resumes, saves included
+  double elapsed_s = 0;  // training seconds across resumes, saves included
   TrainWindow window;
 
   // The recipe of a run of `opt` (resolved: no "not given" values left).

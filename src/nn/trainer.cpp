@@ -1,6 +1,8 @@
 // The training loop of `tinge train` (see trainer.hpp).
 #include "nn/trainer.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -8,7 +10,6 @@
 #include <fstream>
 #include <map>
 #include <thread>
-#include <unistd.h>
 
 #include "core/ab_grid.hpp"
 #include "core/atomic_write.hpp"
@@ -44,7 +45,8 @@ std::string dataset_identity(const Dataset& d) {
   std::string s;
   for (size_t i = 0; i < d.size(); ++i) {
     const auto& px = d.images[i].data;
-    s += d.names[i] + '/' + std::to_string(d.images[i].width) + 'x' + std::to_string(d.images[i].height) + '/';
+    s +=
+        d.names[i] + '/' + std::to_string(d.images[i].width) + 'x' + std::to_string(d.images[i].height) + '/';
     const size_t step = std::max<size_t>(1, px.size() / 97);
     for (size_t k = 0; k < px.size(); k += step) s += char(px[k]);
     s += '\n';
@@ -70,7 +72,8 @@ int batch_workers(const TrainOptions& o, const torch::Device& device) {
 
 // Batches queued ahead: up to 8, fewer when they are large (about 1 GB in all, at least 2).
 int queue_depth(const TrainOptions& o, bool levin_input) {
-  const double batch_bytes = double(o.batch) * double(o.crop) * double(o.crop) * (levin_input ? 8 : 6) * sizeof(float);
+  const double batch_bytes =
+      double(o.batch) * double(o.crop) * double(o.crop) * (levin_input ? 8 : 6) * sizeof(float);
   return int(std::clamp(double(1 << 30) / batch_bytes, 2.0, 8.0));
 }
 
@@ -135,7 +138,8 @@ void Trainer::check_request() const {
   check_output_file("model file", o.out);
   std::error_code ec;
   const fs::path dir = fs::absolute(o.out, ec).parent_path();
-  if (::access(dir.c_str(), W_OK) != 0) throw Error("model file " + o.out + ": cannot write in folder " + dir.string());
+  if (::access(dir.c_str(), W_OK) != 0)
+    throw Error("model file " + o.out + ": cannot write in folder " + dir.string());
   if (!o.resume && !o.force)
     for (const std::string& f : {o.out + ".ckpt", o.out})
       if (fs::exists(f, ec))
@@ -210,14 +214,15 @@ void Trainer::load_data() {
   say("loading " + opt_.data);
   data_ = load_dataset(opt_.data, dopt, [&](const std::string& w) { say(w); });
   for (auto& img : data_.images)
-    if (img.width < opt_.crop || img.height < opt_.crop) throw Error("packed image smaller than the crop size");
+    if (img.width < opt_.crop || img.height < opt_.crop)
+      throw Error("packed image smaller than the crop size");
   identity_ = dataset_identity(data_);
   const std::string& was = resumed_state_.data_identity;
   if (!was.empty() && was != identity_) {
     const std::string ckpt = asked_.out + ".ckpt";
-    throw TrainRequestError(TrainRequestError::Reason::kOtherPhotos, ckpt,
-                            ckpt + " was trained on other photos than the " + std::to_string(data_.size()) +
-                                " of " + opt_.data);
+    throw TrainRequestError(
+        TrainRequestError::Reason::kOtherPhotos, ckpt,
+        ckpt + " was trained on other photos than the " + std::to_string(data_.size()) + " of " + opt_.data);
   }
 }
 
@@ -234,8 +239,8 @@ void Trainer::make_prior() {
     prior_.clear();
   }
   if (int(prior_.size()) != grid.size())
-    throw ModelError(asked_.out + ".ckpt: ab_prior has " + std::to_string(prior_.size()) + " values, the bin grid " +
-                     std::to_string(grid.size()));
+    throw ModelError(asked_.out + ".ckpt: ab_prior has " + std::to_string(prior_.size()) +
+                     " values, the bin grid " + std::to_string(grid.size()));
 }
 
 void Trainer::make_net() {
@@ -271,7 +276,8 @@ Checkpointer Trainer::make_checkpointer() const {
   if (cfg.levin_input) meta["levin_input"] = true;
   meta["ab_bins"] = grid.cells();
   meta["ab_grid"] = {{"step", AbGrid::kStep}, {"min", AbGrid::kMin}, {"side", AbGrid::kSide}};
-  meta["normalisation"] = {{"L_center", cfg.norm.L_center}, {"L_scale", cfg.norm.L_scale}, {"ab_scale", cfg.norm.ab_scale}};
+  meta["normalisation"] = {
+      {"L_center", cfg.norm.L_center}, {"L_scale", cfg.norm.L_scale}, {"ab_scale", cfg.norm.ab_scale}};
   meta["ab_prior"] = prior_;
   meta["rebalance_lambda"] = 0.5;
   // ce decodes by the annealed mean; hybrid blends regression with it (fewer hints, more colour).
@@ -280,14 +286,21 @@ Checkpointer Trainer::make_checkpointer() const {
   meta["temperature"] = 0.38;
   meta["stride"] = cfg.stride;
   meta["working_short_side"] = 256;
-  nlohmann::json training = {{"data", opt_.data},       {"images", data_.size()},
+  nlohmann::json training = {{"data", opt_.data},
+                             {"images", data_.size()},
                              {"sources", source_counts(data_)},
-                             {"loss", opt_.loss},       {"ce_weight", opt_.ce_weight},
-                             {"batch", opt_.batch},     {"crop", opt_.crop},
-                             {"lr", opt_.lr},           {"seed", opt_.seed},
-                             {"degrade", opt_.degrade}, {"precision", opt_.precision},
-                             {"steps", opt_.steps},     {"device", device_.is_cuda() ? "cuda" : "cpu"},
-                             {"tinge_version", TINGE_VERSION}, {"libtorch", TORCH_VERSION}};
+                             {"loss", opt_.loss},
+                             {"ce_weight", opt_.ce_weight},
+                             {"batch", opt_.batch},
+                             {"crop", opt_.crop},
+                             {"lr", opt_.lr},
+                             {"seed", opt_.seed},
+                             {"degrade", opt_.degrade},
+                             {"precision", opt_.precision},
+                             {"steps", opt_.steps},
+                             {"device", device_.is_cuda() ? "cuda" : "cpu"},
+                             {"tinge_version", TINGE_VERSION},
+                             {"libtorch", TORCH_VERSION}};
   CheckpointPaths paths{opt_.out, opt_.out + ".ckpt", opt_.log_csv, opt_.plot_svg};
   return Checkpointer(paths, meta, training, "tinge train: " + opt_.loss + " loss");
 }
@@ -344,7 +357,8 @@ LossTerms Trainer::train_step(Batch& b, double lr) {
   }
   out.ab = out.ab.to(torch::kFloat);  // losses in float32
   out.logits = out.logits.to(torch::kFloat);
-  auto terms = compute_loss(opt_.loss, opt_.ce_weight, out.ab, out.logits, ab, centers_, class_w_, net_->cfg.norm.ab_scale);
+  auto terms = compute_loss(opt_.loss, opt_.ce_weight, out.ab, out.logits, ab, centers_, class_w_,
+                            net_->cfg.norm.ab_scale);
   terms.total.backward();
   torch::nn::utils::clip_grad_norm_(net_->parameters(), 5.0);
   adam_->step(lr);
@@ -384,8 +398,8 @@ TrainResult Trainer::loop(const Checkpointer& files) {
                    queue_depth(opt_, levin_input), levin_input);
   int64_t params = 0;
   for (const auto& p : net_->parameters()) params += p.numel();
-  say(std::to_string(data_.size()) + " photos, " + std::to_string(AbGrid().size()) + " ab bins, loss " + opt_.loss +
-      ", " + std::to_string(opt_.steps) + " steps of " + std::to_string(opt_.batch) + " x " +
+  say(std::to_string(data_.size()) + " photos, " + std::to_string(AbGrid().size()) + " ab bins, loss " +
+      opt_.loss + ", " + std::to_string(opt_.steps) + " steps of " + std::to_string(opt_.batch) + " x " +
       std::to_string(opt_.crop) + "^2 on " + (device_.is_cuda() ? "cuda" : "cpu") + " (" + opt_.precision +
       "), params " + std::to_string(params));
 
@@ -435,7 +449,8 @@ TrainResult Trainer::run() {
   const TrainResult res = loop(files);
   const CheckpointPaths& p = files.paths();
   say(std::string(res.interrupted ? "interrupted; " : "") + "saved " + p.model + " (step " +
-      std::to_string(res.steps_done) + "), checkpoint " + p.checkpoint + ", log " + p.log_csv + ", curve " + p.plot_svg);
+      std::to_string(res.steps_done) + "), checkpoint " + p.checkpoint + ", log " + p.log_csv + ", curve " +
+      p.plot_svg);
   return res;
 }
 

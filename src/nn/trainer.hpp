@@ -13,8 +13,8 @@
 #include <vector>
 
 #include "nn/adam.hpp"
-#include "nn/checkpointer.hpp"
 #include "nn/batch_queue.hpp"
+#include "nn/checkpointer.hpp"
 #include "nn/dataset.hpp"
 #include "nn/losses.hpp"
 #include "nn/model_file.hpp"
@@ -52,7 +52,7 @@ class Trainer {
   TrainOptions opt_;          // as the run goes (defaults filled in; on resume, the checkpoint's recipe)
   TrainCallbacks cb_;
   torch::Device device_{torch::kCPU};
-  LoadedModel resumed_;       // the checkpoint, on resume
+  LoadedModel resumed_;  // the checkpoint, on resume
   TrainState resumed_state_;
   Dataset data_;
   std::string identity_;
