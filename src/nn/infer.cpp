@@ -60,7 +60,7 @@ class NetMethod final : public ModelMethod {
  public:
   NetMethod(const std::string& path, const ModelOptions& opt) : device_(torch::kCPU) {
     if (opt.device == "cuda" && !torch::cuda::is_available())
-      throw ModelError("--device cuda: no CUDA device is available (this build's LibTorch may be CPU only)");
+      throw ModelError("device cuda: no CUDA device is available (this build's LibTorch may be CPU only)");
     if (opt.device == "cuda" || (opt.device == "auto" && torch::cuda::is_available()))
       device_ = torch::Device(torch::kCUDA);
     torch::set_num_threads(opt.threads > 0 ? opt.threads : default_threads());
