@@ -16,9 +16,6 @@
 #include "core/refine.hpp"
 #include "core/resample.hpp"
 #include "core/uncertain_points.hpp"
-#if TINGE_WITH_TORCH
-#include "nn/model.hpp"
-#endif
 
 namespace tinge {
 namespace {
@@ -64,7 +61,7 @@ std::vector<Anchor> pick_anchors(const ImageData& img, const std::vector<HintPoi
 // The network's least certain places (colour_spread), at least 0.15 of the short side from each
 // other and from the hints; empty where nothing qualifies.
 std::vector<Anchor> uncertain_anchors(const ImageData& img, const std::vector<HintPoint>& hints,
-                                      ModelMethod& model) {
+                                      ColourDistribution& model) {
   const int W = img.L.width, H = img.L.height;
   const Plane& Lw = img.L_work;
   const Plane spread = model.colour_spread(Lw, rasterize_hints(hints, W, H, Lw.width, Lw.height));
@@ -110,7 +107,7 @@ void EditorApp::request_alternatives() {
                   std::vector<Anchor> anchors;
 #if TINGE_WITH_TORCH
                   // With the network: where it is least sure of the colour, away from the hints.
-                  if (auto* model = dynamic_cast<ModelMethod*>(&base_method(m)))
+                  if (auto* model = m.distribution())
                     anchors = uncertain_anchors(*img, user, *model);
 #endif
                   if (anchors.empty()) anchors = pick_anchors(*img, user);
@@ -120,7 +117,7 @@ void EditorApp::request_alternatives() {
                   for (const Anchor& a : anchors) {
                     std::vector<Ab> opt;
 #if TINGE_WITH_TORCH
-                    if (auto* model = dynamic_cast<ModelMethod*>(&base_method(m))) {
+                    if (auto* model = m.distribution()) {
                       HintPlanes hp = rasterize_hints(user, W, H, w, h);
                       for (const Suggestion& s : model->suggest(img->L_work, hp, float(a.x * w / W),
                                                                 float(a.y * h / H), kAlternatives))

@@ -370,6 +370,7 @@ void EditorApp::set_status(const std::string& msg) {
 }
 
 int run_editor(EditorOptions opt) {
+  set_editor_dirs(opt.config_dir, opt.autosave_dir);
   EditorApp app(std::move(opt));
   return app.run();
 }

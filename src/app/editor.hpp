@@ -23,6 +23,13 @@ struct EditorOptions {
   double max_fps = 0;
   bool autosave = true;            // autosave hints and offer recovery (interactive runs)
   bool autosave_scripted = false;  // the same for --script runs (off unless asked for)
+  std::string autosave_dir;        // where autosaves go ("" = a folder under the temporary folder)
+  std::string config_dir;          // where the recent-files list goes (the same)
+  // Nice value (0..19) of the inference thread. Smooth frames while the network runs matter more
+  // than a few milliseconds of its latency: on 2 cores with software OpenGL, dragging had 42-46 %
+  // of frames over 20 ms at nice 5 and 25-28 % at 19, for previews 5-10 ms later (README, Speed).
+  // Only contended cores feel it.
+  int worker_nice = 19;
 };
 
 // Runs the editor until the window closes (or the script ends). Returns the exit code; errors

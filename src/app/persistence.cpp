@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -13,20 +12,17 @@
 #include "core/hash.hpp"
 #include "core/image_io.hpp"
 #include "core/json_depth.hpp"
+#include "core/session.hpp"
 
 namespace fs = std::filesystem;
 
 namespace tinge {
 namespace {
 
-std::string env(const char* name) {
-  const char* v = std::getenv(name);
-  return v ? v : "";
-}
+std::string g_config_dir, g_autosave_dir;
 
-std::string home() {
-  std::string h = env("HOME");
-  return h.empty() ? fs::temp_directory_path().string() : h;
+std::string or_temporary(const std::string& dir, const char* name) {
+  return dir.empty() ? (fs::temp_directory_path() / "tinge" / name).string() : dir;
 }
 
 std::string absolute(const std::string& p) {
@@ -38,17 +34,14 @@ std::string absolute(const std::string& p) {
 
 }  // namespace
 
-std::string config_dir() {
-  std::string x = env("XDG_CONFIG_HOME");
-  return (fs::path(x.empty() ? home() + "/.config" : x) / "tinge").string();
+void set_editor_dirs(const std::string& config, const std::string& autosave) {
+  g_config_dir = config;
+  g_autosave_dir = autosave;
 }
 
-std::string autosave_dir() {
-  std::string t = env("TINGE_AUTOSAVE_DIR");
-  if (!t.empty()) return t;
-  std::string x = env("XDG_STATE_HOME");
-  return (fs::path(x.empty() ? home() + "/.local/state" : x) / "tinge" / "autosave").string();
-}
+std::string config_dir() { return or_temporary(g_config_dir, "config"); }
+
+std::string autosave_dir() { return or_temporary(g_autosave_dir, "autosave"); }
 
 std::vector<std::string> load_recent_files() {
   std::vector<std::string> out;

@@ -1,14 +1,17 @@
 // Where the editor keeps its own files, and the small things it remembers between runs: the
-// recent-files list ($XDG_CONFIG_HOME/tinge/recent.json) and per-image autosaved hint sessions
-// ($TINGE_AUTOSAVE_DIR, else $XDG_STATE_HOME/tinge/autosave, else ~/.local/state/tinge/autosave).
+// recent-files list (config_dir()/recent.json) and per-image autosaved hint sessions (in
+// autosave_dir()). The folders come from the front end (EditorOptions: the CLI's
+// $XDG_CONFIG_HOME/tinge and $XDG_STATE_HOME/tinge/autosave).
 #pragma once
 #include <string>
 #include <vector>
 
-#include "core/session.hpp"
+#include "core/hints.hpp"
 
 namespace tinge {
 
+// Sets the two folders ("" = a folder under the temporary folder); run_editor does, from EditorOptions.
+void set_editor_dirs(const std::string& config_dir, const std::string& autosave_dir);
 std::string config_dir();
 std::string autosave_dir();
 

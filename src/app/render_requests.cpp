@@ -3,32 +3,15 @@
 // full-resolution result (guided upsampling, hints enforced) when the edit is released, and suggested colours for a hint. Requests carry the
 // document revision and image generation; results that arrive late are dropped.
 #include <chrono>
-#include <cstdlib>
 
 #include "app/editor_app.hpp"
 #include "core/ab_grid.hpp"
 #include "core/error.hpp"
 #include "core/pipeline.hpp"
 #include "core/refine.hpp"
-#if TINGE_WITH_TORCH
-#include "nn/model.hpp"
-#endif
 
 namespace tinge {
 namespace {
-
-// Nice value of the inference thread: $TINGE_WORKER_NICE (0..19), default 19. Smooth frames while
-// the network runs matter more than a few milliseconds of its latency: on 2 cores with software
-// OpenGL, dragging had 42-46 % of frames over 20 ms at nice 5 and 25-28 % at 19, for previews
-// 5-10 ms later (docs/experiments.md, The editor). Only contended cores feel it.
-int worker_nice() {
-  const char* v = std::getenv("TINGE_WORKER_NICE");
-  if (!v || !*v) return 19;
-  char* end = nullptr;
-  long n = std::strtol(v, &end, 10);
-  if (*end != '\0' || n < 0 || n > 19) throw UsageError("TINGE_WORKER_NICE must be a whole number from 0 to 19");
-  return int(n);
-}
 
 double ms_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
@@ -46,15 +29,13 @@ float sample(const Plane& p, double x, double y, int full_w, int full_h) {
 void EditorApp::make_worker() {
   std::unique_ptr<Method> method = std::move(opt_.method);
   if (!method) method = make_levin_method();
-#if TINGE_WITH_TORCH
-  has_model_ = dynamic_cast<ModelMethod*>(&base_method(*method)) != nullptr;
-#endif
+  has_model_ = method->distribution() != nullptr;
   base_method_name_ = base_method(*method).name();
   levin_ = &base_method(*method) != method.get();  // asked for model+levin
   if (has_model_ && !levin_) method = make_refined_method(std::move(method));
   worker_ = std::make_unique<InferenceWorker>(
       std::move(method), [] { glfwPostEmptyEvent(); },
-      [this](const std::string& msg) { report_error(msg); }, worker_nice());
+      [this](const std::string& msg) { report_error(msg); }, opt_.worker_nice);
 }
 
 void EditorApp::set_levin(bool on) {
@@ -162,15 +143,13 @@ void EditorApp::request_suggestions(int point) {
                   std::vector<Ab> ab;
                   std::vector<float> prob;
                   bool from_model = false;
-#if TINGE_WITH_TORCH
-                  if (auto* model = dynamic_cast<ModelMethod*>(&base_method(m))) {
+                  if (auto* model = m.distribution()) {
                     for (const Suggestion& s : model->suggest(img->L_work, hp, xw, yw, 8)) {
                       ab.push_back({s.a, s.b});
                       prob.push_back(s.probability);
                     }
                     from_model = true;
                   }
-#endif
                   if (!from_model) {
                     // What propagation from the other hints gives here, then typical colours.
                     AbPrediction pr = m.predict(img->L_work, hp);

@@ -1,21 +1,22 @@
 // `tinge bench`: measures what users wait for, with medians and spread: model load, the hint-update
 // latency (working resolution, 10 hints) and the drag-preview latency for each method, the network
-// forward at 256 x 256 next to the SIGGRAPH17 generator's, CPU training throughput, and a
-// full-resolution export of a synthetic 12-megapixel photo with its peak memory (measured in a child
-// process so the figure is the export's own).
-#include <algorithm>
-#include <chrono>
-#include <cmath>
-#include <cstdio>
-#include <iostream>
-#include <nlohmann/json.hpp>
-#include <filesystem>
-#include <fstream>
-#include <random>
+// forward at 256 x 256 next to the SIGGRAPH17 generator's, CPU training throughput, and the
+// full-resolution colourisation and export of a synthetic 12-megapixel photo with the export's peak
+// memory (measured in a child process so the figure is the export's own).
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <random>
 
 #include "cli/args.hpp"
 #include "cli/command.hpp"
@@ -23,11 +24,11 @@
 #include "cli/resources.hpp"
 #include "core/atomic_write.hpp"
 #include "core/color.hpp"
+#include "core/error.hpp"
 #include "core/hints.hpp"
 #include "core/image_io.hpp"
 #include "core/pipeline.hpp"
 #include "core/resample.hpp"
-#include "core/error.hpp"
 #if TINGE_WITH_TORCH
 #include "nn/bench_forward.hpp"
 #include "nn/model.hpp"
@@ -58,6 +59,14 @@ Stats stats(std::vector<double> v) {
   return s;
 }
 
+Stats once(double ms) {
+  return {ms, ms, ms, 1};
+}
+
+double ms_since(Clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+
 template <class F>
 Stats time_it(int reps, F&& f) {
   f();  // warm-up
@@ -65,10 +74,37 @@ Stats time_it(int reps, F&& f) {
   for (int i = 0; i < reps; ++i) {
     auto t0 = Clock::now();
     f();
-    ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+    ms.push_back(ms_since(t0));
   }
   return stats(ms);
 }
+
+// The results: a Markdown table on stdout as they come (unless quiet), and the same rows as JSON.
+class Table {
+ public:
+  explicit Table(bool quiet) : quiet_(quiet) {
+    if (!quiet_)
+      std::printf(
+          "| measurement | method | p50 ms | p95 ms | min ms | n | note "
+          "|\n|---|---|---:|---:|---:|---:|---|\n");
+  }
+  void row(const std::string& what, const std::string& method, const Stats& s, const std::string& note = "",
+           const nlohmann::json& extra = nlohmann::json::object()) {
+    if (!quiet_)
+      std::printf("| %s | %s | %.1f | %.1f | %.1f | %d | %s |\n", what.c_str(), method.c_str(), s.p50, s.p95,
+                  s.min, s.n, note.c_str());
+    std::fflush(stdout);
+    nlohmann::json r = {{"measurement", what}, {"method", method}, {"p50_ms", s.p50},
+                        {"p95_ms", s.p95},     {"min_ms", s.min},  {"n", s.n}};
+    r.update(extra);
+    rows_.push_back(r);
+  }
+  const nlohmann::json& json() const { return rows_; }
+
+ private:
+  bool quiet_;
+  nlohmann::json rows_ = nlohmann::json::array();
+};
 
 // A photo-like test image: smooth gradients and discs (no file needed).
 Plane synthetic_L(int w, int h) {
@@ -94,19 +130,35 @@ std::vector<HintPoint> random_hints(int n, int w, int h, uint64_t seed) {
   return pts;
 }
 
-// Colourises a synthetic 12 MP photo with 10 hints and encodes it as JPEG.
-void export_12mp(Method& method) {
+const std::string kExport = "12 MP export (colorize + JPEG encode)";
+const std::string kColorize12 = "12 MP colorize";
+
+// The export measurement itself (`--export-only`, in the child process): a synthetic 12 MP photo
+// with 10 hints colourised at full resolution (timed alone: the "12 MP colorize" row), then
+// converted to sRGB and encoded as JPEG (with it: the export row). One warm-up run first.
+void measure_export(Method& method, const std::string& name, Table& table) {
   static const Plane big = synthetic_L(4000, 3000);
   static const auto hints = random_hints(10, 4000, 3000, 7);
-  LabImage r = colorize(big, hints, method);
-  Rgb8Image rgb = lab_to_srgb8(r);
-  (void)encode_image(rgb, ".jpg", 90);
+  double colorize_ms = 0, total_ms = 0;
+  for (int run = 0; run < 2; ++run) {
+    const auto t0 = Clock::now();
+    LabImage r = colorize(big, hints, method);
+    colorize_ms = ms_since(t0);
+    (void)encode_image(lab_to_srgb8(r), ".jpg", 90);
+    total_ms = ms_since(t0);
+  }
+  table.row(kColorize12, name, once(colorize_ms));
+  table.row(kExport, name, once(total_ms));
 }
 
-// Runs `tinge bench --export-only ...` as a child process and returns its peak resident memory (MB);
-// the child writes its timing row to `json`.
-double export_in_child(const std::vector<std::string>& child_args, const std::string& json) {
-  std::vector<std::string> argv = {"/proc/self/exe", "bench", "--export-only", "--json", json};
+// Runs `tinge bench --export-only ...` as a child process, adds its rows to `table` and the
+// child's peak resident memory to the export row.
+void export_in_child(const std::vector<std::string>& child_args, const std::string& name, Table& table) {
+  const std::string json =
+      (std::filesystem::temp_directory_path() / ("tinge-bench-" + std::to_string(::getpid()) + ".json"))
+          .string();
+  std::vector<std::string> argv = {"/proc/self/exe", "bench", "--export-only", "--json", json,
+                                   "--method",       name};
   argv.insert(argv.end(), child_args.begin(), child_args.end());
   std::vector<char*> cargv;
   for (auto& a : argv) cargv.push_back(a.data());
@@ -118,29 +170,159 @@ double export_in_child(const std::vector<std::string>& child_args, const std::st
   rusage ru{};
   if (wait4(pid, &status, 0, &ru) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
     throw Error("bench: the export measurement failed");
-  return double(ru.ru_maxrss) / 1024.0;
+  const double peak_mb = double(ru.ru_maxrss) / 1024.0;
+  std::ifstream jin(json);
+  const auto rows = nlohmann::json::parse(jin);
+  std::error_code ec;
+  std::filesystem::remove(json, ec);
+  for (const auto& r : rows) {
+    const Stats s{r.at("p50_ms"), r.at("p95_ms"), r.at("min_ms"), r.at("n")};
+    if (r.at("measurement") != kExport) {
+      table.row(r.at("measurement"), name, s);
+      continue;
+    }
+    char note[64];
+    std::snprintf(note, sizeof note, "peak %.0f MB", peak_mb);
+    table.row(kExport, name, s, note, {{"peak_mb", peak_mb}});
+  }
+}
+
+// The interactive latencies of one method: a hint update at its working resolution for a 4:3
+// photo (341 x 256 for the network, 171 x 128 for Levin), 10 new hints each time; and the drag
+// preview, one of 10 hints moving a few pixels per update at the editor's preview size (the
+// working resolution for a network, short side 128 for propagation).
+void measure_latency(Method& method, const std::string& name, int reps, Table& table) {
+  const Plane L = synthetic_L(341, 256);
+  int ww = L.width, wh = L.height;
+  if (method.working_short_side() > 0) working_size(L.width, L.height, method.working_short_side(), ww, wh);
+  const Plane Lw = resize_area(L, ww, wh);
+  int i = 0;
+  table.row("hint update, 10 hints", name,
+            time_it(reps,
+                    [&] {
+                      auto hints = random_hints(10, L.width, L.height, uint64_t(++i));
+                      method.predict(Lw, rasterize_hints(hints, L.width, L.height, Lw.width, Lw.height));
+                    }),
+            std::to_string(Lw.width) + "x" + std::to_string(Lw.height));
+  const bool net = method.working_short_side() > 0 && name.rfind("model", 0) == 0;
+  const Plane Lp = net ? L : resize_area(L, 171, 128);
+  auto drag = random_hints(10, L.width, L.height, 99);
+  table.row("drag preview, 1 of 10 hints moving", name,
+            time_it(reps,
+                    [&] {
+                      drag[0].x = 20 + std::fmod(drag[0].x + 3.0, double(L.width - 40));
+                      method.predict(Lp, rasterize_hints(drag, L.width, L.height, Lp.width, Lp.height));
+                    }),
+            std::to_string(Lp.width) + "x" + std::to_string(Lp.height));
+}
+
+#if TINGE_WITH_TORCH
+// The network alone at 256 x 256 (float32, and bf16 where that is the default), and the SIGGRAPH17
+// generator on the same input and threads.
+void measure_network(int reps, bool siggraph17, Table& table) {
+  double g_ours = 0, g_sig = 0;
+  const Stats ours = stats(time_network_forward("tinge-unet-v1", 256, 256, reps, &g_ours));
+  char note[96];
+  std::snprintf(note, sizeof note, "%.1f GMAC", g_ours);
+  table.row("network forward 256x256", "tinge-unet-v1", ours, note, {{"gmac", g_ours}});
+  if (bf16_is_default_on_cpu()) {  // what inference runs here by default (--precision auto)
+    const Stats b16 = stats(time_network_forward("tinge-unet-v1", 256, 256, reps, nullptr, true));
+    std::snprintf(note, sizeof note, "bf16 autocast; %.1fx faster than float32", ours.p50 / b16.p50);
+    table.row("network forward 256x256, bf16", "tinge-unet-v1", b16, note, {{"ratio", ours.p50 / b16.p50}});
+  }
+  if (siggraph17) {
+    const Stats sig = stats(time_network_forward("siggraph17", 256, 256, std::min(reps, 5), &g_sig));
+    std::snprintf(note, sizeof note, "%.1f GMAC; %.1fx the time of tinge-unet-v1", g_sig, sig.p50 / ours.p50);
+    table.row("network forward 256x256", "siggraph17", sig, note,
+              {{"gmac", g_sig}, {"ratio", sig.p50 / ours.p50}});
+  }
+}
+
+Rgb8Image training_photo(int w, int h, int k) {
+  LabImage lab;
+  lab.L = synthetic_L(w, h);
+  lab.a = Plane(w, h);
+  lab.b = Plane(w, h);
+  for (size_t q = 0; q < lab.L.v.size(); ++q) {
+    lab.a.v[q] = float(30 * std::sin(0.01 * double(q) + k));
+    lab.b.v[q] = float(30 * std::cos(0.013 * double(q)));
+  }
+  return lab_to_srgb8(lab);
+}
+
+// CPU training throughput on generated photos (batch 8, crops of 176 from 256 px images), and one
+// training sample as a batch worker makes it (a 224 px crop of a 288 x 256 photo, simulated
+// hints), without and with the Levin input: its coarse Levin solve decides how many workers keep a
+// GPU fed (model card, Reproduce).
+void measure_training(int threads, int reps, Table& table) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("tinge-bench-train-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  for (int k = 0; k < 16; ++k)
+    save_image(training_photo(256 + k, 256, k), (dir / ("p" + std::to_string(k) + ".png")).string());
+  TrainOptions to;
+  to.data = dir.string();
+  to.out = (dir / "m.safetensors").string();
+  to.steps = 20;
+  to.batch = 8;
+  to.threads = threads;
+  to.device = "cpu";
+  to.checkpoint_every = 0;
+  to.force = true;  // its own scratch folder
+  const TrainResult tr = run_training(to);
+  std::error_code ec;
+  fs::remove_all(dir, ec);
+  const double ms_per_img = 1000.0 / std::max(1e-9, tr.images_per_second);
+  char note[64];
+  // In training's default precision, float32 (bf16 training is opt-in: TrainOptions::precision).
+  std::snprintf(note, sizeof note, "%.1f images/s (batch 8, 176 px crops, fp32)", tr.images_per_second);
+  table.row("training step per image (CPU)", "tinge-unet-v1", {ms_per_img, ms_per_img, ms_per_img, 10}, note,
+            {{"images_per_second", tr.images_per_second}});
+  const Rgb8Image img = training_photo(288, 256, 0);
+  SampleOptions so;
+  so.crop = 224;
+  const size_t N = size_t(so.crop) * size_t(so.crop);
+  std::vector<float> buf(8 * N);
+  for (bool levin : {false, true}) {
+    uint64_t seed = 0;
+    table.row(levin ? "training sample, Levin input" : "training sample", "tinge-unet-v1",
+              time_it(reps,
+                      [&] {
+                        make_training_sample(img, so, ++seed, &buf[0], &buf[N], &buf[2 * N], &buf[3 * N],
+                                             &buf[4 * N], &buf[5 * N], levin ? &buf[6 * N] : nullptr,
+                                             levin ? &buf[7 * N] : nullptr);
+                      }),
+              "224 px crop, one batch worker");
+  }
+}
+#endif
+
+// The flags that make a child process measure with the same network settings.
+std::vector<std::string> network_flags(const MethodArgs& ma) {
+  std::vector<std::string> f;
+  if (!ma.model_path.empty()) f.insert(f.end(), {"--model", ma.model_path});
+  if (ma.threads > 0) f.insert(f.end(), {"--threads", std::to_string(ma.threads)});
+  if (!ma.decode.empty()) f.insert(f.end(), {"--decode", ma.decode});
+  if (!ma.precision.empty()) f.insert(f.end(), {"--precision", ma.precision});
+  f.insert(f.end(), {"--device", ma.device});
+  return f;
 }
 
 int run_bench(std::vector<std::string> args) {
   ArgParser p("tinge bench", "[--method M ...] [--model FILE] [--reps N] [--threads N] [--json OUT]",
               "Measure hint-update and drag-preview latency, the network forward next to SIGGRAPH17's,\n"
-              "CPU training throughput and a 12 MP export (medians, p95, peak memory).");
-  p.option("--method", "", "M", "method(s) to measure (default: model if available, and levin)", true)
-      .option("--model", "", "FILE", "model file (default: the bundled model)")
-      .option("--reps", "", "N", "repetitions per latency measurement (default 50)")
-      .option("--threads", "", "N", "CPU threads for the network and OpenMP parts")
+              "CPU training throughput and a 12 MP colourisation and export (medians, p95, peak memory).");
+  add_method_options(p, MethodCount::kSeveral);
+  p.option("--reps", "", "N", "repetitions per latency measurement (default 50)")
       .option("--json", "", "OUT", "also write the results as JSON")
-      .flag("--no-export", "", "skip the 12 MP export measurement")
+      .flag("--no-export", "", "skip the 12 MP colourisation and export measurements")
       .flag("--no-siggraph17", "", "skip the SIGGRAPH17 forward comparison")
       .flag("--no-train", "", "skip the CPU training throughput measurement")
-      .flag("--export-only", "", "(internal) only the export, for the peak-memory child process")
+      .flag("--export-only", "", "(internal) only the 12 MP measurements, for the peak-memory child process")
       .positionals(0, 0, "");
   if (!p.parse(args)) return 0;
   const int reps = p.get_int("--reps", 50, 1, 10000);
-  MethodArgs ma;
-  ma.model_path = p.get("--model");
-  ma.threads = p.get_int("--threads", 0, 0, 1024);
-  set_cpu_threads(ma.threads);
+  const MethodArgs ma = method_args(p);
   if (p.has("--json")) {
     check_output_file("--json", p.get("--json"));
     check_not_an_input("--json", p.get("--json"), {ma.model_path});
@@ -152,147 +334,27 @@ int run_bench(std::vector<std::string> args) {
 #endif
     methods.push_back("levin");
   }
-  nlohmann::json out = nlohmann::json::array();
-  const bool quiet = p.has("--export-only");
-  if (!quiet)
-    std::printf("| measurement | method | p50 ms | p95 ms | min ms | n | note |\n|---|---|---:|---:|---:|---:|---|\n");
-  auto row = [&](const std::string& what, const std::string& m, const Stats& s, const std::string& note = "",
-                 nlohmann::json extra = nlohmann::json::object()) {
-    if (!quiet)
-      std::printf("| %s | %s | %.1f | %.1f | %.1f | %d | %s |\n", what.c_str(), m.c_str(), s.p50, s.p95, s.min, s.n,
-                  note.c_str());
-    std::fflush(stdout);
-    nlohmann::json r = {{"measurement", what}, {"method", m}, {"p50_ms", s.p50}, {"p95_ms", s.p95}, {"min_ms", s.min}, {"n", s.n}};
-    r.update(extra);
-    out.push_back(r);
-  };
-  auto ms_since = [](Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); };
-  std::vector<std::string> child_common;
-  if (!ma.model_path.empty()) child_common = {"--model", ma.model_path};
-  if (ma.threads > 0) child_common.insert(child_common.end(), {"--threads", std::to_string(ma.threads)});
+  const bool child = p.has("--export-only");
+  Table table(child);
   for (const auto& name : methods) {
-    auto t0 = Clock::now();
+    const auto t0 = Clock::now();
     std::unique_ptr<Method> method = make_method(name, ma);
     const double load_ms = ms_since(t0);
-    if (quiet) {
-      row("12 MP export (colorize + JPEG encode)", name, time_it(1, [&] { export_12mp(*method); }));
+    if (child) {
+      measure_export(*method, name, table);
       continue;
     }
-    row("load", name, {load_ms, load_ms, load_ms, 1});
-    // Hint update at the method's working resolution for a 4:3 photo (341 x 256 for the network,
-    // 171 x 128 for Levin), 10 new hints each time.
-    Plane L = synthetic_L(341, 256);
-    int ww = L.width, wh = L.height;
-    if (method->working_short_side() > 0) working_size(L.width, L.height, method->working_short_side(), ww, wh);
-    const Plane Lw = resize_area(L, ww, wh);
-    int i = 0;
-    row("hint update, 10 hints", name, time_it(reps, [&] {
-          auto hints = random_hints(10, L.width, L.height, uint64_t(++i));
-          method->predict(Lw, rasterize_hints(hints, L.width, L.height, Lw.width, Lw.height));
-        }), std::to_string(Lw.width) + "x" + std::to_string(Lw.height));
-    // Drag preview: one of 10 hints moves a few pixels per update, at the editor's preview size
-    // (the working resolution for a network, short side 128 for propagation).
-    const bool net = method->working_short_side() > 0 && name.rfind("model", 0) == 0;
-    Plane Lp = net ? L : resize_area(L, 171, 128);
-    auto drag = random_hints(10, L.width, L.height, 99);
-    row("drag preview, 1 of 10 hints moving", name, time_it(reps, [&] {
-          drag[0].x = 20 + std::fmod(drag[0].x + 3.0, double(L.width - 40));
-          method->predict(Lp, rasterize_hints(drag, L.width, L.height, Lp.width, Lp.height));
-        }), std::to_string(Lp.width) + "x" + std::to_string(Lp.height));
-    if (!p.has("--no-export")) {
-      const std::string json = (std::filesystem::temp_directory_path() /
-                                ("tinge-bench-" + std::to_string(::getpid()) + ".json")).string();
-      std::vector<std::string> child = child_common;
-      child.insert(child.end(), {"--method", name});
-      const double peak_mb = export_in_child(child, json);
-      std::ifstream jin(json);
-      auto r = nlohmann::json::parse(jin).at(0);
-      std::error_code ec;
-      std::filesystem::remove(json, ec);
-      Stats e{r.at("p50_ms"), r.at("p95_ms"), r.at("min_ms"), r.at("n")};
-      char note[64];
-      std::snprintf(note, sizeof note, "peak %.0f MB", peak_mb);
-      row("12 MP export (colorize + JPEG encode)", name, e, note, {{"peak_mb", peak_mb}});
-    }
-  }
-  if (quiet) {
-    if (p.has("--json")) write_file_atomic(p.get("--json"), out.dump(2) + "\n");
-    return 0;
+    table.row("load", name, once(load_ms));
+    measure_latency(*method, name, reps, table);
+    if (!p.has("--no-export")) export_in_child(network_flags(ma), name, table);
   }
 #if TINGE_WITH_TORCH
-  // The network alone at 256 x 256, and the SIGGRAPH17 generator on the same input and threads.
-  {
-    double g_ours = 0, g_sig = 0;
-    const Stats ours = stats(time_network_forward("tinge-unet-v1", 256, 256, reps, &g_ours));
-    char note[96];
-    std::snprintf(note, sizeof note, "%.1f GMAC", g_ours);
-    row("network forward 256x256", "tinge-unet-v1", ours, note, {{"gmac", g_ours}});
-    if (bf16_is_default_on_cpu()) {  // what inference runs here by default (--precision auto)
-      const Stats b16 = stats(time_network_forward("tinge-unet-v1", 256, 256, reps, nullptr, true));
-      std::snprintf(note, sizeof note, "bf16 autocast; %.1fx faster than float32", ours.p50 / b16.p50);
-      row("network forward 256x256, bf16", "tinge-unet-v1", b16, note, {{"ratio", ours.p50 / b16.p50}});
-    }
-    if (!p.has("--no-siggraph17")) {
-      const Stats sig = stats(time_network_forward("siggraph17", 256, 256, std::min(reps, 5), &g_sig));
-      std::snprintf(note, sizeof note, "%.1f GMAC; %.1fx the time of tinge-unet-v1", g_sig, sig.p50 / ours.p50);
-      row("network forward 256x256", "siggraph17", sig, note, {{"gmac", g_sig}, {"ratio", sig.p50 / ours.p50}});
-    }
-  }
-  if (!p.has("--no-train")) {
-    // CPU training throughput on generated photos (batch 8, crops of 176 from 256 px images).
-    namespace fs = std::filesystem;
-    const fs::path dir = fs::temp_directory_path() / ("tinge-bench-train-" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    auto photo = [](int w, int h, int k) {
-      LabImage lab;
-      lab.L = synthetic_L(w, h);
-      lab.a = Plane(w, h);
-      lab.b = Plane(w, h);
-      for (size_t q = 0; q < lab.L.v.size(); ++q) {
-        lab.a.v[q] = float(30 * std::sin(0.01 * double(q) + k));
-        lab.b.v[q] = float(30 * std::cos(0.013 * double(q)));
-      }
-      return lab_to_srgb8(lab);
-    };
-    for (int k = 0; k < 16; ++k)
-      save_image(photo(256 + k, 256, k), (dir / ("p" + std::to_string(k) + ".png")).string());
-    TrainOptions to;
-    to.data = dir.string();
-    to.out = (dir / "m.safetensors").string();
-    to.steps = 20;
-    to.batch = 8;
-    to.threads = ma.threads;
-    to.device = "cpu";
-    to.quiet = true;
-    to.checkpoint_every = 0;
-    to.force = true;  // its own scratch folder
-    const TrainResult tr = run_training(to);
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-    const double ms_per_img = 1000.0 / std::max(1e-9, tr.images_per_second);
-    char note[64];
-    std::snprintf(note, sizeof note, "%.1f images/s (batch 8, 176 px crops, %s)", tr.images_per_second,
-                  bf16_is_default_on_cpu() ? "bf16" : "fp32");
-    row("training step per image (CPU)", "tinge-unet-v1", {ms_per_img, ms_per_img, ms_per_img, 10}, note,
-        {{"images_per_second", tr.images_per_second}});
-    // One training sample as a batch worker makes it (a 224 px crop of a 288 x 256 photo, simulated
-    // hints), without and with the Levin input: its coarse Levin solve decides how many workers
-    // keep a GPU fed (model card, Reproduce).
-    const Rgb8Image img = photo(288, 256, 0);
-    SampleOptions so;
-    so.crop = 224;
-    const size_t N = size_t(so.crop) * size_t(so.crop);
-    std::vector<float> buf(8 * N);
-    for (bool levin : {false, true}) {
-      uint64_t seed = 0;
-      row(levin ? "training sample, Levin input" : "training sample", "tinge-unet-v1", time_it(reps, [&] {
-            make_training_sample(img, so, ++seed, &buf[0], &buf[N], &buf[2 * N], &buf[3 * N], &buf[4 * N],
-                                 &buf[5 * N], levin ? &buf[6 * N] : nullptr, levin ? &buf[7 * N] : nullptr);
-          }), "224 px crop, one batch worker");
-    }
+  if (!child) {
+    measure_network(reps, !p.has("--no-siggraph17"), table);
+    if (!p.has("--no-train")) measure_training(ma.threads, reps, table);
   }
 #endif
-  if (p.has("--json")) write_file_atomic(p.get("--json"), out.dump(2) + "\n");
+  if (p.has("--json")) write_file_atomic(p.get("--json"), table.json().dump(2) + "\n");
   return 0;
 }
 

@@ -4,6 +4,7 @@
 
 #include "cli/args.hpp"
 #include "cli/command.hpp"
+#include "cli/environment.hpp"
 #include "cli/methods.hpp"
 #include "cli/resources.hpp"
 #include "core/atomic_write.hpp"
@@ -26,12 +27,9 @@ int run_edit(std::vector<std::string> argv) {
       .option("--session", "", "SESSION.json", "load these hints for the image")
       .option("--bench", "", "OUT.json", "benchmark frame time and edit latency, then exit")
       .option("--bench-seconds", "", "S", "--bench: seconds of continuous dragging (default 10)")
-      .option("--bench-edits", "", "N", "--bench: single edits to time (default 30)")
-      .option("--method", "", "M", "gray | levin | model | model+levin (default: model when available, else levin)")
-      .option("--model", "", "FILE", "network model file (implies --method model)")
-      .option("--device", "", "D", "cpu | cuda | auto, for the network (default cpu)")
-      .option("--threads", "", "N", "CPU threads for the network (default: half the cores, 1 to 4; $TINGE_THREADS)")
-      .option("--size", "", "WxH", "window size (default 1280x800)")
+      .option("--bench-edits", "", "N", "--bench: single edits to time (default 30)");
+  add_method_options(args);
+  args.option("--size", "", "WxH", "window size (default 1280x800)")
       .option("--max-fps", "", "N", "most frames a second while something moves (default: the display's rate, at least 60)")
       .flag("--no-autosave", "", "do not autosave the hints or offer recovery")
       .flag("--autosave", "", "autosave even while replaying a --script (off by default)")
@@ -66,14 +64,10 @@ int run_edit(std::vector<std::string> argv) {
     if (!opt.script.empty()) throw UsageError("--script needs an IMAGE to work on");
     if (!opt.bench_out.empty()) opt.input = opt.sample;
   }
-  MethodArgs margs;
-  margs.model_path = args.get("--model");
-  margs.device = args.get("--device", "cpu");
-  margs.threads = args.get_int("--threads", 0, 0, 1024);
-  set_cpu_threads(margs.threads);
-  std::string name = args.get("--method");
-  if (name.empty()) name = margs.model_path.empty() ? default_method_name() : "model";
-  opt.method = make_method(name, margs);
+  opt.method = method_from_options(args);
+  opt.worker_nice = env_worker_nice();
+  opt.config_dir = config_home() + "/tinge";
+  opt.autosave_dir = state_home() + "/tinge/autosave";
   return run_editor(std::move(opt));
 #else
   throw Error("this tinge was built without the editor (configure with -DTINGE_BUILD_APP=ON)");

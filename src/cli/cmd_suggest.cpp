@@ -8,6 +8,7 @@
 
 #include "cli/args.hpp"
 #include "cli/command.hpp"
+#include "cli/methods.hpp"
 #include "cli/progress.hpp"
 #include "cli/resources.hpp"
 #include "core/color.hpp"
@@ -18,7 +19,6 @@
 #include "core/pipeline.hpp"
 #include "core/session.hpp"
 #include "core/suggest_score.hpp"
-#include "nn/model.hpp"
 
 namespace tinge {
 namespace {
@@ -26,7 +26,7 @@ namespace {
 // --eval DIR: how often the photo's own colour at random points is among the first k suggestions
 // (the probes are 5 x 5 patches sampled as tinge eval samples hints, with the patch's mean ab as
 // the truth; `conditioning` hints sampled the same way, another seed, are given to the network).
-int run_suggest_eval(const ArgParser& p, ModelMethod& model, int k) {
+int run_suggest_eval(const ArgParser& p, Method& model, int k) {
   const std::vector<std::string> all = list_images(p.get("--eval"));
   if (all.empty()) throw ImageError("no images (png, jpg, jpeg, bmp, tga) in folder '" + p.get("--eval") + "'");
   const int max_images = p.get_int("--max-images", 0, 0, 1000000);
@@ -48,7 +48,7 @@ int run_suggest_eval(const ArgParser& p, ModelMethod& model, int k) {
     const float sx = float(work.L.width) / float(orig.L.width), sy = float(work.L.height) / float(orig.L.height);
     for (const HintPoint& t : truth) {
       std::vector<std::array<float, 2>> ab;
-      for (const Suggestion& s : model.suggest(work.L, work.hints, float(t.x) * sx, float(t.y) * sy, k))
+      for (const Suggestion& s : model.distribution()->suggest(work.L, work.hints, float(t.x) * sx, float(t.y) * sy, k))
         ab.push_back({s.a, s.b});
       rate.add(first_hit(ab, t.a, t.b, radius));
       gray.add(first_hit({{0.f, 0.f}}, t.a, t.b, radius));
@@ -75,7 +75,7 @@ int run_suggest(std::vector<std::string> args) {
       .option("--hints", "", "SESSION", "hint session to condition on")
       .option("-k", "", "N", "number of suggestions (default 8)")
       .option("--model", "", "FILE", "model file (default: the bundled model)")
-      .option("--threads", "", "N", "intra-op threads")
+      .option("--threads", "", "N", "CPU threads for the network (default: half the cores, 1 to 4; $TINGE_THREADS)")
       .option("--eval", "", "DIR", "score the suggestions on a folder of colour photos")
       .option("--probes", "", "N", "--eval: points per photo (default 10)")
       .option("--eval-hints", "", "N", "--eval: hints given to the network, sampled from the photo (default 0)")
@@ -87,9 +87,7 @@ int run_suggest(std::vector<std::string> args) {
   if (p.has("--eval")) {
     if (!p.positional().empty() || p.has("--at") || p.has("--hints"))
       throw UsageError("tinge suggest: --eval takes a folder and no IMAGE, --at or --hints");
-    ModelOptions mo;
-    mo.threads = p.get_int("--threads", 0, 0, 1024);
-    auto model = load_model(p.has("--model") ? p.get("--model") : default_model_path(), mo);
+    auto model = make_method("model", method_args(p));
     return run_suggest_eval(p, *model, p.get_int("-k", 8, 1, 64));
   }
   if (p.positional().empty()) throw UsageError("tinge suggest: an IMAGE is required (or --eval DIR)");
@@ -108,13 +106,11 @@ int run_suggest(std::vector<std::string> args) {
     pts = load_session(p.get("--hints")).points;
     validate_points(pts, img.width, img.height);
   }
-  ModelOptions mo;
-  mo.threads = p.get_int("--threads", 0, 0, 1024);
-  auto model = load_model(p.has("--model") ? p.get("--model") : default_model_path(), mo);
+  auto model = make_method("model", method_args(p));
   Plane L = srgb8_to_lightness(img);
   const WorkingInput work = to_working_resolution(L, pts, model->working_short_side());
   const float sx = float(work.L.width) / float(L.width), sy = float(work.L.height) / float(L.height);
-  auto s = model->suggest(work.L, work.hints, float(x) * sx, float(y) * sy, k);
+  auto s = model->distribution()->suggest(work.L, work.hints, float(x) * sx, float(y) * sy, k);
   std::printf("#  L      a       b       mass    hex\n");
   const float Lp = L.at(std::min(int(x), L.width - 1), std::min(int(y), L.height - 1));
   for (size_t i = 0; i < s.size(); ++i) {

@@ -1,16 +1,37 @@
-// `tinge train`: train a guided colourisation model on your own photos.
+// `tinge train`: train a guided colourisation model on your own photos. The flags, the progress
+// line, Ctrl-C and the wording of refusals in terms of flags are here; the training in nn/trainer.
 #if TINGE_WITH_TORCH
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
 #include <iostream>
+#include <memory>
 
 #include "cli/args.hpp"
 #include "cli/command.hpp"
+#include "core/atomic_write.hpp"
 #include "core/error.hpp"
 #include "nn/train.hpp"
 
 namespace tinge {
 namespace {
 
-int run_train(std::vector<std::string> args) {
+std::atomic<bool> g_interrupted{false};
+void on_sigint(int) {
+  g_interrupted = true;
+}
+
+// Ctrl-C asks the run to stop (with a checkpoint) while this lives; the old handler comes back
+// however it ends.
+struct SigintScope {
+  void (*old)(int);
+  SigintScope() : old(std::signal(SIGINT, on_sigint)) { g_interrupted = false; }
+  ~SigintScope() { std::signal(SIGINT, old); }
+};
+
+ArgParser train_parser() {
   ArgParser p("tinge train", "--data DIR|PACK [options]",
               "Train the guided colourisation network (checkpoints to OUT.ckpt; Ctrl-C saves and stops).");
   p.option("--data", "", "DIR|PACK", "folder of colour photos, or a file made by `tinge pack`")
@@ -28,21 +49,29 @@ int run_train(std::vector<std::string> args) {
       .option("--ce-weight", "", "X", "weight of the classification term in hybrid (default 1)")
       .option("--degrade", "", "P", "share of samples given an old print's faded/soft/grainy L (default 0)")
       .option("--widths", "", "A,B,C,D", "network widths (default 32,64,128,256)")
-      .flag("--levin-input", "", "give the network Levin's propagation of the hints as two more inputs (an --init model without them starts with zero weights for them)")
+      .flag("--levin-input", "",
+            "give the network Levin's propagation of the hints as two more inputs (an --init model without "
+            "them starts with zero weights for them)")
       .option("--seed", "", "N", "random seed (default 1)")
       .option("--device", "", "D", "auto | cpu | cuda (default auto)")
-      .option("--precision", "", "P", "auto | fp32 | bf16 (default fp32, on --resume the run's; auto: bf16 on CPUs with bf16 instructions, 2x faster there but less proven)")
+      .option("--precision", "", "P",
+              "auto | fp32 | bf16 (default fp32, on --resume the run's; auto: bf16 on CPUs with bf16 "
+              "instructions, 2x faster there but less proven)")
       .option("--threads", "", "N", "intra-op threads (default 1 on CPU)")
       .option("--workers", "", "N", "batch-making threads (default: automatic)")
       .option("--checkpoint-every", "", "N", "steps between checkpoints (default 500)")
       .option("--max-images", "", "N", "use at most N photos")
       .flag("--quiet", "-q", "no progress output")
       .positionals(0, 0, "");
-  if (!p.parse(args)) return 0;
+  return p;
+}
+
+TrainOptions train_options(const ArgParser& p) {
   TrainOptions o;
   if (!p.has("--data")) throw UsageError("tinge train: --data is required");
   o.data = p.get("--data");
   o.out = p.get("--out", o.out);
+  check_output_file("--out", o.out);
   o.init = p.get("--init");
   o.resume = p.has("--resume");
   o.force = p.has("--force");
@@ -62,7 +91,8 @@ int run_train(std::vector<std::string> args) {
     o.widths.assign(w.begin(), w.end());
   }
   o.levin_input = p.has("--levin-input");
-  if (o.levin_input && o.resume) throw UsageError("tinge train: --levin-input with --resume: the checkpoint decides");
+  if (o.levin_input && o.resume)
+    throw UsageError("tinge train: --levin-input with --resume: the checkpoint decides");
   o.seed = uint64_t(p.get_int("--seed", 1, 0, 2147483647));
   o.device = p.get("--device", o.device);
   o.precision = p.get("--precision", o.precision);
@@ -70,8 +100,60 @@ int run_train(std::vector<std::string> args) {
   o.workers = p.get_int("--workers", 0, 0, 256);
   o.checkpoint_every = p.get_int("--checkpoint-every", o.checkpoint_every, 0, 100000000);
   o.max_images = p.get_int("--max-images", 0, 0, 100000000);
-  o.quiet = p.has("--quiet");
-  auto r = run_training(o);
+  return o;
+}
+
+// Messages on stderr, and the progress line: redrawn in place at most twice a second on a
+// terminal, a new line every 15 s otherwise, and always the last step's.
+TrainCallbacks console_callbacks() {
+  TrainCallbacks cb;
+  cb.message = [](const std::string& s) { std::cerr << "tinge train: " << s << "\n"; };
+  const bool tty = isatty(2);
+  auto last = std::make_shared<std::chrono::steady_clock::time_point>(std::chrono::steady_clock::now());
+  cb.progress = [tty, last](const TrainProgress& p) {
+    const auto now = std::chrono::steady_clock::now();
+    if (std::chrono::duration<double>(now - *last).count() <= (tty ? 0.5 : 15.0) && p.row.step != p.steps)
+      return;
+    std::cerr << (tty ? "\r" : "") << progress_line(p.row, p.steps, p.eta_s) << (tty ? "   " : "\n")
+              << std::flush;
+    *last = now;
+  };
+  cb.should_stop = [] { return g_interrupted.load(); };
+  return cb;
+}
+
+// The trainer's refusals in terms of this command's flags.
+[[noreturn]] void reword(const TrainRequestError& e, const TrainOptions& o) {
+  using R = TrainRequestError::Reason;
+  switch (e.reason) {
+    case R::kOutputExists:
+      throw UsageError(e.subject + " exists: --resume continues that run, --force starts a new one over it");
+    case R::kStopAtPassed:
+      throw UsageError("--stop-at " + std::to_string(o.stop_at) + ": the checkpoint is already at step " +
+                       e.subject);
+    case R::kOtherPhotos:
+      throw UsageError("--resume: " + std::string(e.what()) +
+                       " (resume with the same --data and --max-images)");
+    case R::kNoCuda:
+      throw UsageError("--device cuda: " + std::string(e.what()));
+  }
+  throw e;
+}
+
+int run_train(std::vector<std::string> args) {
+  ArgParser p = train_parser();
+  if (!p.parse(args)) return 0;
+  const TrainOptions o = train_options(p);
+  const bool quiet = p.has("--quiet");
+  TrainResult r;
+  try {
+    SigintScope sigint;
+    r = run_training(o, quiet ? TrainCallbacks{nullptr, nullptr, [] { return g_interrupted.load(); }}
+                              : console_callbacks());
+  } catch (const TrainRequestError& e) {
+    reword(e, o);
+  }
+  if (!quiet && isatty(2)) std::cerr << "\n";
   std::cout << "steps " << r.steps_done << ", final loss " << r.final_loss << ", " << r.images_per_second
             << " images/s" << (r.interrupted ? " (interrupted)" : "") << "\n";
   return r.interrupted ? 130 : 0;

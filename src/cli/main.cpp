@@ -8,7 +8,9 @@
 #include <vector>
 
 #include "cli/command.hpp"
+#include "cli/environment.hpp"
 #include "core/error.hpp"
+#include "core/image_io.hpp"
 
 namespace {
 
@@ -72,6 +74,7 @@ int run(int argc, char** argv) {
       return 0;
     }
   }
+  if (const int64_t pixels = tinge::env_max_pixels()) tinge::set_default_max_pixels(pixels);
   return cmd->run(rest);
 }
 

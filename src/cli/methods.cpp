@@ -1,13 +1,14 @@
 // Method selection for the CLI (see methods.hpp). Only this file knows whether the build has the
 // network; the rest of the CLI asks for a method by name.
 #include "cli/methods.hpp"
-#include "cli/args.hpp"
-#include "cli/resources.hpp"
-#include "core/refine.hpp"
 
 #include <cstdio>
 
+#include "cli/args.hpp"
+#include "cli/environment.hpp"
+#include "cli/resources.hpp"
 #include "core/error.hpp"
+#include "core/refine.hpp"
 #if TINGE_WITH_TORCH
 #include "nn/model.hpp"
 #endif
@@ -67,23 +68,31 @@ void set_cpu_threads(int n) {
   if (n > 0 && omp_set_num_threads) omp_set_num_threads(n);
 }
 
-void add_method_options(ArgParser& p) {
-  p.option("--method", "", "M", "gray | levin | model | model+levin (default: model when available, else levin)")
-      .option("--model", "", "FILE", "network model file (implies --method model)")
+void add_method_options(ArgParser& p, MethodCount count) {
+  if (count == MethodCount::kSeveral)
+    p.option("--method", "", "M", "method(s) to measure: gray | levin | model | model+levin (repeatable)", true);
+  else
+    p.option("--method", "", "M", "gray | levin | model | model+levin (default: model when available, else levin)");
+  p.option("--model", "", "FILE", "network model file (implies --method model)")
       .option("--device", "", "D", "cpu | cuda | auto, for the network (default cpu)")
       .option("--threads", "", "N", "CPU threads for the network (default: half the cores, 1 to 4; $TINGE_THREADS)")
-      .option("--decode", "", "D", "network decoding: blend | regression | annealed (default: the model's)")
+      .option("--decode", "", "D", "network decoding: blend | regression | annealed (default: the model's; $TINGE_DECODE)")
       .option("--precision", "", "P", "network arithmetic: auto | fp32 | bf16 (default auto: bf16 on CPUs with bf16 instructions; $TINGE_PRECISION)");
 }
 
-std::unique_ptr<Method> method_from_options(const ArgParser& p, std::string* name) {
+MethodArgs method_args(const ArgParser& p) {
   MethodArgs margs;
   margs.model_path = p.get("--model");
   margs.device = p.get("--device", "cpu");
-  margs.threads = p.get_int("--threads", 0, 0, 4096);
-  margs.decode = p.get("--decode");
-  margs.precision = p.get("--precision");
+  margs.threads = p.has("--threads") ? p.get_int("--threads", 0, 0, 4096) : env_threads();
+  margs.decode = p.has("--decode") ? p.get("--decode") : env_decode();
+  margs.precision = p.has("--precision") ? p.get("--precision") : env_precision();
   set_cpu_threads(margs.threads);
+  return margs;
+}
+
+std::unique_ptr<Method> method_from_options(const ArgParser& p, std::string* name) {
+  const MethodArgs margs = method_args(p);
   const std::string method = p.has("--method") ? p.get("--method")
                              : p.has("--model") ? std::string("model")
                                                 : default_method_name();

@@ -1,6 +1,8 @@
 // Resource lookup for the CLI and the editor it starts (see resources.hpp).
 #include "cli/resources.hpp"
 
+#include "cli/environment.hpp"
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -71,7 +73,7 @@ ResourceDirs resource_dirs() {
 std::string bundled_model_path() { return first_existing(resource_dirs().models, kModelName); }
 
 std::string default_model_path() {
-  if (const char* e = std::getenv("TINGE_MODEL")) return e;
+  if (std::string e = env_model(); !e.empty()) return e;
   return bundled_model_path();
 }
 

@@ -13,7 +13,7 @@
 #include "error.hpp"
 #include "file_read.hpp"
 #include "json_depth.hpp"
-#include "session.hpp"
+#include "hints.hpp"
 
 namespace tinge {
 namespace {

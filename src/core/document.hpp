@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "session.hpp"
+#include "hints.hpp"
 
 namespace tinge {
 

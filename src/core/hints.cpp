@@ -49,7 +49,7 @@ HintPlanes rasterize_hints(const std::vector<HintPoint>& points, int orig_w, int
     throw Error("rasterize_hints: bad sizes (original " + std::to_string(orig_w) + "x" +
                 std::to_string(orig_h) + ", working " + std::to_string(work_w) + "x" +
                 std::to_string(work_h) + ")");
-  HintPlanes h{Plane(work_w, work_h), Plane(work_w, work_h), Plane(work_w, work_h)};
+  HintPlanes h{Plane(work_w, work_h), Plane(work_w, work_h), Plane(work_w, work_h), int(points.size())};
   const double sx = double(work_w) / orig_w, sy = double(work_h) / orig_h;
   const double scale = std::min(sx, sy);
   for (size_t i = 0; i < points.size(); ++i) {
@@ -116,7 +116,7 @@ HintPlanes pool_hints(const HintPlanes& fine, int w, int h) {
       fine.a.height != H || fine.b.height != H)
     throw Error("pool_hints: bad sizes (" + std::to_string(W) + "x" + std::to_string(H) + " to " +
                 std::to_string(w) + "x" + std::to_string(h) + ")");
-  HintPlanes c{Plane(w, h), Plane(w, h), Plane(w, h)};
+  HintPlanes c{Plane(w, h), Plane(w, h), Plane(w, h), fine.count};
   for (int y = 0; y < H; ++y) {
     const int cy = int(int64_t(y) * h / H);
     for (int x = 0; x < W; ++x) {
@@ -143,33 +143,6 @@ void check_hints_match(const Plane& L, const HintPlanes& hints, const char* who)
   if (!same(hints.a) || !same(hints.b) || !same(hints.mask))
     throw Error(std::string(who) + ": hint planes are not the size of L (" + std::to_string(L.width) +
                 "x" + std::to_string(L.height) + ")");
-}
-
-int count_hint_groups(const Plane& mask) {
-  std::vector<uint8_t> seen(mask.size(), 0);
-  std::vector<size_t> stack;
-  int n = 0;
-  for (size_t i = 0; i < mask.size(); ++i) {
-    if (seen[i] || mask.v[i] <= 0.5f) continue;
-    ++n;
-    stack.push_back(i);
-    seen[i] = 1;
-    while (!stack.empty()) {
-      const size_t j = stack.back();
-      stack.pop_back();
-      const int x = int(j % size_t(mask.width)), y = int(j / size_t(mask.width));
-      const int nx[4] = {x - 1, x + 1, x, x}, ny[4] = {y, y, y - 1, y + 1};
-      for (int k = 0; k < 4; ++k) {
-        if (nx[k] < 0 || ny[k] < 0 || nx[k] >= mask.width || ny[k] >= mask.height) continue;
-        const size_t q = size_t(ny[k]) * size_t(mask.width) + size_t(nx[k]);
-        if (!seen[q] && mask.v[q] > 0.5f) {
-          seen[q] = 1;
-          stack.push_back(q);
-        }
-      }
-    }
-  }
-  return n;
 }
 
 }  // namespace tinge

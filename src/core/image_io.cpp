@@ -5,6 +5,7 @@
 #include "image_io.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cerrno>
 #include <climits>
@@ -51,14 +52,15 @@ std::string format_mp(int64_t pixels) {
 
 }  // namespace
 
-int64_t default_max_pixels() {
-  const char* e = std::getenv("TINGE_MAX_MEGAPIXELS");
-  if (!e || !*e) return 100'000'000;
-  char* end = nullptr;
-  const double mp = std::strtod(e, &end);
-  if (end == e || *end != '\0' || !std::isfinite(mp) || mp <= 0 || mp > 1e6)
-    throw Error(std::string("TINGE_MAX_MEGAPIXELS='") + e + "' is not a number of megapixels (0 < N <= 1000000)");
-  return std::max<int64_t>(1, int64_t(mp * 1e6));
+namespace {
+std::atomic<int64_t> g_default_max_pixels{100'000'000};
+}  // namespace
+
+int64_t default_max_pixels() { return g_default_max_pixels.load(); }
+
+void set_default_max_pixels(int64_t pixels) {
+  if (pixels < 1) throw Error("the pixel limit must be positive, not " + std::to_string(pixels));
+  g_default_max_pixels = pixels;
 }
 
 namespace {

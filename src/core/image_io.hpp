@@ -9,9 +9,10 @@
 
 namespace tinge {
 
-// The default pixel limit: 100 MP, or $TINGE_MAX_MEGAPIXELS when set (a positive number; anything
-// else is an Error naming the variable).
+// The default pixel limit of LoadLimits: 100 MP unless the front end sets another (the CLI:
+// $TINGE_MAX_MEGAPIXELS). Throws Error for a limit below 1.
 int64_t default_max_pixels();
+void set_default_max_pixels(int64_t pixels);
 
 struct LoadLimits {
   int64_t max_pixels = default_max_pixels();  // refused by name above this

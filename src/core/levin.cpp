@@ -14,8 +14,8 @@
 // pixels), applied while assembling so Eigen's own ordering is skipped. The factorisation is
 // done in float and the solution refined twice against the double matrix (17% faster than a
 // double LU, same result to ~4e-6 ab units).
-// Measured at 341 x 256 (87k unknowns, 10 hints), single thread, CPU seconds on a 2-core machine
-// shared with builds (wall time 2-3x higher):
+// Measured at 341 x 256 (87k unknowns, 10 hints), one thread, CPU seconds on a 2-core x86-64
+// machine under other load (wall time 2-3x higher):
 //   SparseLU + COLAMD (Eigen default)      2.0 - 2.2 s
 //   SparseLU + AMD, symmetric mode         75 s (fill explodes)
 //   SparseLU + nested dissection, double   0.52 - 0.67 s, exact to 1e-11
@@ -23,18 +23,18 @@
 //   BiCGSTAB + IncompleteLUT               1.9 - 4.5 s, 20 - 120 iterations, error up to 0.08 ab
 //   BiCGSTAB, no preconditioner            13 - 17 s, 900 - 2500 iterations
 //   normal equations A^T A: LDLT 4 - 22 s (5x5 stencil fills); CG + IC did not converge
-// On an idle Xeon pinned to 2 cores: levin_colorize at 341 x 256 takes
-// 0.35 - 0.55 s with the double LU; the full 12 MP pipeline (4000 x 3000 L: area downscale,
-// hint rasterising, this solve at 341 x 256, joint bilateral upsampling) takes 0.68 s, of which
-// the upsampling is 0.21 s. On the loaded 2-core machine: 1.0 - 1.5 s and 2.2 - 2.5 s wall.
+// On an idle Xeon pinned to 2 cores: levin_colorize at 341 x 256 takes 0.35 - 0.55 s with the
+// double LU; the full 12 MP pipeline (4000 x 3000 L: area downscale, hint rasterising, this solve
+// at 341 x 256, joint bilateral upsampling) takes 0.68 s, of which the upsampling is 0.21 s
+// (`tinge bench`, row "12 MP colorize"). On a loaded 2-core machine: 1.0 - 1.5 s and 2.2 - 2.5 s wall.
 // BiCGSTAB + ILUT stays available (LevinOptions::solver) as a cross-check in the tests.
 // Small grids (the coarse solves of model+levin and of the network's Levin input, 85 x 64; the
 // levin method's 171 x 128) spend most of that LU's time in its supernodal set-up, so up to
-// kNoPivotMaxUnknowns a plain up-looking LU without pivoting (core/sparse_ldu.hpp; safe for an
-// M-matrix, every pivot checked, the supernodal LU taking over should one not be positive) in
-// double precision, no refinement needed. levin_colorize, one thread, idle 2-core Xeon, best of
-// 30-200, this LU against the supernodal one: 85 x 64 6.1 ms against 11.0; 171 x 128 44 against 55; 200 x 150 72
-// against 80; 240 x 180 126 against 121; 341 x 256 345 against 279.
+// LevinOptions::no_pivot_max_unknowns a plain up-looking LU without pivoting
+// (core/sparse_ldu.hpp; safe for an M-matrix, every pivot checked, the supernodal LU taking over
+// should one not be positive) in double precision, no refinement needed. levin_colorize, one
+// thread, idle 2-core Xeon, best of 30-200: 85 x 64 6.1 ms against 11.0; 171 x 128 44 against
+// 55; 200 x 150 72 against 80; 240 x 180 126 against 121; 341 x 256 345 against 279.
 //
 // Known limitation (of the method, not the solver): for a step edge the cross-edge weight is
 // e^-7.5 whatever the contrast (3 of 9 window pixels across the edge), so with one point hint
@@ -62,9 +62,6 @@ using SpMat = Eigen::SparseMatrix<double, Eigen::ColMajor, int>;
 
 constexpr int kLeaf = 16;            // nested-dissection leaf size (pixels)
 constexpr int kRefinementSteps = 2;  // iterative refinement after the float LU solve
-// Up to this many unknowns the LU without pivoting (SparseLdu) is faster than the supernodal one;
-// they were even at 240 x 180 (43k, design note).
-constexpr int kNoPivotMaxUnknowns = 36000;
 
 // Geometric nested dissection of the w x h grid for a 3x3 stencil: order both halves, then the
 // separating line. Returns order[k] = pixel index eliminated k-th.
@@ -217,11 +214,83 @@ void check_inputs(const Plane& L, const HintPlanes& hints) {
                 " is too large for the sparse solver");
 }
 
-thread_local uint64_t t_no_pivot_solves = 0;
+// Both right-hand sides solved with one factorisation (the LU without pivoting, in double
+// precision). False when a pivot is not positive (the caller falls back).
+bool solve_no_pivot(const SpMat& A, const Eigen::VectorXd& ra, const Eigen::VectorXd& rb, Eigen::VectorXd& xa,
+                    Eigen::VectorXd& xb) {
+  const int n = int(A.rows());
+  SparseLdu ldu;
+  if (!ldu.factorize(n, A.outerIndexPtr(), A.innerIndexPtr(), A.valuePtr())) return false;
+  std::vector<double> x(ra.data(), ra.data() + n);
+  ldu.solve(x);
+  xa = Eigen::Map<Eigen::VectorXd>(x.data(), n);
+  x.assign(rb.data(), rb.data() + n);
+  ldu.solve(x);
+  xb = Eigen::Map<Eigen::VectorXd>(x.data(), n);
+  return true;
+}
+
+// Eigen's supernodal LU, factorised in single precision (about 20% faster), each solution then
+// refined in double precision against the double matrix: two steps reach double-precision accuracy.
+void solve_supernodal(const SpMat& A, const Eigen::VectorXd& ra, const Eigen::VectorXd& rb, Eigen::VectorXd& xa,
+                      Eigen::VectorXd& xb) {
+  using SpMatF = Eigen::SparseMatrix<float, Eigen::ColMajor, int>;
+  Eigen::SparseLU<SpMatF, Eigen::NaturalOrdering<int>> lu;
+  lu.isSymmetric(true);  // the pattern is symmetric; prefer diagonal pivots
+  lu.setPivotThreshold(0.1f);
+  lu.compute(SpMatF(A.cast<float>()));
+  if (lu.info() != Eigen::Success)
+    throw Error("levin_colorize: sparse LU factorisation failed: " + lu.lastErrorMessage());
+  auto solve = [&](const Eigen::VectorXd& rhs) {
+    Eigen::VectorXd x = lu.solve(rhs.cast<float>()).cast<double>();
+    for (int step = 0; step < kRefinementSteps; ++step) {
+      const Eigen::VectorXd res = rhs - A * x;
+      x += lu.solve(res.cast<float>()).cast<double>();
+    }
+    return x;
+  };
+  xa = solve(ra);
+  xb = solve(rb);
+}
+
+// BiCGSTAB with an incomplete-LU preconditioner (a cross-check; approximate).
+void solve_iterative(const SpMat& A, const Eigen::VectorXd& ra, const Eigen::VectorXd& rb, const LevinOptions& opt,
+                     Eigen::VectorXd& xa, Eigen::VectorXd& xb) {
+  Eigen::BiCGSTAB<SpMat, Eigen::IncompleteLUT<double>> solver;
+  solver.preconditioner().setDroptol(1e-4);
+  solver.preconditioner().setFillfactor(5);
+  solver.setTolerance(opt.tolerance);
+  solver.setMaxIterations(opt.max_iterations);
+  solver.compute(A);
+  if (solver.info() != Eigen::Success) throw Error("levin_colorize: incomplete LU preconditioner failed");
+  xa = solver.solve(ra);
+  xb = solver.solve(rb);
+}
+
+// Solves A x = r for both right-hand sides with the solver `opt` asks for (kDirect: the LU
+// without pivoting up to opt.no_pivot_max_unknowns, else or should it fail the supernodal LU).
+// Returns the solver that ran.
+LevinSolver solve(const SpMat& A, const Eigen::VectorXd& ra, const Eigen::VectorXd& rb, const LevinOptions& opt,
+                  Eigen::VectorXd& xa, Eigen::VectorXd& xb) {
+  switch (opt.solver) {
+    case LevinSolver::kIterative:
+      solve_iterative(A, ra, rb, opt, xa, xb);
+      return LevinSolver::kIterative;
+    case LevinSolver::kNoPivotLu:
+      if (!solve_no_pivot(A, ra, rb, xa, xb))
+        throw Error("levin_colorize: the LU without pivoting met a pivot that is not positive");
+      return LevinSolver::kNoPivotLu;
+    case LevinSolver::kDirect:
+      if (A.rows() <= opt.no_pivot_max_unknowns && solve_no_pivot(A, ra, rb, xa, xb)) return LevinSolver::kNoPivotLu;
+      break;
+    case LevinSolver::kSupernodalLu:
+      break;
+  }
+  solve_supernodal(A, ra, rb, xa, xb);
+  return LevinSolver::kSupernodalLu;
+}
 
 }  // namespace
-
-uint64_t levin_no_pivot_solves() { return t_no_pivot_solves; }
 
 void levin_colorize(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b,
                     const LevinOptions& opt) {
@@ -260,66 +329,14 @@ void levin_colorize(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b,
       ra[inv[size_t(p)]] = hints.a.v[size_t(p)];
       rb[inv[size_t(p)]] = hints.b.v[size_t(p)];
     }
-
   Eigen::VectorXd xa, xb;
-  SparseLdu ldu;
-  bool factorized = false;  // by the LU without pivoting
-  if (opt.solver == LevinSolver::kNoPivotLu ||
-      (opt.solver == LevinSolver::kDirect && n <= kNoPivotMaxUnknowns)) {
-    factorized = ldu.factorize(n, A.outerIndexPtr(), A.innerIndexPtr(), A.valuePtr());
-    if (!factorized && opt.solver == LevinSolver::kNoPivotLu)
-      throw Error("levin_colorize: the LU without pivoting met a pivot that is not positive");
-  }
-  if (factorized) {
-    ++t_no_pivot_solves;
-    std::vector<double> x(ra.data(), ra.data() + n);
-    ldu.solve(x);
-    xa = Eigen::Map<Eigen::VectorXd>(x.data(), n);
-    x.assign(rb.data(), rb.data() + n);
-    ldu.solve(x);
-    xb = Eigen::Map<Eigen::VectorXd>(x.data(), n);
-  } else if (opt.solver != LevinSolver::kIterative) {
-    // Factorise in single precision (about 20% faster), then refine the solution in double
-    // precision against the double matrix: two steps reach double-precision accuracy.
-    using SpMatF = Eigen::SparseMatrix<float, Eigen::ColMajor, int>;
-    Eigen::SparseLU<SpMatF, Eigen::NaturalOrdering<int>> lu;
-    lu.isSymmetric(true);  // the pattern is symmetric; prefer diagonal pivots
-    lu.setPivotThreshold(0.1f);
-    lu.compute(SpMatF(A.cast<float>()));
-    if (lu.info() != Eigen::Success)
-      throw Error("levin_colorize: sparse LU factorisation failed: " + lu.lastErrorMessage());
-    auto solve = [&](const Eigen::VectorXd& rhs) {
-      Eigen::VectorXd x = lu.solve(rhs.cast<float>()).cast<double>();
-      for (int step = 0; step < kRefinementSteps; ++step) {
-        const Eigen::VectorXd res = rhs - A * x;
-        x += lu.solve(res.cast<float>()).cast<double>();
-      }
-      return x;
-    };
-    xa = solve(ra);
-    xb = solve(rb);
-  } else {
-    Eigen::BiCGSTAB<SpMat, Eigen::IncompleteLUT<double>> solver;
-    solver.preconditioner().setDroptol(1e-4);
-    solver.preconditioner().setFillfactor(5);
-    solver.setTolerance(opt.tolerance);
-    solver.setMaxIterations(opt.max_iterations);
-    solver.compute(A);
-    if (solver.info() != Eigen::Success)
-      throw Error("levin_colorize: incomplete LU preconditioner failed");
-    xa = solver.solve(ra);
-    xb = solver.solve(rb);
-  }
+  const LevinSolver used = solve(A, ra, rb, opt, xa, xb);
+  if (opt.solver_used) *opt.solver_used = used;
   for (int p = 0; p < n; ++p) {
-    a.v[size_t(p)] = float(xa[inv[size_t(p)]]);
-    b.v[size_t(p)] = float(xb[inv[size_t(p)]]);
+    // Hints are exact by construction; written verbatim to avoid round-off.
+    a.v[size_t(p)] = hinted[size_t(p)] ? hints.a.v[size_t(p)] : float(xa[inv[size_t(p)]]);
+    b.v[size_t(p)] = hinted[size_t(p)] ? hints.b.v[size_t(p)] : float(xb[inv[size_t(p)]]);
   }
-  // Hints are exact by construction; write them verbatim to avoid round-off.
-  for (int p = 0; p < n; ++p)
-    if (hinted[size_t(p)]) {
-      a.v[size_t(p)] = hints.a.v[size_t(p)];
-      b.v[size_t(p)] = hints.b.v[size_t(p)];
-    }
 }
 
 }  // namespace tinge

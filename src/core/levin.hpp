@@ -2,7 +2,6 @@
 // sum_r (U(r) - sum_s w_rs U(s))^2 with w_rs from L-affinity in a 3x3 window, hinted pixels fixed.
 // Solved as a sparse linear system (Eigen) at the resolution given.
 #pragma once
-#include <cstdint>
 
 #include "hints.hpp"
 #include "image.hpp"
@@ -21,13 +20,16 @@ struct LevinOptions {
   int max_iterations = 2000;  // for iterative solvers
   double tolerance = 1e-6;
   LevinSolver solver = LevinSolver::kDirect;
+  // kDirect: the most unknowns (pixels) solved with the LU without pivoting; above, the supernodal
+  // LU is faster (they were even at 240 x 180, 43k; levin.cpp's design note).
+  int no_pivot_max_unknowns = 36000;
+  // When set, receives the solver that ran: kNoPivotLu, kSupernodalLu or kIterative (both LUs give
+  // the same floats, so this is how a caller, a test say, tells them apart).
+  LevinSolver* solver_used = nullptr;
 };
 
 // Propagates the hinted ab over the L image. With no hints returns a = b = 0.
 void levin_colorize(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b,
                     const LevinOptions& opt = {});
-// How many systems levin_colorize has solved with the LU without pivoting on this thread (tests
-// check which solver ran: both give the same floats).
-uint64_t levin_no_pivot_solves();
 
 }  // namespace tinge

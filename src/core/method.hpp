@@ -1,8 +1,11 @@
 // A colourisation method: given lightness and rasterised hints at working resolution, predict ab
-// at that resolution. `gray`, `levin` and the network models implement it.
+// at that resolution. `gray`, `levin` and the network models implement it. A method that predicts
+// a distribution of colours at each pixel (the network) also offers it through distribution():
+// callers ask for the capability instead of for a type.
 #pragma once
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "hints.hpp"
 #include "image.hpp"
@@ -13,6 +16,25 @@ struct AbPrediction {
   Plane a, b;
 };
 
+struct Suggestion {
+  float a = 0, b = 0;      // in gamut at the point's L
+  float probability = 0;   // mass of the mode's neighbourhood
+};
+
+// A predicted distribution of colours at every pixel, and what it offers beyond one colour.
+class ColourDistribution {
+ public:
+  virtual ~ColourDistribution() = default;
+  // The k most likely distinct in-gamut colours at working-resolution pixel (x, y), from the
+  // predicted distribution (mode seeking, each brought into gamut at L).
+  virtual std::vector<Suggestion> suggest(const Plane& L, const HintPlanes& hints, float x, float y,
+                                          int k) = 0;
+  // How unsure the method is of the colour at each cell of its distribution's grid (a quarter of
+  // the working image, rounded up): the spread of the predicted ab distribution (standard deviation
+  // in ab units). Where it is large the suggestions differ; where it is small any colouring agrees.
+  virtual Plane colour_spread(const Plane& L, const HintPlanes& hints) = 0;
+};
+
 class Method {
  public:
   virtual ~Method() = default;
@@ -20,6 +42,9 @@ class Method {
   // Short side of the working resolution this method wants (0 = full resolution).
   virtual int working_short_side() const { return 256; }
   virtual AbPrediction predict(const Plane& L, const HintPlanes& hints) = 0;
+  // The method's distribution of colours (suggestions, uncertainty); nullptr when it predicts one
+  // colour per pixel and nothing more (gray, levin).
+  virtual ColourDistribution* distribution() { return nullptr; }
 };
 
 std::unique_ptr<Method> make_gray_method();

@@ -6,7 +6,7 @@
 
 #include "image.hpp"
 #include "method.hpp"
-#include "session.hpp"
+#include "hints.hpp"
 
 namespace tinge {
 

@@ -14,33 +14,36 @@ namespace tinge {
 namespace {
 
 // Levin's estimate is solved on a grid of short side kLevinGridShortSide (refine.hpp: a quarter of
-// the network's 256) and upsampled guided by L. On every third val photo (model+levin, 1-100 hints) this scored
-// 0.0-0.17 dB above the solve at the working resolution, best at a quarter (an eighth and a half
-// were lower): each stencil step reaches four times further, and the guided upsampling restores
-// the edges; the solve costs about a sixteenth.
+// the network's 256) and upsampled guided by L. On every third val photo (model+levin, 1-100
+// hints) this scored 0.0-0.17 dB above the solve at the working resolution, best at a quarter (an
+// eighth and a half were lower): each stencil step reaches four times further, and the guided
+// upsampling restores the edges; the solve costs about a sixteenth.
 
 // Levin's share fades as exp(-d / (kShareFalloff x short side)) with the distance d from the
 // nearest hint. On every third val photo (107), against the constant share (model+levin): 1 hint
 // +0.07 dB and 0.53 of the originals' colourfulness instead of 0.45, 2 hints +0.04 dB and 0.52
 // against 0.46, 5-100 hints within 0.03 dB (falloffs 0.125-1 short side and peak shares 0.5-0.6
-// tried: longer falloffs trade colour for PSNR at 1-2 hints). On the other 213, looked at after:
+// tried: longer falloffs trade colour for PSNR at 1-2 hints). On the other 213 (not used to choose):
 // 0.00 to -0.03 dB, colourfulness 0.50 against 0.42 at 1 hint; on degraded copies of every third
 // (old prints) -0.13 / -0.08 dB at 1 / 2 hints, 0.50 against 0.40 (docs/experiments.md).
 constexpr float kShareFalloff = 0.625f;
 
 class RefinedMethod : public Method {
  public:
-  explicit RefinedMethod(std::unique_ptr<Method> base) : base_(std::move(base)) {}
+  RefinedMethod(std::unique_ptr<Method> base, LevinCoarseOptions levin)
+      : base_(std::move(base)), levin_(std::move(levin)) {}
   std::string name() const override { return base_->name() + "+levin"; }
   Method& base() { return *base_; }
   int working_short_side() const override { return base_->working_short_side(); }
+  // Suggestions and uncertainty are the method's it is built on (Levin has neither).
+  ColourDistribution* distribution() override { return base_->distribution(); }
   AbPrediction predict(const Plane& L, const HintPlanes& hints) override {
     check_hints_match(L, hints, "model+levin");
     AbPrediction p = base_->predict(L, hints);
-    const int n = count_hint_groups(hints.mask);
+    const int n = hints.count;
     if (levin_share(n) <= 0.f) return p;
     Plane la, lb;
-    levin_coarse(L, hints, la, lb);
+    levin_coarse(L, hints, la, lb, levin_);
     const Plane d = distance_to_hints(hints.mask);
     const int short_side = std::min(L.width, L.height);
     for (size_t i = 0; i < p.a.size(); ++i) {
@@ -53,12 +56,13 @@ class RefinedMethod : public Method {
 
  private:
   std::unique_ptr<Method> base_;
+  LevinCoarseOptions levin_;
 };
 
 // The last propagation this thread solved. model+levin over a network with a Levin input asks for
-// the same one twice per prediction (the network's input, then the average): about 6 ms each for a
-// 341 x 256 working image (the 85 x 64 solve, levin.cpp), while comparing the inputs takes well
-// under one.
+// the same one twice per prediction (the network's input, then the average): about 11 ms each on a
+// 341 x 256 working image on a 2-core machine (README, Speed), while comparing the inputs takes
+// well under one.
 struct LevinMemo {
   int grid = -1;
   Plane L, hint_a, hint_b, mask, a, b;
@@ -68,10 +72,8 @@ struct LevinMemo {
   }
 };
 thread_local LevinMemo t_memo;
-thread_local uint64_t t_solves = 0;
 
 void levin_coarse_solve(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b, int grid_short_side) {
-  ++t_solves;
   int w = 0, h = 0;
   working_size(L.width, L.height, std::max(1, grid_short_side), w, h);
   if (w == L.width && h == L.height) {
@@ -86,7 +88,8 @@ void levin_coarse_solve(const Plane& L, const HintPlanes& hints, Plane& a, Plane
 
 }  // namespace
 
-void levin_coarse(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b, int grid_short_side) {
+void levin_coarse(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b, const LevinCoarseOptions& opt) {
+  const int grid_short_side = opt.grid_short_side;
   check_hints_match(L, hints, "Levin");
   if (std::none_of(hints.mask.v.begin(), hints.mask.v.end(), [](float m) { return m > 0.5f; })) {
     a = Plane(L.width, L.height);
@@ -99,6 +102,7 @@ void levin_coarse(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b, i
     return;
   }
   t_memo.grid = -1;  // invalid until the solve below completes (it may throw)
+  if (opt.on_solve) opt.on_solve();
   levin_coarse_solve(L, hints, a, b, grid_short_side);
   t_memo.L = L;
   t_memo.hint_a = hints.a;
@@ -109,8 +113,6 @@ void levin_coarse(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b, i
   t_memo.grid = grid_short_side;
 }
 
-uint64_t levin_coarse_solves() { return t_solves; }
-
 float levin_share(int n_hints) { return n_hints <= 0 ? 0.f : 0.5f; }
 
 float levin_share(int n_hints, float distance, int short_side) {
@@ -118,8 +120,8 @@ float levin_share(int n_hints, float distance, int short_side) {
   return levin_share(n_hints) * std::exp(-distance / (kShareFalloff * float(std::max(1, short_side))));
 }
 
-std::unique_ptr<Method> make_refined_method(std::unique_ptr<Method> base) {
-  return std::make_unique<RefinedMethod>(std::move(base));
+std::unique_ptr<Method> make_refined_method(std::unique_ptr<Method> base, LevinCoarseOptions levin) {
+  return std::make_unique<RefinedMethod>(std::move(base), std::move(levin));
 }
 
 Method& base_method(Method& m) {

@@ -9,7 +9,7 @@
 // alone, so previews use it too. With one or two hints Levin carries their colour over the whole
 // photo; the fading share keeps the method's colour far from them.
 #pragma once
-#include <cstdint>
+#include <functional>
 #include <memory>
 
 #include "method.hpp"
@@ -25,8 +25,6 @@ float levin_share(int n_hints);
 // any resolution; along a long strip's length the far end keeps almost only the method's colour.
 float levin_share(int n_hints, float distance, int short_side);
 
-std::unique_ptr<Method> make_refined_method(std::unique_ptr<Method> base);
-
 // Levin's propagation of `hints` over L as model+levin computes it: solved on a grid of short side
 // `grid_short_side` (64, a quarter of the working image's 256) and upsampled guided by L to L's
 // size (a = b = 0 without hints). Networks with a Levin input (NetConfig::levin_input) see this:
@@ -35,13 +33,19 @@ std::unique_ptr<Method> make_refined_method(std::unique_ptr<Method> base);
 // Each thread keeps its last result: asked again for the same L, hints and grid (model+levin over
 // such a network asks twice per prediction) it returns that without solving.
 constexpr int kLevinGridShortSide = 64;
-void levin_coarse(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b,
-                  int grid_short_side = kLevinGridShortSide);
-// How many propagations levin_coarse has solved on this thread (not counting those it remembered).
-uint64_t levin_coarse_solves();
+struct LevinCoarseOptions {
+  int grid_short_side = kLevinGridShortSide;
+  // Called for each propagation solved (not for one the thread remembered): lets a caller see
+  // what its predictions cost.
+  std::function<void()> on_solve;
+};
+void levin_coarse(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b, const LevinCoarseOptions& opt = {});
 
-// The method a combination made by make_refined_method is built on (the network, for model+levin:
-// what suggests colours), else `m` itself.
+// `base` averaged with levin_coarse's propagation (asked for with `levin`).
+std::unique_ptr<Method> make_refined_method(std::unique_ptr<Method> base, LevinCoarseOptions levin = {});
+
+// The method a combination made by make_refined_method is built on (the network, for model+levin),
+// else `m` itself. (The combination's distribution() is already the base method's.)
 Method& base_method(Method& m);
 
 }  // namespace tinge

@@ -10,17 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "hints.hpp"
+
 namespace tinge {
-
-// The largest hint patch side a session holds (a hint covers size x size pixels).
-constexpr int kMaxHintSize = 255;
-
-struct HintPoint {
-  double x = 0, y = 0;
-  float a = 0, b = 0;
-  int size = 5;
-  nlohmann::json extra = nlohmann::json::object();  // unknown per-point fields, kept verbatim
-};
 
 struct SessionLimits {
   size_t max_file_bytes = 64u << 20;

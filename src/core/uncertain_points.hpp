@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "image.hpp"
-#include "session.hpp"
+#include "hints.hpp"
 
 namespace tinge {
 

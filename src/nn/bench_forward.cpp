@@ -24,7 +24,7 @@ std::vector<double> time_network_forward(const std::string& arch, int w, int h, 
   torch::InferenceMode guard;
   const int64_t H = (h + 15) / 16 * 16, W = (w + 15) / 16 * 16;
   auto x = make_input(torch::rand({1, 1, H, W}) * 100, torch::zeros({1, 2, H, W}), torch::zeros({1, 1, H, W}),
-                      cfg.mask_offset)
+                      cfg)
                .contiguous(torch::MemoryFormat::ChannelsLast);
   if (gmac) *gmac = count_macs(cfg, H, W) / 1e9;
   auto forward = [&] {

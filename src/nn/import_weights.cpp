@@ -52,9 +52,9 @@ ImportReport import_siggraph17_weights(const std::string& checkpoint, const std:
   meta["arch"] = "siggraph17";
   meta["ab_bins"] = siggraph17_bins();
   meta["ab_grid"] = {{"min", -110.0}, {"side", 23}, {"step", 10.0}};
-  meta["normalisation"] = {{"L_center", 50.0}, {"L_scale", 100.0}, {"ab_scale", 110.0}};
+  meta["normalisation"] = {{"L_center", cfg.norm.L_center}, {"L_scale", cfg.norm.L_scale}, {"ab_scale", cfg.norm.ab_scale}};
   meta["mask_offset"] = cfg.mask_offset;
-  meta["stride"] = 16;
+  meta["stride"] = cfg.stride;
   meta["decode"] = "regression";
   meta["temperature"] = 0.38;
   meta["working_short_side"] = 256;

@@ -27,13 +27,9 @@ namespace tinge {
 namespace {
 
 int default_threads() {
-  if (const char* e = std::getenv("TINGE_THREADS")) {
-    int n = std::atoi(e);
-    if (n > 0) return n;
-  }
   // Half the hardware threads (at least 1, at most 4): the editor's UI and the full-resolution
-  // upsampling keep running beside the network. On this project's 2-core machine that is one
-  // thread; `--threads 2` is faster there when nothing else runs (see README, Speed).
+  // upsampling keep running beside the network. On a 2-core machine that is one thread;
+  // `--threads 2` is faster there when nothing else runs (see README, Speed).
   const unsigned hw = std::thread::hardware_concurrency();
   return std::clamp(int(hw / 2), 1, 4);
 }
@@ -63,23 +59,19 @@ class NetMethod final : public ModelMethod {
  public:
   NetMethod(const std::string& path, const ModelOptions& opt) : device_(torch::kCPU) {
     if (opt.device == "cuda" && !torch::cuda::is_available())
-      throw ModelError("--device cuda: no CUDA device is available (this build's LibTorch may be CPU only)");
+      throw ModelError("device cuda: no CUDA device is available (this build's LibTorch may be CPU only)");
     if (opt.device == "cuda" || (opt.device == "auto" && torch::cuda::is_available()))
       device_ = torch::Device(torch::kCUDA);
     torch::set_num_threads(opt.threads > 0 ? opt.threads : default_threads());
     lm_ = load_model_file(path, device_);
     lm_.net->eval();
     // bf16 arithmetic where the CPU has it: on every third val photo within 0.01 dB of float32 at
-    // every hint count, and the hint update 3x faster (README, Speed). The option, else
-    // $TINGE_PRECISION, else auto.
-    std::string precision = opt.precision;
-    if (const char* e = std::getenv("TINGE_PRECISION"); precision.empty() && e) precision = e;
-    bf16_ = resolve_precision(precision.empty() ? "auto" : precision, device_) == "bf16";
+    // every hint count, and the hint update 3x faster (README, Speed). The option, else auto.
+    bf16_ = resolve_precision(opt.precision.empty() ? "auto" : opt.precision, device_) == "bf16";
     if (device_.is_cpu()) {
       // Channels-last weights, and for tinge-unet-v1 in float32 BatchNorm folded and weights packed
-      // once (TINGE_FAST_FORWARD=0 turns the latter off; bf16 runs the module under autocast).
-      const char* ff = std::getenv("TINGE_FAST_FORWARD");
-      fast_ = prepare_cpu_inference(lm_.net, !bf16_ && !(ff && std::string(ff) == "0"));
+      // once (bf16 runs the module under autocast).
+      fast_ = prepare_cpu_inference(lm_.net, !bf16_);
     }
     meta_text_ = lm_.meta.dump();
     grid_ = AbGrid(lm_.meta.at("ab_bins").get<std::vector<int>>());
@@ -90,16 +82,12 @@ class NetMethod final : public ModelMethod {
       c.push_back(cc[1]);
     }
     centers_ = torch::from_blob(c.data(), {grid_.size(), 2}).clone().to(device_);
-    // Decoding: the option, else $TINGE_DECODE, else what the model file says.
-    decode_ = lm_.meta.value("decode", std::string("regression"));
-    if (const char* e = std::getenv("TINGE_DECODE")) decode_ = e;
-    if (!opt.decode.empty()) decode_ = opt.decode;
+    // Decoding: the option, else what the model file says (with its blend weight and temperature).
+    decode_ = opt.decode.empty() ? lm_.meta.value("decode", std::string("regression")) : opt.decode;
     blend_ = lm_.meta.value("blend", 0.5);
-    if (const char* e = std::getenv("TINGE_BLEND")) blend_ = std::atof(e);
     if (decode_ != "regression" && decode_ != "annealed" && decode_ != "blend")
       throw UsageError("unknown decoding '" + decode_ + "' (blend, regression, annealed)");
     temperature_ = lm_.meta.value("temperature", 0.38);
-    if (const char* e = std::getenv("TINGE_T")) temperature_ = std::atof(e);
     short_side_ = lm_.meta.value("working_short_side", 256);
     // The classification loss weighted each pixel by 1 / ((1 - lambda) prior + lambda / Q) of its
     // colour (class rebalancing), which skews the distribution towards rare, saturated colours by
@@ -126,7 +114,7 @@ class NetMethod final : public ModelMethod {
       auto ab = annealed_mean(out.logits, centers_, temperature_);
       return upsample(ab, L, 4, 1.f);  // the distribution is at 1/4 in every architecture
     }
-    const double n_hints = decode_ == "blend" ? count_hint_groups(hints.mask) : 0.0;
+    const double n_hints = decode_ == "blend" ? hints.count : 0.0;
     const double alpha = blend_ / ((1.0 + n_hints) * (1.0 + n_hints));
     // Below 1 % the distribution's pull moves ab by well under one unit: skip its softmax (~10 ms).
     if (decode_ == "blend" && alpha >= 0.01) {
@@ -139,10 +127,10 @@ class NetMethod final : public ModelMethod {
               .align_corners(false));
       // Without hints the vivid distribution matters most; hints take over fast:
       // alpha = blend / (1 + hints)^2.
-      auto ab = (1.0 - alpha) * out.ab * 110.0 + alpha * ann;
+      auto ab = (1.0 - alpha) * out.ab * cfg().norm.ab_scale + alpha * ann;
       return upsample(ab, L, int(lm_.net->ab_stride()), 1.f);
     }
-    return upsample(out.ab, L, int(lm_.net->ab_stride()), 110.f);
+    return upsample(out.ab, L, int(lm_.net->ab_stride()), float(cfg().norm.ab_scale));
   }
 
   std::vector<Suggestion> suggest(const Plane& L, const HintPlanes& hints, float x, float y, int k) override {
@@ -192,9 +180,11 @@ class NetMethod final : public ModelMethod {
   }
 
  private:
+  const NetConfig& cfg() const { return lm_.net->cfg; }  // architecture and scaling, from the model file
+
   NetOutput run(const Plane& L, const HintPlanes& hints) {
     check_hints_match(L, hints, "network");
-    const int64_t H = (L.height + 15) / 16 * 16, W = (L.width + 15) / 16 * 16;
+    const int64_t s = cfg().stride, H = (L.height + s - 1) / s * s, W = (L.width + s - 1) / s * s;
     torch::InferenceMode guard;
     auto Lt = plane_to_tensor(L, H, W);
     auto at = torch::zeros({1, 1, H, W}), bt = torch::zeros({1, 1, H, W}), mt = torch::zeros({1, 1, H, W});
@@ -214,7 +204,7 @@ class NetMethod final : public ModelMethod {
       levin_coarse(L, hints, la, lb);
       lev = torch::cat({plane_to_tensor(la, H, W), plane_to_tensor(lb, H, W)}, 1);
     }
-    auto in = make_input(Lt, torch::cat({at, bt}, 1), mt, lm_.net->cfg.mask_offset, lev).to(device_);
+    auto in = make_input(Lt, torch::cat({at, bt}, 1), mt, cfg(), lev).to(device_);
     if (device_.is_cpu()) in = in.contiguous(torch::MemoryFormat::ChannelsLast);
     NetOutput o;
     {

@@ -1,5 +1,6 @@
 // Training losses (see losses.hpp).
 #include "nn/losses.hpp"
+#include "nn/train.hpp"
 
 namespace tinge {
 
@@ -9,10 +10,11 @@ bool is_known_loss(const std::string& l) {
   return l == "l2" || l == "l1" || l == "huber" || l == "ce" || l == "hybrid";
 }
 
-static torch::Tensor regression(const std::string& kind, const torch::Tensor& pred_ab, const torch::Tensor& gt_ab) {
+static torch::Tensor regression(const std::string& kind, const torch::Tensor& pred_ab, const torch::Tensor& gt_ab,
+                                double ab_scale) {
   const int64_t f = gt_ab.size(2) / pred_ab.size(2);
   auto gt = f > 1 ? F::avg_pool2d(gt_ab, F::AvgPool2dFuncOptions(f)) : gt_ab;
-  auto d = (pred_ab * 110.0 - gt) / 10.0;
+  auto d = (pred_ab * ab_scale - gt) / 10.0;
   if (kind == "l2") return d.pow(2).mean();
   if (kind == "l1") return d.abs().mean();
   return F::smooth_l1_loss(d, torch::zeros_like(d), F::SmoothL1LossFuncOptions().beta(1.0));
@@ -37,19 +39,19 @@ static torch::Tensor classification(const torch::Tensor& logits, const torch::Te
 
 LossTerms compute_loss(const std::string& loss, double ce_weight, const torch::Tensor& pred_ab,
                        const torch::Tensor& logits, const torch::Tensor& gt_ab, const torch::Tensor& centers,
-                       const torch::Tensor& class_weights) {
+                       const torch::Tensor& class_weights, double ab_scale) {
   LossTerms t;
   auto zero = torch::zeros({}, pred_ab.options());
   t.regression = zero;
   t.classification = zero;
   if (loss == "l2" || loss == "l1" || loss == "huber") {
-    t.regression = regression(loss, pred_ab, gt_ab);
+    t.regression = regression(loss, pred_ab, gt_ab, ab_scale);
     t.total = t.regression;
   } else if (loss == "ce") {
     t.classification = classification(logits, gt_ab, centers, class_weights);
     t.total = t.classification;
   } else {  // hybrid
-    t.regression = regression("huber", pred_ab, gt_ab);
+    t.regression = regression("huber", pred_ab, gt_ab, ab_scale);
     t.classification = classification(logits, gt_ab, centers, class_weights);
     t.total = t.regression + ce_weight * t.classification;
   }

@@ -12,15 +12,13 @@ struct LossTerms {
   torch::Tensor total, regression, classification;
 };
 
-// pred_ab: (B,2,h,w) in units of 110; gt_ab: (B,2,H,W) CIELAB at full crop resolution.
-// logits: (B,Q,H/4,W/4). centers: (Q,2) bin centres; class_weights: (Q).
+// pred_ab: (B,2,h,w) in units of ab_scale (Normalisation); gt_ab: (B,2,H,W) CIELAB at full crop
+// resolution. logits: (B,Q,H/4,W/4). centers: (Q,2) bin centres; class_weights: (Q).
 LossTerms compute_loss(const std::string& loss, double ce_weight, const torch::Tensor& pred_ab,
                        const torch::Tensor& logits, const torch::Tensor& gt_ab, const torch::Tensor& centers,
-                       const torch::Tensor& class_weights);
+                       const torch::Tensor& class_weights, double ab_scale);
 
 // Annealed mean (Zhang 2016): softmax(logits / T) weighted bin centres -> (B,2,h,w) CIELAB ab.
 torch::Tensor annealed_mean(const torch::Tensor& logits, const torch::Tensor& centers, double T = 0.38);
-
-bool is_known_loss(const std::string& loss);
 
 }  // namespace tinge

@@ -5,7 +5,9 @@
 #include <cmath>
 #include <cstring>
 #include <fstream>
+#include <functional>
 
+#include "core/ab_grid.hpp"
 #include "core/error.hpp"
 #include "core/file_read.hpp"
 #include "core/image_io.hpp"
@@ -42,6 +44,53 @@ void save_model_file(const std::string& path, torch::nn::Module& net, const nloh
   write_file_atomic(path, write_safetensors(blobs, {{"tinge", m.dump()}}));
 }
 
+namespace {
+
+// "normalisation", "stride" and "ab_grid": what the network's numbers mean. Each is optional (the
+// defaults of NetConfig and AbGrid) and, when present, checked: a field that disagrees with what
+// this build can run is an error naming it.
+void read_scaling(const nlohmann::json& meta, NetConfig& cfg, const std::function<void(const std::string&)>& fail) {
+  if (meta.contains("normalisation")) {
+    const auto& n = meta["normalisation"];
+    if (!n.is_object()) fail("'normalisation' must be an object (L_center, L_scale, ab_scale)");
+    auto number = [&](const char* key, double& out, bool positive) {
+      const std::string field = std::string("'normalisation.") + key + "'";
+      if (!n.contains(key)) fail(field + " is missing");
+      if (!n[key].is_number() || !std::isfinite(n[key].get<double>())) fail(field + " must be a number");
+      out = n[key].get<double>();
+      if (positive && !(out > 0)) fail(field + " must be positive, not " + n[key].dump());
+    };
+    number("L_center", cfg.norm.L_center, false);
+    number("L_scale", cfg.norm.L_scale, true);
+    number("ab_scale", cfg.norm.ab_scale, true);
+  }
+  if (meta.contains("stride")) {
+    const auto& s = meta["stride"];
+    const int64_t multiple = input_multiple(cfg.arch);
+    if (!s.is_number_integer() || s.get<int64_t>() < 1 || s.get<int64_t>() > 1024)
+      fail("'stride' must be a whole number from 1 to 1024, not " + s.dump());
+    if (s.get<int64_t>() % multiple != 0)
+      fail("'stride' is " + s.dump() + ", but a " + cfg.arch + " network needs a multiple of " +
+           std::to_string(multiple));
+    cfg.stride = s.get<int64_t>();
+  }
+  if (meta.contains("ab_grid")) {
+    const auto& g = meta["ab_grid"];
+    if (!g.is_object()) fail("'ab_grid' must be an object (step, min, side)");
+    const std::pair<const char*, double> expected[] = {
+        {"step", AbGrid::kStep}, {"min", AbGrid::kMin}, {"side", AbGrid::kSide}};
+    for (const auto& [key, want] : expected) {
+      const std::string field = std::string("'ab_grid.") + key + "'";
+      if (!g.contains(key) || !g[key].is_number()) fail(field + " must be a number");
+      if (std::abs(g[key].get<double>() - want) > 1e-6)
+        fail(field + " is " + g[key].dump() + ", but the ab bins index tinge's grid, whose " + key + " is " +
+             nlohmann::json(want).dump());
+    }
+  }
+}
+
+}  // namespace
+
 NetConfig net_config_from_meta(const nlohmann::json& meta, const std::string& name) {
   auto fail = [&](const std::string& w) { throw ModelError("model file " + name + ": " + w); };
   if (meta.value("format", "") != "tinge-model") fail("metadata format is not 'tinge-model'");
@@ -74,10 +123,13 @@ NetConfig net_config_from_meta(const nlohmann::json& meta, const std::string& na
   }
   if (!meta.contains("ab_bins") || !meta["ab_bins"].is_array() || meta["ab_bins"].empty())
     fail("'ab_bins' must list the in-gamut grid cells");
+  const int cells = AbGrid::kSide * AbGrid::kSide;
   for (const auto& c : meta["ab_bins"])
-    if (!c.is_number_integer() || c.get<int>() < 0 || c.get<int>() >= 529) fail("bad 'ab_bins' cell");
-  if (cfg.arch == "siggraph17" && meta["ab_bins"].size() != 529) fail("siggraph17 needs 529 'ab_bins'");
+    if (!c.is_number_integer() || c.get<int>() < 0 || c.get<int>() >= cells) fail("bad 'ab_bins' cell");
+  if (cfg.arch == "siggraph17" && int(meta["ab_bins"].size()) != cells)
+    fail("siggraph17 needs " + std::to_string(cells) + " 'ab_bins'");
   cfg.bins = int64_t(meta["ab_bins"].size());
+  read_scaling(meta, cfg, fail);
   return cfg;
 }
 

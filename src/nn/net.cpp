@@ -94,9 +94,11 @@ double count_macs(const NetConfig& cfg, int64_t h, int64_t w) {
 }
 
 torch::Tensor make_input(const torch::Tensor& L, const torch::Tensor& hint_ab, const torch::Tensor& mask,
-                         double mask_offset, const torch::Tensor& levin_ab) {
-  if (levin_ab.defined()) return torch::cat({(L - 50.0) / 100.0, hint_ab / 110.0, mask - mask_offset, levin_ab / 110.0}, 1);
-  return torch::cat({(L - 50.0) / 100.0, hint_ab / 110.0, mask - mask_offset}, 1);
+                         const NetConfig& cfg, const torch::Tensor& levin_ab) {
+  const Normalisation& n = cfg.norm;
+  auto l = (L - n.L_center) / n.L_scale, ab = hint_ab / n.ab_scale, m = mask - cfg.mask_offset;
+  if (levin_ab.defined()) return torch::cat({l, ab, m, levin_ab / n.ab_scale}, 1);
+  return torch::cat({l, ab, m}, 1);
 }
 
 ColorNet with_levin_input(const ColorNet& net) {
@@ -123,6 +125,12 @@ ColorNet with_levin_input(const ColorNet& net) {
   for (auto& item : wide->named_buffers()) item.value().copy_(src_b[item.key()]);
   wide->to(net->parameters().front().device());
   return wide;
+}
+
+int64_t input_multiple(const std::string& arch) {
+  if (arch == "tinge-unet-v1") return 16;
+  if (arch == "siggraph17") return 8;
+  throw ModelError("unknown architecture '" + arch + "' (tinge-unet-v1, siggraph17)");
 }
 
 std::shared_ptr<GuidedNetImpl> make_net(const NetConfig& cfg) {

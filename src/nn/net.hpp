@@ -1,7 +1,8 @@
 // The guided colourisation network, tinge-unet-v1 (internal: includes torch; only src/nn/*.cpp include this).
 // Input (B, 4, H, W): (L - 50) / 100, a / 110, b / 110 (0 where no hint), hint mask; with levin_input
 // two more channels, Levin's propagation of the hints (core/refine.hpp levin_coarse) a / 110, b / 110.
-// H, W multiples of 16. A levin_input network also blends its ab output towards that propagation
+// (50, 100 and 110 are the default Normalisation; a model file's "normalisation" says which it was
+// trained with.) H, W multiples of 16. A levin_input network also blends its ab output towards that propagation
 // (2x2 means) by a share it predicts at every pixel from its last features (`levin_gate`, a 1x1
 // convolution; none in samples without hints): a learned, content-aware model+levin.
 // Outputs: ab / 110 at H/2 x W/2 (regression head) and logits over the Q in-gamut ab bins at H/4 x W/4.
@@ -18,14 +19,26 @@
 
 namespace tinge {
 
+// How L and ab are scaled in and out of the network: L in as (L - L_center) / L_scale, ab in and
+// out in units of ab_scale (a model file's "normalisation").
+struct Normalisation {
+  double L_center = 50.0, L_scale = 100.0, ab_scale = 110.0;
+};
+
 struct NetConfig {
   std::string arch = "tinge-unet-v1";             // or "siggraph17" (siggraph17.hpp)
   std::vector<int64_t> widths = {32, 64, 128, 256};  // tinge-unet-v1 only
   int64_t bins = 0;          // Q, number of ab bins of the distribution head
   double mask_offset = 0.0;  // subtracted from the 0/1 hint mask channel (SIGGRAPH17 weights: 0.5)
   bool levin_input = false;  // tinge-unet-v1: Levin's propagation of the hints as two more inputs
+  Normalisation norm;
+  int64_t stride = 16;       // inference pads the input to a multiple of this (a model file's "stride")
   int64_t in_channels() const { return levin_input ? 6 : 4; }
 };
+
+// The multiple of which an architecture's input sides must be: tinge-unet-v1 16, siggraph17 8
+// (its number of halvings). Throws ModelError for an unknown architecture.
+int64_t input_multiple(const std::string& arch);
 
 struct ConvBnReluImpl : torch::nn::Module {
   ConvBnReluImpl(int64_t in, int64_t out, int64_t k, int64_t stride = 1, int64_t dilation = 1);
@@ -81,9 +94,9 @@ torch::Tensor apply_levin_gate(const torch::Tensor& x, const torch::Tensor& ab, 
 double count_macs(const NetConfig& cfg, int64_t h, int64_t w);
 
 // Normalised network input from L (B,1,H,W), hint ab (B,2,H,W) in CIELAB units and mask (B,1,H,W)
-// in {0, 1}: (L - 50) / 100, ab / 110, mask - mask_offset, then levin_ab / 110 when it is defined
-// (B,2,H,W, for levin_input networks).
+// in {0, 1}, by cfg.norm: (L - L_center) / L_scale, ab / ab_scale, mask - cfg.mask_offset, then
+// levin_ab / ab_scale when it is defined (B,2,H,W, for levin_input networks).
 torch::Tensor make_input(const torch::Tensor& L, const torch::Tensor& hint_ab, const torch::Tensor& mask,
-                         double mask_offset = 0.0, const torch::Tensor& levin_ab = {});
+                         const NetConfig& cfg, const torch::Tensor& levin_ab = {});
 
 }  // namespace tinge

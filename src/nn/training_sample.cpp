@@ -125,12 +125,12 @@ int make_training_sample(const Rgb8Image& img, const SampleOptions& opt, uint64_
   if (levin_a && levin_b) {
     const size_t N = size_t(S) * size_t(S);
     Plane Lp(S, S), la, lb;
-    HintPlanes h{Plane(S, S), Plane(S, S), Plane(S, S)};
+    HintPlanes h{Plane(S, S), Plane(S, S), Plane(S, S), n};
     std::copy(L, L + N, Lp.v.begin());
     std::copy(hint_a, hint_a + N, h.a.v.begin());
     std::copy(hint_b, hint_b + N, h.b.v.begin());
     std::copy(mask, mask + N, h.mask.v.begin());
-    levin_coarse(Lp, h, la, lb, std::max(8, S / 4));  // 4 x 4 pixel cells, as on a 256 working image
+    levin_coarse(Lp, h, la, lb, {std::max(8, S / 4)});  // 4 x 4 pixel cells, as on a 256 working image
     std::copy(la.v.begin(), la.v.end(), levin_a);
     std::copy(lb.v.begin(), lb.v.end(), levin_b);
   }

@@ -81,6 +81,17 @@ if "$TINGE" pack --help >/dev/null 2>&1; then
   expect_error "train --data FIFO" timeout 20 "$TINGE" train -q --data "$T/data.fifo" -o "$T/m.safetensors" --steps 1
   expect_error "train -o in a missing folder" "$TINGE" train -q --data "$T/train_photos" -o "$T/nowhere/m.safetensors"
   expect_error "train --resume and --force" "$TINGE" train -q --data "$T/train_photos" -o "$T/m.safetensors" --resume --force
+  # The trainer's refusals are worded in this command's flags.
+  mkdir -p "$T/colour_photos"
+  "$GEN" two-region "$T/colour_photos/a.png" --width 96 --height 64 --color >/dev/null
+  small=(--data "$T/colour_photos" --crop 32 --batch 1 --widths 4,4,8,8 --workers 1 --device cpu)
+  expect_ok "train two steps" "$TINGE" train -q -o "$T/m.safetensors" --steps 2 "${small[@]}"
+  expect_error "train over an earlier run" "$TINGE" train -q -o "$T/m.safetensors" --steps 2 "${small[@]}"
+  grep -q -- "--resume continues that run, --force starts a new one over it" "$T/err.txt" ||
+    fail "train over an earlier run: $(cat "$T/err.txt")"
+  expect_error "train --stop-at before the checkpoint" "$TINGE" train -q -o "$T/m.safetensors" --resume --stop-at 1 "${small[@]}"
+  grep -q -- "--stop-at 1: the checkpoint is already at step 2" "$T/err.txt" ||
+    fail "train --stop-at before the checkpoint: $(cat "$T/err.txt")"
   rm -f "$T/data.fifo"
 fi
 

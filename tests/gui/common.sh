@@ -1,6 +1,7 @@
 # Shared set-up of the GUI tests (sourced): $1 = tinge binary; $TINGE_GUI_CHECK = tests/tools/gui_check.
-# Skips (exit 77) without xvfb-run; works in a temporary folder with its own autosave and config
-# folders; XVFB holds the xvfb-run command line.
+# Without xvfb-run: skipped (exit 77), or failed where GUI tests are required ($TINGE_REQUIRE_GUI,
+# which .ci/run sets, or $CI). Works in a temporary folder with its own state (autosaves: AUTOSAVE_DIR)
+# and config folders; XVFB holds the xvfb-run command line.
 set -euo pipefail
 # Helpers for tests that drive the editor with real X input (need_x_tools, wait_window, cpu_ticks);
 # inner scripts run under xvfb-run source the same file through $X_INPUT.
@@ -11,11 +12,15 @@ source "$X_INPUT"
 TINGE="$1"
 CHECK="${TINGE_GUI_CHECK:?set TINGE_GUI_CHECK to the gui_check tool}"
 if ! command -v xvfb-run >/dev/null; then
+  if [ -n "${TINGE_REQUIRE_GUI:-}" ] || [ -n "${CI:-}" ]; then
+    echo "xvfb-run not found, and GUI tests are required here (TINGE_REQUIRE_GUI or CI is set)" >&2; exit 1
+  fi
   echo "xvfb-run not found: skipping"; exit 77
 fi
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
-export TINGE_AUTOSAVE_DIR="$WORK/autosave" XDG_CONFIG_HOME="$WORK/config"
+export XDG_STATE_HOME="$WORK/state" XDG_CONFIG_HOME="$WORK/config"
+AUTOSAVE_DIR="$XDG_STATE_HOME/tinge/autosave"
 XVFB=(xvfb-run -a -s "-screen 0 1280x800x24")
 

@@ -26,7 +26,7 @@ cat > edit.json <<'JSON'
 ]
 JSON
 "${XVFB[@]}" "$TINGE" edit photo.png --script edit.json --method levin --autosave
-autosaves=("$TINGE_AUTOSAVE_DIR"/*.json)
+autosaves=("$AUTOSAVE_DIR"/*.json)
 [ ${#autosaves[@]} -eq 1 ] || { echo "expected one autosave, found ${#autosaves[@]}"; exit 1; }
 "$CHECK" count "${autosaves[0]}" 1
 "$CHECK" point "${autosaves[0]}" 0 120 90 0.01
@@ -46,7 +46,7 @@ JSON
 "$CHECK" count recovered.json 1
 "$CHECK" point recovered.json 0 120 90 0.01
 "$CHECK" near green.png 120 90 "#28a03c" 3 6
-[ -z "$(ls -A "$TINGE_AUTOSAVE_DIR")" ] || { echo "autosave left after saving the session"; exit 1; }
+[ -z "$(ls -A "$AUTOSAVE_DIR")" ] || { echo "autosave left after saving the session"; exit 1; }
 
 # 3. Without an autosave, recovering is an error naming the action; loading a session works.
 echo '[{"action": "recover_autosave", "accept": true}]' > none.json

@@ -20,7 +20,7 @@ pid=$!
 # The autosave is written at most ~2 s after the last edit; wait for one that has both hints.
 found=""
 for _ in $(seq 1 120); do
-  for f in "$TINGE_AUTOSAVE_DIR"/*.json; do
+  for f in "$AUTOSAVE_DIR"/*.json; do
     [ -e "$f" ] || continue
     if "$CHECK" count "$f" 2 >/dev/null 2>&1 && "$CHECK" point "$f" 1 120 90 0.01 >/dev/null 2>&1; then found="$f"; fi
   done
@@ -45,5 +45,5 @@ JSON
 "$CHECK" count recovered.json 2
 "$CHECK" point recovered.json 0 30 40 0.01
 "$CHECK" point recovered.json 1 120 90 0.01
-[ -z "$(ls -A "$TINGE_AUTOSAVE_DIR")" ] || { echo "autosave left after saving the session"; exit 1; }
+[ -z "$(ls -A "$AUTOSAVE_DIR")" ] || { echo "autosave left after saving the session"; exit 1; }
 echo "ok: killed editor's hints recovered"

@@ -85,8 +85,8 @@ inline std::string packed_dataset(const std::string& name, int n, int w, int h, 
   return p;
 }
 
-// A training run small enough for a unit test: a narrow network on 32 px crops, on the CPU, quiet,
-// no periodic checkpoints.
+// A training run small enough for a unit test: a narrow network on 32 px crops, on the CPU, no
+// periodic checkpoints.
 inline TrainOptions tiny_training(const std::string& data, const std::string& out, int64_t steps) {
   TrainOptions o;
   o.data = data;
@@ -98,7 +98,6 @@ inline TrainOptions tiny_training(const std::string& data, const std::string& ou
   o.widths = {8, 8, 16, 16};
   o.device = "cpu";
   o.workers = 2;
-  o.quiet = true;
   o.checkpoint_every = 0;
   return o;
 }

@@ -238,7 +238,7 @@ TEST(LevinInput, TrainingSamplesCarryThePropagationOfTheirHints) {
     h.a.v = ha;
     h.b.v = hb;
     h.mask.v = m;
-    levin_coarse(Lp, h, ea, eb, S / 4);
+    levin_coarse(Lp, h, ea, eb, {S / 4});
     EXPECT_EQ(la, ea.v);
     EXPECT_EQ(lb, eb.v);
     // At inference the grid has a quarter of the 256 px working image's side (4 x 4 pixel cells):

@@ -144,36 +144,5 @@ TEST(MixedPrecision, ResumeTakesAnExplicitPrecision) {
   EXPECT_THROW(run_training(o), UsageError);
 }
 
-// Inference in bf16 (the default where the CPU has bf16 instructions) gives the float32 colours to
-// within a few ab units, with and without hints; an unknown precision is a usage error.
-TEST(MixedPrecision, Bf16InferenceMatchesFloat32) {
-  const std::string path = std::string(TINGE_SOURCE_DIR) + "/models/tinge-default.safetensors";
-  ModelOptions f32, b16;
-  f32.precision = "fp32";
-  b16.precision = "bf16";
-  auto m32 = load_model(path, f32), m16 = load_model(path, b16);
-  Plane L(96, 80);
-  for (int y = 0; y < L.height; ++y)
-    for (int x = 0; x < L.width; ++x) L.at(x, y) = 30.f + 40.f * float((x / 24 + y / 20) % 2) + 0.2f * float(y);
-  HintPoint h;
-  h.x = 40, h.y = 30, h.a = 30, h.b = 40, h.size = 5;
-  for (const auto& points : {std::vector<HintPoint>{}, std::vector<HintPoint>{h}}) {
-    const auto hints = rasterize_hints(points, L.width, L.height, L.width, L.height);
-    const auto p32 = m32->predict(L, hints), p16 = m16->predict(L, hints);
-    double sum = 0, worst = 0;
-    for (size_t i = 0; i < p32.a.v.size(); ++i) {
-      const double d = std::hypot(p32.a.v[i] - p16.a.v[i], p32.b.v[i] - p16.b.v[i]);
-      sum += d;
-      worst = std::max(worst, d);
-    }
-    EXPECT_GT(worst, 0.0) << "bf16 gave float32's result bit for bit: not in effect";
-    EXPECT_LT(sum / double(p32.a.v.size()), 1.0) << points.size() << " hints";
-    EXPECT_LT(worst, 6.0) << points.size() << " hints";
-  }
-  ModelOptions bad;
-  bad.precision = "fp8";
-  EXPECT_THROW(load_model(path, bad), UsageError);
-}
-
 }  // namespace
 }  // namespace tinge

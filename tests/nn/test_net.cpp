@@ -6,6 +6,8 @@
 
 #include "core/ab_grid.hpp"
 #include "core/error.hpp"
+#include "core/hints.hpp"
+#include "nn/model.hpp"
 #include "nn/model_file.hpp"
 #include "nn/fast_forward.hpp"
 #include "nn/net.hpp"
@@ -116,6 +118,110 @@ TEST(ModelFile, NanWeightsAreRefused) {
   }
 }
 
+// A model file's normalisation, stride and ab grid are checked at load: a field that disagrees with
+// what tinge can run is refused with its name, instead of being ignored.
+TEST(ModelFile, ScalingFieldsThatDisagreeAreRefusedByName) {
+  auto cfg = tiny_config();
+  ColorNet net = test::random_net(cfg, 3);
+  auto error_for = [&](const std::string& field, const nlohmann::json& value) {
+    nlohmann::json meta = tiny_meta(cfg);
+    if (field.find('.') == std::string::npos) {
+      meta[field] = value;
+    } else {
+      const std::string outer = field.substr(0, field.find('.'));
+      meta[outer] = outer == "ab_grid" ? nlohmann::json{{"step", 10.0}, {"min", -110.0}, {"side", 23}}
+                                       : nlohmann::json{{"L_center", 50.0}, {"L_scale", 100.0}, {"ab_scale", 110.0}};
+      meta[outer][field.substr(field.find('.') + 1)] = value;
+    }
+    const std::string path = test::temp_path("scaling.safetensors");
+    save_model_file(path, net, meta);
+    try {
+      load_model_file(path, torch::kCPU);
+    } catch (const ModelError& e) {
+      return std::string(e.what());
+    }
+    return std::string("(loaded)");
+  };
+  EXPECT_EQ(error_for("stride", 16), "(loaded)");
+  EXPECT_EQ(error_for("stride", 32), "(loaded)");
+  for (auto [field, value] : std::vector<std::pair<std::string, nlohmann::json>>{
+           {"stride", 8}, {"stride", 0}, {"stride", "16"}, {"ab_grid.step", 5.0}, {"ab_grid.min", -128.0},
+           {"ab_grid.side", 22}, {"normalisation.ab_scale", 0.0}, {"normalisation.L_scale", -100.0},
+           {"normalisation.L_center", "fifty"}, {"normalisation", 110}, {"ab_grid", "10"}}) {
+    const std::string err = error_for(field, value);
+    EXPECT_NE(err.find("'" + field + "'"), std::string::npos) << field << " = " << value.dump() << ": " << err;
+  }
+  const std::string stride_err = error_for("stride", 8);
+  EXPECT_NE(stride_err.find("multiple of 16"), std::string::npos) << stride_err;
+}
+
+// Inference scales by what the file says, not by constants: the same weights under ab_scale 220
+// predict exactly twice the colour of ab_scale 110 (no hints: the input is the same), and another
+// L_center changes the input, so the colour.
+TEST(ModelFile, InferenceScalesByTheFilesNormalisation) {
+  auto cfg = tiny_config();
+  ColorNet net = test::random_net(cfg, 4);
+  auto predict = [&](double L_center, double ab_scale, int stride) {
+    nlohmann::json meta = tiny_meta(cfg);
+    meta["normalisation"] = {{"L_center", L_center}, {"L_scale", 100.0}, {"ab_scale", ab_scale}};
+    meta["stride"] = stride;
+    const std::string path = test::temp_path("norm.safetensors");
+    save_model_file(path, net, meta);
+    ModelOptions o;
+    o.precision = "fp32";
+    auto m = load_model(path, o);
+    Plane L(70, 50);
+    for (int y = 0; y < 50; ++y)
+      for (int x = 0; x < 70; ++x) L.at(x, y) = 20.f + float((x * 7 + y * 3) % 60);
+    return m->predict(L, rasterize_hints({}, 70, 50, 70, 50));
+  };
+  const AbPrediction base = predict(50, 110, 16), twice = predict(50, 220, 16), shifted = predict(40, 110, 16);
+  float worst = 0.f, spread = 0.f, moved = 0.f;
+  for (size_t i = 0; i < base.a.size(); ++i) {
+    worst = std::max({worst, std::abs(twice.a.v[i] - 2 * base.a.v[i]), std::abs(twice.b.v[i] - 2 * base.b.v[i])});
+    spread = std::max(spread, std::abs(base.a.v[i]));
+    moved = std::max(moved, std::abs(shifted.a.v[i] - base.a.v[i]));
+  }
+  EXPECT_GT(spread, 0.5f);  // the colour is not zero: doubling it means something
+  EXPECT_LT(worst, 1e-3f);
+  EXPECT_GT(moved, 1e-3f);
+  // The padding follows the stride (32: 96 x 64 instead of 80 x 64): the prediction keeps L's size.
+  const AbPrediction padded = predict(50, 110, 32);
+  EXPECT_EQ(padded.a.width, 70);
+  EXPECT_EQ(padded.a.height, 50);
+}
+
+// Blend decoding pulls towards the distribution by blend / (1 + hints)^2: the hints counted are the
+// ones the planes carry, so two touching patches (one connected hinted area) count as two.
+TEST(ModelFile, BlendWeighsByTheHintCountThePlanesCarry) {
+  auto cfg = tiny_config();
+  ColorNet net = test::random_net(cfg, 6);
+  nlohmann::json meta = tiny_meta(cfg);
+  meta["decode"] = "blend";
+  meta["blend"] = 0.4;
+  const std::string path = test::temp_path("blend.safetensors");
+  save_model_file(path, net, meta);
+  ModelOptions o;
+  o.precision = "fp32";
+  auto m = load_model(path, o);
+  Plane L(64, 48);
+  for (int y = 0; y < 48; ++y)
+    for (int x = 0; x < 64; ++x) L.at(x, y) = 30.f + float((x / 8 + y / 8) % 2) * 40.f;
+  HintPoint p, q;
+  p.x = 20.5, p.y = 20.5, p.a = 40, p.b = -10, p.size = 5;
+  q = p;
+  q.x = 25.5;  // the next patch to the right, touching
+  const HintPlanes two = rasterize_hints({p, q}, 64, 48, 64, 48);
+  ASSERT_EQ(two.count, 2);
+  HintPlanes as_one = two;
+  as_one.count = 1;  // what counting connected hinted areas gave
+  const AbPrediction a = m->predict(L, two), b = m->predict(L, as_one), again = m->predict(L, two);
+  EXPECT_EQ(a.a.v, again.a.v);
+  float diff = 0.f;
+  for (size_t i = 0; i < a.a.size(); ++i) diff = std::max(diff, std::abs(a.a.v[i] - b.a.v[i]));
+  EXPECT_GT(diff, 1e-3f) << "the count does not reach the blend weight";
+}
+
 namespace {
 using test::tiny_training;
 std::string packed_data() { return test::packed_dataset("data.pack", 6, 48, 40, 7); }
@@ -147,5 +253,5 @@ TEST(Train, ResumeEqualsAnUninterruptedRun) {
   run_training(part);
   auto a = load_model_file(full.out, torch::kCPU), b = load_model_file(part.out, torch::kCPU);
   auto ta = network_tensors(*a.net), tb = network_tensors(*b.net);
-  for (auto& [k, t] : ta) EXPECT_TRUE(torch::allclose(t, tb.at(k), 1e-5, 1e-6)) << k;
+  for (auto& [k, t] : ta) EXPECT_TRUE(torch::equal(t, tb.at(k))) << k;  // to the bit
 }

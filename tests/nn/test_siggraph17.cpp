@@ -100,7 +100,7 @@ TEST(Siggraph17, ImportedRandomWeightsMatchTheReleasedForward) {
   torch::manual_seed(3);
   auto L = torch::rand({1, 1, 48, 64}) * 100, ab = torch::randn({1, 2, 48, 64}) * 30;
   auto mask = (torch::rand({1, 1, 48, 64}) > 0.97).to(torch::kFloat);
-  auto x = make_input(L, ab * mask, mask, 0.5);
+  auto x = make_input(L, ab * mask, mask, lm.net->cfg);  // mask_offset 0.5, as the released code feeds it
   torch::NoGradGuard ng;
   auto got = lm.net->forward(x);
   auto [ref_ab, ref_logits] = Reference{w}.forward(x);

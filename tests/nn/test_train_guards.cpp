@@ -14,6 +14,7 @@
 #include "nn/batch_queue.hpp"
 #include "nn/model_file.hpp"
 #include "nn/train.hpp"
+#include "nn/train_state.hpp"
 #include "nn_test_util.hpp"
 
 namespace tinge {
@@ -95,8 +96,15 @@ TEST(TrainGuards, ANewRunDoesNotReplaceAnEarlierOneUnlessForced) {
   const std::string data = pack_of(3, 40, 40, 2, "f.pack");
   auto o = tiny(data, test::temp_path("kept.safetensors"), 2);
   run_training(o);
-  const std::string err = error_of(o);
-  EXPECT_NE(err.find("--resume continues that run, --force starts a new one"), std::string::npos) << err;
+  // Refused before any work, with what a front end needs to name its own flags.
+  try {
+    run_training(o);
+    ADD_FAILURE() << "a second run replaced the first";
+  } catch (const TrainRequestError& e) {
+    EXPECT_EQ(e.reason, TrainRequestError::Reason::kOutputExists);
+    EXPECT_EQ(e.subject, o.out + ".ckpt");
+    EXPECT_EQ(std::string(e.what()).find("--"), std::string::npos) << "the library names a flag: " << e.what();
+  }
   o.force = true;
   o.seed = 9;
   EXPECT_EQ(error_of(o), "");
@@ -112,6 +120,15 @@ TEST(TrainGuards, ResumeRefusesOtherPhotos) {
   o.data = pack_of(3, 40, 40, 4, "b.pack");  // the same names and sizes, other pixels
   const std::string err = error_of(o);
   EXPECT_NE(err.find("was trained on other photos"), std::string::npos) << err;
+  o.data = pack_of(3, 40, 40, 3, "a.pack");  // the same photos again
+  o.stop_at = 1;  // but a step the checkpoint is past
+  try {
+    run_training(o);
+    ADD_FAILURE() << "stopping before the checkpoint's step was accepted";
+  } catch (const TrainRequestError& e) {
+    EXPECT_EQ(e.reason, TrainRequestError::Reason::kStopAtPassed);
+    EXPECT_EQ(e.subject, "2");
+  }
 }
 
 TEST(TrainGuards, ResumeTakesAnExplicitStepCountEvenTheOldDefault) {
@@ -167,6 +184,86 @@ TEST(TrainGuards, ResumeMidWindowWritesTheSameLogAsAnUninterruptedRun) {
     };
     EXPECT_EQ(head(a[i]), head(b[i])) << "row " << i;
   }
+}
+
+// The trainer reports through its callbacks (never on stderr): what it loads and saves, a progress
+// row every 10 steps with the schedule's length, and it stops, with a checkpoint, when asked to.
+TEST(TrainGuards, ReportsThroughCallbacksAndStopsWhenAsked) {
+  auto o = tiny(pack_of(3, 40, 40, 8, "cb.pack"), test::temp_path("callbacks.safetensors"), 25);
+  std::vector<std::string> messages;
+  std::vector<TrainProgress> rows;
+  TrainCallbacks cb;
+  cb.message = [&](const std::string& m) { messages.push_back(m); };
+  cb.progress = [&](const TrainProgress& p) { rows.push_back(p); };
+  int polls = 0;
+  cb.should_stop = [&] { return ++polls > 12; };  // asked to stop before step 13
+  testing::internal::CaptureStderr();
+  const TrainResult r = run_training(o, cb);
+  EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
+  EXPECT_TRUE(r.interrupted);
+  EXPECT_EQ(r.steps_done, 12);
+  ASSERT_EQ(rows.size(), 1u);  // step 10
+  EXPECT_EQ(rows[0].row.step, 10);
+  EXPECT_EQ(rows[0].steps, 25);
+  EXPECT_GE(rows[0].eta_s, 0.0);
+  ASSERT_FALSE(messages.empty());
+  EXPECT_NE(messages.front().find("loading"), std::string::npos) << messages.front();
+  EXPECT_NE(messages.back().find("interrupted; saved"), std::string::npos) << messages.back();
+  EXPECT_EQ(train_state(o.out + ".ckpt").at("step").get<int64_t>(), 12);
+}
+
+// The state a checkpoint keeps reads back as it was written, and a model file without one, or with
+// one out of range, is refused by name.
+TEST(TrainGuards, TrainStateSavesAndLoadsItself) {
+  TrainState s;
+  s.loss = "ce";
+  s.batch = 7;
+  s.crop = 48;
+  s.lr = 2e-4;
+  s.seed = 99;
+  s.precision = "bf16";
+  s.steps = 300;
+  s.minutes = 1.5;
+  s.max_images = 12;
+  s.data_identity = "abc";
+  s.step = 120;
+  s.elapsed_s = 33.25;
+  s.window = {3, 1.5, 1.0, 0.5, 2.0};
+  nlohmann::json meta = {{"training", {{"data", "photos"}}}};
+  s.save_to(meta);
+  EXPECT_EQ(meta.at("training").at("data"), "photos");  // the provenance is kept
+  EXPECT_EQ(meta.at("training").at("steps_done"), 120);
+  const TrainState t = TrainState::load_from(meta, "m.ckpt");
+  EXPECT_EQ(t.loss, "ce");
+  EXPECT_EQ(t.batch, 7);
+  EXPECT_EQ(t.crop, 48);
+  EXPECT_EQ(t.lr, 2e-4);
+  EXPECT_EQ(t.seed, 99u);
+  EXPECT_EQ(t.precision, "bf16");
+  EXPECT_EQ(t.steps, 300);
+  EXPECT_EQ(t.minutes, 1.5);
+  EXPECT_EQ(t.max_images, 12);
+  EXPECT_EQ(t.data_identity, "abc");
+  EXPECT_EQ(t.step, 120);
+  EXPECT_EQ(t.elapsed_s, 33.25);
+  EXPECT_EQ(t.window.steps, 3);
+  EXPECT_EQ(t.window.classification, 0.5);
+  EXPECT_EQ(t.window.seconds, 2.0);
+  auto message = [](const nlohmann::json& m) {
+    try {
+      TrainState::load_from(m, "m.ckpt");
+    } catch (const ModelError& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  EXPECT_NE(message(nlohmann::json::object()).find("m.ckpt is not a training checkpoint"), std::string::npos);
+  nlohmann::json bad = meta;
+  bad["train_state"]["crop"] = 50;  // not a multiple of 16
+  EXPECT_NE(message(bad).find("out of range"), std::string::npos);
+  bad = meta;
+  bad["train_state"].erase("lr");
+  EXPECT_NE(message(bad).find("unreadable training state"), std::string::npos);
 }
 
 TEST(TrainGuards, StripPhotosAreCroppedBeforeUpscaling) {

@@ -61,14 +61,21 @@ TEST(Rasterize, FivePixelPatchAtFullResolutionCovers25Pixels) {
   EXPECT_EQ(covered(tinge::rasterize_hints({point(10, 8, 4)}, 32, 24, 32, 24)).size(), 16u);
 }
 
-TEST(Rasterize, HintsAreCountedAsConnectedPatches) {
-  using tinge::count_hint_groups;
-  EXPECT_EQ(count_hint_groups(tinge::rasterize_hints({}, 64, 64, 64, 64).mask), 0);
-  // Three separate patches, one of them two overlapping points; a diagonal neighbour is separate.
+TEST(Rasterize, TheCountIsThePointsHoweverTheirPatchesTouch) {
+  EXPECT_EQ(tinge::rasterize_hints({}, 64, 64, 64, 64).count, 0);
+  // Two patches side by side: one connected hinted area, two hints.
+  const auto touching = tinge::rasterize_hints({point(10.5, 10.5, 5), point(15.5, 10.5, 5)}, 64, 64, 64, 64);
+  EXPECT_EQ(covered(touching).size(), 50u);
+  EXPECT_EQ(touching.mask.at(12, 10), 1.f);
+  EXPECT_EQ(touching.mask.at(13, 10), 1.f);  // the seam between them is hinted: no gap
+  EXPECT_EQ(touching.count, 2);
+  // Overlapping points, and a diagonal neighbour: one each.
   auto h = tinge::rasterize_hints({point(10, 10, 5), point(40, 40, 5), point(42, 42, 5), point(20.5, 50.5, 1),
                                    point(21.5, 51.5, 1)},
                                   64, 64, 64, 64);
-  EXPECT_EQ(count_hint_groups(h.mask), 4);
+  EXPECT_EQ(h.count, 5);
+  // Downscaled so far that they land on the same pixel: still two.
+  EXPECT_EQ(tinge::rasterize_hints({point(10, 10, 5), point(12, 12, 5)}, 64, 64, 4, 4).count, 2);
 }
 
 // The methods (Levin, the network, model+levin) refuse hint planes of another size than L, by name.
@@ -142,7 +149,7 @@ TEST(Rasterize, LaterPointsOverwriteEarlierOnes) {
 
 TEST(PoolHints, CoarsePixelsAverageTheHintedFinePixelsTheyCover) {
   using namespace tinge;
-  HintPlanes f{Plane(8, 6), Plane(8, 6), Plane(8, 6)};
+  HintPlanes f{Plane(8, 6), Plane(8, 6), Plane(8, 6), 3};
   auto set = [&](int x, int y, float a, float b) {
     f.a.at(x, y) = a, f.b.at(x, y) = b, f.mask.at(x, y) = 1.f;
   };
@@ -162,7 +169,7 @@ TEST(PoolHints, CoarsePixelsAverageTheHintedFinePixelsTheyCover) {
   float others = 0.f;
   for (size_t i = 0; i < c.mask.size(); ++i) others += c.mask.v[i] + std::abs(c.a.v[i]) * (c.mask.v[i] == 0.f);
   EXPECT_EQ(others, 2.f);  // two hinted cells, no colour elsewhere
-  EXPECT_EQ(count_hint_groups(c.mask), 2);
+  EXPECT_EQ(c.count, 3);  // the hints, however many cells they pool into
   // Non-integer ratios map each fine pixel to floor(x * w / W).
   const HintPlanes d = pool_hints(f, 3, 2);
   EXPECT_EQ(d.mask.at(2, 1), 1.f);

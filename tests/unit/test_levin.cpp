@@ -132,17 +132,28 @@ TEST(Levin, NoPivotAndSupernodalLuAgree) {
   add_hint(hp, 30, 20, 0.f, -30.f, 5);
   hp.mask.at(45, 10) = 1.f;
   hp.a.at(45, 10) = 12.f;
-  Plane a1, b1, a2, b2, a3, b3;
-  LevinOptions no_pivot, lu;
+  Plane a1, b1, a2, b2, a3, b3, a4, b4;
+  LevinSolver ran1, ran2, ran3, ran4;
+  LevinOptions no_pivot, lu, by_default, small;
   no_pivot.solver = LevinSolver::kNoPivotLu;
+  no_pivot.solver_used = &ran1;
   lu.solver = LevinSolver::kSupernodalLu;
-  const uint64_t before = levin_no_pivot_solves();
+  lu.solver_used = &ran2;
+  by_default.solver_used = &ran3;
+  small.no_pivot_max_unknowns = 61 * 47 - 1;  // the default solver, with this grid just above its limit
+  small.solver_used = &ran4;
   levin_colorize(L, hp, a1, b1, no_pivot);
-  EXPECT_EQ(levin_no_pivot_solves(), before + 1);
   levin_colorize(L, hp, a2, b2, lu);
-  EXPECT_EQ(levin_no_pivot_solves(), before + 1);
-  levin_colorize(L, hp, a3, b3);
-  EXPECT_EQ(levin_no_pivot_solves(), before + 2);  // the default at this size
+  levin_colorize(L, hp, a3, b3, by_default);
+  levin_colorize(L, hp, a4, b4, small);
+  EXPECT_EQ(ran1, LevinSolver::kNoPivotLu);
+  EXPECT_EQ(ran2, LevinSolver::kSupernodalLu);
+  EXPECT_EQ(ran3, LevinSolver::kNoPivotLu);  // the default at this size
+  EXPECT_EQ(ran4, LevinSolver::kSupernodalLu);  // above the limit
+  EXPECT_EQ(a3.v, a1.v);
+  EXPECT_EQ(b3.v, b1.v);
+  EXPECT_EQ(a4.v, a2.v);
+  EXPECT_EQ(b4.v, b2.v);
   float worst = 0.f, spread = 0.f;
   for (size_t i = 0; i < a1.size(); ++i) {
     worst = std::max({worst, std::abs(a1.v[i] - a2.v[i]), std::abs(b1.v[i] - b2.v[i])});
@@ -150,8 +161,6 @@ TEST(Levin, NoPivotAndSupernodalLuAgree) {
   }
   EXPECT_LT(worst, 1e-4f);
   EXPECT_GT(spread, 5.f);  // the propagation is not flat: the comparison means something
-  EXPECT_EQ(a3.v, a1.v);
-  EXPECT_EQ(b3.v, b1.v);
 }
 
 TEST(Levin, MismatchedHintPlanesThrow) {
@@ -168,13 +177,15 @@ TEST(Levin, WorkingSizeTiming) {
   for (int i = 0; i < 10; ++i)
     add_hint(hp, 10 + (i * 37) % (W - 20), 10 + (i * 53) % (H - 20), float(i * 9 - 40), float(30 - i * 7));
   Plane a, b;
-  const uint64_t before = levin_no_pivot_solves();
+  LevinSolver ran = LevinSolver::kDirect;
+  LevinOptions opt;
+  opt.solver_used = &ran;
   auto t0 = std::chrono::steady_clock::now();
-  levin_colorize(L, hp, a, b);
+  levin_colorize(L, hp, a, b, opt);
   double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   std::printf("[ timing ] levin_colorize %dx%d, 10 hints: %.3f s\n", W, H, s);
   EXPECT_EQ(a.at(10, 10), hp.a.at(10, 10));
-  EXPECT_EQ(levin_no_pivot_solves(), before);  // 87k unknowns: the supernodal LU is faster there
+  EXPECT_EQ(ran, LevinSolver::kSupernodalLu);  // 87k unknowns: faster there than the LU without pivoting
 }
 
 }  // namespace

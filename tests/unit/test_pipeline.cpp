@@ -2,7 +2,6 @@
 // saturation) with the gray and levin methods.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -149,26 +148,6 @@ TEST(Pipeline, RejectsMethodOutputOfTheWrongSize) {
   PipelineOptions bad;
   bad.saturation = std::nanf("");
   EXPECT_THROW(colorize(L, {}, *gray, bad), Error);
-}
-
-// The 12 MP pipeline (working-resolution solve + guided upsampling) takes a few seconds on two
-// cores, so it only runs when TINGE_BENCH is set.
-TEST(Pipeline, TwelveMegapixelTiming) {
-  if (!std::getenv("TINGE_BENCH")) GTEST_SKIP() << "set TINGE_BENCH=1 to time the 12 MP pipeline";
-  const int W = 4000, H = 3000;
-  Plane L(W, H);
-  for (int y = 0; y < H; ++y)
-    for (int x = 0; x < W; ++x)
-      L.at(x, y) = 50.f + 30.f * std::sin(x * 0.01f) * std::cos(y * 0.013f) + ((x / 397 + y / 283) % 2) * 10.f;
-  std::vector<HintPoint> hints;
-  for (int i = 0; i < 10; ++i)
-    hints.push_back(hint(100.5 + (i * 373) % 3800, 100.5 + (i * 541) % 2800, float(i * 9 - 40), float(30 - i * 7), 40));
-  auto levin = make_levin_method();
-  auto t0 = std::chrono::steady_clock::now();
-  LabImage out = colorize(L, hints, *levin);
-  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  std::printf("[ timing ] colorize (levin) %dx%d, 10 hints: %.3f s\n", W, H, s);
-  EXPECT_EQ(out.width(), W);
 }
 
 }  // namespace

@@ -141,18 +141,25 @@ TEST(Refine, LevinsShareFadesWithDistanceFromTheHints) {
 // A stand-in for a network with a Levin input: it asks for the coarse propagation of its hints.
 class LevinInputMethod : public Method {
  public:
+  explicit LevinInputMethod(LevinCoarseOptions opt) : opt_(std::move(opt)) {}
   std::string name() const override { return "levin-input"; }
   AbPrediction predict(const Plane& L, const HintPlanes& h) override {
     AbPrediction p;
-    levin_coarse(L, h, p.a, p.b);  // the default grid, as model+levin's
+    levin_coarse(L, h, p.a, p.b, opt_);  // the default grid, as model+levin's
     for (float& v : p.a.v) v = 0.5f * v + 3.f;
     return p;
   }
+
+ private:
+  LevinCoarseOptions opt_;
 };
 
 TEST(Refine, TheCoarsePropagationIsSolvedOncePerPrediction) {
   const Plane L = two_region_lightness(128, 96);
-  auto m = make_refined_method(std::make_unique<LevinInputMethod>());
+  int solves = 0;  // by both: the stand-in's input and the average
+  LevinCoarseOptions counted;
+  counted.on_solve = [&] { ++solves; };
+  auto m = make_refined_method(std::make_unique<LevinInputMethod>(counted), counted);
   const HintPlanes h1 = rasterize_hints({hint(20, 40, 40.f, 10.f), hint(100, 60, -30.f, 50.f)}, 128, 96, 128, 96);
   const HintPlanes h2 = rasterize_hints({hint(20, 40, 40.f, 10.f), hint(100, 60, 20.f, -40.f)}, 128, 96, 128, 96);
   // What each should be, solved on threads that remember nothing.
@@ -161,26 +168,27 @@ TEST(Refine, TheCoarsePropagationIsSolvedOncePerPrediction) {
   std::thread([&] { levin_coarse(L, h2, a2, b2); }).join();
   ASSERT_NE(a1.v, a2.v);
 
-  const uint64_t n0 = levin_coarse_solves();
   const AbPrediction p1 = m->predict(L, h1);
-  EXPECT_EQ(levin_coarse_solves(), n0 + 1);  // the input's solve serves the average too
+  EXPECT_EQ(solves, 1);  // the input's solve serves the average too
   Plane a, b;
-  levin_coarse(L, h1, a, b);
+  levin_coarse(L, h1, a, b, counted);
   EXPECT_EQ(a.v, a1.v);
   EXPECT_EQ(b.v, b1.v);
-  EXPECT_EQ(levin_coarse_solves(), n0 + 1);
+  EXPECT_EQ(solves, 1);
 
   // Another hint colour, another grid or another L is solved afresh, and gives its own answer.
-  levin_coarse(L, h2, a, b);
-  EXPECT_EQ(levin_coarse_solves(), n0 + 2);
+  levin_coarse(L, h2, a, b, counted);
+  EXPECT_EQ(solves, 2);
   EXPECT_EQ(a.v, a2.v);
   EXPECT_EQ(b.v, b2.v);
-  levin_coarse(L, h2, a, b, 48);
-  EXPECT_EQ(levin_coarse_solves(), n0 + 3);
+  LevinCoarseOptions coarser = counted;
+  coarser.grid_short_side = 48;
+  levin_coarse(L, h2, a, b, coarser);
+  EXPECT_EQ(solves, 3);
   Plane L2 = L;
   L2.at(40, 40) += 1.f;
-  levin_coarse(L2, h2, a, b, 48);
-  EXPECT_EQ(levin_coarse_solves(), n0 + 4);
+  levin_coarse(L2, h2, a, b, coarser);
+  EXPECT_EQ(solves, 4);
   const AbPrediction p1_again = m->predict(L, h1);
   EXPECT_EQ(p1_again.a.v, p1.a.v);
   EXPECT_EQ(p1_again.b.v, p1.b.v);

@@ -1,0 +1,86 @@
+// The environment variables tinge reads (see environment.hpp).
+#include "cli/environment.hpp"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+
+#include "core/error.hpp"
+
+namespace tinge {
+namespace {
+
+std::string env(const char* name) {
+  const char* v = std::getenv(name);
+  return v ? v : "";
+}
+
+// A whole number in [lo, hi] from `name`, `unset` when it is not set.
+long whole_number(const char* name, long lo, long hi, long unset, const char* what) {
+  const std::string v = env(name);
+  if (v.empty()) return unset;
+  errno = 0;
+  char* end = nullptr;
+  const long n = std::strtol(v.c_str(), &end, 10);
+  if (*end != '\0' || errno == ERANGE || n < lo || n > hi)
+    throw UsageError(std::string(name) + "='" + v + "' is not " + what);
+  return n;
+}
+
+// `name`'s value when it is one of `choices` (a "|"-separated list), "" when unset.
+std::string one_of(const char* name, const std::string& choices) {
+  const std::string v = env(name);
+  if (v.empty()) return v;
+  const std::string padded = "|" + choices + "|";
+  if (v.find('|') != std::string::npos || padded.find("|" + v + "|") == std::string::npos)
+    throw UsageError(std::string(name) + "='" + v + "' is not one of " + choices);
+  return v;
+}
+
+std::string home() {
+  const std::string h = env("HOME");
+  return h.empty() ? std::filesystem::temp_directory_path().string() : h;
+}
+
+}  // namespace
+
+std::string env_model() { return env("TINGE_MODEL"); }
+
+int env_threads() {
+  return int(whole_number("TINGE_THREADS", 0, 1024, 0, "a number of threads from 0 (automatic) to 1024"));
+}
+
+std::string env_precision() {
+  return one_of("TINGE_PRECISION", "auto|fp32|bf16");
+}
+
+std::string env_decode() {
+  return one_of("TINGE_DECODE", "blend|regression|annealed");
+}
+
+int64_t env_max_pixels() {
+  const std::string v = env("TINGE_MAX_MEGAPIXELS");
+  if (v.empty()) return 0;
+  char* end = nullptr;
+  const double mp = std::strtod(v.c_str(), &end);
+  if (end == v.c_str() || *end != '\0' || !std::isfinite(mp) || mp <= 0 || mp > 1e6)
+    throw Error("TINGE_MAX_MEGAPIXELS='" + v + "' is not a number of megapixels (0 < N <= 1000000)");
+  return std::max<int64_t>(1, int64_t(mp * 1e6));
+}
+
+int env_worker_nice() {
+  return int(whole_number("TINGE_WORKER_NICE", 0, 19, 19, "a whole number from 0 to 19"));
+}
+
+std::string config_home() {
+  const std::string x = env("XDG_CONFIG_HOME");
+  return x.empty() ? home() + "/.config" : x;
+}
+
+std::string state_home() {
+  const std::string x = env("XDG_STATE_HOME");
+  return x.empty() ? home() + "/.local/state" : x;
+}
+
+}  // namespace tinge

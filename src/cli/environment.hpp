@@ -1,0 +1,21 @@
+// The environment variables tinge reads, each read here and nowhere else in the tree (a test checks
+// that src/core, src/nn and src/app never call getenv) and checked, with an error naming the
+// variable. The commands combine them with their flags in one order everywhere:
+//   flag > environment variable > model file > built-in default
+// (README, Configuration, lists them all). An empty value counts as unset.
+#pragma once
+#include <cstdint>
+#include <string>
+
+namespace tinge {
+
+int env_threads();            // TINGE_THREADS: CPU threads, 0..1024 (0: automatic); 0 when unset
+std::string env_precision();  // TINGE_PRECISION: auto | fp32 | bf16; "" when unset
+std::string env_decode();     // TINGE_DECODE: blend | regression | annealed; "" when unset
+int64_t env_max_pixels();     // TINGE_MAX_MEGAPIXELS (0 < N <= 1e6) in pixels; 0 when unset
+int env_worker_nice();        // TINGE_WORKER_NICE: 0..19; 19 when unset
+std::string env_model();      // TINGE_MODEL: a model file; "" when unset
+std::string config_home();    // $XDG_CONFIG_HOME, else $HOME/.config
+std::string state_home();     // $XDG_STATE_HOME, else $HOME/.local/state
+
+}  // namespace tinge
