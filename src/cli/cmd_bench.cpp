@@ -253,7 +253,7 @@ Rgb8Image training_photo(int w, int h, int k) {
 // CPU training throughput on generated photos (batch 8, crops of 176 from 256 px images), and one
 // training sample as a batch worker makes it (a 224 px crop of a 288 x 256 photo, simulated
 // hints), without and with the Levin input: its coarse Levin solve decides how many workers keep a
-// GPU fed (model card, Reproduce).
+// GPU fed (docs/training.md, On a GPU).
 void measure_training(int threads, int reps, Table& table) {
   namespace fs = std::filesystem;
   const fs::path dir = fs::temp_directory_path() / ("tinge-bench-train-" + std::to_string(::getpid()));

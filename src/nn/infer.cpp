@@ -29,7 +29,7 @@ namespace {
 int default_threads() {
   // Half the hardware threads (at least 1, at most 4): the editor's UI and the full-resolution
   // upsampling keep running beside the network. On a 2-core machine that is one thread;
-  // `--threads 2` is faster there when nothing else runs (see README, Speed).
+  // `--threads 2` is faster there when nothing else runs (docs/experiments.md).
   const unsigned hw = std::thread::hardware_concurrency();
   return std::clamp(int(hw / 2), 1, 4);
 }
@@ -66,7 +66,7 @@ class NetMethod final : public ModelMethod {
     lm_ = load_model_file(path, device_);
     lm_.net->eval();
     // bf16 arithmetic where the CPU has it: on every third val photo within 0.01 dB of float32 at
-    // every hint count, and the hint update 3x faster (README, Speed). The option, else auto.
+    // every hint count, and the hint update 3x faster (docs/experiments.md, Fine-tuning on a CPU). The option, else auto.
     bf16_ = resolve_precision(opt.precision.empty() ? "auto" : opt.precision, device_) == "bf16";
     if (device_.is_cpu()) {
       // Channels-last weights, and for tinge-unet-v1 in float32 BatchNorm folded and weights packed

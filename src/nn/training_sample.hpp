@@ -20,7 +20,7 @@ struct SampleOptions {
   int max_patch = 9;
   // Share of samples whose L input is degraded (each of fade, blur and grain with probability 1/2,
   // at least one): real old photos are all three, and the network trained on clean photos loses
-  // 1-2 dB on them (model card, Robustness). 0 keeps every sample as before.
+  // 1-2 dB on them (docs/experiments.md, Old prints). 0 keeps every sample as before.
   double p_degrade = 0.0;
 };
 

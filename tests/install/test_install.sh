@@ -29,7 +29,7 @@ ok() {  # ok NAME: reports a group of checks as passed when none of them failed
   checked=$FAILS
 }
 unset TINGE_MODEL
-export TINGE_AUTOSAVE_DIR="$T/autosave" XDG_CONFIG_HOME="$T/config" XDG_STATE_HOME="$T/state"
+export XDG_CONFIG_HOME="$T/config" XDG_STATE_HOME="$T/state"
 
 "$CMAKE" --install "$BUILD" --prefix "$T/prefix" >"$T/install.log" || { cat "$T/install.log"; exit 1; }
 mkdir "$T/elsewhere"
