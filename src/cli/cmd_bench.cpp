@@ -28,6 +28,7 @@
 #include "core/hints.hpp"
 #include "core/image_io.hpp"
 #include "core/pipeline.hpp"
+#include "core/recommend.hpp"
 #include "core/resample.hpp"
 #if TINGE_WITH_TORCH
 #include "nn/bench_forward.hpp"
@@ -202,6 +203,17 @@ void measure_latency(Method& method, const std::string& name, int reps, Table& t
                     [&] {
                       auto hints = random_hints(10, L.width, L.height, uint64_t(++i));
                       method.predict(Lw, rasterize_hints(hints, L.width, L.height, Lw.width, Lw.height));
+                    }),
+            std::to_string(Lw.width) + "x" + std::to_string(Lw.height));
+  // The same update with the three positions the editor's "Where to click" shows, each with three
+  // suggested colours (recommend.hpp): the difference from the row above is what proposing costs.
+  table.row("hint update + 3 recommended positions", name,
+            time_it(reps,
+                    [&] {
+                      auto hints = random_hints(10, L.width, L.height, uint64_t(++i));
+                      const AbPrediction p =
+                          method.predict(Lw, rasterize_hints(hints, L.width, L.height, Lw.width, Lw.height));
+                      recommend_hints(method, Lw, L.width, L.height, hints, RecommendOptions{}, &p);
                     }),
             std::to_string(Lw.width) + "x" + std::to_string(Lw.height));
   const bool net = method.working_short_side() > 0 && name.rfind("model", 0) == 0;

@@ -47,10 +47,16 @@ int run_eval(std::vector<std::string> argv) {
   ArgParser args("tinge eval", "--data DIR [--method M] [options]",
                  "Scores a method on a folder of colour photos: each photo's lightness plus N hints\n"
                  "sampled from it (fixed seed) is colourised and compared with the original (PSNR)\n"
-                 "for every N. With --plot and --compare only (no --data), just draws the reports.");
+                 "for every N. With --placement, a simulated user adds the hints one at a time instead.\n"
+                 "With --plot and --compare only (no --data), just draws the reports.");
   args.option("--data", "", "DIR", "folder of colour photos");
   add_method_options(args);
-  args.option("--hints", "", "LIST", "hint counts, comma-separated (default 0,1,2,5,10,20,50,100)")
+  args.option("--hints", "", "LIST",
+              "hint counts, comma-separated (default 0,1,2,5,10,20,50,100; 1,2,5,10,20 with --placement)")
+      .option("--placement", "", "P",
+              "where hints go: uniform (sampled at random, the default), recommended (one at a time\n"
+              "where tinge recommends), oracle (one at a time where the result's error is largest:\n"
+              "an upper bound that uses the original)")
       .option("--patch", "", "P", "side in pixels of each hint's patch (default 5)")
       .option("--seed", "", "S", "seed of the hint sampling (default 1)")
       .option("--max-images", "", "N", "use at most N photos (default all)")
@@ -82,7 +88,12 @@ int run_eval(std::vector<std::string> argv) {
   }
 
   EvalOptions opt;
+  if (args.has("--placement")) opt.placement = parse_placement(args.get("--placement"));
+  if (opt.placement != Placement::kUniform) opt.hint_counts = {1, 2, 5, 10, 20};
   if (args.has("--hints")) opt.hint_counts = parse_int_list(args.get("--hints"), "--hints", 0, 100000);
+  if (opt.placement != Placement::kUniform)
+    for (int n : opt.hint_counts)
+      if (n > 1000) throw UsageError("--placement " + args.get("--placement") + ": at most 1000 hints (got " + std::to_string(n) + ")");
   opt.patch = args.get_int("--patch", 5, 1, 255);
   opt.seed = args.has("--seed") ? parse_seed(args.get("--seed")) : 1;
   opt.max_images = args.get_int("--max-images", 0, 0, 100000000);

@@ -5,18 +5,21 @@
 #include <filesystem>
 #include <cstdio>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "cli/methods.hpp"
 #include "cli/progress.hpp"
 #include "cli/resources.hpp"
+#include "core/atomic_write.hpp"
 #include "core/color.hpp"
 #include "core/error.hpp"
 #include "core/evaluate.hpp"
 #include "core/hints.hpp"
 #include "core/image_io.hpp"
 #include "core/pipeline.hpp"
+#include "core/recommend.hpp"
 #include "core/session.hpp"
 #include "core/suggest_score.hpp"
 
@@ -66,12 +69,65 @@ int run_suggest_eval(const ArgParser& p, Method& model, int k) {
   return 0;
 }
 
+std::string hex_at(float L, float a, float b) {
+  const auto rgb = lab_to_srgb({L, a, b});
+  auto c = [](float v) { return int(std::lround(std::min(1.f, std::max(0.f, v)) * 255)); };
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "#%02x%02x%02x", c(rgb[0]), c(rgb[1]), c(rgb[2]));
+  return buf;
+}
+
+// --where: the next k hint positions the recommender proposes, each with its likely colours.
+int run_suggest_where(const ArgParser& p, const std::string& image) {
+  const Rgb8Image img = load_image(image);
+  std::vector<HintPoint> pts;
+  if (p.has("--hints")) {
+    pts = load_session(p.get("--hints")).points;
+    validate_points(pts, img.width, img.height);
+  }
+  auto method = make_method(p.has("--method") ? p.get("--method") : "model", method_args(p));
+  const Plane L = srgb8_to_lightness(img);
+  const WorkingInput work = to_working_resolution(L, pts, method->working_short_side());
+  RecommendOptions opt;
+  opt.k = p.get_int("-k", 3, 1, 64);
+  const auto recs = recommend_hints(*method, work.L, img.width, img.height, pts, opt);
+  nlohmann::ordered_json out = {{"image", image}, {"method", method->name()}, {"hints", pts.size()}};
+  out["positions"] = nlohmann::ordered_json::array();
+  std::printf("#  x       y       score  colours (most likely first)\n");
+  for (size_t i = 0; i < recs.size(); ++i) {
+    const RecommendedHint& r = recs[i];
+    const float Lp = L.at(std::min(int(r.x), L.width - 1), std::min(int(r.y), L.height - 1));
+    std::printf("%zu  %6.1f  %6.1f  %5.2f ", i + 1, r.x, r.y, double(r.score));
+    nlohmann::ordered_json colours = nlohmann::ordered_json::array();
+    for (const Suggestion& c : r.colours) {
+      const std::string hex = hex_at(Lp, c.a, c.b);
+      std::printf(" %s", hex.c_str());
+      if (c.probability > 0.f && c.probability < 1.f) std::printf(" (%.0f%%)", 100.0 * c.probability);
+      colours.push_back({{"a", c.a}, {"b", c.b}, {"probability", c.probability}, {"hex", hex}});
+    }
+    std::printf("\n");
+    out["positions"].push_back({{"x", r.x}, {"y", r.y}, {"score", r.score}, {"colours", colours}});
+  }
+  if (recs.empty()) std::printf("(nothing to recommend: every visible place is covered by a hint)\n");
+  if (p.has("--json")) {
+    write_file_atomic(p.get("--json"), out.dump(2) + "\n");
+    std::printf("wrote %s\n", p.get("--json").c_str());
+  }
+  return 0;
+}
+
 int run_suggest(std::vector<std::string> args) {
-  ArgParser p("tinge suggest", "IMAGE --at X,Y [--hints SESSION] [-k 8] [--model FILE] | --eval DIR",
+  ArgParser p("tinge suggest",
+              "IMAGE --at X,Y [--hints SESSION] [-k 8] [--model FILE] | IMAGE --where [-k 3] | --eval DIR",
               "Print the k most likely in-gamut colours the model proposes at pixel (X, Y).\n"
+              "With --where: the k places where one more hint would change the result most, each with\n"
+              "its likely colours (also with --method levin, which has no model).\n"
               "With --eval DIR: how often the colour a photo really has at random points is among\n"
               "the first 1, 3 and k suggestions (a folder of colour photos, fixed seeds).");
   p.option("--at", "", "X,Y", "point in original-image pixels")
+      .flag("--where", "", "recommend where to place the next hints")
+      .option("--method", "", "M", "--where: model (default) or levin, model+levin")
+      .option("--json", "", "OUT.json", "--where: also write the positions as JSON")
       .option("--hints", "", "SESSION", "hint session to condition on")
       .option("-k", "", "N", "number of suggestions (default 8)")
       .option("--model", "", "FILE", "model file (default: the bundled model)")
@@ -91,6 +147,16 @@ int run_suggest(std::vector<std::string> args) {
     return run_suggest_eval(p, *model, p.get_int("-k", 8, 1, 64));
   }
   if (p.positional().empty()) throw UsageError("tinge suggest: an IMAGE is required (or --eval DIR)");
+  if (p.has("--json") && !p.has("--where")) throw UsageError("tinge suggest: --json goes with --where");
+  if (p.has("--method") && !p.has("--where")) throw UsageError("tinge suggest: --method goes with --where");
+  if (p.has("--where")) {
+    if (p.has("--at")) throw UsageError("tinge suggest: give --at X,Y or --where, not both");
+    if (p.has("--json")) {
+      check_output_file("--json", p.get("--json"));
+      check_not_an_input("--json", p.get("--json"), {p.positional()[0], p.get("--hints")});
+    }
+    return run_suggest_where(p, p.positional()[0]);
+  }
   if (!p.has("--at")) throw UsageError("tinge suggest: --at X,Y is required");
   const std::string at = p.get("--at");
   const auto comma = at.find(',');

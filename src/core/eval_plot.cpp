@@ -122,10 +122,17 @@ std::string axes_svg(const PlotFrame& f) {
 
 // One line with markers per report, then a legend in the upper left of the plot (PSNR rises with
 // the number of hints, so that corner is usually empty).
+// A report's name in the legend: its method, and its placement unless uniform.
+std::string series_label(const EvalReport& r, size_t k) {
+  std::string label = r.method.empty() ? "report " + std::to_string(k + 1) : r.method;
+  if (!r.placement.empty() && r.placement != "uniform") label += " (" + r.placement + ")";
+  return label;
+}
+
 std::string series_svg(const std::vector<EvalReport>& reports, const PlotFrame& f) {
   const double legend_y0 = kTop + 18, lx = kLeft + 12;
   size_t longest = 0;
-  for (const EvalReport& r : reports) longest = std::max(longest, r.method.size());
+  for (size_t k = 0; k < reports.size(); ++k) longest = std::max(longest, series_label(reports[k], k).size());
   const double legend_w = std::min(f.pw - 24, 48 + 7.0 * double(std::max<size_t>(longest, 8)));
   std::string s, legend;
   if (!reports.empty())
@@ -144,7 +151,7 @@ std::string series_svg(const std::vector<EvalReport>& reports, const PlotFrame& 
     }
     s += "<polyline fill=\"none\" stroke=\"" + color + "\" stroke-width=\"2\" points=\"" + pts + "\"/>\n";
     s += marks;
-    const std::string label = r.method.empty() ? "report " + std::to_string(k + 1) : r.method;
+    const std::string label = series_label(r, k);
     const double ly = legend_y0 + 18.0 * double(k);
     legend += "<line x1=\"" + num(lx) + "\" y1=\"" + num(ly) + "\" x2=\"" + num(lx + 24) + "\" y2=\"" + num(ly) +
               "\" stroke=\"" + color + "\" stroke-width=\"2\"/>\n";

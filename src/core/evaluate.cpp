@@ -48,6 +48,48 @@ struct Stats {
   }
 };
 
+using Score = std::function<void(size_t count_index, const Rgb8Image& result, double seconds)>;
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// The protocol: for each count N, N hints sampled afresh (seeded by the file name and N).
+void evaluate_uniform(Method& method, const LabImage& orig, const std::string& name, const EvalOptions& opt,
+                      const Score& score) {
+  for (size_t k = 0; k < opt.hint_counts.size(); ++k) {
+    const int n = opt.hint_counts[k];
+    const auto hints = sample_hints(orig, n, opt.patch, mix_seed(opt.seed, name, n));
+    const auto t0 = std::chrono::steady_clock::now();
+    const Rgb8Image out = lab_to_srgb8(colorize(orig.L, hints, method));
+    score(k, out, seconds_since(t0));
+  }
+}
+
+// The simulated user: hints added one at a time where the placement says, each count scored with
+// the first N. Seconds per count: the colourisation of that count alone, as for uniform placement.
+void evaluate_placed(Method& method, const LabImage& orig, const std::string& name, const EvalOptions& opt,
+                     const Score& score) {
+  const int most = *std::max_element(opt.hint_counts.begin(), opt.hint_counts.end());
+  std::vector<HintPoint> hints;
+  std::vector<LabImage> results(size_t(most) + 1);
+  std::vector<double> seconds(size_t(most) + 1, 0.0);
+  for (int n = 0; n <= most; ++n) {
+    if (n > 0)
+      hints.push_back(next_simulated_hint(opt.placement, method, orig, hints, results[size_t(n - 1)], opt.patch,
+                                          mix_seed(opt.seed, name, -n), opt.recommend));
+    const bool scored = std::find(opt.hint_counts.begin(), opt.hint_counts.end(), n) != opt.hint_counts.end();
+    if (!scored && opt.placement != Placement::kOracle) continue;  // the oracle needs every result
+    const auto t0 = std::chrono::steady_clock::now();
+    results[size_t(n)] = colorize(orig.L, hints, method);
+    seconds[size_t(n)] = seconds_since(t0);
+  }
+  for (size_t k = 0; k < opt.hint_counts.size(); ++k) {
+    const size_t n = size_t(opt.hint_counts[k]);
+    score(k, lab_to_srgb8(results[n]), seconds[n]);
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> list_images(const std::string& dir) {
@@ -85,6 +127,7 @@ EvalReport evaluate(Method& method, const std::vector<std::string>& files, const
   r.images = int(todo.size());
   r.patch = opt.patch;
   r.seed = opt.seed;
+  r.placement = placement_name(opt.placement);
 
   const size_t nc = opt.hint_counts.size();
   std::vector<Stats> ps(nc), cf(nc);
@@ -98,16 +141,16 @@ EvalReport evaluate(Method& method, const std::vector<std::string>& files, const
     const LabImage orig = srgb8_to_lab(rgb);
     const std::string name = fs::path(file).filename().string();
     cf_ref.add(colorfulness(rgb));
-    for (size_t k = 0; k < nc; ++k) {
-      const int n = opt.hint_counts[k];
-      const auto hints = sample_hints(orig, n, opt.patch, mix_seed(opt.seed, name, n));
-      const auto t0 = std::chrono::steady_clock::now();
-      const Rgb8Image out = lab_to_srgb8(colorize(orig.L, hints, method));
-      secs[k] += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    auto score = [&](size_t k, const Rgb8Image& out, double seconds) {
+      secs[k] += seconds;
       ps[k].add(std::min(psnr(out, rgb), kPsnrCap));
       cf[k].add(colorfulness(out));
       if (progress) progress(++done, total);
-    }
+    };
+    if (opt.placement == Placement::kUniform)
+      evaluate_uniform(method, orig, name, opt, score);
+    else
+      evaluate_placed(method, orig, name, opt, score);
   }
   for (size_t k = 0; k < nc; ++k) {
     EvalRow row;
@@ -141,6 +184,7 @@ std::string eval_json(const EvalReport& r) {
   j["images"] = r.images;
   j["patch"] = r.patch;
   j["seed"] = r.seed;
+  j["placement"] = r.placement;
   ordered_json rows = ordered_json::array();
   for (const EvalRow& row : r.rows) {
     ordered_json o;
@@ -168,6 +212,7 @@ EvalReport parse_eval_json(const std::string& text) {
     r.images = j.value("images", 0);
     r.patch = j.value("patch", 5);
     r.seed = j.value("seed", uint64_t(1));
+    r.placement = j.value("placement", std::string("uniform"));
     for (const json& o : j.at("rows")) {
       EvalRow row;
       const json& hn = o.at("hints");

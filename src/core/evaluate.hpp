@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "method.hpp"
+#include "recommend.hpp"
+#include "simulated_user.hpp"
 
 namespace tinge {
 
@@ -17,6 +19,10 @@ struct EvalOptions {
   int patch = 5;
   uint64_t seed = 1;
   int max_images = 0;  // 0 = all
+  // Where the hints go: sampled at random for each count (uniform), or added one at a time by a
+  // simulated user (recommended, oracle: simulated_user.hpp), the first N of them scored at N.
+  Placement placement = Placement::kUniform;
+  RecommendOptions recommend;  // the recommender's settings for recommended placement
 };
 
 // Per-image PSNR is capped here before averaging (identical 8-bit images would give +infinity).
@@ -37,6 +43,7 @@ struct EvalReport {
   int images = 0;
   int patch = 5;
   uint64_t seed = 1;
+  std::string placement = "uniform";
   std::vector<EvalRow> rows;
 };
 

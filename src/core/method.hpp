@@ -30,9 +30,11 @@ class ColourDistribution {
   virtual std::vector<Suggestion> suggest(const Plane& L, const HintPlanes& hints, float x, float y,
                                           int k) = 0;
   // How unsure the method is of the colour at each cell of its distribution's grid (a quarter of
-  // the working image, rounded up): the spread of the predicted ab distribution (standard deviation
-  // in ab units). Where it is large the suggestions differ; where it is small any colouring agrees.
-  virtual Plane colour_spread(const Plane& L, const HintPlanes& hints) = 0;
+  // the working image, rounded up): the spread of the predicted ab distribution in ab units, the
+  // root mean square distance of its colours from their mean, or from `around` (a prediction at
+  // working resolution, averaged over the cell) when given. Where it is large the suggestions
+  // differ; where it is small any colouring agrees.
+  virtual Plane colour_spread(const Plane& L, const HintPlanes& hints, const AbPrediction* around = nullptr) = 0;
 };
 
 class Method {

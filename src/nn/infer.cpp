@@ -109,7 +109,7 @@ class NetMethod final : public ModelMethod {
 
   AbPrediction predict(const Plane& L, const HintPlanes& hints) override {
     std::lock_guard<std::mutex> lock(mu_);
-    auto out = run(L, hints);
+    const NetOutput& out = forward(L, hints);
     if (decode_ == "annealed") {
       auto ab = annealed_mean(out.logits, centers_, temperature_);
       return upsample(ab, L, 4, 1.f);  // the distribution is at 1/4 in every architecture
@@ -135,29 +135,28 @@ class NetMethod final : public ModelMethod {
 
   std::vector<Suggestion> suggest(const Plane& L, const HintPlanes& hints, float x, float y, int k) override {
     std::lock_guard<std::mutex> lock(mu_);
-    auto out = run(L, hints);
-    auto logits = out.logits.to(torch::kCPU).contiguous();
-    const int64_t Q = logits.size(1), h4 = logits.size(2), w4 = logits.size(3);
+    forward(L, hints);
+    const torch::Tensor& p = probabilities();
+    const int64_t Q = p.size(1), h4 = p.size(2), w4 = p.size(3);
     // Bilinear blend of the distributions at the four nearest 1/4-resolution cells.
     const float fx = std::clamp(x / 4.f - 0.5f, 0.f, float(w4 - 1)), fy = std::clamp(y / 4.f - 0.5f, 0.f, float(h4 - 1));
     const int64_t x0 = int64_t(fx), y0 = int64_t(fy), x1 = std::min(x0 + 1, w4 - 1), y1 = std::min(y0 + 1, h4 - 1);
     const float tx = fx - float(x0), ty = fy - float(y0);
-    auto p = torch::softmax(logits, 1);
-    auto dist = p.index({0, torch::indexing::Slice(), y0, x0}) * (1 - tx) * (1 - ty) +
-                p.index({0, torch::indexing::Slice(), y0, x1}) * tx * (1 - ty) +
-                p.index({0, torch::indexing::Slice(), y1, x0}) * (1 - tx) * ty +
-                p.index({0, torch::indexing::Slice(), y1, x1}) * tx * ty;
+    const float* d = p.data_ptr<float>();
+    auto at = [&](int64_t q, int64_t yy, int64_t xx) { return d[(q * h4 + yy) * w4 + xx]; };
     std::vector<float> prob(static_cast<size_t>(Q));
-    for (int64_t q = 0; q < Q; ++q) prob[size_t(q)] = dist[q].item<float>();
+    for (int64_t q = 0; q < Q; ++q)
+      prob[size_t(q)] = at(q, y0, x0) * (1 - tx) * (1 - ty) + at(q, y0, x1) * tx * (1 - ty) +
+                        at(q, y1, x0) * (1 - tx) * ty + at(q, y1, x1) * tx * ty;
     unbias_distribution(prob, prior_, lambda_);  // how likely each colour is (see constructor)
     const int px = std::clamp(int(x), 0, L.width - 1), py = std::clamp(int(y), 0, L.height - 1);
     return suggest_from_distribution(grid_, prob, L.at(px, py), k);
   }
 
-  Plane colour_spread(const Plane& L, const HintPlanes& hints) override {
+  Plane colour_spread(const Plane& L, const HintPlanes& hints, const AbPrediction* around) override {
     std::lock_guard<std::mutex> lock(mu_);
-    auto out = run(L, hints);
-    auto p = torch::softmax(out.logits, 1).to(torch::kCPU).contiguous();
+    forward(L, hints);
+    const torch::Tensor& p = probabilities();
     const int64_t Q = p.size(1), h4 = p.size(2), w4 = p.size(3);
     const int cw = int(std::min<int64_t>(w4, (L.width + 3) / 4)), ch = int(std::min<int64_t>(h4, (L.height + 3) / 4));
     const float* d = p.data_ptr<float>();
@@ -174,13 +173,57 @@ class NetMethod final : public ModelMethod {
           mb += prob[size_t(q)] * c[1];
           m2 += prob[size_t(q)] * (double(c[0]) * c[0] + double(c[1]) * c[1]);
         }
-        spread.at(x, y) = float(std::sqrt(std::max(0.0, m2 - ma * ma - mb * mb)));
+        // About the mean, or about the decoded colour (the cell's mean of `around`): E|c - d|^2.
+        double ca = ma, cb = mb;
+        if (around) cell_mean(*around, x, y, ca, cb);
+        spread.at(x, y) = float(std::sqrt(std::max(0.0, m2 - 2 * (ma * ca + mb * cb) + ca * ca + cb * cb)));
       }
     return spread;
   }
 
  private:
   const NetConfig& cfg() const { return lm_.net->cfg; }  // architecture and scaling, from the model file
+
+  // The network's output for (L, hints), computed once: a preview, the suggestions at a point and
+  // the colour spread for the same hints share one forward pass (the editor asks for all three).
+  const NetOutput& forward(const Plane& L, const HintPlanes& hints) {
+    const uint64_t key = input_key(L, hints);
+    if (!memo_valid_ || key != memo_key_) {
+      memo_valid_ = false;  // stays so if run() throws
+      memo_out_ = run(L, hints);
+      memo_prob_ = torch::Tensor();
+      memo_key_ = key;
+      memo_valid_ = true;
+    }
+    return memo_out_;
+  }
+  // Softmax of the memoised logits, on the CPU (computed on first use).
+  const torch::Tensor& probabilities() {
+    if (!memo_prob_.defined()) memo_prob_ = torch::softmax(memo_out_.logits, 1).to(torch::kCPU).contiguous();
+    return memo_prob_;
+  }
+  static uint64_t input_key(const Plane& L, const HintPlanes& h) {
+    uint64_t k = 1469598103934665603ull;  // FNV-1a over the sizes and every value
+    auto mix = [&k](const void* data, size_t n) {
+      const auto* c = static_cast<const unsigned char*>(data);
+      for (size_t i = 0; i < n; ++i) k = (k ^ c[i]) * 1099511628211ull;
+    };
+    const int dims[4] = {L.width, L.height, h.mask.width, h.count};
+    mix(dims, sizeof dims);
+    for (const Plane* p : {&L, &h.a, &h.b, &h.mask}) mix(p->v.data(), p->v.size() * sizeof(float));
+    return k;
+  }
+  // The mean of `ab` over working pixels [4x, 4x + 4) x [4y, 4y + 4) (clipped to the plane).
+  static void cell_mean(const AbPrediction& ab, int x, int y, double& a, double& b) {
+    double sa = 0, sb = 0;
+    int n = 0;
+    for (int yy = 4 * y; yy < std::min(4 * y + 4, ab.a.height); ++yy)
+      for (int xx = 4 * x; xx < std::min(4 * x + 4, ab.a.width); ++xx, ++n) {
+        sa += ab.a.at(xx, yy);
+        sb += ab.b.at(xx, yy);
+      }
+    if (n) a = sa / n, b = sb / n;
+  }
 
   NetOutput run(const Plane& L, const HintPlanes& hints) {
     check_hints_match(L, hints, "network");
@@ -258,6 +301,10 @@ class NetMethod final : public ModelMethod {
   double temperature_ = 0.38, blend_ = 0.5;
   bool bf16_ = false;  // network arithmetic in bf16 (autocast)
   std::vector<float> prior_;  // the training photos' ab prior (empty: suggestions as predicted)
+  bool memo_valid_ = false;   // forward()'s memo: the last input's key, output and probabilities
+  uint64_t memo_key_ = 0;
+  NetOutput memo_out_;
+  torch::Tensor memo_prob_;
   float lambda_ = 0.5f;       // its rebalancing lambda
   int short_side_ = 256;
 };
