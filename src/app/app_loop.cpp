@@ -74,7 +74,7 @@ EditorApp::EditorApp(EditorOptions opt) : opt_(std::move(opt)) {}
 
 EditorApp::~EditorApp() {
   worker_.reset();  // joins the worker: a running job finishes, queued ones are dropped
-  alternatives_.clear();
+  alternatives_.clear();  // textures: while the GL context is there
   if (window_) {
     glfwMakeContextCurrent(window_);
     compositor_.reset();
@@ -144,7 +144,10 @@ int EditorApp::run() {
   }
   init_window();
   recent_files_ = load_recent_files();
-  make_worker();
+  worker_ = std::make_unique<InferenceWorker>(
+      render_.prepare_method(std::move(opt_.method)), [] { glfwPostEmptyEvent(); },
+      [this](const std::string& msg) { report_error(msg); }, opt_.worker_nice);
+  if (bench_) render_.set_observer(this);
   std::string input = opt_.input.empty() ? opt_.sample : opt_.input;
   if (!input.empty()) open_path(input);
   if (!opt_.session.empty()) load_session_file(opt_.session, /*onto_open_photo=*/!input.empty());
@@ -163,8 +166,8 @@ int EditorApp::run() {
     } else
       glfwWaitEventsTimeout(opt_.autosave && doc_.revision() != autosaved_rev_ ? 1.0 : 60.0);
     if (bench_) bench_->frame_start();  // the UI thread's work starts here: results, then a frame
-    if (worker_->drain() > 0) frames_to_draw_ = std::max(frames_to_draw_, 2);
-    if (event_seen_ || !dropped_.empty()) frames_to_draw_ = std::max(frames_to_draw_, 3);
+    if (worker_->drain() > 0) request_frames(2);
+    if (event_seen_ || !dropped_.empty()) request_frames(3);
     event_seen_ = false;
     autosave_tick(false);
     // Whatever wants frames gets them: a composition in progress advances only inside frame(),
@@ -184,19 +187,19 @@ int EditorApp::run() {
   if (bench_) finish_bench();
   if (!script_.empty())
     std::printf("edit: replayed %zu actions (%s, last preview %.0f ms, last full-resolution result %.0f ms)\n",
-                script_.size(), method_label().c_str(), preview_ms_, full_ms_);
+                script_.size(), render_.method_label().c_str(), render_.preview_ms(), render_.full_ms());
   if (image_ && opt_.autosave) {
     if (doc_.modified())
       autosave_tick(true);  // unsaved work stays recoverable, however the editor ends
-    else if (!offer_recovery_)  // an unanswered recovery offer is made again next time
+    else if (!recovery_.offered)  // an unanswered recovery offer is made again next time
       remove_autosave(image_->path);
   }
   return 0;
 }
 
 bool EditorApp::wants_frames() const {
-  return frames_to_draw_ > 0 || !script_.empty() || bench_ || !input_.empty() || drag_point_ >= 0 ||
-         panning_ || (compositor_ && compositor_->composing()) || dragging_split_ || picking_;
+  return frames_to_draw_ > 0 || !script_.empty() || bench_ || !input_.empty() || canvas_.wants_frames() ||
+         (compositor_ && compositor_->composing()) || colour_.picking();
 }
 
 double EditorApp::frame_rate_limit() const {
@@ -228,25 +231,7 @@ void EditorApp::frame() {
   }
   if (!script_.empty() && script_error_.empty()) step_script();
   if (bench_) step_bench();
-  try {
-    handle_shortcuts();
-    draw_menu_bar();
-    draw_side_panel();
-    draw_status_bar();
-    draw_canvas();
-    draw_help();
-    draw_modals();
-    update_requests();
-    compositor_->update(zoom_ * ImGui::GetIO().DisplayFramebufferScale.x);
-    // This frame's canvas was laid out before the band just composed: a composition finished here
-    // is shown by the next frame, which must come without waiting for input.
-    if (compositor_->composed_last_update()) frames_to_draw_ = std::max(frames_to_draw_, 2);
-    if (bench_) report_shown_to_bench();
-  } catch (const Error& e) {
-    // A failed UI action must not take the editor down: close what was open, show the error.
-    ImGui::ErrorCheckEndFrameRecover(ignore_imgui_log, nullptr);
-    report_error(e.what());
-  }
+  draw_ui();
 
   ImGui::Render();
   int fw = 0, fh = 0;
@@ -269,6 +254,28 @@ void EditorApp::frame() {
   title_ = title;
 }
 
+void EditorApp::draw_ui() {
+  try {
+    handle_shortcuts();
+    draw_menu_bar();
+    draw_side_panel();
+    draw_status_bar();
+    draw_canvas_area();
+    draw_help();
+    draw_modals();
+    render_.update();
+    compositor_->update(canvas_.zoom() * ImGui::GetIO().DisplayFramebufferScale.x);
+    // This frame's canvas was laid out before the band just composed: a composition finished here
+    // is shown by the next frame, which must come without waiting for input.
+    if (compositor_->composed_last_update()) request_frames(2);
+    if (bench_) report_shown_to_bench();
+  } catch (const Error& e) {
+    // A failed UI action must not take the editor down: close what was open, show the error.
+    ImGui::ErrorCheckEndFrameRecover(ignore_imgui_log, nullptr);
+    report_error(e.what());
+  }
+}
+
 void EditorApp::capture_screenshot() {
   if (screenshot_path_.empty() || ++action_frames_ < 3) return;  // let the UI settle first
   const std::string path = screenshot_path_;
@@ -287,63 +294,55 @@ void EditorApp::capture_screenshot() {
 void EditorApp::handle_shortcuts() {
   ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput || modal_open()) return;  // prompts take their own keys (Esc cancels)
-  const bool ctrl = io.KeyCtrl || io.KeySuper, shift = io.KeyShift;
+  if (io.KeyCtrl || io.KeySuper) {
+    handle_file_shortcuts();
+    return;
+  }
   auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
-  if (ctrl && pressed(GLFW_KEY_Z) && !shift && !doc_.editing()) doc_.undo();
-  if (ctrl && ((pressed(GLFW_KEY_Z) && shift) || pressed(GLFW_KEY_Y)) && !doc_.editing())
-    doc_.redo();
-  if (ctrl && pressed(GLFW_KEY_O)) {
-    dialog_purpose_ = Purpose::OpenImage;
-    dialog_.open(FileDialog::Mode::Open, "Open a photo or session", image_ ? image_->path : "",
-                 photo_or_session_extensions());
-  }
-  if (ctrl && pressed(GLFW_KEY_S) && image_) {
-    if (!shift && !session_path_.empty()) {
-      guarded([this] { save_session_file(session_path_); });
-    } else {
-      dialog_purpose_ = Purpose::SaveSession;
-      dialog_.open(FileDialog::Mode::Save, "Save hint session",
-                   session_path_.empty() ? default_session_path(image_->path) : session_path_, {".json"});
-    }
-  }
-  if (ctrl && pressed(GLFW_KEY_E) && image_) {
-    dialog_purpose_ = Purpose::SaveResult;
-    dialog_.open(FileDialog::Mode::Save, "Save the colourised result", suggested_result_path(),
-                 result_image_extensions());
-  }
-  if (ctrl && pressed(GLFW_KEY_Q)) {
-    glfwSetWindowShouldClose(window_, GLFW_TRUE);
-    EditorCallbacks::close(window_);
-  }
-  if (ctrl) return;
   // Not in the middle of a gesture on that point (a drag, the gamut picker, the size slider):
   // the gesture's edit would stay open on a point that is gone.
-  const bool gesture = drag_point_ >= 0 || picking_ || size_editing_ || rgb_editing_;
+  const bool gesture = canvas_.dragging_hint() || colour_.in_gesture();
   if ((pressed(GLFW_KEY_DELETE) || pressed(GLFW_KEY_BACKSPACE)) && doc_.selected() >= 0 && !gesture)
     doc_.remove_point(doc_.selected());
   if (pressed(GLFW_KEY_ESCAPE)) {
     if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
       ImGui::ClosePopupToLevel(0, true);  // an open menu closes first
-    else if (show_alternatives_)
-      show_alternatives_ = false;  // then the alternatives' strip
+    else if (alternatives_.strip_shown())
+      alternatives_.hide_strip();  // then the alternatives' strip
     else
       doc_.select(-1);
   }
   const int sel = doc_.selected();  // after a deletion above: what is selected now
-  if (pressed(GLFW_KEY_H)) show_hints_ = !show_hints_;
-  if (pressed(GLFW_KEY_F)) fit_pending_ = true;
-  if (pressed(GLFW_KEY_1)) {
-    zoom_ = 1.f / std::max(1.f, io.DisplayFramebufferScale.x);
-    fit_pending_ = false;
-  }
-  if (pressed(GLFW_KEY_V)) mode_ = ViewMode((int(mode_) + 1) % 3);
+  canvas_.handle_view_keys();
   if (pressed(GLFW_KEY_PAGE_DOWN)) open_sibling_asking(1);
   if (pressed(GLFW_KEY_PAGE_UP)) open_sibling_asking(-1);
-  if (pressed(GLFW_KEY_F1) || (shift && pressed(GLFW_KEY_SLASH))) show_help_ = !show_help_;
-  if (sel >= 0 && drag_point_ < 0) {
-    int size = doc_.point(sel).size;
-    if (pressed(GLFW_KEY_RIGHT_BRACKET)) doc_.set_size(sel, std::min(kMaxHintSize, size + std::max(1, size / 4)));
+  if (pressed(GLFW_KEY_F1) || (io.KeyShift && pressed(GLFW_KEY_SLASH))) show_help_ = !show_help_;
+  if (sel >= 0 && !canvas_.dragging_hint()) {
+    const int size = doc_.point(sel).size;
+    if (pressed(GLFW_KEY_RIGHT_BRACKET))
+      doc_.set_size(sel, std::min(kMaxHintSize, size + std::max(1, size / 4)));
     if (pressed(GLFW_KEY_LEFT_BRACKET) && size > 1) doc_.set_size(sel, std::max(1, size - std::max(1, size / 5)));
+  }
+}
+
+void EditorApp::handle_file_shortcuts() {
+  const bool shift = ImGui::GetIO().KeyShift;
+  auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
+  if (pressed(GLFW_KEY_Z) && !shift && !doc_.editing()) doc_.undo();
+  if (((pressed(GLFW_KEY_Z) && shift) || pressed(GLFW_KEY_Y)) && !doc_.editing()) doc_.redo();
+  if (pressed(GLFW_KEY_O)) open_dialog(Purpose::OpenImage, "Open a photo or session", image_ ? image_->path : "");
+  if (pressed(GLFW_KEY_S) && image_) {
+    if (!shift && !session_path_.empty())
+      guarded([this] { save_session_file(session_path_); });
+    else
+      open_dialog(Purpose::SaveSession, "Save hint session",
+                  session_path_.empty() ? default_session_path(image_->path) : session_path_);
+  }
+  if (pressed(GLFW_KEY_E) && image_)
+    open_dialog(Purpose::SaveResult, "Save the colourised result", suggested_result_path());
+  if (pressed(GLFW_KEY_Q)) {
+    glfwSetWindowShouldClose(window_, GLFW_TRUE);
+    EditorCallbacks::close(window_);
   }
 }
 
@@ -357,8 +356,7 @@ void EditorApp::guarded(const std::function<void()>& f) {
 
 void EditorApp::report_error(const std::string& msg) {
   error_ = msg;
-  status_time_ = glfwGetTime();
-  frames_to_draw_ = std::max(frames_to_draw_, 2);
+  request_frames(2);
   if (!script_.empty() && script_error_.empty() && script_pos_ < script_.size())
     script_error_ = script_[script_pos_].where(opt_.script) + msg;
 }
@@ -366,7 +364,6 @@ void EditorApp::report_error(const std::string& msg) {
 void EditorApp::set_status(const std::string& msg) {
   status_ = msg;
   error_.clear();
-  status_time_ = glfwGetTime();
 }
 
 int run_editor(EditorOptions opt) {

@@ -32,7 +32,7 @@ bool EditorApp::step_bench() {
   const int W = image_->L.width, H = image_->L.height;
   switch (b.phase()) {
     case Phase::Warmup:
-      if (!results_current()) return true;
+      if (!render_.results_current()) return true;
       if (doc_.size() == 0) {
         const double at[4][2] = {{0.3, 0.3}, {0.7, 0.3}, {0.3, 0.7}, {0.7, 0.7}};
         const Ab colors[4] = {{-6.f, -28.f}, {-24.f, 26.f}, {22.f, 30.f}, {18.f, 8.f}};
@@ -71,7 +71,7 @@ bool EditorApp::step_bench() {
     }
     case Phase::Edits:
       if (bench_edit_state_ == 0) {  // wait until idle, then press and move
-        if (!results_current()) return true;
+        if (!render_.results_current()) return true;
         if (bench_edit_ >= opt_.bench_edits) {
           b.set_phase(Phase::Done);
           return false;
@@ -104,12 +104,30 @@ bool EditorApp::step_bench() {
   return false;
 }
 
+void EditorApp::result_posted(uint64_t rev, bool full) { bench_->posted(rev, full); }
+
+void EditorApp::result_adopted(uint64_t serial, uint64_t rev, bool full, double compute_ms) {
+  bench_adopted_.push_back({serial, rev, full, compute_ms});
+}
+
+void EditorApp::report_shown_to_bench() {
+  // A result is on screen once its composition is complete; of those completed together only
+  // the newest was ever displayed.
+  const uint64_t on_screen = compositor_->shown_serial();
+  size_t n = 0;
+  while (n < bench_adopted_.size() && bench_adopted_[n].serial <= on_screen) ++n;
+  if (n == 0) return;
+  const BenchAdopted& r = bench_adopted_[n - 1];
+  bench_->shown(r.rev, r.full, r.compute_ms, compositor_->result().width());
+  bench_adopted_.erase(bench_adopted_.begin(), bench_adopted_.begin() + long(n));
+}
+
 void EditorApp::finish_bench() {
   nlohmann::json info = {
       {"image", image_->path},
       {"image_size", {image_->L.width, image_->L.height}},
       {"working_size", {image_->L_work.width, image_->L_work.height}},
-      {"method", method_label()},
+      {"method", render_.method_label()},
       {"hints", doc_.size()},
       {"gl_renderer", reinterpret_cast<const char*>(glGetString(GL_RENDERER))},
   };

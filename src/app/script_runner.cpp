@@ -86,7 +86,7 @@ bool EditorApp::step_script() {
 
 void EditorApp::feed_scripted_mouse() {
   ImGuiIO& io = ImGui::GetIO();
-  io.MousePos = to_screen(view_pane_, scripted_mouse_.x, scripted_mouse_.y);
+  io.MousePos = canvas_.screen_point(scripted_mouse_.x, scripted_mouse_.y);
   for (int i = 0; i < 3; ++i) io.MouseDown[i] = scripted_mouse_.down[i];
 }
 
@@ -117,7 +117,7 @@ bool EditorApp::run_action(const Action& a) {
         p.b = g[1];
       }
       doc_.add_point(p);
-      remember_color({p.a, p.b});
+      colour_.remember({p.a, p.b});
       return true;
     }
     case ActionKind::MovePoint: {
@@ -146,7 +146,7 @@ bool EditorApp::run_action(const Action& a) {
       return true;
     case ActionKind::SetColor:
       check_point(a.point);
-      apply_color(a.point, a.rgb_colour ? typed_colour(a.point, {0.f, a.a, a.b}) : Ab{a.a, a.b});
+      colour_.apply(a.point, a.rgb_colour ? colour_.typed(a.point, {0.f, a.a, a.b}) : Ab{a.a, a.b});
       return true;
     case ActionKind::SetSize:
       check_point(a.point);
@@ -161,48 +161,50 @@ bool EditorApp::run_action(const Action& a) {
     case ActionKind::SelectSuggestion: {
       check_point(a.point);
       doc_.select(a.point);
-      request_suggestions(a.point);
-      if (!suggestions_ready(a.point)) {
+      const std::vector<Ab>* list = colour_.suggestions(a.point);
+      if (!list) {
         give_up_after(120, "waiting for suggestions");
         return false;
       }
-      if (a.choice >= int(suggestions_.ab.size()))
+      if (a.choice >= int(list->size()))
         throw Error("suggestion " + std::to_string(a.choice) + " does not exist (" +
-                    std::to_string(suggestions_.ab.size()) + " suggested)");
-      apply_color(a.point, suggestions_.ab[size_t(a.choice)]);
+                    std::to_string(list->size()) + " suggested)");
+      colour_.apply(a.point, (*list)[size_t(a.choice)]);
       return true;
     }
     case ActionKind::AdoptAlternative:
       if (!a.propose) {  // the thumbnails already shown, however old (as clicking one does)
-        if (alternatives_.empty()) throw Error("no alternatives have been proposed yet");
-        adopt_alternative(a.choice);
+        if (!alternatives_.proposed()) throw Error("no alternatives have been proposed yet");
+        alternatives_.adopt(a.choice);
         return true;
       }
-      if (first) request_alternatives();
-      if (!alternatives_ready()) {
+      if (first) alternatives_.request();
+      if (!alternatives_.ready()) {
         give_up_after(300, "waiting for alternatives");
         return false;
       }
-      adopt_alternative(a.choice);
+      alternatives_.adopt(a.choice);
       return true;
     case ActionKind::ShowHints:
-      show_hints_ = a.visible;
+      canvas_.show_hints(a.visible);
       return true;
     case ActionKind::SetLevin:
-      if (!has_model_) throw Error("set_levin needs the network (this editor runs " + method_label() + ")");
-      set_levin(a.on);
+      if (!render_.has_network())
+        throw Error("set_levin needs the network (this editor runs " + render_.method_label() + ")");
+      render_.set_levin(a.on);
       return true;
     case ActionKind::NextPhoto:
       if (!open_sibling(a.step))
         throw Error("there is no photo " + std::to_string(a.step) + " place(s) from this one in its folder");
       return true;
     case ActionKind::SetSaturation:
-      saturation_ = float(a.value);
+      render_.set_saturation(float(a.value));
       return true;
     case ActionKind::SetView:
-      mode_ = a.mode == "split" ? ViewMode::Split
-                                : a.mode == "side_by_side" ? ViewMode::SideBySide : ViewMode::Result;
-      if (mode_ == ViewMode::Split) split_ = float(a.value);
+      canvas_.set_view(a.mode == "split"          ? ViewMode::Split
+                       : a.mode == "side_by_side" ? ViewMode::SideBySide
+                                                  : ViewMode::Result,
+                       float(a.value));
       return true;
     case ActionKind::LoadSession:
       load_session_file(a.path);
@@ -225,14 +227,14 @@ bool EditorApp::run_action(const Action& a) {
       }
       return screenshot_path_.empty();
     case ActionKind::RecoverAutosave:
-      if (!offer_recovery_) throw Error("no autosaved hints were offered for recovery");
+      if (!recovery_.offered) throw Error("no autosaved hints were offered for recovery");
       answer_recovery(a.accept);
       return true;
     case ActionKind::MouseDown:
     case ActionKind::MouseMove:
     case ActionKind::MouseUp:
       check_inside(a, *image_);
-      if (view_pane_.size.x <= 0 || view_pane_.size.y <= 0) {  // the canvas has not been laid out yet
+      if (!canvas_.laid_out()) {  // the canvas has not been laid out yet
         give_up_after(10, "waiting for the canvas (is the window narrower than the side panel?)");
         return false;
       }
@@ -256,8 +258,8 @@ bool EditorApp::run_action(const Action& a) {
       }
       return input_.empty();
     case ActionKind::ProposeAlternatives:
-      if (first) request_alternatives();
-      if (!alternatives_ready()) {
+      if (first) alternatives_.request();
+      if (!alternatives_.ready()) {
         give_up_after(300, "waiting for alternatives");
         return false;
       }
@@ -271,7 +273,7 @@ bool EditorApp::run_action(const Action& a) {
     case ActionKind::Wait:
       return !first && waited >= a.seconds;
     case ActionKind::WaitIdle: {
-      const bool idle = results_current() && saves_pending_ == 0;
+      const bool idle = render_.results_current() && saves_pending_ == 0;
       if (idle && !first) return true;
       give_up_after(a.timeout, "busy");
       return false;
