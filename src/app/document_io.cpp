@@ -229,7 +229,7 @@ void EditorApp::save_result_file(const std::string& path, bool overwrite_origina
   if (!image_) throw Error("save result: no photo is open");
   result_format(path);  // a usable extension (.png, .jpg, .tif, ...), or an error naming it
   if (is_original(path) && !overwrite_original) {
-    if (!script_.empty())
+    if (scripted())
       throw Error(path + " is the original photo: refusing to write over it (set \"overwrite\": true)");
     confirm_overwrite_ = path;  // the prompt in draw_modals() calls back with overwrite = true
     return;

@@ -6,14 +6,15 @@
 //   alternatives_view  whole-image alternative colourings and their strip below the canvas
 //   hint_list          the side panel's list of hints
 //   render_requests    asking the worker for the canvas's result, and what is on screen
-// Components see the editor only through EditorContext, which EditorApp implements. EditorApp's
-// own members are defined by concern:
-//   app_loop.cpp        window, ImGui, the frame loop, shortcuts, idle waiting, screenshots
+// and, for runs that drive the editor themselves, the players:
+//   script_player      replaying --script actions (through ScriptTarget)
+//   bench_driver       the --bench run (through BenchTarget; editor_bench.cpp records and reports)
+// Components see the editor only through EditorContext, the players through their targets;
+// EditorApp implements them (editor_targets.cpp). Its own members are defined by concern:
+//   app_loop.cpp        window, ImGui, the frame loop, shortcuts, idle waiting
 //   document_io.cpp     opening images/sessions, saving results/sessions, autosave and recovery
 //   panels.cpp          menu bar, side panel, status bar, help overlay, the canvas area
 //   prompts.cpp         file dialogs' outcomes, recovery, unsaved changes, replacing the original
-//   script_runner.cpp   replaying --script actions
-//   bench_driver.cpp    the --bench run (editor_bench.cpp records and reports)
 #pragma once
 #include <imgui.h>
 
@@ -24,11 +25,11 @@
 #include <vector>
 
 #include "app/alternatives_view.hpp"
+#include "app/bench_driver.hpp"
 #include "app/canvas_view.hpp"
 #include "app/colour_panel.hpp"
 #include "app/compositor.hpp"
 #include "app/editor.hpp"
-#include "app/editor_bench.hpp"
 #include "app/editor_context.hpp"
 #include "app/file_dialog.hpp"
 #include "app/gl.hpp"
@@ -36,19 +37,20 @@
 #include "app/inference_worker.hpp"
 #include "app/input_queue.hpp"
 #include "app/render_requests.hpp"
-#include "core/action_script.hpp"
+#include "app/script_player.hpp"
+#include "app/script_target.hpp"
 #include "core/document.hpp"
 
 namespace tinge {
 
-class EditorApp final : private EditorContext, private RenderObserver {
+class EditorApp final : private EditorContext, private ScriptTarget, private BenchTarget {
  public:
   explicit EditorApp(EditorOptions opt);
   ~EditorApp() override;
   int run();
 
  private:
-  // EditorContext: what the components see.
+  // EditorContext: what the components see (doc() and image() also serve the targets).
   Document& doc() override { return doc_; }
   const ImageData* image() const override { return image_.get(); }
   std::shared_ptr<const ImageData> image_for_job() const override { return image_; }
@@ -64,27 +66,51 @@ class EditorApp final : private EditorContext, private RenderObserver {
   bool levin() const override { return render_.levin(); }
   void preview_on_canvas(const Plane& a, const Plane& b) override { render_.show_instead(a, b); }
   void end_canvas_preview() override { render_.show_result(); }
-  // RenderObserver (bench_driver.cpp).
-  void result_posted(uint64_t rev, bool full) override;
-  void result_adopted(uint64_t serial, uint64_t rev, bool full, double compute_ms) override;
+  // ScriptTarget and BenchTarget: what --script and --bench drive (editor_targets.cpp).
+  InputQueue& input() override { return input_; }
+  bool results_current() const override { return render_.results_current(); }
+  void remember_colour(Ab ab) override { colour_.remember(ab); }
+  void set_colour(int point, Ab ab, bool typed) override;
+  const std::vector<Ab>* suggestions(int point) override { return colour_.suggestions(point); }
+  void propose_alternatives() override { alternatives_.request(); }
+  bool alternatives_ready() const override { return alternatives_.ready(); }
+  bool alternatives_proposed() const override { return alternatives_.proposed(); }
+  void adopt_alternative(int index) override { alternatives_.adopt(index); }
+  void show_hints(bool visible) override { canvas_.show_hints(visible); }
+  void set_view(ViewMode mode, float split) override { canvas_.set_view(mode, split); }
+  bool canvas_laid_out() const override { return canvas_.laid_out(); }
+  ImVec2 canvas_point(double x, double y) const override { return canvas_.screen_point(x, y); }
+  void set_saturation(float s) override { render_.set_saturation(s); }
+  bool has_network() const override { return render_.has_network(); }
+  void set_levin(bool on) override { render_.set_levin(on); }
+  std::string method_label() const override { return render_.method_label(); }
+  void load_session_from(const std::string& path) override { load_session_file(path); }
+  void save_session_to(const std::string& path) override { save_session_file(path); }
+  void save_result_to(const std::string& path, bool overwrite) override { save_result_file(path, overwrite); }
+  bool saving() const override { return saves_pending_ > 0; }
+  bool recovery_offered() const override { return recovery_.offered; }
+  std::string result_name() const override { return suggested_result_path(); }
+  void save_screenshot(const std::string& path, bool of_result) override;
 
   // app_loop.cpp
+  void start();   // the players, the window, the worker, the photo and session asked for
+  void finish();  // waits for saves; script errors, the bench report, the autosave
   void init_window();
   void frame();
   void draw_ui();
   bool wants_frames() const;
   double frame_rate_limit() const;  // frames a second at most (EditorOptions::max_fps)
   void handle_shortcuts();
-  void handle_file_shortcuts();  // Ctrl + O, S, E, Q
-  void capture_screenshot();
-  void guarded(const std::function<void()>& f);  // runs f; a tinge::Error becomes a status message
+  void handle_file_shortcuts();                         // Ctrl + O, S, E, Q
+  void guarded(const std::function<void()>& f);         // runs f; a tinge::Error becomes a status message
+  bool scripted() const { return script_ != nullptr; }  // a --script run: it never asks the user
   void request_frames(int n) { frames_to_draw_ = std::max(frames_to_draw_, n); }
   // document_io.cpp
   void open_path(const std::string& path);
   bool open_session_beside(const std::string& path);  // <photo>.tinge.json: false when not used
   // Opens the photo `step` places further in the current photo's folder (sorted by name, as
   // tinge eval lists them); false (and a status line) past either end.
-  bool open_sibling(int step);
+  bool open_sibling(int step) override;
   void open_image(const std::string& path, const std::vector<HintPoint>& hints);
   void offer_autosave(const ImageData& img, const std::vector<HintPoint>& hints);
   // Loads a session: its photo is opened unless it is the open one; with onto_open_photo, the open
@@ -92,10 +118,10 @@ class EditorApp final : private EditorContext, private RenderObserver {
   void load_session_file(const std::string& path, bool onto_open_photo = false);
   void save_session_file(const std::string& path);
   void save_result_file(const std::string& path, bool overwrite_original);
-  bool is_original(const std::string& path) const;
+  bool is_original(const std::string& path) const override;
   std::string suggested_result_path() const;
   void autosave_tick(bool force);
-  void answer_recovery(bool accept);  // the "recover unsaved hints?" offer
+  void answer_recovery(bool accept) override;  // the "recover unsaved hints?" offer
   // panels.cpp
   void draw_menu_bar();
   void draw_file_menu();
@@ -117,15 +143,6 @@ class EditorApp final : private EditorContext, private RenderObserver {
   void leave_document(bool quitting, std::function<void()> then);
   void open_sibling_asking(int step);  // Page Down / Page Up
   bool modal_open() const;             // a prompt or file dialog waits for an answer
-  // script_runner.cpp
-  void write_layout(const std::string& path) const;  // the last complete frame's notes
-  bool step_script();                                // false once the script has finished
-  bool run_action(const Action& a);
-  void feed_scripted_mouse();  // after the backend's NewFrame: the scripted mouse replaces the real one
-  // bench_driver.cpp
-  bool step_bench();  // false once the benchmark has finished
-  void finish_bench();
-  void report_shown_to_bench();  // results whose composition completed this frame
 
   EditorOptions opt_;
   GLFWwindow* window_ = nullptr;
@@ -175,37 +192,9 @@ class EditorApp final : private EditorContext, private RenderObserver {
   double min_frame_interval_ = 1.0 / 60;  // seconds (EditorOptions::max_fps)
   double last_frame_at_ = -1;
 
-  // Script replay.
-  std::vector<Action> script_;
-  size_t script_pos_ = 0;
-  int action_frames_ = 0;
-  bool action_started_ = false;
-  double drag_from_x_ = 0, drag_from_y_ = 0;
-  double action_start_ = 0;
-  struct ScriptedMouse {
-    bool active = false;  // set by the first mouse_* action; from then on the real mouse is ignored
-    double x = 0, y = 0;  // image pixels
-    bool down[3] = {false, false, false};
-  } scripted_mouse_;
-  struct LayoutNote {
-    std::string name;
-    ImVec2 pos, size;
-    std::string value;
-  };
-  std::vector<LayoutNote> layout_, layout_shown_;  // this frame's notes, the last complete frame's
-  std::string screenshot_path_, script_error_;
-  bool screenshot_of_result_ = false;  // the composed result, not the window
-
-  // Benchmark (--bench).
-  std::unique_ptr<BenchRecorder> bench_;
-  double bench_phase_start_ = 0, bench_progress_ = 0;
-  int bench_edit_ = 0, bench_edit_state_ = 0;
-  struct BenchAdopted {
-    uint64_t serial, rev;  // the compositor's ab serial, the document revision
-    bool full;
-    double compute_ms;
-  };
-  std::vector<BenchAdopted> bench_adopted_;  // results handed to the compositor, not on screen yet
+  // Runs that drive the editor themselves (null otherwise).
+  std::unique_ptr<ScriptPlayer> script_;
+  std::unique_ptr<BenchDriver> bench_;
 
   friend struct EditorCallbacks;
 };

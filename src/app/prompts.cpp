@@ -25,7 +25,7 @@ bool modal(const char* name, bool want) {
 }  // namespace
 
 void EditorApp::leave_document(bool quitting, std::function<void()> then) {
-  if (!script_.empty() || !image_ || !doc_.modified()) {  // nothing to lose (scripts never ask)
+  if (scripted() || !image_ || !doc_.modified()) {  // nothing to lose (scripts never ask)
     then();
     return;
   }
