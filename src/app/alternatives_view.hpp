@@ -31,7 +31,10 @@ class AlternativesView {
   float strip_height(float canvas_w, float canvas_h) const;  // 0 when hidden
   void draw_strip(ImVec2 pos, ImVec2 size);
   bool strip_shown() const { return shown_; }
-  void hide_strip() { shown_ = false; }
+  void hide_strip() {  // and the canvas shows the result again
+    shown_ = false;
+    end_preview();
+  }
   void reset();                    // a new photo: proposals for the old one are dropped
   void clear() { list_.clear(); }  // the thumbnails' textures, while the GL context is current
 
