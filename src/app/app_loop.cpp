@@ -1,5 +1,5 @@
 // The editor's window and frame loop: GLFW + ImGui setup (HiDPI aware), event-driven redraws (an
-// idle editor sleeps in glfwWaitEvents and draws nothing), keyboard shortcuts, screenshots, and
+// idle editor sleeps in glfwWaitEvents and draws nothing), keyboard shortcuts, and
 // a clean shutdown that lets a running inference finish before the window goes away.
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
@@ -62,7 +62,7 @@ struct EditorCallbacks {
   }
   static void close(GLFWwindow* w) {
     EditorApp* a = app(w);
-    if (a->script_.empty() && a->doc_.modified()) {
+    if (!a->scripted() && a->doc_.modified()) {
       glfwSetWindowShouldClose(w, GLFW_FALSE);  // ask first
       a->leave_document(true, [a] { a->quit_now_ = true; });
     }
@@ -74,7 +74,7 @@ EditorApp::EditorApp(EditorOptions opt) : opt_(std::move(opt)) {}
 
 EditorApp::~EditorApp() {
   worker_.reset();  // joins the worker: a running job finishes, queued ones are dropped
-  alternatives_.clear();
+  alternatives_.clear();  // textures: while the GL context is there
   if (window_) {
     glfwMakeContextCurrent(window_);
     compositor_.reset();
@@ -134,23 +134,7 @@ void EditorApp::init_window() {
 }
 
 int EditorApp::run() {
-  if (!opt_.script.empty()) {
-    script_ = load_action_script(opt_.script);  // a bad script fails before any window opens
-    opt_.autosave = opt_.autosave_scripted;
-  }
-  if (!opt_.bench_out.empty()) {
-    bench_ = std::make_unique<BenchRecorder>();
-    opt_.autosave = false;
-  }
-  init_window();
-  recent_files_ = load_recent_files();
-  make_worker();
-  std::string input = opt_.input.empty() ? opt_.sample : opt_.input;
-  if (!input.empty()) open_path(input);
-  if (!opt_.session.empty()) load_session_file(opt_.session, /*onto_open_photo=*/!input.empty());
-  if (!script_.empty() && !image_) throw UsageError("edit: --script needs an image to work on");
-  if (bench_ && !image_) throw UsageError("edit: --bench needs an image to work on");
-
+  start();
   min_frame_interval_ = 1.0 / frame_rate_limit();
   for (;;) {
     if (quit_now_ || glfwWindowShouldClose(window_)) break;
@@ -163,40 +147,74 @@ int EditorApp::run() {
     } else
       glfwWaitEventsTimeout(opt_.autosave && doc_.revision() != autosaved_rev_ ? 1.0 : 60.0);
     if (bench_) bench_->frame_start();  // the UI thread's work starts here: results, then a frame
-    if (worker_->drain() > 0) frames_to_draw_ = std::max(frames_to_draw_, 2);
-    if (event_seen_ || !dropped_.empty()) frames_to_draw_ = std::max(frames_to_draw_, 3);
+    if (worker_->drain() > 0) request_frames(2);
+    if (event_seen_ || !dropped_.empty()) request_frames(3);
     event_seen_ = false;
     autosave_tick(false);
     // Whatever wants frames gets them: a composition in progress advances only inside frame(),
     // so waiting for input here would leave the result half composed (grey) until the mouse moved.
     if (wants_frames()) frame();
-    if (!script_error_.empty()) throw UsageError(script_error_);
-    if (!script_.empty() && script_pos_ >= script_.size()) break;
-    if (bench_ && bench_->phase() == BenchRecorder::Phase::Done) break;
+    if (script_ && !script_->error().empty()) throw UsageError(script_->error());
+    if (script_ && script_->finished()) break;
+    if (bench_ && bench_->done()) break;
   }
+  finish();
+  return 0;
+}
+
+void EditorApp::start() {
+  if (!opt_.script.empty()) {
+    // A bad script fails before any window opens; an empty one leaves the editor interactive.
+    std::vector<Action> actions = load_action_script(opt_.script);
+    ScriptTarget& target = *this;
+    if (!actions.empty()) script_ = std::make_unique<ScriptPlayer>(target, std::move(actions), opt_.script);
+    opt_.autosave = opt_.autosave_scripted;
+  }
+  if (!opt_.bench_out.empty()) {
+    BenchTarget& target = *this;
+    bench_ = std::make_unique<BenchDriver>(target, opt_.bench_out, opt_.bench_seconds, opt_.bench_edits);
+    opt_.autosave = false;
+  }
+  init_window();
+  recent_files_ = load_recent_files();
+  worker_ = std::make_unique<InferenceWorker>(
+      render_.prepare_method(std::move(opt_.method)), [] { glfwPostEmptyEvent(); },
+      [this](const std::string& msg) { report_error(msg); }, opt_.worker_nice);
+  render_.set_observer(bench_.get());
+  std::string input = opt_.input.empty() ? opt_.sample : opt_.input;
+  if (!input.empty()) open_path(input);
+  if (!opt_.session.empty()) load_session_file(opt_.session, /*onto_open_photo=*/!input.empty());
+  if (script_ && !image_) throw UsageError("edit: --script needs an image to work on");
+  if (bench_ && !image_) throw UsageError("edit: --bench needs an image to work on");
+}
+
+void EditorApp::finish() {
   // Let pending saves finish before leaving (they run on the worker).
   while (saves_pending_ > 0 && worker_) {
     glfwWaitEventsTimeout(0.05);
     worker_->drain();
   }
-  if (!script_error_.empty()) throw UsageError(script_error_);
-  if (!script_.empty() && !error_.empty()) throw Error(error_);
-  if (bench_) finish_bench();
-  if (!script_.empty())
+  if (script_ && !script_->error().empty()) throw UsageError(script_->error());
+  if (script_ && !error_.empty()) throw Error(error_);
+  if (bench_) {
+    int fw = 0, fh = 0;
+    glfwGetFramebufferSize(window_, &fw, &fh);
+    bench_->finish(fw, fh);
+  }
+  if (script_)
     std::printf("edit: replayed %zu actions (%s, last preview %.0f ms, last full-resolution result %.0f ms)\n",
-                script_.size(), method_label().c_str(), preview_ms_, full_ms_);
+                script_->size(), render_.method_label().c_str(), render_.preview_ms(), render_.full_ms());
   if (image_ && opt_.autosave) {
     if (doc_.modified())
       autosave_tick(true);  // unsaved work stays recoverable, however the editor ends
-    else if (!offer_recovery_)  // an unanswered recovery offer is made again next time
+    else if (!recovery_.offered)  // an unanswered recovery offer is made again next time
       remove_autosave(image_->path);
   }
-  return 0;
 }
 
 bool EditorApp::wants_frames() const {
-  return frames_to_draw_ > 0 || !script_.empty() || bench_ || !input_.empty() || drag_point_ >= 0 ||
-         panning_ || (compositor_ && compositor_->composing()) || dragging_split_ || picking_;
+  return frames_to_draw_ > 0 || script_ || bench_ || !input_.empty() || canvas_.wants_frames() ||
+         (compositor_ && compositor_->composing()) || colour_.picking();
 }
 
 double EditorApp::frame_rate_limit() const {
@@ -209,7 +227,7 @@ double EditorApp::frame_rate_limit() const {
 
 void EditorApp::frame() {
   last_frame_at_ = glfwGetTime();
-  layout_.clear();
+  if (script_) script_->begin_frame();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   input_.drain_frame([this](const InputEvent& e) {
@@ -218,7 +236,7 @@ void EditorApp::frame() {
     else
       ImGui_ImplGlfw_KeyCallback(window_, e.key, e.scancode, e.action, e.mods);
   });
-  if (scripted_mouse_.active) feed_scripted_mouse();
+  if (script_) script_->feed_mouse();
   ImGui::NewFrame();
 
   if (!dropped_.empty()) {
@@ -226,27 +244,9 @@ void EditorApp::frame() {
     dropped_.clear();
     leave_document(false, [this, path] { guarded([this, path] { open_path(path); }); });
   }
-  if (!script_.empty() && script_error_.empty()) step_script();
-  if (bench_) step_bench();
-  try {
-    handle_shortcuts();
-    draw_menu_bar();
-    draw_side_panel();
-    draw_status_bar();
-    draw_canvas();
-    draw_help();
-    draw_modals();
-    update_requests();
-    compositor_->update(zoom_ * ImGui::GetIO().DisplayFramebufferScale.x);
-    // This frame's canvas was laid out before the band just composed: a composition finished here
-    // is shown by the next frame, which must come without waiting for input.
-    if (compositor_->composed_last_update()) frames_to_draw_ = std::max(frames_to_draw_, 2);
-    if (bench_) report_shown_to_bench();
-  } catch (const Error& e) {
-    // A failed UI action must not take the editor down: close what was open, show the error.
-    ImGui::ErrorCheckEndFrameRecover(ignore_imgui_log, nullptr);
-    report_error(e.what());
-  }
+  if (script_) script_->step();
+  if (bench_) bench_->step();
+  draw_ui();
 
   ImGui::Render();
   int fw = 0, fh = 0;
@@ -255,12 +255,12 @@ void EditorApp::frame() {
   glClearColor(28 / 255.f, 28 / 255.f, 30 / 255.f, 1.f);  // the canvas colour
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  capture_screenshot();
+  if (script_) script_->after_render();
   if (bench_) bench_->before_swap();
   glfwSwapBuffers(window_);
   if (bench_) bench_->after_swap(!worker_->idle(), compositor_->composed_last_update());
   if (frames_to_draw_ > 0) --frames_to_draw_;
-  layout_shown_.swap(layout_);
+  if (script_) script_->end_frame();
 
   std::string title = "tinge";
   if (image_) title += " - " + std::filesystem::path(image_->path).filename().string();
@@ -269,81 +269,80 @@ void EditorApp::frame() {
   title_ = title;
 }
 
-void EditorApp::capture_screenshot() {
-  if (screenshot_path_.empty() || ++action_frames_ < 3) return;  // let the UI settle first
-  const std::string path = screenshot_path_;
-  screenshot_path_.clear();
-  try {  // after the frame's own error handling: report here, naming the action
-    if (is_original(path)) throw Error(path + " is the original photo: refusing to write a screenshot over it");
-    int fw = 0, fh = 0;
-    glfwGetFramebufferSize(window_, &fw, &fh);
-    save_image(screenshot_of_result_ ? read_texture(compositor_->result()) : read_framebuffer(fw, fh), path);
-    set_status("screenshot saved to " + path);
+void EditorApp::draw_ui() {
+  try {
+    handle_shortcuts();
+    draw_menu_bar();
+    draw_side_panel();
+    draw_status_bar();
+    draw_canvas_area();
+    draw_help();
+    draw_modals();
+    render_.update();
+    compositor_->update(canvas_.zoom() * ImGui::GetIO().DisplayFramebufferScale.x);
+    // This frame's canvas was laid out before the band just composed: a composition finished here
+    // is shown by the next frame, which must come without waiting for input.
+    if (compositor_->composed_last_update()) request_frames(2);
+    if (bench_) bench_->results_on_screen(compositor_->shown_serial(), compositor_->result().width());
   } catch (const Error& e) {
-    report_error("screenshot: " + std::string(e.what()));
+    // A failed UI action must not take the editor down: close what was open, show the error.
+    ImGui::ErrorCheckEndFrameRecover(ignore_imgui_log, nullptr);
+    report_error(e.what());
   }
 }
 
 void EditorApp::handle_shortcuts() {
   ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput || modal_open()) return;  // prompts take their own keys (Esc cancels)
-  const bool ctrl = io.KeyCtrl || io.KeySuper, shift = io.KeyShift;
+  if (io.KeyCtrl || io.KeySuper) {
+    handle_file_shortcuts();
+    return;
+  }
   auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
-  if (ctrl && pressed(GLFW_KEY_Z) && !shift && !doc_.editing()) doc_.undo();
-  if (ctrl && ((pressed(GLFW_KEY_Z) && shift) || pressed(GLFW_KEY_Y)) && !doc_.editing())
-    doc_.redo();
-  if (ctrl && pressed(GLFW_KEY_O)) {
-    dialog_purpose_ = Purpose::OpenImage;
-    dialog_.open(FileDialog::Mode::Open, "Open a photo or session", image_ ? image_->path : "",
-                 photo_or_session_extensions());
-  }
-  if (ctrl && pressed(GLFW_KEY_S) && image_) {
-    if (!shift && !session_path_.empty()) {
-      guarded([this] { save_session_file(session_path_); });
-    } else {
-      dialog_purpose_ = Purpose::SaveSession;
-      dialog_.open(FileDialog::Mode::Save, "Save hint session",
-                   session_path_.empty() ? default_session_path(image_->path) : session_path_, {".json"});
-    }
-  }
-  if (ctrl && pressed(GLFW_KEY_E) && image_) {
-    dialog_purpose_ = Purpose::SaveResult;
-    dialog_.open(FileDialog::Mode::Save, "Save the colourised result", suggested_result_path(),
-                 result_image_extensions());
-  }
-  if (ctrl && pressed(GLFW_KEY_Q)) {
-    glfwSetWindowShouldClose(window_, GLFW_TRUE);
-    EditorCallbacks::close(window_);
-  }
-  if (ctrl) return;
   // Not in the middle of a gesture on that point (a drag, the gamut picker, the size slider):
   // the gesture's edit would stay open on a point that is gone.
-  const bool gesture = drag_point_ >= 0 || picking_ || size_editing_ || rgb_editing_;
+  const bool gesture = canvas_.dragging_hint() || colour_.in_gesture();
   if ((pressed(GLFW_KEY_DELETE) || pressed(GLFW_KEY_BACKSPACE)) && doc_.selected() >= 0 && !gesture)
     doc_.remove_point(doc_.selected());
   if (pressed(GLFW_KEY_ESCAPE)) {
     if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
       ImGui::ClosePopupToLevel(0, true);  // an open menu closes first
-    else if (show_alternatives_)
-      show_alternatives_ = false;  // then the alternatives' strip
+    else if (alternatives_.strip_shown())
+      alternatives_.hide_strip();  // then the alternatives' strip
     else
       doc_.select(-1);
   }
   const int sel = doc_.selected();  // after a deletion above: what is selected now
-  if (pressed(GLFW_KEY_H)) show_hints_ = !show_hints_;
-  if (pressed(GLFW_KEY_F)) fit_pending_ = true;
-  if (pressed(GLFW_KEY_1)) {
-    zoom_ = 1.f / std::max(1.f, io.DisplayFramebufferScale.x);
-    fit_pending_ = false;
-  }
-  if (pressed(GLFW_KEY_V)) mode_ = ViewMode((int(mode_) + 1) % 3);
+  canvas_.handle_view_keys();
   if (pressed(GLFW_KEY_PAGE_DOWN)) open_sibling_asking(1);
   if (pressed(GLFW_KEY_PAGE_UP)) open_sibling_asking(-1);
-  if (pressed(GLFW_KEY_F1) || (shift && pressed(GLFW_KEY_SLASH))) show_help_ = !show_help_;
-  if (sel >= 0 && drag_point_ < 0) {
-    int size = doc_.point(sel).size;
-    if (pressed(GLFW_KEY_RIGHT_BRACKET)) doc_.set_size(sel, std::min(kMaxHintSize, size + std::max(1, size / 4)));
+  if (pressed(GLFW_KEY_F1) || (io.KeyShift && pressed(GLFW_KEY_SLASH))) show_help_ = !show_help_;
+  if (sel >= 0 && !canvas_.dragging_hint()) {
+    const int size = doc_.point(sel).size;
+    if (pressed(GLFW_KEY_RIGHT_BRACKET))
+      doc_.set_size(sel, std::min(kMaxHintSize, size + std::max(1, size / 4)));
     if (pressed(GLFW_KEY_LEFT_BRACKET) && size > 1) doc_.set_size(sel, std::max(1, size - std::max(1, size / 5)));
+  }
+}
+
+void EditorApp::handle_file_shortcuts() {
+  const bool shift = ImGui::GetIO().KeyShift;
+  auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
+  if (pressed(GLFW_KEY_Z) && !shift && !doc_.editing()) doc_.undo();
+  if (((pressed(GLFW_KEY_Z) && shift) || pressed(GLFW_KEY_Y)) && !doc_.editing()) doc_.redo();
+  if (pressed(GLFW_KEY_O)) open_dialog(Purpose::OpenImage, "Open a photo or session", image_ ? image_->path : "");
+  if (pressed(GLFW_KEY_S) && image_) {
+    if (!shift && !session_path_.empty())
+      guarded([this] { save_session_file(session_path_); });
+    else
+      open_dialog(Purpose::SaveSession, "Save hint session",
+                  session_path_.empty() ? default_session_path(image_->path) : session_path_);
+  }
+  if (pressed(GLFW_KEY_E) && image_)
+    open_dialog(Purpose::SaveResult, "Save the colourised result", suggested_result_path());
+  if (pressed(GLFW_KEY_Q)) {
+    glfwSetWindowShouldClose(window_, GLFW_TRUE);
+    EditorCallbacks::close(window_);
   }
 }
 
@@ -353,20 +352,6 @@ void EditorApp::guarded(const std::function<void()>& f) {
   } catch (const Error& e) {
     report_error(e.what());
   }
-}
-
-void EditorApp::report_error(const std::string& msg) {
-  error_ = msg;
-  status_time_ = glfwGetTime();
-  frames_to_draw_ = std::max(frames_to_draw_, 2);
-  if (!script_.empty() && script_error_.empty() && script_pos_ < script_.size())
-    script_error_ = script_[script_pos_].where(opt_.script) + msg;
-}
-
-void EditorApp::set_status(const std::string& msg) {
-  status_ = msg;
-  error_.clear();
-  status_time_ = glfwGetTime();
 }
 
 int run_editor(EditorOptions opt) {

@@ -49,33 +49,35 @@ void EditorApp::open_path(const std::string& path) {
     load_session_file(path);
     return;
   }
-  // A session saved beside the photo under the default name (<photo>.tinge.json) brings its hints
-  // back, so reopening a photo continues where the user left off.
+  if (!open_session_beside(path)) open_image(path, {});
+}
+
+// A session saved beside the photo under the default name (<photo>.tinge.json) brings its hints
+// back, so reopening a photo continues where the user left off.
+bool EditorApp::open_session_beside(const std::string& path) {
   const std::string beside = default_session_path(path);
   std::error_code ec;
-  if (fs::is_regular_file(beside, ec)) {
-    std::string problem;
-    try {
-      const Session s = load_session(beside);
-      if (canonical(resolve_session_image(s, beside)) == canonical(path)) {
-        load_session_file(beside);
-        // Said on stdout too: a scripted run adds its hints to these.
-        const size_t n = s.points.size();
-        set_status("loaded " + std::to_string(n) + (n == 1 ? " hint" : " hints") + " from " + beside +
-                   ", the session saved beside the photo");
-        std::printf("edit: %s\n", status_.c_str());
-        std::fflush(stdout);
-        return;
-      }
-      problem = "it was made for " + s.image;
-    } catch (const Error& e) {
-      problem = e.what();
+  if (!fs::is_regular_file(beside, ec)) return false;
+  std::string problem;
+  try {
+    const Session s = load_session(beside);
+    if (canonical(resolve_session_image(s, beside)) == canonical(path)) {
+      load_session_file(beside);
+      // Said on stdout too: a scripted run adds its hints to these.
+      const size_t n = s.points.size();
+      set_status("loaded " + std::to_string(n) + (n == 1 ? " hint" : " hints") + " from " + beside +
+                 ", the session saved beside the photo");
+      std::printf("edit: %s\n", status_.c_str());
+      std::fflush(stdout);
+      return true;
     }
-    open_image(path, {});
-    set_status("not using " + beside + ": " + problem);
-    return;
+    problem = "it was made for " + s.image;
+  } catch (const Error& e) {
+    problem = e.what();
   }
   open_image(path, {});
+  set_status("not using " + beside + ": " + problem);
+  return true;
 }
 
 void EditorApp::open_image(const std::string& path, const std::vector<HintPoint>& hints) {
@@ -98,51 +100,46 @@ void EditorApp::open_image(const std::string& path, const std::vector<HintPoint>
   int ww = 0, wh = 0;
   working_size(img->L.width, img->L.height, short_side, ww, wh);
   img->L_work = resize_area(img->L, ww, wh);
-  if (has_model_) {
+  if (render_.has_network()) {
     img->L_preview = img->L_work;  // a network wants its own working resolution
   } else {
     working_size(img->L.width, img->L.height, std::min(short_side, 128), ww, wh);
     img->L_preview = resize_area(img->L, ww, wh);
   }
-  img->generation = ++generation_;
+  img->generation = image_ ? image_->generation + 1 : 1;
   compositor_->set_image(img->original, img->L);
   image_ = img;
 
   doc_.reset(hints);  // also ends any edit in progress on the previous photo
   // A gesture begun on the previous photo (a drag, the gamut picker, a text field) ends with it:
-  // it must not go on moving a point of this one.
-  drag_point_ = -1;
-  panning_ = dragging_split_ = picking_ = false;
-  rgb_editing_ = size_editing_ = false;
+  // it must not go on moving a point of this one. Results and proposals for it are dropped.
+  canvas_.reset();
+  colour_.reset();
+  render_.reset();
+  alternatives_.reset();
   session_path_.clear();
   session_extra_ = nlohmann::json::object();
-  requested_rev_ = ~0ull;
-  shown_a_ = shown_b_ = Plane();
-  suggestions_ = Suggestions();
-  previewed_alternative_ = -1;  // the compositor is reset with the image below
-  alternatives_.clear();
-  show_alternatives_ = false;
-  alternatives_rev_ = ~0ull;
-  alternatives_pending_ = false;  // a proposal for the previous photo is dropped when it arrives
-  fit_pending_ = true;
   autosaved_rev_ = doc_.revision();
   remember_recent_file(img->path);
   recent_files_ = load_recent_files();
   set_status("opened " + img->path);
+  offer_autosave(*img, hints);
+}
 
+// Hints autosaved for this photo and never saved are offered for recovery.
+void EditorApp::offer_autosave(const ImageData& img, const std::vector<HintPoint>& hints) {
   std::vector<HintPoint> saved;
   std::string when;
-  offer_recovery_ = false;
-  if (opt_.autosave && read_autosave(img->path, saved, when) && !saved.empty() &&
-      !same_points(saved, hints)) {
-    try {
-      validate_points(saved, img->L.width, img->L.height);
-      recovery_points_ = saved;
-      recovery_time_ = when;
-      offer_recovery_ = true;
-    } catch (const Error&) {
-      remove_autosave(img->path);  // stale: it does not fit this image any more
-    }
+  recovery_.offered = false;
+  if (!opt_.autosave || !read_autosave(img.path, saved, when) || saved.empty() || same_points(saved, hints))
+    return;
+  try {
+    validate_points(saved, img.L.width, img.L.height);
+    recovery_.points = saved;
+    recovery_.time = when;
+    recovery_.offered = true;
+  } catch (const Error&) {
+    remove_autosave(img.path);  // stale: it does not fit this image any more
   }
 }
 
@@ -185,8 +182,8 @@ void EditorApp::load_session_file(const std::string& path, bool onto_open_photo)
   if (s.extra.contains("editor") && s.extra["editor"].is_object()) {
     const auto& e = s.extra["editor"];
     if (e.contains("saturation") && e["saturation"].is_number())
-      saturation_ = std::clamp(e["saturation"].get<float>(), 0.f, 3.f);
-    if (e.contains("levin") && e["levin"].is_boolean()) set_levin(e["levin"].get<bool>());
+      render_.set_saturation(std::clamp(e["saturation"].get<float>(), 0.f, 3.f));
+    if (e.contains("levin") && e["levin"].is_boolean()) render_.set_levin(e["levin"].get<bool>());
   }
   remember_recent_file(session_path_);
   recent_files_ = load_recent_files();
@@ -204,8 +201,8 @@ void EditorApp::save_session_file(const std::string& path) {
   s.image = ec || rel.empty() ? image_->path : rel.generic_string();
   s.points = doc_.points();
   s.extra = session_extra_;
-  s.extra["editor"] = {{"saturation", saturation_}};
-  if (has_model_) s.extra["editor"]["levin"] = levin_;  // "+ Levin": tinge colorize honours it too
+  s.extra["editor"] = {{"saturation", render_.saturation()}};
+  if (render_.has_network()) s.extra["editor"]["levin"] = render_.levin();  // "+ Levin": tinge colorize honours it too
   save_session(s, path);
   doc_.mark_saved();
   session_path_ = canonical(path);
@@ -232,7 +229,7 @@ void EditorApp::save_result_file(const std::string& path, bool overwrite_origina
   if (!image_) throw Error("save result: no photo is open");
   result_format(path);  // a usable extension (.png, .jpg, .tif, ...), or an error naming it
   if (is_original(path) && !overwrite_original) {
-    if (!script_.empty())
+    if (scripted())
       throw Error(path + " is the original photo: refusing to write over it (set \"overwrite\": true)");
     confirm_overwrite_ = path;  // the prompt in draw_modals() calls back with overwrite = true
     return;
@@ -241,11 +238,11 @@ void EditorApp::save_result_file(const std::string& path, bool overwrite_origina
   auto img = image_;
   auto points = doc_.points();
   PipelineOptions po;
-  po.saturation = saturation_;
-  const bool levin = levin_;
+  po.saturation = render_.saturation();
+  const bool levin = render_.levin();
   worker_->post("", "saving the result", [this, img, points, po, path, levin](Method& m) -> InferenceWorker::Done {
     try {
-      LabImage lab = colorize(img->L, points, chosen_method(m, levin), po);
+      LabImage lab = colorize(img->L, points, job_method(m, levin), po);
       const Plane* alpha = img->alpha.empty() ? nullptr : &img->alpha;
       save_colorized(path, img->L, lab.a, lab.b, alpha, img->bits);
     } catch (const std::exception& e) {
@@ -266,10 +263,10 @@ void EditorApp::save_result_file(const std::string& path, bool overwrite_origina
 
 void EditorApp::answer_recovery(bool accept) {
   if (accept)
-    doc_.replace_all(recovery_points_);  // undoable, and unsaved until the session is saved
+    doc_.replace_all(recovery_.points);  // undoable, and unsaved until the session is saved
   else if (image_)
     remove_autosave(image_->path);
-  offer_recovery_ = false;
+  recovery_.offered = false;
 }
 
 void EditorApp::autosave_tick(bool force) {

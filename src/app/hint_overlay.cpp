@@ -1,123 +1,135 @@
-// Hint markers on the canvas and the mouse gestures that edit hints: click to add (the new hint
+// CanvasView's hint markers and the mouse gestures that edit hints: click to add (the new hint
 // takes the colour currently predicted there), click a marker to select it, drag to move it (the
 // result follows with a fast preview; full quality on release), right-click to remove it.
 // A marker is the outline of the hinted square (the patch the network is given) with a small
 // swatch of the hint's colour on its corner, so the result stays visible inside; the user can fade
 // markers (marker_opacity_) or hide them (H).
+#include <algorithm>
 #include <cmath>
 
-#include "app/editor_app.hpp"
-#include "core/color.hpp"
+#include "app/canvas_view.hpp"
+#include "app/hint_colours.hpp"
+#include "core/document.hpp"
 
 namespace tinge {
 namespace {
 
-ImU32 to_u32(const Rgb& c, float alpha) {
+ImU32 to_u32(const std::array<float, 3>& c, float alpha) {
   auto ch = [](float v) { return int(std::lround(std::clamp(v, 0.f, 1.f) * 255.f)); };
   return IM_COL32(ch(c[0]), ch(c[1]), ch(c[2]), ch(alpha));
 }
 
-ImU32 grey(int v, float alpha) { return IM_COL32(v, v, v, int(std::lround(std::clamp(alpha, 0.f, 1.f) * 255.f))); }
+ImU32 grey(int v, float alpha) {
+  return IM_COL32(v, v, v, int(std::lround(std::clamp(alpha, 0.f, 1.f) * 255.f)));
+}
 
 }  // namespace
 
-EditorApp::MarkerShape EditorApp::marker_shape(const Pane& pane, const HintPoint& p) const {
+CanvasView::MarkerShape CanvasView::marker_shape(const Pane& pane, const HintPoint& p) const {
+  const float s = ctx_.ui_scale();
   MarkerShape m;
   // Whole pixels: the outlines' lines then have fully opaque cores.
   const ImVec2 c = to_screen(pane, p.x, p.y);
   m.centre = ImVec2(std::round(c.x), std::round(c.y));
-  m.half = std::round(std::max(4.f * ui_scale_, 0.5f * float(p.size) * zoom_));
-  const float sw = std::round(12.f * ui_scale_);
+  m.half = std::round(std::max(4.f * s, 0.5f * float(p.size) * zoom_));
+  const float sw = std::round(12.f * s);
   m.swatch0 = ImVec2(m.centre.x - m.half - sw, m.centre.y - m.half - sw);
   m.swatch1 = ImVec2(m.centre.x - m.half + 1.f, m.centre.y - m.half + 1.f);
   return m;
 }
 
-void EditorApp::draw_hint_markers(const Pane& pane, ImDrawList* dl) const {
-  const auto& pts = doc_.points();
-  const float alpha = marker_opacity_;
+void CanvasView::draw_hint_markers(const Pane& pane, ImDrawList* dl) const {
+  const Document& doc = ctx_.doc();
+  const auto& pts = doc.points();
+  const float alpha = marker_opacity_, s = ctx_.ui_scale();
   for (int i = 0; i < int(pts.size()); ++i) {
     const HintPoint& p = pts[size_t(i)];
     const MarkerShape m = marker_shape(pane, p);
     const ImVec2 a(m.centre.x - m.half, m.centre.y - m.half), b(m.centre.x + m.half, m.centre.y + m.half);
-    const Rgb rgb = display_rgb(lightness_at(p.x, p.y, p.size), {p.a, p.b});
-    dl->AddRect(a, b, grey(0, alpha), 0.f, 0, 4.f * ui_scale_);
-    dl->AddRect(a, b, grey(255, alpha), 0.f, 0, 2.f * ui_scale_);
+    const auto rgb = display_rgb(ctx_.lightness_at(p.x, p.y, p.size), {p.a, p.b});
+    dl->AddRect(a, b, grey(0, alpha), 0.f, 0, 4.f * s);
+    dl->AddRect(a, b, grey(255, alpha), 0.f, 0, 2.f * s);
     dl->AddRectFilled(m.swatch0, m.swatch1, grey(0, alpha));
-    dl->AddRectFilled(ImVec2(m.swatch0.x + ui_scale_, m.swatch0.y + ui_scale_),
-                      ImVec2(m.swatch1.x - ui_scale_, m.swatch1.y - ui_scale_), to_u32(rgb, alpha));
-    if (i == doc_.selected()) {
-      const float g = 4.f * ui_scale_;
+    dl->AddRectFilled(ImVec2(m.swatch0.x + s, m.swatch0.y + s), ImVec2(m.swatch1.x - s, m.swatch1.y - s),
+                      to_u32(rgb, alpha));
+    if (i == doc.selected()) {
+      const float g = 4.f * s;
       dl->AddRect(ImVec2(a.x - g, a.y - g), ImVec2(b.x + g, b.y + g), IM_COL32(255, 200, 0, 255), 0.f, 0,
-                  2.f * ui_scale_);
+                  2.f * s);
     }
   }
 }
 
-int EditorApp::hint_at(const Pane& pane, ImVec2 m) const {
-  const auto& pts = doc_.points();
+int CanvasView::hint_at(const Pane& pane, ImVec2 m) const {
+  const auto& pts = ctx_.doc().points();
   for (int i = int(pts.size()) - 1; i >= 0; --i) {  // topmost (last drawn) first
     const MarkerShape s = marker_shape(pane, pts[size_t(i)]);
-    const float r = s.half + 4.f * ui_scale_;
+    const float r = s.half + 4.f * ctx_.ui_scale();
     const bool on_square = std::fabs(m.x - s.centre.x) <= r && std::fabs(m.y - s.centre.y) <= r;
-    const bool on_swatch = m.x >= s.swatch0.x && m.y >= s.swatch0.y && m.x <= s.swatch1.x && m.y <= s.swatch1.y;
+    const bool on_swatch =
+        m.x >= s.swatch0.x && m.y >= s.swatch0.y && m.x <= s.swatch1.x && m.y <= s.swatch1.y;
     if (on_square || on_swatch) return i;
   }
   return -1;
 }
 
-void EditorApp::handle_hint_mouse(const std::vector<Pane>& panes, bool hovered) {
+void CanvasView::handle_hint_mouse(const std::vector<Pane>& panes, bool hovered) {
+  Document& doc = ctx_.doc();
+  const ImageData& image = *ctx_.image();
   ImGuiIO& io = ImGui::GetIO();
   const Pane* pane = nullptr;
   for (const Pane& p : panes)
     if (p.contains(io.MousePos)) pane = &p;
-  const int W = image_->L.width, H = image_->L.height;
 
   if (drag_point_ >= 0) {
-    if (ImGui::IsMouseDown(0) && drag_point_ < doc_.size()) {
+    if (ImGui::IsMouseDown(0) && drag_point_ < doc.size()) {
       double x = 0, y = 0;
       to_image(pane ? *pane : panes.back(), io.MousePos, x, y);
-      x = std::clamp(x + drag_dx_, 0.0, W - 1e-3);
-      y = std::clamp(y + drag_dy_, 0.0, H - 1e-3);
-      const HintPoint& p = doc_.point(drag_point_);
-      if (x != p.x || y != p.y) doc_.move_point(drag_point_, x, y);
+      x = std::clamp(x + drag_dx_, 0.0, image.L.width - 1e-3);
+      y = std::clamp(y + drag_dy_, 0.0, image.L.height - 1e-3);
+      const HintPoint& p = doc.point(drag_point_);
+      if (x != p.x || y != p.y) doc.move_point(drag_point_, x, y);
     } else {
-      doc_.end_edit();  // the whole gesture is one undo step; full quality follows
+      doc.end_edit();  // the whole gesture is one undo step; full quality follows
       drag_point_ = -1;
     }
     return;
   }
   if (!hovered || !pane) return;
-  if (ImGui::IsMouseClicked(0)) {
-    double x = 0, y = 0;
-    to_image(*pane, io.MousePos, x, y);
-    const int h = show_hints_ ? hint_at(*pane, io.MousePos) : -1;
-    if (h >= 0) {
-      const HintPoint& p = doc_.point(h);
-      doc_.select(h);
-      doc_.begin_edit();
-      drag_point_ = h;
-      drag_dx_ = p.x - x;
-      drag_dy_ = p.y - y;
-    } else if (x >= 0 && y >= 0 && x < W && y < H) {
-      HintPoint p;
-      p.x = x;
-      p.y = y;
-      const Ab ab = predicted_ab_at(x, y);
-      p.a = ab[0];
-      p.b = ab[1];
-      p.size = default_size_ > 0 ? default_size_ : std::max(5, std::min(W, H) / 64);
-      doc_.begin_edit();  // adding and then dragging is one step
-      drag_point_ = doc_.add_point(p);
-      drag_dx_ = drag_dy_ = 0;
-      show_hints_ = true;
-    } else {
-      doc_.select(-1);
-    }
-  }
+  if (ImGui::IsMouseClicked(0)) click(*pane, io.MousePos);
   if (ImGui::IsMouseClicked(1)) {
     const int h = show_hints_ ? hint_at(*pane, io.MousePos) : -1;
-    if (h >= 0) doc_.remove_point(h);
+    if (h >= 0) doc.remove_point(h);
+  }
+}
+
+void CanvasView::click(const Pane& pane, ImVec2 mouse) {
+  Document& doc = ctx_.doc();
+  const ImageData& image = *ctx_.image();
+  double x = 0, y = 0;
+  to_image(pane, mouse, x, y);
+  const int h = show_hints_ ? hint_at(pane, mouse) : -1;
+  if (h >= 0) {
+    const HintPoint& p = doc.point(h);
+    doc.select(h);
+    doc.begin_edit();
+    drag_point_ = h;
+    drag_dx_ = p.x - x;
+    drag_dy_ = p.y - y;
+  } else if (x >= 0 && y >= 0 && x < image.L.width && y < image.L.height) {
+    HintPoint p;
+    p.x = x;
+    p.y = y;
+    const Ab ab = ctx_.shown_ab_at(x, y);
+    p.a = ab[0];
+    p.b = ab[1];
+    p.size = ctx_.new_hint_size();
+    doc.begin_edit();  // adding and then dragging is one step
+    drag_point_ = doc.add_point(p);
+    drag_dx_ = drag_dy_ = 0;
+    show_hints_ = true;
+  } else {
+    doc.select(-1);
   }
 }
 

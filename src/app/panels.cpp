@@ -1,6 +1,7 @@
 // The editor's fixed chrome: menu bar, the side panel (hints, saturation, view, colour,
-// alternatives), the status bar (what is being done, inference times, model, image size) and the
-// help overlay with the keyboard shortcuts. The modal prompts are in prompts.cpp.
+// alternatives: the components draw their parts), the canvas area, the status bar (what is being
+// done, inference times, model, image size) and the help overlay with the keyboard shortcuts. The
+// modal prompts are in prompts.cpp.
 #include <filesystem>
 
 #include "app/editor_app.hpp"
@@ -35,45 +36,15 @@ const char* kShortcuts[][2] = {
     {"F1 or ?", "this help"},
 };
 
+float side_panel_width(float scale) { return 340.f * scale; }
+float status_bar_height() { return ImGui::GetFrameHeight() + 6.f; }
+
 }  // namespace
 
 void EditorApp::draw_menu_bar() {
   if (!ImGui::BeginMainMenuBar()) return;
-  auto open_dialog = [this](Purpose p, FileDialog::Mode mode, const char* title, const std::string& start,
-                            std::vector<std::string> ext) {
-    dialog_purpose_ = p;
-    dialog_.open(mode, title, start, ext);
-  };
-  const std::string here = image_ ? image_->path : "";
   if (ImGui::BeginMenu("File")) {
-    if (ImGui::MenuItem("Open...", "Ctrl+O"))
-      open_dialog(Purpose::OpenImage, FileDialog::Mode::Open, "Open a photo or session", here,
-                  photo_or_session_extensions());
-    if (ImGui::BeginMenu("Open recent", !recent_files_.empty())) {
-      for (const std::string& f : recent_files_)
-        if (ImGui::MenuItem(f.c_str()))
-          leave_document(false, [this, f] { guarded([this, f] { open_path(f); }); });
-      ImGui::EndMenu();
-    }
-    if (ImGui::MenuItem("Next photo in folder", "PgDn", false, image_ != nullptr)) open_sibling_asking(1);
-    if (ImGui::MenuItem("Previous photo in folder", "PgUp", false, image_ != nullptr)) open_sibling_asking(-1);
-    if (ImGui::MenuItem("Load session...", nullptr, false, image_ != nullptr))
-      open_dialog(Purpose::LoadSession, FileDialog::Mode::Open, "Load a hint session", here, {".json"});
-    if (ImGui::MenuItem("Save session", "Ctrl+S", false, image_ != nullptr)) {
-      if (!session_path_.empty())
-        guarded([this] { save_session_file(session_path_); });
-      else
-        open_dialog(Purpose::SaveSession, FileDialog::Mode::Save, "Save hint session",
-                    default_session_path(here), {".json"});
-    }
-    if (ImGui::MenuItem("Save session as...", "Ctrl+Shift+S", false, image_ != nullptr))
-      open_dialog(Purpose::SaveSession, FileDialog::Mode::Save, "Save hint session",
-                  session_path_.empty() ? default_session_path(here) : session_path_, {".json"});
-    if (ImGui::MenuItem("Save result...", "Ctrl+E", false, image_ != nullptr))
-      open_dialog(Purpose::SaveResult, FileDialog::Mode::Save, "Save the colourised result",
-                  suggested_result_path(), result_image_extensions());
-    ImGui::Separator();
-    if (ImGui::MenuItem("Quit", "Ctrl+Q")) leave_document(true, [this] { quit_now_ = true; });
+    draw_file_menu();
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Edit")) {
@@ -84,21 +55,39 @@ void EditorApp::draw_menu_bar() {
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("View")) {
-    if (ImGui::MenuItem("Fit", "F")) fit_pending_ = true;
-    if (ImGui::MenuItem("1:1", "1")) {
-      zoom_ = 1.f / std::max(1.f, ImGui::GetIO().DisplayFramebufferScale.x);
-      fitted_ = false;
-    }
-    ImGui::Separator();
-    if (ImGui::MenuItem("Result", "V", mode_ == ViewMode::Result)) mode_ = ViewMode::Result;
-    if (ImGui::MenuItem("Side by side", "V", mode_ == ViewMode::SideBySide)) mode_ = ViewMode::SideBySide;
-    if (ImGui::MenuItem("Before/after split", "V", mode_ == ViewMode::Split)) mode_ = ViewMode::Split;
-    ImGui::Separator();
-    ImGui::MenuItem("Show hints", "H", &show_hints_);
+    canvas_.draw_view_menu();
     ImGui::MenuItem("Keyboard shortcuts", "F1", &show_help_);
     ImGui::EndMenu();
   }
   ImGui::EndMainMenuBar();
+}
+
+void EditorApp::draw_file_menu() {
+  const std::string here = image_ ? image_->path : "";
+  const bool open = image_ != nullptr;
+  if (ImGui::MenuItem("Open...", "Ctrl+O")) open_dialog(Purpose::OpenImage, "Open a photo or session", here);
+  if (ImGui::BeginMenu("Open recent", !recent_files_.empty())) {
+    for (const std::string& f : recent_files_)
+      if (ImGui::MenuItem(f.c_str())) leave_document(false, [this, f] { guarded([this, f] { open_path(f); }); });
+    ImGui::EndMenu();
+  }
+  if (ImGui::MenuItem("Next photo in folder", "PgDn", false, open)) open_sibling_asking(1);
+  if (ImGui::MenuItem("Previous photo in folder", "PgUp", false, open)) open_sibling_asking(-1);
+  if (ImGui::MenuItem("Load session...", nullptr, false, open))
+    open_dialog(Purpose::LoadSession, "Load a hint session", here);
+  if (ImGui::MenuItem("Save session", "Ctrl+S", false, open)) {
+    if (!session_path_.empty())
+      guarded([this] { save_session_file(session_path_); });
+    else
+      open_dialog(Purpose::SaveSession, "Save hint session", default_session_path(here));
+  }
+  if (ImGui::MenuItem("Save session as...", "Ctrl+Shift+S", false, open))
+    open_dialog(Purpose::SaveSession, "Save hint session",
+                session_path_.empty() ? default_session_path(here) : session_path_);
+  if (ImGui::MenuItem("Save result...", "Ctrl+E", false, open))
+    open_dialog(Purpose::SaveResult, "Save the colourised result", suggested_result_path());
+  ImGui::Separator();
+  if (ImGui::MenuItem("Quit", "Ctrl+Q")) leave_document(true, [this] { quit_now_ = true; });
 }
 
 void EditorApp::draw_side_panel() {
@@ -110,53 +99,30 @@ void EditorApp::draw_side_panel() {
                ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
   if (ImGui::CollapsingHeader("Hints", ImGuiTreeNodeFlags_DefaultOpen)) {
-    ImGui::Text("%d hint%s", doc_.size(), doc_.size() == 1 ? "" : "s");
-    ImGui::SameLine();
-    if (ImGui::Button("Undo") && !doc_.editing()) doc_.undo();
-    ImGui::SameLine();
-    if (ImGui::Button("Redo") && !doc_.editing()) doc_.redo();
-    ImGui::Checkbox("show", &show_hints_);
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(-80 * ui_scale_);
-    ImGui::SliderFloat("markers", &marker_opacity_, 0.15f, 1.f, "%.2f");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("How strongly the hint markers are drawn (H hides them)");
-    ImGui::SetNextItemWidth(-80 * ui_scale_);
-    ImGui::SliderFloat("saturation", &saturation_, 0.f, 2.f, "%.2f");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Global chroma scale, applied in Lab");
-    if (has_model_) {
-      bool on = levin_;
-      if (ImGui::Checkbox("+ Levin", &on)) set_levin(on);
-      if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Average the network with Levin's propagation of the hints:\n"
-                          "closer to many hints, greyer and tinted with one or two");
-    }
-    if (ImGui::RadioButton("result", mode_ == ViewMode::Result)) mode_ = ViewMode::Result;
-    ImGui::SameLine();
-    if (ImGui::RadioButton("side by side", mode_ == ViewMode::SideBySide)) mode_ = ViewMode::SideBySide;
-    ImGui::SameLine();
-    if (ImGui::RadioButton("split", mode_ == ViewMode::Split)) mode_ = ViewMode::Split;
-    if (doc_.size() > 0 && ImGui::BeginListBox("##hintlist", ImVec2(-1, 5.5f * ImGui::GetTextLineHeightWithSpacing()))) {
-      for (int i = 0; i < doc_.size(); ++i) {
-        const HintPoint& p = doc_.point(i);
-        const Rgb c = display_rgb(lightness_at(p.x, p.y, p.size), {p.a, p.b});
-        ImGui::PushID(i);
-        ImGui::ColorButton("##c", ImVec4(c[0], c[1], c[2], 1.f),
-                           ImGuiColorEditFlags_NoTooltip, ImVec2(14 * ui_scale_, 14 * ui_scale_));
-        ImGui::SameLine();
-        char label[96];
-        std::snprintf(label, sizeof(label), "%d  (%.0f, %.0f)  size %d", i, p.x, p.y, p.size);
-        if (ImGui::Selectable(label, doc_.selected() == i)) doc_.select(i);
-        ImGui::PopID();
-      }
-      ImGui::EndListBox();
-    }
+    hint_list_.draw_summary();
+    canvas_.draw_marker_controls();
+    render_.draw_method_controls();
+    canvas_.draw_mode_controls();
+    hint_list_.draw_list();
   }
-  compositor_->set_saturation(saturation_);
-  if (ImGui::CollapsingHeader("Colour", ImGuiTreeNodeFlags_DefaultOpen)) draw_color_panel();
-  if (ImGui::CollapsingHeader("Explore alternatives", ImGuiTreeNodeFlags_DefaultOpen)) draw_alternatives_panel();
+  compositor_->set_saturation(render_.saturation());
+  if (ImGui::CollapsingHeader("Colour", ImGuiTreeNodeFlags_DefaultOpen)) colour_.draw();
+  if (ImGui::CollapsingHeader("Explore alternatives", ImGuiTreeNodeFlags_DefaultOpen)) alternatives_.draw_panel();
   note_layout("side_panel", ImGui::GetWindowPos(), ImGui::GetWindowSize(),
               std::to_string(int(ImGui::GetScrollMaxY())));  // value: how far it scrolls
   ImGui::End();
+}
+
+// The canvas takes the window left of the side panel and above the status bar; the alternatives'
+// strip, when shown, takes the bottom of that.
+void EditorApp::draw_canvas_area() {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const ImVec2 pos = vp->WorkPos;
+  const float canvas_w = vp->WorkSize.x - side_panel_width(ui_scale_);
+  const float canvas_h = vp->WorkSize.y - status_bar_height();
+  const float strip_h = alternatives_.strip_height(canvas_w, canvas_h);
+  if (strip_h > 0) alternatives_.draw_strip(ImVec2(pos.x, pos.y + canvas_h - strip_h), ImVec2(canvas_w, strip_h));
+  canvas_.draw(pos, ImVec2(canvas_w, canvas_h - strip_h));
 }
 
 void EditorApp::draw_status_bar() {
@@ -177,14 +143,14 @@ void EditorApp::draw_status_bar() {
   // The figures, in display order; the lower the number, the longer it stays in a narrow window.
   char buf[64];
   std::vector<StatusFigure> figures;
-  figures.push_back({method_label() + (has_model_ ? "" : " (no network)"), 2});
+  figures.push_back({render_.method_label() + (render_.has_network() ? "" : " (no network)"), 2});
   if (image_) figures.push_back({std::to_string(image_->L.width) + "x" + std::to_string(image_->L.height), 4});
-  std::snprintf(buf, sizeof(buf), "preview %.0f ms", preview_ms_);
+  std::snprintf(buf, sizeof(buf), "preview %.0f ms", render_.preview_ms());
   figures.push_back({buf, 5});
-  std::snprintf(buf, sizeof(buf), "full %.0f ms", full_ms_);
+  std::snprintf(buf, sizeof(buf), "full %.0f ms", render_.full_ms());
   figures.push_back({buf, 5});
   figures.push_back({std::to_string(doc_.size()) + (doc_.size() == 1 ? " hint" : " hints"), 1});
-  std::snprintf(buf, sizeof(buf), "%.0f%%", zoom_ * 100.f);
+  std::snprintf(buf, sizeof(buf), "%.0f%%", canvas_.zoom() * 100.f);
   figures.push_back({buf, 3});
   if (doc_.modified()) figures.push_back({"unsaved", 0});
   const float pad = ImGui::GetStyle().WindowPadding.x;

@@ -7,6 +7,8 @@
 #include "app/editor_app.hpp"
 #include "app/persistence.hpp"
 #include "core/error.hpp"
+#include "core/image_formats.hpp"
+#include "core/result_save.hpp"
 #include "core/session_name.hpp"
 
 namespace tinge {
@@ -23,14 +25,14 @@ bool modal(const char* name, bool want) {
 }  // namespace
 
 void EditorApp::leave_document(bool quitting, std::function<void()> then) {
-  if (!script_.empty() || !image_ || !doc_.modified()) {  // nothing to lose (scripts never ask)
+  if (scripted() || !image_ || !doc_.modified()) {  // nothing to lose (scripts never ask)
     then();
     return;
   }
   leave_.open = true;
   leave_.quitting = quitting;
   leave_.then = std::move(then);
-  frames_to_draw_ = std::max(frames_to_draw_, 3);
+  request_frames(3);
 }
 
 void EditorApp::open_sibling_asking(int step) {
@@ -38,7 +40,22 @@ void EditorApp::open_sibling_asking(int step) {
 }
 
 bool EditorApp::modal_open() const {
-  return leave_.open || offer_recovery_ || !confirm_overwrite_.empty() || dialog_.is_open();
+  return leave_.open || recovery_.offered || !confirm_overwrite_.empty() || dialog_.is_open();
+}
+
+void EditorApp::open_dialog(Purpose p, const std::string& title, const std::string& start) {
+  dialog_purpose_ = p;
+  switch (p) {
+    case Purpose::OpenImage:
+      dialog_.open(FileDialog::Mode::Open, title, start, photo_or_session_extensions());
+      break;
+    case Purpose::LoadSession: dialog_.open(FileDialog::Mode::Open, title, start, {".json"}); break;
+    case Purpose::SaveSession: dialog_.open(FileDialog::Mode::Save, title, start, {".json"}); break;
+    case Purpose::SaveResult:
+      dialog_.open(FileDialog::Mode::Save, title, start, result_image_extensions());
+      break;
+    case Purpose::None: break;
+  }
 }
 
 void EditorApp::draw_file_dialog() {
@@ -89,8 +106,7 @@ void EditorApp::draw_leave_prompt() {
       if (error_.empty()) then();
     } else if (image_) {
       after_session_saved_ = std::move(then);
-      dialog_purpose_ = Purpose::SaveSession;
-      dialog_.open(FileDialog::Mode::Save, "Save hint session", default_session_path(image_->path), {".json"});
+      open_dialog(Purpose::SaveSession, "Save hint session", default_session_path(image_->path));
     }
   }
   ImGui::SameLine();
@@ -109,33 +125,38 @@ void EditorApp::draw_leave_prompt() {
 
 void EditorApp::draw_modals() {
   draw_file_dialog();
-  if (modal("Recover unsaved hints?", offer_recovery_)) {
-    ImGui::Text("%zu hint%s for this photo %s autosaved at %s but never saved.", recovery_points_.size(),
-                recovery_points_.size() == 1 ? "" : "s", recovery_points_.size() == 1 ? "was" : "were",
-                recovery_time_.c_str());
-    if (ImGui::Button("Recover")) answer_recovery(true);
-    ImGui::SameLine();
-    if (ImGui::Button("Discard")) answer_recovery(false);
-    if (!offer_recovery_) ImGui::CloseCurrentPopup();
-    ImGui::EndPopup();
-  }
+  draw_recovery_prompt();
   draw_leave_prompt();
-  if (modal("Replace the original photo?", !confirm_overwrite_.empty())) {
-    ImGui::Text("%s is the photo you opened. Replace it with the colourised result?",
-                confirm_overwrite_.c_str());
-    if (ImGui::Button("Replace it")) {
-      std::string p = confirm_overwrite_;
-      confirm_overwrite_.clear();
-      ImGui::CloseCurrentPopup();
-      guarded([this, p] { save_result_file(p, true); });
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Cancel") || esc_pressed()) {
-      confirm_overwrite_.clear();
-      ImGui::CloseCurrentPopup();
-    }
-    ImGui::EndPopup();
+  draw_overwrite_prompt();
+}
+
+void EditorApp::draw_recovery_prompt() {
+  if (!modal("Recover unsaved hints?", recovery_.offered)) return;
+  const size_t n = recovery_.points.size();
+  ImGui::Text("%zu hint%s for this photo %s autosaved at %s but never saved.", n, n == 1 ? "" : "s",
+              n == 1 ? "was" : "were", recovery_.time.c_str());
+  if (ImGui::Button("Recover")) answer_recovery(true);
+  ImGui::SameLine();
+  if (ImGui::Button("Discard")) answer_recovery(false);
+  if (!recovery_.offered) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+}
+
+void EditorApp::draw_overwrite_prompt() {
+  if (!modal("Replace the original photo?", !confirm_overwrite_.empty())) return;
+  ImGui::Text("%s is the photo you opened. Replace it with the colourised result?", confirm_overwrite_.c_str());
+  if (ImGui::Button("Replace it")) {
+    std::string p = confirm_overwrite_;
+    confirm_overwrite_.clear();
+    ImGui::CloseCurrentPopup();
+    guarded([this, p] { save_result_file(p, true); });
   }
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel") || esc_pressed()) {
+    confirm_overwrite_.clear();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
 }
 
 }  // namespace tinge

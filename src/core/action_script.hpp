@@ -52,7 +52,7 @@ enum class ActionKind {
   KeyUp,             // key
   ProposeAlternatives,  // propose "explore alternatives" and wait for them (timeout 300 s)
   Layout,            // path: where things are on screen, one per line ("name x y w h [value]"; see
-                     // EditorApp::write_layout), for tests that aim real input or look at pixels
+                     // ScriptPlayer::write_layout), for tests that aim real input or look at pixels
 };
 
 struct Action {

@@ -1,0 +1,19 @@
+// The side panel's list of hints: how many there are, undo and redo, and one row per hint (its
+// colour at its lightness, position and patch size); clicking a row selects the hint. It keeps no
+// state of its own: the document is the list.
+#pragma once
+#include "app/editor_context.hpp"
+
+namespace tinge {
+
+class HintList {
+ public:
+  explicit HintList(EditorContext& ctx) : ctx_(ctx) {}
+  void draw_summary();  // "N hints" with Undo and Redo
+  void draw_list();     // the rows
+
+ private:
+  EditorContext& ctx_;
+};
+
+}  // namespace tinge
