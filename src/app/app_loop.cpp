@@ -279,6 +279,7 @@ void EditorApp::draw_ui() {
     draw_help();
     draw_modals();
     render_.update();
+    where_.update();
     compositor_->update(canvas_.zoom() * ImGui::GetIO().DisplayFramebufferScale.x);
     // This frame's canvas was laid out before the band just composed: a composition finished here
     // is shown by the next frame, which must come without waiting for input.
@@ -314,6 +315,9 @@ void EditorApp::handle_shortcuts() {
   }
   const int sel = doc_.selected();  // after a deletion above: what is selected now
   canvas_.handle_view_keys();
+  if (pressed(GLFW_KEY_W)) where_.toggle();
+  if (pressed(GLFW_KEY_TAB)) where_.next_marker();
+  if (pressed(GLFW_KEY_ENTER) || pressed(GLFW_KEY_KP_ENTER)) where_.add_current();
   if (pressed(GLFW_KEY_PAGE_DOWN)) open_sibling_asking(1);
   if (pressed(GLFW_KEY_PAGE_UP)) open_sibling_asking(-1);
   if (pressed(GLFW_KEY_F1) || (io.KeyShift && pressed(GLFW_KEY_SLASH))) show_help_ = !show_help_;

@@ -117,6 +117,7 @@ void EditorApp::open_image(const std::string& path, const std::vector<HintPoint>
   colour_.reset();
   render_.reset();
   alternatives_.reset();
+  where_.reset();
   session_path_.clear();
   session_extra_ = nlohmann::json::object();
   autosaved_rev_ = doc_.revision();

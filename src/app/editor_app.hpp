@@ -6,6 +6,7 @@
 //   alternatives_view  whole-image alternative colourings and their strip below the canvas
 //   hint_list          the side panel's list of hints
 //   render_requests    asking the worker for the canvas's result, and what is on screen
+//   where_to_click     recommended hint positions over the canvas (W)
 // and, for runs that drive the editor themselves, the players:
 //   script_player      replaying --script actions (through ScriptTarget)
 //   bench_driver       the --bench run (through BenchTarget; editor_bench.cpp records and reports)
@@ -39,6 +40,7 @@
 #include "app/render_requests.hpp"
 #include "app/script_player.hpp"
 #include "app/script_target.hpp"
+#include "app/where_to_click.hpp"
 #include "core/document.hpp"
 
 namespace tinge {
@@ -66,6 +68,10 @@ class EditorApp final : private EditorContext, private ScriptTarget, private Ben
   bool levin() const override { return render_.levin(); }
   void preview_on_canvas(const Plane& a, const Plane& b) override { render_.show_instead(a, b); }
   void end_canvas_preview() override { render_.show_result(); }
+  void draw_canvas_overlay(ImDrawList* dl, const ToScreen& to_screen, ImVec2 image_min, ImVec2 image_max) override {
+    where_.draw(dl, to_screen, image_min, image_max);
+  }
+  bool canvas_overlay_click(ImVec2 mouse, const ToScreen& to_screen) override { return where_.click(mouse, to_screen); }
   // ScriptTarget and BenchTarget: what --script and --bench drive (editor_targets.cpp).
   InputQueue& input() override { return input_; }
   bool results_current() const override { return render_.results_current(); }
@@ -165,6 +171,7 @@ class EditorApp final : private EditorContext, private ScriptTarget, private Ben
   ColourPanel colour_{*this};
   AlternativesView alternatives_{*this};
   HintList hint_list_{*this};
+  WhereToClick where_{*this};
 
   // Files, dialogs, prompts.
   FileDialog dialog_;

@@ -5,6 +5,7 @@
 #pragma once
 #include <imgui.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -42,6 +43,12 @@ class EditorContext {
   // Shows (a, b) on the canvas in place of the result until end_canvas_preview() (an alternative).
   virtual void preview_on_canvas(const Plane& a, const Plane& b) = 0;
   virtual void end_canvas_preview() = 0;
+  // The "Where to click" layer over the result pane (where_to_click.hpp), given how image pixels
+  // map to the screen: drawn after the photo and before the hint markers; a click on one of its
+  // markers is taken (true) before the canvas's own gestures.
+  using ToScreen = std::function<ImVec2(double x, double y)>;
+  virtual void draw_canvas_overlay(ImDrawList* dl, const ToScreen& to_screen, ImVec2 image_min, ImVec2 image_max) = 0;
+  virtual bool canvas_overlay_click(ImVec2 mouse, const ToScreen& to_screen) = 0;
 
   // The open photo's mean lightness over a hint's patch; 50 without a photo.
   float lightness_at(double x, double y, int size) const {

@@ -28,6 +28,8 @@ const char* kShortcuts[][2] = {
     {"F / 1", "fit / one image pixel per screen pixel"},
     {"V", "cycle result / side by side / split view"},
     {"H", "hide or show the hints"},
+    {"W", "where to click: where a hint would help most (click a numbered marker to add it)"},
+    {"Tab / Enter", "the next recommended position / add its hint"},
     {"Ctrl+O", "open a photo or a session"},
     {"Page Down / Page Up", "next / previous photo in the folder (asks first if hints are unsaved)"},
     {"Ctrl+S / Ctrl+Shift+S", "save the session / save it as"},
@@ -56,6 +58,8 @@ void EditorApp::draw_menu_bar() {
   }
   if (ImGui::BeginMenu("View")) {
     canvas_.draw_view_menu();
+    bool where = where_.on();
+    if (ImGui::MenuItem("Where to click", "W", &where)) where_.set_on(where);
     ImGui::MenuItem("Keyboard shortcuts", "F1", &show_help_);
     ImGui::EndMenu();
   }

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/atomic_write.hpp"
 #include "core/error.hpp"
 #include "core/hash.hpp"
 #include "core/image_io.hpp"
@@ -72,6 +73,39 @@ void remember_recent_file(const std::string& path, size_t max) {
                       nlohmann::json(list).dump(2) + "\n");
   } catch (...) {
     // Best effort: failing to remember a recent file must never stop the editor.
+  }
+}
+
+namespace {
+
+nlohmann::json read_settings() {
+  try {
+    std::ifstream in(fs::path(config_dir()) / "settings.json");
+    if (!in) return nlohmann::json::object();
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (json_nesting_depth(text) > kMaxJsonDepth) return nlohmann::json::object();
+    nlohmann::json j = nlohmann::json::parse(text);
+    return j.is_object() ? j : nlohmann::json::object();
+  } catch (...) {
+    return nlohmann::json::object();  // a damaged settings file: the defaults
+  }
+}
+
+}  // namespace
+
+bool load_setting(const std::string& name, bool fallback) {
+  const nlohmann::json j = read_settings();
+  return j.contains(name) && j[name].is_boolean() ? j[name].get<bool>() : fallback;
+}
+
+void save_setting(const std::string& name, bool value) {
+  try {
+    nlohmann::json j = read_settings();
+    j[name] = value;
+    fs::create_directories(config_dir());
+    write_file_atomic((fs::path(config_dir()) / "settings.json").string(), j.dump(2) + "\n");
+  } catch (...) {
+    // Not remembering a switch is not worth an error.
   }
 }
 

@@ -177,7 +177,7 @@ Plane hint_coverage_uncertainty(const Plane& lightness, double cell_w, double ce
 
 std::vector<RecommendedHint> recommend_hints(Method& method, const Plane& L_work, int orig_w, int orig_h,
                                              const std::vector<HintPoint>& hints, const RecommendOptions& opt,
-                                             const AbPrediction* current_given) {
+                                             const AbPrediction* current_given, RecommendMap* map) {
   const int w = L_work.width, h = L_work.height;
   if (w <= 0 || h <= 0 || orig_w <= 0 || orig_h <= 0) throw Error("recommend: empty image");
   const HintPlanes hp = rasterize_hints(hints, orig_w, orig_h, w, h);
@@ -204,6 +204,13 @@ std::vector<RecommendedHint> recommend_hints(Method& method, const Plane& L_work
   const Plane u = dist ? cell_means(dist->colour_spread(L_work, hp, &current), kCell / 4)
                        : hint_coverage_uncertainty(Lc, cell_w, cell_h, hints, opt);
   std::vector<RecommendedHint> recs = pick_recommendations(u, Lc, cell_w, cell_h, hints, opt);
+  if (map) {
+    map->uncertainty = Plane(gw, gh);
+    for (size_t i = 0; i < u.v.size(); ++i)
+      map->uncertainty.v[i] = std::isfinite(u.v[i]) ? std::max(0.f, u.v[i]) * visibility(Lc.v[i], opt) : 0.f;
+    map->cell_w = cell_w;
+    map->cell_h = cell_h;
+  }
   for (RecommendedHint& r : recs) {
     if (opt.colours <= 0) break;
     const float xw = float(std::min(r.x * w / orig_w, w - 1e-3)), yw = float(std::min(r.y * h / orig_h, h - 1e-3));
