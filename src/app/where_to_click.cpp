@@ -19,9 +19,10 @@ namespace {
 
 constexpr int kMarkers = 3;
 
-// The overlay's scale: clear up to the map's median, full strength from its 95th percentile (so
-// what matters most stands out whatever the photo), and at least 5 ab units between them (a photo
-// where every colouring agrees stays clear).
+// The overlay's scale: full strength from the map's 95th percentile (at least 5 ab units, so a
+// photo where every colouring agrees stays clear), clear up to its median or half the full
+// strength, whichever is lower (what matters most stands out whatever the photo, and a map of two
+// levels still shows the higher).
 void overlay_scale(const Plane& map, float& low, float& full) {
   std::vector<float> v = map.v;
   low = 0.f, full = 5.f;
@@ -31,8 +32,8 @@ void overlay_scale(const Plane& map, float& low, float& full) {
     std::nth_element(v.begin(), v.begin() + long(k), v.end());
     return v[k];
   };
-  low = at(50);
-  full = std::max(low + 5.f, at(95));
+  full = std::max(5.f, at(95));
+  low = std::min(at(50), 0.5f * full);
 }
 
 ImU32 rgb_u32(const std::array<float, 3>& c, int alpha = 255) {
