@@ -120,6 +120,43 @@ TEST(ShippedModel, ColourSpreadFallsWhereAHintSettlesTheColour) {
   EXPECT_EQ(s2.height, 26);
 }
 
+// The spread about the decoded colour is never below the spread about the distribution's mean
+// (E|c - d|^2 = variance + |mean - d|^2), and about a colour far from every likely one it is large.
+TEST(ShippedModel, ColourSpreadAboutAColourAddsItsDistanceFromTheMean) {
+  auto model = load_model(shipped_model());
+  ColourDistribution* dist = model->distribution();
+  const Plane L = disc_image();
+  const HintPlanes hp = rasterize_hints({centre_hint(40.f, 30.f)}, 256, 256, 256, 256);
+  const AbPrediction decoded = model->predict(L, hp);
+  const Plane about_mean = dist->colour_spread(L, hp);
+  const Plane about_decoded = dist->colour_spread(L, hp, &decoded);
+  AbPrediction far{Plane(256, 256, 90.f), Plane(256, 256, -90.f)};
+  const Plane about_far = dist->colour_spread(L, hp, &far);
+  for (size_t i = 0; i < about_mean.v.size(); ++i) {
+    ASSERT_GE(about_decoded.v[i], about_mean.v[i] - 1e-3f) << i;
+    ASSERT_GT(about_far.v[i], 60.f) << i;  // (90, -90) is over 100 ab units from any plausible colour
+  }
+}
+
+// A preview, the suggestions and the spread for the same input share one forward pass; another
+// input gets its own: the memo never answers for a different input.
+TEST(ShippedModel, TheForwardPassIsSharedOnlyBySameInputs) {
+  auto model = load_model(shipped_model());
+  auto fresh = load_model(shipped_model());
+  const Plane L = disc_image();
+  HintPoint h = centre_hint(40.f, 30.f);
+  const HintPlanes red = rasterize_hints({h}, 256, 256, 256, 256);
+  h.a = -30.f, h.b = -20.f;
+  const HintPlanes teal = rasterize_hints({h}, 256, 256, 256, 256);
+  const AbPrediction first = model->predict(L, red);
+  model->distribution()->suggest(L, red, 100.f, 100.f, 3);
+  const AbPrediction teal_pred = model->predict(L, teal);
+  const AbPrediction again = model->predict(L, red);
+  EXPECT_EQ(first.a.v, again.a.v);
+  EXPECT_EQ(teal_pred.a.v, fresh->predict(L, teal).a.v);
+  EXPECT_NE(teal_pred.a.v, first.a.v);
+}
+
 TEST(ShippedModel, SuggestionsAreDistinctAndInGamut) {
   auto model = load_model(shipped_model());
   Plane L = disc_image();
