@@ -13,7 +13,7 @@ packages=(
   libimgui-dev libglfw3-dev libgl-dev                        # the editor (TINGE_BUILD_APP)
   xvfb xauth xdotool x11-apps                                # headless GUI tests (real X input, xwd)
   dpkg-dev file man-db                                       # the .deb (dpkg-shlibdeps) and its tests
-  clang libclang-rt-14-dev                                   # fuzzing (scripts/sanitize.sh)
+  clang libclang-rt-14-dev clang-format                      # fuzzing (scripts/sanitize.sh), the format check
 )
 
 missing=()

@@ -15,8 +15,8 @@
 #include "app/editor_app.hpp"
 #include "app/persistence.hpp"
 #include "core/error.hpp"
-#include "core/image_io.hpp"
 #include "core/image_formats.hpp"
+#include "core/image_io.hpp"
 #include "core/result_save.hpp"
 #include "core/session_name.hpp"
 
@@ -73,7 +73,7 @@ struct EditorCallbacks {
 EditorApp::EditorApp(EditorOptions opt) : opt_(std::move(opt)) {}
 
 EditorApp::~EditorApp() {
-  worker_.reset();  // joins the worker: a running job finishes, queued ones are dropped
+  worker_.reset();        // joins the worker: a running job finishes, queued ones are dropped
   alternatives_.clear();  // textures: while the GL context is there
   if (window_) {
     glfwMakeContextCurrent(window_);
@@ -202,11 +202,12 @@ void EditorApp::finish() {
     bench_->finish(fw, fh);
   }
   if (script_)
-    std::printf("edit: replayed %zu actions (%s, last preview %.0f ms, last full-resolution result %.0f ms)\n",
-                script_->size(), render_.method_label().c_str(), render_.preview_ms(), render_.full_ms());
+    std::printf(
+        "edit: replayed %zu actions (%s, last preview %.0f ms, last full-resolution result %.0f ms)\n",
+        script_->size(), render_.method_label().c_str(), render_.preview_ms(), render_.full_ms());
   if (image_ && opt_.autosave) {
     if (doc_.modified())
-      autosave_tick(true);  // unsaved work stays recoverable, however the editor ends
+      autosave_tick(true);        // unsaved work stays recoverable, however the editor ends
     else if (!recovery_.offered)  // an unanswered recovery offer is made again next time
       remove_autosave(image_->path);
   }
@@ -325,7 +326,8 @@ void EditorApp::handle_shortcuts() {
     const int size = doc_.point(sel).size;
     if (pressed(GLFW_KEY_RIGHT_BRACKET))
       doc_.set_size(sel, std::min(kMaxHintSize, size + std::max(1, size / 4)));
-    if (pressed(GLFW_KEY_LEFT_BRACKET) && size > 1) doc_.set_size(sel, std::max(1, size - std::max(1, size / 5)));
+    if (pressed(GLFW_KEY_LEFT_BRACKET) && size > 1)
+      doc_.set_size(sel, std::max(1, size - std::max(1, size / 5)));
   }
 }
 
@@ -334,7 +336,8 @@ void EditorApp::handle_file_shortcuts() {
   auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
   if (pressed(GLFW_KEY_Z) && !shift && !doc_.editing()) doc_.undo();
   if (((pressed(GLFW_KEY_Z) && shift) || pressed(GLFW_KEY_Y)) && !doc_.editing()) doc_.redo();
-  if (pressed(GLFW_KEY_O)) open_dialog(Purpose::OpenImage, "Open a photo or session", image_ ? image_->path : "");
+  if (pressed(GLFW_KEY_O))
+    open_dialog(Purpose::OpenImage, "Open a photo or session", image_ ? image_->path : "");
   if (pressed(GLFW_KEY_S) && image_) {
     if (!shift && !session_path_.empty())
       guarded([this] { save_session_file(session_path_); });

@@ -131,7 +131,8 @@ void CanvasView::draw_pane(const Pane& pane, ImDrawList* dl) {
     dl->AddText(ImVec2(pane.pos.x + 8, pane.pos.y + 6), label_col, pane.original ? "original" : "result");
   }
   if (!pane.original)
-    ctx_.draw_canvas_overlay(dl, [this, &pane](double x, double y) { return to_screen(pane, x, y); }, p0, p1);
+    ctx_.draw_canvas_overlay(
+        dl, [this, &pane](double x, double y) { return to_screen(pane, x, y); }, p0, p1);
   if (show_hints_) draw_hint_markers(pane, dl);
   dl->PopClipRect();
 }

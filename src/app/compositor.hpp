@@ -9,14 +9,14 @@
 // measured cost per pixel (GL timer queries): about kBandBudgetMs of GPU time a frame, so a
 // hardware GPU composes the whole image in one frame and adds no latency, and software OpenGL
 // spreads it over 2-3 frames (smaller bands smoothed frames further but delayed previews by
-// 100-200 ms: docs/experiments.md, The editor). Changes arriving meanwhile are composed next: the display lags the newest ab by at most
-// two compositions (a few frames), and a stream of changes (the saturation slider dragged)
-// still shows progress. It is rendered at the display's scale rounded up to a power of two (at most the
-// image's resolution), so a 12 MP photo shown whole costs about as much as a screenful. A draft ab
-// (a live preview during any edit gesture: a hint dragged, its colour or size changed) is composed
-// at half that scale, a quarter of the pixels, in smaller bands (kDraftBandBudgetMs: two on
-// software OpenGL), when the full-scale composition would exceed 512 x 512 pixels; the
-// full-quality result that follows is composed at the full scale.
+// 100-200 ms: docs/experiments.md, The editor). Changes arriving meanwhile are composed next: the display
+// lags the newest ab by at most two compositions (a few frames), and a stream of changes (the saturation
+// slider dragged) still shows progress. It is rendered at the display's scale rounded up to a power of two
+// (at most the image's resolution), so a 12 MP photo shown whole costs about as much as a screenful. A draft
+// ab (a live preview during any edit gesture: a hint dragged, its colour or size changed) is composed at half
+// that scale, a quarter of the pixels, in smaller bands (kDraftBandBudgetMs: two on software OpenGL), when
+// the full-scale composition would exceed 512 x 512 pixels; the full-quality result that follows is composed
+// at the full scale.
 #pragma once
 #include <array>
 #include <cstdint>
@@ -56,7 +56,7 @@ class Compositor {
   int width() const { return w_; }
   int height() const { return h_; }
   int ab_width() const { return ab_[ab_composing_].width(); }
-  bool composing() const { return dirty_ || next_row_ >= 0; }  // result() is not the latest yet
+  bool composing() const { return dirty_ || next_row_ >= 0; }          // result() is not the latest yet
   bool composed_last_update() const { return composed_last_update_; }  // the last update() drew a band
   uint64_t shown_serial() const { return shown_serial_; }
 
@@ -68,13 +68,13 @@ class Compositor {
   void start_composition();
   void compose_rows(int y0, int y1);
   void finish_composition();  // the back target becomes the shown result
-  void read_timing();  // the last timed band's cost, once the GPU has it
+  void read_timing();         // the last timed band's cost, once the GPU has it
   int band_rows(int width) const;
 
   Program compose_, gamut_;
   GLuint vao_ = 0;
   Texture L_, original_, gamut_table_;
-  Texture ab_[2];        // the ab being (or last) composed, and the next one
+  Texture ab_[2];  // the ab being (or last) composed, and the next one
   bool ab_draft_[2] = {false, false};
   bool composing_draft_ = false;  // the composition in progress is a draft (half scale)
   bool composed_last_update_ = false;
@@ -92,9 +92,9 @@ class Compositor {
   int next_row_ = -1;  // next row of the back target to compose; -1: none in progress
   uint64_t ab_serial_ = 0, composing_serial_ = 0, shown_serial_ = 0;
   GLuint timer_ = 0;
-  bool timing_ = false;         // a timed band's result is awaited
-  double timed_pixels_ = 0;     // pixels in that band
-  double ns_per_pixel_ = 0;     // measured cost (running average); 0: not known yet
+  bool timing_ = false;      // a timed band's result is awaited
+  double timed_pixels_ = 0;  // pixels in that band
+  double ns_per_pixel_ = 0;  // measured cost (running average); 0: not known yet
 };
 
 }  // namespace tinge

@@ -13,8 +13,8 @@
 #include "core/image_io.hpp"
 #include "core/photo_load.hpp"
 #include "core/pipeline.hpp"
-#include "core/result_save.hpp"
 #include "core/resample.hpp"
+#include "core/result_save.hpp"
 #include "core/session.hpp"
 #include "core/session_name.hpp"
 
@@ -167,8 +167,8 @@ void EditorApp::load_session_file(const std::string& path, bool onto_open_photo)
     // with `tinge colorize --hints`), and the hints must fit it.
     std::error_code ec;
     if (!s.image.empty() && fs::exists(img, ec))
-      std::fprintf(stderr, "tinge: note: session '%s' was made for '%s', not '%s'\n", path.c_str(), img.c_str(),
-                   image_->path.c_str());
+      std::fprintf(stderr, "tinge: note: session '%s' was made for '%s', not '%s'\n", path.c_str(),
+                   img.c_str(), image_->path.c_str());
     img = image_->path;
   }
   if (!image_ || canonical(img) != image_->path) {
@@ -203,7 +203,8 @@ void EditorApp::save_session_file(const std::string& path) {
   s.points = doc_.points();
   s.extra = session_extra_;
   s.extra["editor"] = {{"saturation", render_.saturation()}};
-  if (render_.has_network()) s.extra["editor"]["levin"] = render_.levin();  // "+ Levin": tinge colorize honours it too
+  if (render_.has_network())
+    s.extra["editor"]["levin"] = render_.levin();  // "+ Levin": tinge colorize honours it too
   save_session(s, path);
   doc_.mark_saved();
   session_path_ = canonical(path);
@@ -241,25 +242,26 @@ void EditorApp::save_result_file(const std::string& path, bool overwrite_origina
   PipelineOptions po;
   po.saturation = render_.saturation();
   const bool levin = render_.levin();
-  worker_->post("", "saving the result", [this, img, points, po, path, levin](Method& m) -> InferenceWorker::Done {
-    try {
-      LabImage lab = colorize(img->L, points, job_method(m, levin), po);
-      const Plane* alpha = img->alpha.empty() ? nullptr : &img->alpha;
-      save_colorized(path, img->L, lab.a, lab.b, alpha, img->bits);
-    } catch (const std::exception& e) {
-      std::string msg = e.what();
-      return [this, msg] {
-        --saves_pending_;
-        report_error("save result: " + msg);
-      };
-    }
-    // What the format could not keep (JPEG: 16 bits, alpha) is said with the confirmation.
-    const std::string loss = result_save_loss(path, img->bits, !img->alpha.empty());
-    return [this, path, loss] {
-      --saves_pending_;
-      set_status("result saved to " + path + (loss.empty() ? "" : " (" + loss + ")"));
-    };
-  });
+  worker_->post("", "saving the result",
+                [this, img, points, po, path, levin](Method& m) -> InferenceWorker::Done {
+                  try {
+                    LabImage lab = colorize(img->L, points, job_method(m, levin), po);
+                    const Plane* alpha = img->alpha.empty() ? nullptr : &img->alpha;
+                    save_colorized(path, img->L, lab.a, lab.b, alpha, img->bits);
+                  } catch (const std::exception& e) {
+                    std::string msg = e.what();
+                    return [this, msg] {
+                      --saves_pending_;
+                      report_error("save result: " + msg);
+                    };
+                  }
+                  // What the format could not keep (JPEG: 16 bits, alpha) is said with the confirmation.
+                  const std::string loss = result_save_loss(path, img->bits, !img->alpha.empty());
+                  return [this, path, loss] {
+                    --saves_pending_;
+                    set_status("result saved to " + path + (loss.empty() ? "" : " (" + loss + ")"));
+                  };
+                });
 }
 
 void EditorApp::answer_recovery(bool accept) {

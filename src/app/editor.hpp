@@ -8,14 +8,14 @@
 namespace tinge {
 
 struct EditorOptions {
-  std::string input;    // an image or a session .json; empty = the bundled sample
-  std::string session;  // hints to load for the image (--session)
-  std::string script;   // replay these actions headlessly and exit (--script)
+  std::string input;               // an image or a session .json; empty = the bundled sample
+  std::string session;             // hints to load for the image (--session)
+  std::string script;              // replay these actions headlessly and exit (--script)
   std::unique_ptr<Method> method;  // the colourisation method (the CLI picks it); null = levin
-  std::string sample;   // the bundled sample image, used when `input` is empty
-  std::string bench_out;      // benchmark frame times and edit latencies into this JSON, then exit
-  double bench_seconds = 10;  // --bench: how long to drag a hint
-  int bench_edits = 30;       // --bench: how many single edits to time
+  std::string sample;              // the bundled sample image, used when `input` is empty
+  std::string bench_out;           // benchmark frame times and edit latencies into this JSON, then exit
+  double bench_seconds = 10;       // --bench: how long to drag a hint
+  int bench_edits = 30;            // --bench: how many single edits to time
   int width = 1280, height = 800;
   // Frames drawn per second at most while something moves (0: the display's refresh rate, at least
   // 60). Without vsync (e.g. a software renderer) the loop would otherwise draw as fast as it can

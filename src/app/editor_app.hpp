@@ -68,10 +68,13 @@ class EditorApp final : private EditorContext, private ScriptTarget, private Ben
   bool levin() const override { return render_.levin(); }
   void preview_on_canvas(const Plane& a, const Plane& b) override { render_.show_instead(a, b); }
   void end_canvas_preview() override { render_.show_result(); }
-  void draw_canvas_overlay(ImDrawList* dl, const ToScreen& to_screen, ImVec2 image_min, ImVec2 image_max) override {
+  void draw_canvas_overlay(ImDrawList* dl, const ToScreen& to_screen, ImVec2 image_min,
+                           ImVec2 image_max) override {
     where_.draw(dl, to_screen, image_min, image_max);
   }
-  bool canvas_overlay_click(ImVec2 mouse, const ToScreen& to_screen) override { return where_.click(mouse, to_screen); }
+  bool canvas_overlay_click(ImVec2 mouse, const ToScreen& to_screen) override {
+    return where_.click(mouse, to_screen);
+  }
   // ScriptTarget and BenchTarget: what --script and --bench drive (editor_targets.cpp).
   InputQueue& input() override { return input_; }
   bool results_current() const override { return render_.results_current(); }

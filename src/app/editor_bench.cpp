@@ -30,7 +30,9 @@ nlohmann::json MsSummary::to_json() const {
   return {{"p50", r(p50)}, {"p95", r(p95)}, {"max", r(max)}, {"mean", r(mean)}, {"n", n}};
 }
 
-BenchRecorder::BenchRecorder() { t0_ = now_ms(); }
+BenchRecorder::BenchRecorder() {
+  t0_ = now_ms();
+}
 
 double BenchRecorder::now_ms() const {
   using namespace std::chrono;
@@ -48,7 +50,9 @@ void BenchRecorder::frame_start() {
   cpu_start_ = thread_cpu_ms();
 }
 
-void BenchRecorder::before_swap() { before_swap_ = now_ms(); }
+void BenchRecorder::before_swap() {
+  before_swap_ = now_ms();
+}
 
 void BenchRecorder::after_swap(bool busy, bool composed) {
   const double t = now_ms();
@@ -111,9 +115,8 @@ void BenchRecorder::edit_released(uint64_t rev) {
 
 namespace {
 
-nlohmann::json frames_json(const std::vector<double>& work,
-                           const std::vector<double>& frame, const std::vector<double>& cpu,
-                           const std::vector<double>& interval) {
+nlohmann::json frames_json(const std::vector<double>& work, const std::vector<double>& frame,
+                           const std::vector<double>& cpu, const std::vector<double>& interval) {
   const auto over = std::count_if(frame.begin(), frame.end(), [](double ms) { return ms > 20.0; });
   return {{"frames", int(frame.size())},
           {"work_ms", MsSummary::of(work).to_json()},
@@ -181,12 +184,13 @@ void BenchRecorder::print_table(const nlohmann::json& j) const {
   row("edits: release -> full-resolution result on screen", j["edits"]["release_to_full_ms"]);
   row("edits: preview compute on the worker", j["edits"]["preview_compute_ms"]);
   row("edits: full-resolution compute on the worker", j["edits"]["full_compute_ms"]);
-  std::printf("drag: %d frames in %.1f s, %d over 20 ms; %d previews requested, %d shown; previews\n"
-              "composed %d pixels wide, full-resolution results %d\n",
-              j["drag"]["frames"].get<int>(), j["drag"]["seconds"].get<double>(),
-              j["drag"]["frames_over_20ms"].get<int>(), j["drag"]["previews_requested"].get<int>(),
-              j["drag"]["previews_shown"].get<int>(), j["drag"]["preview_composed_width"].get<int>(),
-              j["edits"]["full_composed_width"].get<int>());
+  std::printf(
+      "drag: %d frames in %.1f s, %d over 20 ms; %d previews requested, %d shown; previews\n"
+      "composed %d pixels wide, full-resolution results %d\n",
+      j["drag"]["frames"].get<int>(), j["drag"]["seconds"].get<double>(),
+      j["drag"]["frames_over_20ms"].get<int>(), j["drag"]["previews_requested"].get<int>(),
+      j["drag"]["previews_shown"].get<int>(), j["drag"]["preview_composed_width"].get<int>(),
+      j["edits"]["full_composed_width"].get<int>());
 }
 
 }  // namespace tinge

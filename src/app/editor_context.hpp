@@ -47,7 +47,8 @@ class EditorContext {
   // map to the screen: drawn after the photo and before the hint markers; a click on one of its
   // markers is taken (true) before the canvas's own gestures.
   using ToScreen = std::function<ImVec2(double x, double y)>;
-  virtual void draw_canvas_overlay(ImDrawList* dl, const ToScreen& to_screen, ImVec2 image_min, ImVec2 image_max) = 0;
+  virtual void draw_canvas_overlay(ImDrawList* dl, const ToScreen& to_screen, ImVec2 image_min,
+                                   ImVec2 image_max) = 0;
   virtual bool canvas_overlay_click(ImVec2 mouse, const ToScreen& to_screen) = 0;
 
   // The open photo's mean lightness over a hint's patch; 50 without a photo.

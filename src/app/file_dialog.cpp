@@ -128,13 +128,13 @@ bool FileDialog::draw(std::string& chosen) {
       list_directory();
     }
     ImGui::SetNextItemWidth(-200);
-    bool enter_pressed =
-        ImGui::InputText("##name", &name_, ImGuiInputTextFlags_EnterReturnsTrue);
+    bool enter_pressed = ImGui::InputText("##name", &name_, ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
     if (!done && (ImGui::Button(mode_ == Mode::Open ? "Open" : "Save") || enter_pressed))
       done = accept(chosen);
     ImGui::SameLine();
-    if (!done && (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))) {
+    if (!done &&
+        (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))) {
       visible_ = false;
       ImGui::CloseCurrentPopup();
     }

@@ -169,7 +169,9 @@ void RenderTarget::bind() {
   glViewport(0, 0, tex_.width(), tex_.height());
 }
 
-void RenderTarget::unbind() { glBindFramebuffer(GL_FRAMEBUFFER, 0); }
+void RenderTarget::unbind() {
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
 
 int max_texture_size() {
   GLint v = 0;
@@ -195,7 +197,8 @@ Rgb8Image read_framebuffer(int w, int h) {
   const size_t stride = size_t(w) * 3;
   for (int y = 0; y < h; ++y)
     std::copy(rows.begin() + std::ptrdiff_t(size_t(h - 1 - y) * stride),
-              rows.begin() + std::ptrdiff_t(size_t(h - y) * stride), img.data.begin() + std::ptrdiff_t(size_t(y) * stride));
+              rows.begin() + std::ptrdiff_t(size_t(h - y) * stride),
+              img.data.begin() + std::ptrdiff_t(size_t(y) * stride));
   return img;
 }
 

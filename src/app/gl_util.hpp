@@ -42,10 +42,10 @@ class Texture {
   Texture& operator=(const Texture&) = delete;
 
   void upload_rgb8(const Rgb8Image& img, bool mipmaps);
-  void upload_plane(const Plane& p);                     // R32F, linear filtering
-  void upload_ab(const Plane& a, const Plane& b);        // RG32F, linear filtering
-  void allocate_rgba8(int w, int h, bool mipmaps);       // render target storage
-  void generate_mipmaps();  // and samples them (trilinear)
+  void upload_plane(const Plane& p);                // R32F, linear filtering
+  void upload_ab(const Plane& a, const Plane& b);   // RG32F, linear filtering
+  void allocate_rgba8(int w, int h, bool mipmaps);  // render target storage
+  void generate_mipmaps();                          // and samples them (trilinear)
   void use_mipmaps(bool on);  // the minification filter: trilinear (mipmaps must exist) or bilinear
   void wrap_horizontally();   // GL_REPEAT along x (default: clamp to edge)
   GLuint id() const { return id_; }

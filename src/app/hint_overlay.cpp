@@ -106,7 +106,8 @@ void CanvasView::handle_hint_mouse(const std::vector<Pane>& panes, bool hovered)
 void CanvasView::click(const Pane& pane, ImVec2 mouse) {
   Document& doc = ctx_.doc();
   const ImageData& image = *ctx_.image();
-  if (!pane.original && ctx_.canvas_overlay_click(mouse, [this, &pane](double x, double y) { return to_screen(pane, x, y); }))
+  if (!pane.original &&
+      ctx_.canvas_overlay_click(mouse, [this, &pane](double x, double y) { return to_screen(pane, x, y); }))
     return;  // a recommended position took the click: it added its hint
   double x = 0, y = 0;
   to_image(pane, mouse, x, y);

@@ -5,10 +5,11 @@
 #include <exception>
 
 #if defined(__linux__)
-#include <cerrno>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+
+#include <cerrno>
 #endif
 
 namespace tinge {
@@ -35,8 +36,7 @@ void InferenceWorker::post(const std::string& key, const std::string& label, Job
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (!key.empty())
-      for (auto it = queue_.begin(); it != queue_.end();)
-        it = it->key == key ? queue_.erase(it) : it + 1;
+      for (auto it = queue_.begin(); it != queue_.end();) it = it->key == key ? queue_.erase(it) : it + 1;
     queue_.push_back(Entry{key, label, std::move(job)});
   }
   cv_.notify_one();

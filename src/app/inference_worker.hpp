@@ -17,8 +17,8 @@ namespace tinge {
 
 class InferenceWorker {
  public:
-  using Done = std::function<void()>;        // runs on the UI thread
-  using Job = std::function<Done(Method&)>;  // runs on the worker thread
+  using Done = std::function<void()>;                         // runs on the UI thread
+  using Job = std::function<Done(Method&)>;                   // runs on the worker thread
   using ErrorSink = std::function<void(const std::string&)>;  // UI thread
 
   // `wake` is called (from the worker) after each job so an idle UI loop wakes up. `nice` > 0

@@ -38,8 +38,12 @@ const char* kShortcuts[][2] = {
     {"F1 or ?", "this help"},
 };
 
-float side_panel_width(float scale) { return 340.f * scale; }
-float status_bar_height() { return ImGui::GetFrameHeight() + 6.f; }
+float side_panel_width(float scale) {
+  return 340.f * scale;
+}
+float status_bar_height() {
+  return ImGui::GetFrameHeight() + 6.f;
+}
 
 }  // namespace
 
@@ -52,7 +56,8 @@ void EditorApp::draw_menu_bar() {
   if (ImGui::BeginMenu("Edit")) {
     if (ImGui::MenuItem("Undo", "Ctrl+Z", false, doc_.can_undo())) doc_.undo();
     if (ImGui::MenuItem("Redo", "Ctrl+Shift+Z", false, doc_.can_redo())) doc_.redo();
-    if (ImGui::MenuItem("Delete hint", "Del", false, doc_.selected() >= 0)) doc_.remove_point(doc_.selected());
+    if (ImGui::MenuItem("Delete hint", "Del", false, doc_.selected() >= 0))
+      doc_.remove_point(doc_.selected());
     if (ImGui::MenuItem("Clear all hints", nullptr, false, doc_.size() > 0)) doc_.replace_all({});
     ImGui::EndMenu();
   }
@@ -72,7 +77,8 @@ void EditorApp::draw_file_menu() {
   if (ImGui::MenuItem("Open...", "Ctrl+O")) open_dialog(Purpose::OpenImage, "Open a photo or session", here);
   if (ImGui::BeginMenu("Open recent", !recent_files_.empty())) {
     for (const std::string& f : recent_files_)
-      if (ImGui::MenuItem(f.c_str())) leave_document(false, [this, f] { guarded([this, f] { open_path(f); }); });
+      if (ImGui::MenuItem(f.c_str()))
+        leave_document(false, [this, f] { guarded([this, f] { open_path(f); }); });
     ImGui::EndMenu();
   }
   if (ImGui::MenuItem("Next photo in folder", "PgDn", false, open)) open_sibling_asking(1);
@@ -111,7 +117,8 @@ void EditorApp::draw_side_panel() {
   }
   compositor_->set_saturation(render_.saturation());
   if (ImGui::CollapsingHeader("Colour", ImGuiTreeNodeFlags_DefaultOpen)) colour_.draw();
-  if (ImGui::CollapsingHeader("Explore alternatives", ImGuiTreeNodeFlags_DefaultOpen)) alternatives_.draw_panel();
+  if (ImGui::CollapsingHeader("Explore alternatives", ImGuiTreeNodeFlags_DefaultOpen))
+    alternatives_.draw_panel();
   note_layout("side_panel", ImGui::GetWindowPos(), ImGui::GetWindowSize(),
               std::to_string(int(ImGui::GetScrollMaxY())));  // value: how far it scrolls
   ImGui::End();
@@ -125,7 +132,8 @@ void EditorApp::draw_canvas_area() {
   const float canvas_w = vp->WorkSize.x - side_panel_width(ui_scale_);
   const float canvas_h = vp->WorkSize.y - status_bar_height();
   const float strip_h = alternatives_.strip_height(canvas_w, canvas_h);
-  if (strip_h > 0) alternatives_.draw_strip(ImVec2(pos.x, pos.y + canvas_h - strip_h), ImVec2(canvas_w, strip_h));
+  if (strip_h > 0)
+    alternatives_.draw_strip(ImVec2(pos.x, pos.y + canvas_h - strip_h), ImVec2(canvas_w, strip_h));
   canvas_.draw(pos, ImVec2(canvas_w, canvas_h - strip_h));
 }
 
@@ -141,14 +149,15 @@ void EditorApp::draw_status_bar() {
   ImGui::PopStyleVar();
   std::string doing = worker_->activity();
   if (doing.empty() && !worker_->idle()) doing = "working";
-  const std::string message = !error_.empty()   ? error_
+  const std::string message = !error_.empty()  ? error_
                               : !doing.empty() ? doing + "..."
                                                : (status_.empty() ? "ready" : status_);
   // The figures, in display order; the lower the number, the longer it stays in a narrow window.
   char buf[64];
   std::vector<StatusFigure> figures;
   figures.push_back({render_.method_label() + (render_.has_network() ? "" : " (no network)"), 2});
-  if (image_) figures.push_back({std::to_string(image_->L.width) + "x" + std::to_string(image_->L.height), 4});
+  if (image_)
+    figures.push_back({std::to_string(image_->L.width) + "x" + std::to_string(image_->L.height), 4});
   std::snprintf(buf, sizeof(buf), "preview %.0f ms", render_.preview_ms());
   figures.push_back({buf, 5});
   std::snprintf(buf, sizeof(buf), "full %.0f ms", render_.full_ms());

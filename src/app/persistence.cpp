@@ -32,7 +32,6 @@ std::string absolute(const std::string& p) {
   return ec ? p : a.string();
 }
 
-
 }  // namespace
 
 void set_editor_dirs(const std::string& config, const std::string& autosave) {
@@ -40,9 +39,13 @@ void set_editor_dirs(const std::string& config, const std::string& autosave) {
   g_autosave_dir = autosave;
 }
 
-std::string config_dir() { return or_temporary(g_config_dir, "config"); }
+std::string config_dir() {
+  return or_temporary(g_config_dir, "config");
+}
 
-std::string autosave_dir() { return or_temporary(g_autosave_dir, "autosave"); }
+std::string autosave_dir() {
+  return or_temporary(g_autosave_dir, "autosave");
+}
 
 std::vector<std::string> load_recent_files() {
   std::vector<std::string> out;
@@ -69,8 +72,7 @@ void remember_recent_file(const std::string& path, size_t max) {
     list.insert(list.begin(), p);
     if (list.size() > max) list.resize(max);
     fs::create_directories(config_dir());
-    write_file_atomic((fs::path(config_dir()) / "recent.json").string(),
-                      nlohmann::json(list).dump(2) + "\n");
+    write_file_atomic((fs::path(config_dir()) / "recent.json").string(), nlohmann::json(list).dump(2) + "\n");
   } catch (...) {
     // Best effort: failing to remember a recent file must never stop the editor.
   }
@@ -130,8 +132,7 @@ void write_autosave(const std::string& image_path, const std::vector<HintPoint>&
   save_session(s, autosave_path(image_path));
 }
 
-bool read_autosave(const std::string& image_path, std::vector<HintPoint>& points,
-                   std::string& saved_at) {
+bool read_autosave(const std::string& image_path, std::vector<HintPoint>& points, std::string& saved_at) {
   std::string p = autosave_path(image_path);
   if (!fs::exists(p)) return false;
   try {

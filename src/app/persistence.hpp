@@ -1,6 +1,6 @@
 // Where the editor keeps its own files, and the small things it remembers between runs: the
-// recent-files list (config_dir()/recent.json), a few settings (settings.json) and per-image autosaved hint sessions (in
-// autosave_dir()). The folders come from the front end (EditorOptions: the CLI's
+// recent-files list (config_dir()/recent.json), a few settings (settings.json) and per-image autosaved hint
+// sessions (in autosave_dir()). The folders come from the front end (EditorOptions: the CLI's
 // $XDG_CONFIG_HOME/tinge and $XDG_STATE_HOME/tinge/autosave).
 #pragma once
 #include <string>
@@ -28,8 +28,7 @@ std::string autosave_path(const std::string& image_path);
 // Writes the session atomically (throws tinge::Error naming the file on failure).
 void write_autosave(const std::string& image_path, const std::vector<HintPoint>& points);
 // The autosaved points of an image, when a readable autosave exists.
-bool read_autosave(const std::string& image_path, std::vector<HintPoint>& points,
-                   std::string& saved_at);
+bool read_autosave(const std::string& image_path, std::vector<HintPoint>& points, std::string& saved_at);
 void remove_autosave(const std::string& image_path);  // best effort
 
 }  // namespace tinge

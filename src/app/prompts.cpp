@@ -14,7 +14,9 @@
 namespace tinge {
 namespace {
 
-bool esc_pressed() { return ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false); }
+bool esc_pressed() {
+  return ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false);
+}
 
 bool modal(const char* name, bool want) {
   if (want && !ImGui::IsPopupOpen(name)) ImGui::OpenPopup(name);
@@ -49,12 +51,17 @@ void EditorApp::open_dialog(Purpose p, const std::string& title, const std::stri
     case Purpose::OpenImage:
       dialog_.open(FileDialog::Mode::Open, title, start, photo_or_session_extensions());
       break;
-    case Purpose::LoadSession: dialog_.open(FileDialog::Mode::Open, title, start, {".json"}); break;
-    case Purpose::SaveSession: dialog_.open(FileDialog::Mode::Save, title, start, {".json"}); break;
+    case Purpose::LoadSession:
+      dialog_.open(FileDialog::Mode::Open, title, start, {".json"});
+      break;
+    case Purpose::SaveSession:
+      dialog_.open(FileDialog::Mode::Save, title, start, {".json"});
+      break;
     case Purpose::SaveResult:
       dialog_.open(FileDialog::Mode::Save, title, start, result_image_extensions());
       break;
-    case Purpose::None: break;
+    case Purpose::None:
+      break;
   }
 }
 
@@ -79,8 +86,11 @@ void EditorApp::draw_file_dialog() {
             then();
           }
           break;
-        case Purpose::SaveResult: save_result_file(chosen, false); break;
-        case Purpose::None: break;
+        case Purpose::SaveResult:
+          save_result_file(chosen, false);
+          break;
+        case Purpose::None:
+          break;
       }
     } catch (const Error& e) {
       report_error(e.what());
@@ -144,7 +154,8 @@ void EditorApp::draw_recovery_prompt() {
 
 void EditorApp::draw_overwrite_prompt() {
   if (!modal("Replace the original photo?", !confirm_overwrite_.empty())) return;
-  ImGui::Text("%s is the photo you opened. Replace it with the colourised result?", confirm_overwrite_.c_str());
+  ImGui::Text("%s is the photo you opened. Replace it with the colourised result?",
+              confirm_overwrite_.c_str());
   if (ImGui::Button("Replace it")) {
     std::string p = confirm_overwrite_;
     confirm_overwrite_.clear();

@@ -5,7 +5,9 @@
 namespace tinge {
 namespace {
 
-bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+bool continuation(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
 
 }  // namespace
 
@@ -24,8 +26,8 @@ std::string elide_middle(const std::string& text, float max_width, const TextWid
   return dots;
 }
 
-std::string fit_figures(const std::vector<StatusFigure>& figures, const std::string& separator, float max_width,
-                        const TextWidth& width) {
+std::string fit_figures(const std::vector<StatusFigure>& figures, const std::string& separator,
+                        float max_width, const TextWidth& width) {
   std::vector<bool> keep(figures.size(), true);
   auto joined = [&] {
     std::string s;

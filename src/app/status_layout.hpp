@@ -21,8 +21,8 @@ struct StatusFigure {
 
 // The figures that fit in max_width, in their given order, joined by `separator`; the least
 // important are dropped first (the later one of equal importance first).
-std::string fit_figures(const std::vector<StatusFigure>& figures, const std::string& separator, float max_width,
-                        const TextWidth& width);
+std::string fit_figures(const std::vector<StatusFigure>& figures, const std::string& separator,
+                        float max_width, const TextWidth& width);
 
 struct StatusLine {
   std::string left, right;

@@ -57,7 +57,8 @@ void WhereToClick::set_on(bool on) {
   if (on == on_) return;
   on_ = on;
   save_setting("where_to_click", on);
-  ctx_.set_status(on ? "where to click: on (W hides it; Tab and Enter add the next hint)" : "where to click: off");
+  ctx_.set_status(on ? "where to click: on (W hides it; Tab and Enter add the next hint)"
+                     : "where to click: off");
 }
 
 void WhereToClick::reset() {
@@ -68,7 +69,9 @@ void WhereToClick::reset() {
   current_ = 0;
 }
 
-bool WhereToClick::ready() const { return shown_rev_ == ctx_.doc().revision() && requested_rev_ == shown_rev_; }
+bool WhereToClick::ready() const {
+  return shown_rev_ == ctx_.doc().revision() && requested_rev_ == shown_rev_;
+}
 
 void WhereToClick::update() {
   const ImageData* image = ctx_.image();
@@ -87,8 +90,8 @@ void WhereToClick::update() {
                        RecommendOptions opt;
                        opt.k = kMarkers;
                        auto r = std::make_shared<Result>();
-                       r->recs = recommend_hints(job_method(m, levin), img->L_work, img->L.width, img->L.height,
-                                                 hints, opt, nullptr, &r->map);
+                       r->recs = recommend_hints(job_method(m, levin), img->L_work, img->L.width,
+                                                 img->L.height, hints, opt, nullptr, &r->map);
                        return [this, r, rev, gen] {
                          const ImageData* now = ctx_.image();
                          if (!now || now->generation != gen || rev != requested_rev_) return;
@@ -107,7 +110,9 @@ void WhereToClick::take(Result& r) {
   current_ = std::min(current_, std::max(0, int(recs_.size()) - 1));
 }
 
-float WhereToClick::marker_radius() const { return 11.f * ctx_.ui_scale(); }
+float WhereToClick::marker_radius() const {
+  return 11.f * ctx_.ui_scale();
+}
 
 void WhereToClick::draw(ImDrawList* dl, const ToScreen& to_screen, ImVec2 image_min, ImVec2 image_max) {
   if (!on_) return;

@@ -8,8 +8,8 @@
 #pragma once
 #include <imgui.h>
 
-#include <cstdint>
 #include <array>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -29,9 +29,9 @@ class WhereToClick {
   bool on() const { return on_; }
   void set_on(bool on);  // and remembers it
   void toggle() { set_on(!on_); }
-  void update();         // once a frame: asks for recommendations when the hints changed
-  bool ready() const;    // the recommendations shown are for the current hints
-  void reset();          // a new photo
+  void update();       // once a frame: asks for recommendations when the hints changed
+  bool ready() const;  // the recommendations shown are for the current hints
+  void reset();        // a new photo
 
   using ToScreen = std::function<ImVec2(double x, double y)>;  // image pixels to the screen
   // Over the result pane (the photo spans image_min..image_max on screen): the map, then the markers.
@@ -51,7 +51,7 @@ class WhereToClick {
   EditorContext& ctx_;
   bool on_ = false;
   std::vector<RecommendedHint> recs_;
-  Plane map_;                            // the uncertainty, on cells of map_cell_w_ x map_cell_h_ pixels
+  Plane map_;  // the uncertainty, on cells of map_cell_w_ x map_cell_h_ pixels
   double map_cell_w_ = 1, map_cell_h_ = 1;
   bool map_dirty_ = false;
   std::unique_ptr<UncertaintyOverlay> overlay_;  // created on first use (needs the GL context)

@@ -14,14 +14,13 @@ namespace tinge {
 ArgParser::ArgParser(std::string command, std::string usage, std::string about)
     : command_(std::move(command)), usage_(std::move(usage)), about_(std::move(about)) {}
 
-ArgParser& ArgParser::option(const std::string& name, const std::string& alias,
-                             const std::string& metavar, const std::string& help, bool repeatable) {
+ArgParser& ArgParser::option(const std::string& name, const std::string& alias, const std::string& metavar,
+                             const std::string& help, bool repeatable) {
   specs_.push_back(Spec{name, alias, metavar, help, true, repeatable});
   return *this;
 }
 
-ArgParser& ArgParser::flag(const std::string& name, const std::string& alias,
-                           const std::string& help) {
+ArgParser& ArgParser::flag(const std::string& name, const std::string& alias, const std::string& help) {
   specs_.push_back(Spec{name, alias, "", help, false, false});
   return *this;
 }
@@ -85,13 +84,17 @@ bool ArgParser::parse(const std::vector<std::string>& args) {
   }
   const int n = int(positional_.size());
   if (n < min_pos_)
-    throw UsageError("'" + command_ + "' needs " + (positional_help_.empty() ? "an argument" : positional_help_) + see);
+    throw UsageError("'" + command_ + "' needs " +
+                     (positional_help_.empty() ? "an argument" : positional_help_) + see);
   if (n > max_pos_)
-    throw UsageError("unexpected argument '" + positional_[size_t(max_pos_)] + "' for '" + command_ + "'" + see);
+    throw UsageError("unexpected argument '" + positional_[size_t(max_pos_)] + "' for '" + command_ + "'" +
+                     see);
   return true;
 }
 
-bool ArgParser::has(const std::string& name) const { return values_.count(name) != 0; }
+bool ArgParser::has(const std::string& name) const {
+  return values_.count(name) != 0;
+}
 
 std::string ArgParser::get(const std::string& name, const std::string& fallback) const {
   auto it = values_.find(name);
@@ -107,8 +110,8 @@ int ArgParser::get_int(const std::string& name, int fallback, int lo, int hi) co
   if (!has(name)) return fallback;
   const int v = parse_int(get(name), name);
   if (v < lo || v > hi)
-    throw UsageError(name + " must be in " + std::to_string(lo) + ".." + std::to_string(hi) +
-                     ", got " + std::to_string(v));
+    throw UsageError(name + " must be in " + std::to_string(lo) + ".." + std::to_string(hi) + ", got " +
+                     std::to_string(v));
   return v;
 }
 

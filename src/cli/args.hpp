@@ -56,5 +56,4 @@ double parse_double(const std::string& text, const std::string& what);
 // "0,1,2,5" -> {0, 1, 2, 5}; every entry must be an integer in [lo, hi].
 std::vector<int> parse_int_list(const std::string& text, const std::string& what, int lo, int hi);
 
-
 }  // namespace tinge

@@ -14,10 +14,11 @@ namespace tinge {
 namespace {
 
 int run_average_models(std::vector<std::string> args) {
-  ArgParser p("tinge average-models", "A.safetensors B.safetensors --weight T -o OUT.safetensors",
-              "Average two models of the same architecture tensor by tensor: (1 - T) * A + T * B.\n"
-              "Typical use: A is a model, B a fine-tune of it; the average often beats both.\n"
-              "A model without the Levin input (train --levin-input) counts as one with zero weights for it.");
+  ArgParser p(
+      "tinge average-models", "A.safetensors B.safetensors --weight T -o OUT.safetensors",
+      "Average two models of the same architecture tensor by tensor: (1 - T) * A + T * B.\n"
+      "Typical use: A is a model, B a fine-tune of it; the average often beats both.\n"
+      "A model without the Levin input (train --levin-input) counts as one with zero weights for it.");
   p.option("--weight", "-w", "T", "weight of B, from 0 to 1 (default 0.5)")
       .option("--out", "-o", "FILE", "model file to write")
       .positionals(2, 2, "A B");
@@ -37,6 +38,7 @@ int run_average_models(std::vector<std::string> args) {
 }
 
 }  // namespace
-TINGE_REGISTER_COMMAND("average-models", "Average the weights of two models (a model soup)", run_average_models);
+TINGE_REGISTER_COMMAND("average-models", "Average the weights of two models (a model soup)",
+                       run_average_models);
 }  // namespace tinge
 #endif

@@ -18,8 +18,8 @@
 #include "cli/methods.hpp"
 #include "cli/progress.hpp"
 #include "core/atomic_write.hpp"
-#include "core/color.hpp"
 #include "core/batch_names.hpp"
+#include "core/color.hpp"
 #include "core/error.hpp"
 #include "core/evaluate.hpp"
 #include "core/image_formats.hpp"
@@ -40,8 +40,8 @@ struct ColorizeJob {
   bool levin = false;
   PipelineOptions pipeline;
   int quality = 95;
-  int depth = 0;       // --depth: 8 or 16; 0: as the input
-  bool force = false;  // write over existing results (and over the input)
+  int depth = 0;                                 // --depth: 8 or 16; 0: as the input
+  bool force = false;                            // write over existing results (and over the input)
   std::function<void(const std::string&)> note;  // prints one "tinge: note: ..." line
   // Given on the command line: a session's editor settings (saturation, "+ Levin") do not override them.
   bool method_given = false, saturation_given = false;
@@ -68,7 +68,8 @@ void check_output(const fs::path& in, const fs::path& out, const ColorizeJob& jo
   const std::string ext = lower_ext(out);
   const auto& exts = result_image_extensions();
   if (std::find(exts.begin(), exts.end(), ext) == exts.end())
-    throw UsageError("output '" + out.string() + "': unsupported extension (use .png, .jpg, .jpeg, .tif or .tiff)");
+    throw UsageError("output '" + out.string() +
+                     "': unsupported extension (use .png, .jpg, .jpeg, .tif or .tiff)");
   if (job.depth == 16 && !format_keeps_16_bits(result_format(out.string())))
     throw UsageError("--depth 16: JPEG holds 8 bits per sample (write .png or .tif, or pass --depth 8)");
   const fs::path dir = out.has_parent_path() ? out.parent_path() : fs::path(".");
@@ -82,7 +83,9 @@ void check_output(const fs::path& in, const fs::path& out, const ColorizeJob& jo
 }
 
 // "8-bit", "16-bit with alpha", ...
-std::string depth_text(int bits, bool alpha) { return std::to_string(bits) + "-bit" + (alpha ? " with alpha" : ""); }
+std::string depth_text(int bits, bool alpha) {
+  return std::to_string(bits) + "-bit" + (alpha ? " with alpha" : "");
+}
 
 // The editor saves a photo's hint session as <photo>.tinge.json by default; colorize uses that
 // file when no --hints is given (unless --no-sessions). "" when there is none, or when it names
@@ -111,7 +114,8 @@ struct FileResult {
 };
 
 // Colourises one file.
-FileResult colorize_file(ColorizeJob& job, const fs::path& in, const fs::path& out, const std::string& hints_path) {
+FileResult colorize_file(ColorizeJob& job, const fs::path& in, const fs::path& out,
+                         const std::string& hints_path) {
   check_output(in, out, job);
   const ResultFormat format = result_format(out.string());
   PhotoOptions load;
@@ -120,7 +124,8 @@ FileResult colorize_file(ColorizeJob& job, const fs::path& in, const fs::path& o
   FileResult r;
   r.bits = job.depth ? job.depth : format_keeps_16_bits(format) ? photo.bits : 8;
   r.alpha = !photo.alpha.empty();
-  const std::string loss = result_save_loss(out.string(), job.depth ? job.depth : photo.bits, photo.had_alpha);
+  const std::string loss =
+      result_save_loss(out.string(), job.depth ? job.depth : photo.bits, photo.had_alpha);
   if (!loss.empty() && job.note) job.note("tinge: note: " + out.string() + ": " + loss);
   std::vector<HintPoint> points;
   PipelineOptions po = job.pipeline;
@@ -132,7 +137,8 @@ FileResult colorize_file(ColorizeJob& job, const fs::path& in, const fs::path& o
       const std::string named = resolve_session_image(s, hints_path);
       std::error_code ec;
       if (fs::exists(named, ec) && !same_file(named, in) && job.note)
-        job.note("tinge: note: session '" + hints_path + "' was made for '" + named + "', not '" + in.string() + "'");
+        job.note("tinge: note: session '" + hints_path + "' was made for '" + named + "', not '" +
+                 in.string() + "'");
     }
     points = s.points;
     // The editor's settings saved with the hints, so that the result is the one the editor saved.
@@ -177,7 +183,8 @@ int run_folder(ColorizeJob& job, const fs::path& dir, const ArgParser& args) {
     fs::path p = named(dir);
     if (p.filename() == "." || p.filename() == "..") p = named(fs::absolute(dir, ec));
     if (p.filename().empty() || p.filename() == "." || p.filename() == "..")
-      throw UsageError("'" + dir.string() + "' has no name to derive an output folder from: give one with -o");
+      throw UsageError("'" + dir.string() +
+                       "' has no name to derive an output folder from: give one with -o");
     out_dir = p.parent_path() / (p.filename().string() + "_color");
   }
   if (!job.force && same_file(out_dir, dir))
@@ -226,7 +233,8 @@ int run_folder(ColorizeJob& job, const fs::path& dir, const ArgParser& args) {
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const int ok = int(files.size()) - failed - skipped;
   const std::string skip_text =
-      skipped ? ", " + std::to_string(skipped) + " skipped as their results exist (--force writes over them)" : "";
+      skipped ? ", " + std::to_string(skipped) + " skipped as their results exist (--force writes over them)"
+              : "";
   std::printf("colorized %d of %zu photos into %s (%s, %d with a hint session%s, %.1f s)\n", ok, files.size(),
               out_dir.string().c_str(), (job.levin ? *job.method : base_method(*job.method)).name().c_str(),
               with_session, skip_text.c_str(), secs);
@@ -234,7 +242,8 @@ int run_folder(ColorizeJob& job, const fs::path& dir, const ArgParser& args) {
   if (failed)
     throw Error(std::to_string(failed) + of + "failed" +
                 (skipped ? " and " + std::to_string(skipped) + (skipped == 1 ? " was" : " were") +
-                               " skipped as their results exist" : "") +
+                               " skipped as their results exist"
+                         : "") +
                 " (see the messages above)");
   if (skipped)
     throw Error(std::to_string(skipped) + of + "skipped: their results exist in '" + out_dir.string() +
@@ -291,7 +300,8 @@ int run_colorize(std::vector<std::string> argv) {
   std::string method;
   job.method = method_from_options(args, &method);
   job.levin = &base_method(*job.method) != job.method.get();  // asked for model+levin
-  if (method == "model") job.method = make_refined_method(std::move(job.method));  // levin off until a session turns it on
+  if (method == "model")
+    job.method = make_refined_method(std::move(job.method));  // levin off until a session turns it on
   if (folder) return run_folder(job, in, args);
 
   const fs::path out = file_output(in, args);
@@ -302,11 +312,13 @@ int run_colorize(std::vector<std::string> argv) {
     hints = sidecar_session(in, &note);
     if (!note.empty()) std::fprintf(stderr, "%s\n", note.c_str());
     if (!hints.empty())
-      std::fprintf(stderr, "tinge: note: using the hint session '%s' (--no-sessions ignores it)\n", hints.c_str());
+      std::fprintf(stderr, "tinge: note: using the hint session '%s' (--no-sessions ignores it)\n",
+                   hints.c_str());
   }
   const FileResult r = colorize_file(job, in, out, hints);
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  if (r.hints == 0 && r.method.rfind("model", 0) != 0)  // the network colours with no hints; others leave gray
+  if (r.hints == 0 &&
+      r.method.rfind("model", 0) != 0)  // the network colours with no hints; others leave gray
     std::fprintf(stderr, "tinge: note: no hints given, so '%s' leaves the photo gray (see --hints)\n",
                  method.c_str());
   std::printf("wrote %s (%s, %zu hint%s, %s, %.2f s)\n", out.string().c_str(), r.method.c_str(), r.hints,

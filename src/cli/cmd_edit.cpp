@@ -30,7 +30,8 @@ int run_edit(std::vector<std::string> argv) {
       .option("--bench-edits", "", "N", "--bench: single edits to time (default 30)");
   add_method_options(args);
   args.option("--size", "", "WxH", "window size (default 1280x800)")
-      .option("--max-fps", "", "N", "most frames a second while something moves (default: the display's rate, at least 60)")
+      .option("--max-fps", "", "N",
+              "most frames a second while something moves (default: the display's rate, at least 60)")
       .flag("--no-autosave", "", "do not autosave the hints or offer recovery")
       .flag("--autosave", "", "autosave even while replaying a --script (off by default)")
       .positionals(0, 1, "IMAGE|SESSION.json|FOLDER");

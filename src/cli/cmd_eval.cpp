@@ -93,11 +93,12 @@ int run_eval(std::vector<std::string> argv) {
   if (args.has("--hints")) opt.hint_counts = parse_int_list(args.get("--hints"), "--hints", 0, 100000);
   if (opt.placement != Placement::kUniform)
     for (int n : opt.hint_counts)
-      if (n > 1000) throw UsageError("--placement " + args.get("--placement") + ": at most 1000 hints (got " + std::to_string(n) + ")");
+      if (n > 1000)
+        throw UsageError("--placement " + args.get("--placement") + ": at most 1000 hints (got " +
+                         std::to_string(n) + ")");
   opt.patch = args.get_int("--patch", 5, 1, 255);
   opt.seed = args.has("--seed") ? parse_seed(args.get("--seed")) : 1;
   opt.max_images = args.get_int("--max-images", 0, 0, 100000000);
-
 
   const std::string data = args.get("--data");
   const std::vector<std::string> files = list_images(data);
@@ -128,7 +129,6 @@ int run_eval(std::vector<std::string> argv) {
 
 }  // namespace
 
-TINGE_REGISTER_COMMAND("eval", "score a method on a folder of colour photos (PSNR vs. hint count)",
-                       run_eval);
+TINGE_REGISTER_COMMAND("eval", "score a method on a folder of colour photos (PSNR vs. hint count)", run_eval);
 
 }  // namespace tinge

@@ -14,9 +14,9 @@
 #include "core/error.hpp"
 #include "core/file_read.hpp"
 #include "core/image_io.hpp"
+#include "core/json_depth.hpp"
 #include "nn/model.hpp"
 #include "nn/model_meta.hpp"
-#include "core/json_depth.hpp"
 #include "nn/safetensors.hpp"
 
 namespace tinge {
@@ -51,7 +51,8 @@ int run_model_info(std::vector<std::string> args) {
     const auto eq = s.find('=');
     if (eq == std::string::npos || eq == 0) throw UsageError("--set-file wants KEY=PATH (got '" + s + "')");
     try {
-      sets.push_back({s.substr(0, eq), read_regular_file(s.substr(eq + 1), uint64_t(16) << 20), "--set-file " + s});
+      sets.push_back(
+          {s.substr(0, eq), read_regular_file(s.substr(eq + 1), uint64_t(16) << 20), "--set-file " + s});
     } catch (const FileReadError& e) {
       throw UsageError("--set-file: cannot read " + s.substr(eq + 1) + ": " + e.what());
     }
@@ -62,14 +63,17 @@ int run_model_info(std::vector<std::string> args) {
         throw UsageError(origin + ": JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
       try {
         auto v = nlohmann::json::parse(text);
-        if (v.is_null()) meta.erase(key);  // KEY=null removes the field
-        else meta[key] = v;
+        if (v.is_null())
+          meta.erase(key);  // KEY=null removes the field
+        else
+          meta[key] = v;
       } catch (const nlohmann::json::exception&) {
         throw UsageError(origin + ": value is not valid JSON");
       }
     }
     std::map<std::string, TensorBlob> blobs;
-    for (const auto& [name, r] : f.tensors) blobs[name] = {r.dtype, r.shape, std::string(f.bytes(r), r.end - r.begin)};
+    for (const auto& [name, r] : f.tensors)
+      blobs[name] = {r.dtype, r.shape, std::string(f.bytes(r), r.end - r.begin)};
     auto md = f.metadata;
     md["tinge"] = meta.dump();
     const std::string bytes = write_safetensors(blobs, md);
@@ -83,9 +87,11 @@ int run_model_info(std::vector<std::string> args) {
     if (!ec) fs::permissions(target, perms, ec);
   }
   nlohmann::json shown = meta;
-  if (shown.contains("ab_prior")) shown["ab_prior"] = "[" + std::to_string(shown["ab_prior"].size()) + " values]";
+  if (shown.contains("ab_prior"))
+    shown["ab_prior"] = "[" + std::to_string(shown["ab_prior"].size()) + " values]";
   if (shown.contains("ab_bins")) shown["ab_bins"] = "[" + std::to_string(shown["ab_bins"].size()) + " cells]";
-  std::cout << shown.dump(2) << "\n" << f.tensors.size() << " tensors, " << f.data.size() << " bytes of data\n";
+  std::cout << shown.dump(2) << "\n"
+            << f.tensors.size() << " tensors, " << f.data.size() << " bytes of data\n";
   return 0;
 }
 

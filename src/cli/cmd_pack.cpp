@@ -27,8 +27,8 @@ int run_pack(std::vector<std::string> args) {
   o.min_short_side = p.get_int("--min-side", 176, 16, 4096);
   o.max_images = p.get_int("--max-images", 0, 0, 100000000);
   if (o.min_short_side > o.max_short_side)
-    throw UsageError("tinge pack: --min-side " + std::to_string(o.min_short_side) + " is larger than --short-side " +
-                     std::to_string(o.max_short_side));
+    throw UsageError("tinge pack: --min-side " + std::to_string(o.min_short_side) +
+                     " is larger than --short-side " + std::to_string(o.max_short_side));
   check_output_file("--out", p.get("--out"));  // before decoding every photo, not after
   int skipped = 0;
   auto d = load_dataset_folder(p.positional()[0], o, [&](const std::string& w) {

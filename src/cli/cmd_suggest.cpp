@@ -2,8 +2,8 @@
 #if TINGE_WITH_TORCH
 #include <array>
 #include <cmath>
-#include <filesystem>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -31,7 +31,8 @@ namespace {
 // the truth; `conditioning` hints sampled the same way, another seed, are given to the network).
 int run_suggest_eval(const ArgParser& p, Method& model, int k) {
   const std::vector<std::string> all = list_images(p.get("--eval"));
-  if (all.empty()) throw ImageError("no images (png, jpg, jpeg, bmp, tga) in folder '" + p.get("--eval") + "'");
+  if (all.empty())
+    throw ImageError("no images (png, jpg, jpeg, bmp, tga) in folder '" + p.get("--eval") + "'");
   const int max_images = p.get_int("--max-images", 0, 0, 1000000);
   const int probes = p.get_int("--probes", 10, 1, 1000);
   const int conditioning = p.get_int("--eval-hints", 0, 0, 1000);
@@ -48,10 +49,12 @@ int run_suggest_eval(const ArgParser& p, Method& model, int k) {
     const auto hints = sample_hints(orig, conditioning, 5, mix_seed(seed, name, conditioning));
     const auto truth = sample_hints(orig, probes, 5, mix_seed(seed ^ 0x5eed, name, probes));
     const WorkingInput work = to_working_resolution(orig.L, hints, model.working_short_side());
-    const float sx = float(work.L.width) / float(orig.L.width), sy = float(work.L.height) / float(orig.L.height);
+    const float sx = float(work.L.width) / float(orig.L.width),
+                sy = float(work.L.height) / float(orig.L.height);
     for (const HintPoint& t : truth) {
       std::vector<std::array<float, 2>> ab;
-      for (const Suggestion& s : model.distribution()->suggest(work.L, work.hints, float(t.x) * sx, float(t.y) * sy, k))
+      for (const Suggestion& s :
+           model.distribution()->suggest(work.L, work.hints, float(t.x) * sx, float(t.y) * sy, k))
         ab.push_back({s.a, s.b});
       rate.add(first_hit(ab, t.a, t.b, radius));
       gray.add(first_hit({{0.f, 0.f}}, t.a, t.b, radius));
@@ -60,9 +63,10 @@ int run_suggest_eval(const ArgParser& p, Method& model, int k) {
   }
   bar.finish();
   auto s = [](size_t n) { return n == 1 ? "" : "s"; };  // "1 hint", "2 hints"
-  std::printf("%d probe%s in %zu photo%s, %d hint%s given, a hit = within %.0f ab units of the photo's colour\n",
-              rate.probes(), s(size_t(rate.probes())), files.size(), s(files.size()), conditioning,
-              s(size_t(conditioning)), double(radius));
+  std::printf(
+      "%d probe%s in %zu photo%s, %d hint%s given, a hit = within %.0f ab units of the photo's colour\n",
+      rate.probes(), s(size_t(rate.probes())), files.size(), s(files.size()), conditioning,
+      s(size_t(conditioning)), double(radius));
   std::printf("| suggestions | 1 | 3 | %d |\n|---|---:|---:|---:|\n", k);
   std::printf("| hit rate | %.3f | %.3f | %.3f |\n", rate.at(1), rate.at(3), rate.at(k));
   std::printf("| gray (a = b = 0) alone, for reference | %.3f | | |\n", gray.at(1));
@@ -131,10 +135,12 @@ int run_suggest(std::vector<std::string> args) {
       .option("--hints", "", "SESSION", "hint session to condition on")
       .option("-k", "", "N", "number of suggestions (default 8)")
       .option("--model", "", "FILE", "model file (default: the bundled model)")
-      .option("--threads", "", "N", "CPU threads for the network (default: half the cores, 1 to 4; $TINGE_THREADS)")
+      .option("--threads", "", "N",
+              "CPU threads for the network (default: half the cores, 1 to 4; $TINGE_THREADS)")
       .option("--eval", "", "DIR", "score the suggestions on a folder of colour photos")
       .option("--probes", "", "N", "--eval: points per photo (default 10)")
-      .option("--eval-hints", "", "N", "--eval: hints given to the network, sampled from the photo (default 0)")
+      .option("--eval-hints", "", "N",
+              "--eval: hints given to the network, sampled from the photo (default 0)")
       .option("--radius", "", "R", "--eval: a suggestion within R ab units is a hit (default 10)")
       .option("--max-images", "", "N", "--eval: at most N photos (default all)")
       .option("--seed", "", "S", "--eval: seed of the sampling (default 1)")
@@ -182,8 +188,8 @@ int run_suggest(std::vector<std::string> args) {
   for (size_t i = 0; i < s.size(); ++i) {
     auto rgb = lab_to_srgb({Lp, s[i].a, s[i].b});
     auto c = [](float v) { return int(std::lround(std::min(1.f, std::max(0.f, v)) * 255)); };
-    std::printf("%zu  %5.1f  %6.1f  %6.1f  %.4f  #%02x%02x%02x\n", i + 1, Lp, s[i].a, s[i].b, s[i].probability,
-                c(rgb[0]), c(rgb[1]), c(rgb[2]));
+    std::printf("%zu  %5.1f  %6.1f  %6.1f  %.4f  #%02x%02x%02x\n", i + 1, Lp, s[i].a, s[i].b,
+                s[i].probability, c(rgb[0]), c(rgb[1]), c(rgb[2]));
   }
   return 0;
 }

@@ -21,8 +21,7 @@ void register_command(Command cmd) {
 
 std::vector<Command> commands() {
   std::vector<Command> out = table();
-  std::sort(out.begin(), out.end(),
-            [](const Command& x, const Command& y) { return x.name < y.name; });
+  std::sort(out.begin(), out.end(), [](const Command& x, const Command& y) { return x.name < y.name; });
   return out;
 }
 

@@ -22,8 +22,7 @@ std::vector<Command> commands();
 const Command* find_command(const std::string& name);
 
 struct CommandRegistrar {
-  CommandRegistrar(const char* name, const char* summary,
-                   std::function<int(std::vector<std::string>)> run) {
+  CommandRegistrar(const char* name, const char* summary, std::function<int(std::vector<std::string>)> run) {
     register_command(Command{name, summary, std::move(run)});
   }
 };
@@ -33,6 +32,5 @@ struct CommandRegistrar {
 #define TINGE_CLI_CONCAT_INNER(a, b) a##b
 #define TINGE_CLI_CONCAT(a, b) TINGE_CLI_CONCAT_INNER(a, b)
 // TINGE_REGISTER_COMMAND("colorize", "Colourise a photo or a folder", run_colorize);
-#define TINGE_REGISTER_COMMAND(name, summary, fn)                                     \
-  static ::tinge::CommandRegistrar TINGE_CLI_CONCAT(tinge_command_registrar_, __LINE__)( \
-      name, summary, fn)
+#define TINGE_REGISTER_COMMAND(name, summary, fn) \
+  static ::tinge::CommandRegistrar TINGE_CLI_CONCAT(tinge_command_registrar_, __LINE__)(name, summary, fn)

@@ -45,7 +45,9 @@ std::string home() {
 
 }  // namespace
 
-std::string env_model() { return env("TINGE_MODEL"); }
+std::string env_model() {
+  return env("TINGE_MODEL");
+}
 
 int env_threads() {
   return int(whole_number("TINGE_THREADS", 0, 1024, 0, "a number of threads from 0 (automatic) to 1024"));

@@ -42,7 +42,8 @@ std::unique_ptr<Method> make_method(const std::string& name, const MethodArgs& a
     opt.precision = args.precision;
     std::string path = args.model_path.empty() ? default_model_path() : args.model_path;
     if (path.empty())
-      throw ModelError("no model file given and no bundled model found (use --model FILE or set TINGE_MODEL)");
+      throw ModelError(
+          "no model file given and no bundled model found (use --model FILE or set TINGE_MODEL)");
     return load_model(path, opt);
 #else
     (void)args;
@@ -70,14 +71,20 @@ void set_cpu_threads(int n) {
 
 void add_method_options(ArgParser& p, MethodCount count) {
   if (count == MethodCount::kSeveral)
-    p.option("--method", "", "M", "method(s) to measure: gray | levin | model | model+levin (repeatable)", true);
+    p.option("--method", "", "M", "method(s) to measure: gray | levin | model | model+levin (repeatable)",
+             true);
   else
-    p.option("--method", "", "M", "gray | levin | model | model+levin (default: model when available, else levin)");
+    p.option("--method", "", "M",
+             "gray | levin | model | model+levin (default: model when available, else levin)");
   p.option("--model", "", "FILE", "network model file (implies --method model)")
       .option("--device", "", "D", "cpu | cuda | auto, for the network (default cpu)")
-      .option("--threads", "", "N", "CPU threads for the network (default: half the cores, 1 to 4; $TINGE_THREADS)")
-      .option("--decode", "", "D", "network decoding: blend | regression | annealed (default: the model's; $TINGE_DECODE)")
-      .option("--precision", "", "P", "network arithmetic: auto | fp32 | bf16 (default auto: bf16 on CPUs with bf16 instructions; $TINGE_PRECISION)");
+      .option("--threads", "", "N",
+              "CPU threads for the network (default: half the cores, 1 to 4; $TINGE_THREADS)")
+      .option("--decode", "", "D",
+              "network decoding: blend | regression | annealed (default: the model's; $TINGE_DECODE)")
+      .option("--precision", "", "P",
+              "network arithmetic: auto | fp32 | bf16 (default auto: bf16 on CPUs with bf16 instructions; "
+              "$TINGE_PRECISION)");
 }
 
 MethodArgs method_args(const ArgParser& p) {
@@ -93,7 +100,7 @@ MethodArgs method_args(const ArgParser& p) {
 
 std::unique_ptr<Method> method_from_options(const ArgParser& p, std::string* name) {
   const MethodArgs margs = method_args(p);
-  const std::string method = p.has("--method") ? p.get("--method")
+  const std::string method = p.has("--method")  ? p.get("--method")
                              : p.has("--model") ? std::string("model")
                                                 : default_method_name();
   if (name) *name = method;

@@ -13,7 +13,9 @@ ProgressBar::ProgressBar(std::string label, int total)
   start_ = last_draw_ = std::chrono::steady_clock::now();
 }
 
-ProgressBar::~ProgressBar() { finish(); }
+ProgressBar::~ProgressBar() {
+  finish();
+}
 
 std::string ProgressBar::format_seconds(double s) {
   if (!std::isfinite(s) || s < 0) return "?";
@@ -62,8 +64,7 @@ void ProgressBar::finish() {
 
 void ProgressBar::draw(bool final_line) {
   drawn_ = true;
-  const double elapsed =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   const double frac = total_ > 0 ? double(done_) / total_ : 1.0;
   const double eta = done_ > 0 ? elapsed / done_ * (total_ - done_) : NAN;
   char counts[128];

@@ -1,12 +1,12 @@
 // Resource lookup for the CLI and the editor it starts (see resources.hpp).
 #include "cli/resources.hpp"
 
-#include "cli/environment.hpp"
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <vector>
+
+#include "cli/environment.hpp"
 
 namespace fs = std::filesystem;
 
@@ -70,7 +70,9 @@ ResourceDirs resource_dirs() {
 
 }  // namespace
 
-std::string bundled_model_path() { return first_existing(resource_dirs().models, kModelName); }
+std::string bundled_model_path() {
+  return first_existing(resource_dirs().models, kModelName);
+}
 
 std::string default_model_path() {
   if (std::string e = env_model(); !e.empty()) return e;

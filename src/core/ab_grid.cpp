@@ -20,8 +20,12 @@ namespace {
 
 constexpr int kCells = AbGrid::kSide * AbGrid::kSide;
 
-float cell_a(int cell) { return AbGrid::kMin + AbGrid::kStep * float(cell % AbGrid::kSide); }
-float cell_b(int cell) { return AbGrid::kMin + AbGrid::kStep * float(cell / AbGrid::kSide); }
+float cell_a(int cell) {
+  return AbGrid::kMin + AbGrid::kStep * float(cell % AbGrid::kSide);
+}
+float cell_b(int cell) {
+  return AbGrid::kMin + AbGrid::kStep * float(cell / AbGrid::kSide);
+}
 
 int axis_index(float v) {
   if (!std::isfinite(v)) return v > 0 ? AbGrid::kSide - 1 : (v < 0 ? 0 : AbGrid::kSide / 2);
@@ -29,9 +33,13 @@ int axis_index(float v) {
   return int(std::min(std::max(t, 0.f), float(AbGrid::kSide - 1)));
 }
 
-float sq(float v) { return v * v; }
+float sq(float v) {
+  return v * v;
+}
 
-int cell_index(float a, float b) { return axis_index(b) * AbGrid::kSide + axis_index(a); }
+int cell_index(float a, float b) {
+  return axis_index(b) * AbGrid::kSide + axis_index(a);
+}
 
 // Cells hit by some 8-bit sRGB colour. The ab projection of the RGB cube equals the projection of
 // its surface (a vertical line through the solid leaves it through the surface), so the colours with
@@ -125,7 +133,9 @@ std::array<float, 2> AbGrid::center(int bin) const {
   return {cell_a(cells_[bin]), cell_b(cells_[bin])};
 }
 
-int AbGrid::cell_of(float a, float b) const { return cell_index(a, b); }
+int AbGrid::cell_of(float a, float b) const {
+  return cell_index(a, b);
+}
 
 int AbGrid::bin_of(float a, float b) const {
   if (!std::isfinite(a)) a = 0.f;

@@ -24,11 +24,11 @@ class AbGrid {
   // Rebuilds from a stored list of cell indices (0..528, row = b index, col = a index).
   explicit AbGrid(std::vector<int> cells);
 
-  int size() const { return int(cells_.size()); }             // number of in-gamut bins (Q)
-  const std::vector<int>& cells() const { return cells_; }     // grid cell index of each bin
-  std::array<float, 2> center(int bin) const;                  // (a, b) of a bin's centre
-  int bin_of(float a, float b) const;                          // nearest in-gamut bin
-  int cell_of(float a, float b) const;                         // nearest grid cell (0..528)
+  int size() const { return int(cells_.size()); }                 // number of in-gamut bins (Q)
+  const std::vector<int>& cells() const { return cells_; }        // grid cell index of each bin
+  std::array<float, 2> center(int bin) const;                     // (a, b) of a bin's centre
+  int bin_of(float a, float b) const;                             // nearest in-gamut bin
+  int cell_of(float a, float b) const;                            // nearest grid cell (0..528)
   int bin_of_cell(int cell) const { return cell_to_bin_[cell]; }  // -1 when out of gamut
 
  private:

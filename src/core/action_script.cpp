@@ -12,8 +12,8 @@
 #include "color.hpp"
 #include "error.hpp"
 #include "file_read.hpp"
-#include "json_depth.hpp"
 #include "hints.hpp"
+#include "json_depth.hpp"
 
 namespace tinge {
 namespace {
@@ -107,8 +107,7 @@ int hex_digit(char c) {
 
 // Reads "ab" or "rgb" into a, b; false when neither is present.
 bool colour(const json& o, Action& act, const std::string& where) {
-  if (o.contains("ab") && o.contains("rgb"))
-    throw UsageError(where + "give either 'ab' or 'rgb', not both");
+  if (o.contains("ab") && o.contains("rgb")) throw UsageError(where + "give either 'ab' or 'rgb', not both");
   if (o.contains("ab")) {
     const json& v = o["ab"];
     if (!v.is_array() || v.size() != 2 || !v[0].is_number() || !v[1].is_number())
@@ -229,8 +228,7 @@ Action parse_one(const json& o, int index, const std::string& script) {
   if (o.contains("mode")) {
     act.mode = text(o, "mode", where);
     if (act.mode != "result" && act.mode != "side_by_side" && act.mode != "split")
-      throw UsageError(where + "field 'mode' is '" + act.mode +
-                       "', expected result, side_by_side or split");
+      throw UsageError(where + "field 'mode' is '" + act.mode + "', expected result, side_by_side or split");
     if (act.mode == "split" && !o.contains("split")) act.value = 0.5;
   }
   if (o.contains("of")) {
@@ -249,15 +247,36 @@ Action parse_one(const json& o, int index, const std::string& script) {
 }  // namespace
 
 const std::vector<std::string>& action_names() {
-  static const std::vector<std::string> n = {
-      "add_point",  "move_point",        "delete_point",      "select_point", "set_color",
-      "set_size",   "undo",              "redo",              "select_suggestion",
-      "adopt_alternative", "show_hints", "set_saturation",    "set_view",     "load_session",
-      "save_result", "save_session",     "screenshot",        "wait_idle",    "wait",
-      "recover_autosave", "set_levin", "next_photo",
-      "mouse_down",  "mouse_move",       "mouse_up",
-      "key_tap",     "key_down",         "key_up",
-      "propose_alternatives", "layout"};
+  static const std::vector<std::string> n = {"add_point",
+                                             "move_point",
+                                             "delete_point",
+                                             "select_point",
+                                             "set_color",
+                                             "set_size",
+                                             "undo",
+                                             "redo",
+                                             "select_suggestion",
+                                             "adopt_alternative",
+                                             "show_hints",
+                                             "set_saturation",
+                                             "set_view",
+                                             "load_session",
+                                             "save_result",
+                                             "save_session",
+                                             "screenshot",
+                                             "wait_idle",
+                                             "wait",
+                                             "recover_autosave",
+                                             "set_levin",
+                                             "next_photo",
+                                             "mouse_down",
+                                             "mouse_move",
+                                             "mouse_up",
+                                             "key_tap",
+                                             "key_down",
+                                             "key_up",
+                                             "propose_alternatives",
+                                             "layout"};
   return n;
 }
 
@@ -267,9 +286,9 @@ const std::vector<std::string>& key_names() {
     for (char c = 'a'; c <= 'z'; ++c) v.push_back(std::string(1, c));
     for (char c = '0'; c <= '9'; ++c) v.push_back(std::string(1, c));
     for (int i = 1; i <= 12; ++i) v.push_back("f" + std::to_string(i));
-    for (const char* k : {"escape", "enter", "tab", "backspace", "delete", "space", "page_up", "page_down",
-                          "home", "end", "left", "right", "up", "down", "[", "]", "/", "-", "=", "ctrl",
-                          "shift", "alt", "super"})
+    for (const char* k : {"escape", "enter", "tab",  "backspace", "delete", "space", "page_up", "page_down",
+                          "home",   "end",   "left", "right",     "up",     "down",  "[",       "]",
+                          "/",      "-",     "=",    "ctrl",      "shift",  "alt",   "super"})
       v.push_back(k);
     return v;
   }();

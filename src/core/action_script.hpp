@@ -13,12 +13,12 @@
 namespace tinge {
 
 enum class ActionKind {
-  AddPoint,          // x, y, colour, size (default 5)
-  MovePoint,         // point, x, y
-  DeletePoint,       // point
-  SelectPoint,       // point
-  SetColor,          // point, colour
-  SetSize,           // point, size
+  AddPoint,     // x, y, colour, size (default 5)
+  MovePoint,    // point, x, y
+  DeletePoint,  // point
+  SelectPoint,  // point
+  SetColor,     // point, colour
+  SetSize,      // point, size
   Undo,
   Redo,
   SelectSuggestion,  // point, index (into the suggested colours for that point)
@@ -40,19 +40,19 @@ enum class ActionKind {
                      // the current photo's folder (sorted by name), as Page Down / Page Up do
   // The mouse, in image pixels over the result view; button "left" (default), "right" or "middle".
   // They feed the editor's input exactly where the real mouse does, so gestures are tested as is.
-  MouseDown,         // x, y, button
-  MouseMove,         // x, y
-  MouseUp,           // x, y, button
+  MouseDown,  // x, y, button
+  MouseMove,  // x, y
+  MouseUp,    // x, y, button
   // The keyboard, through the same queue as real key events. "key": a key or a chord such as
   // "ctrl+shift+z" (names: key_names()). key_tap presses the keys in order and releases them in
   // reverse, all before the next frame, as a quick typist or xdotool does; key_down and key_up
   // press or release them and leave them so (hold Space to pan, say).
-  KeyTap,            // key
-  KeyDown,           // key
-  KeyUp,             // key
+  KeyTap,               // key
+  KeyDown,              // key
+  KeyUp,                // key
   ProposeAlternatives,  // propose "explore alternatives" and wait for them (timeout 300 s)
-  Layout,            // path: where things are on screen, one per line ("name x y w h [value]"; see
-                     // ScriptPlayer::write_layout), for tests that aim real input or look at pixels
+  Layout,               // path: where things are on screen, one per line ("name x y w h [value]"; see
+                        // ScriptPlayer::write_layout), for tests that aim real input or look at pixels
 };
 
 struct Action {
@@ -68,18 +68,18 @@ struct Action {
   bool visible = true;
   bool overwrite = false;
   bool accept = true;
-  bool propose = true;  // adopt_alternative: propose afresh first (false: from those already shown)
-  bool on = false;  // set_levin
-  int step = 1;     // next_photo
+  bool propose = true;     // adopt_alternative: propose afresh first (false: from those already shown)
+  bool on = false;         // set_levin
+  int step = 1;            // next_photo
   bool of_result = false;  // screenshot: the composed result rather than the window
-  double value = 1.0;    // saturation, split position
-  double timeout = 120;  // wait_idle
-  double seconds = 0;    // wait
-  std::string mode;      // set_view
+  double value = 1.0;      // saturation, split position
+  double timeout = 120;    // wait_idle
+  double seconds = 0;      // wait
+  std::string mode;        // set_view
   std::string path;
   std::vector<std::string> keys;  // key_tap / key_down / key_up: names from key_names(), in order
-  bool rgb_colour = false;  // the colour was given as "rgb" (typed), not "ab": the editor brings it
-                            // into gamut at the hint's lightness, as it does a typed colour
+  bool rgb_colour = false;        // the colour was given as "rgb" (typed), not "ab": the editor brings it
+                                  // into gamut at the hint's lightness, as it does a typed colour
 
   // "script.json: action 3 (move_point): " - the prefix of every message about this action.
   std::string where(const std::string& script) const;

@@ -142,10 +142,12 @@ bool same_file(const std::filesystem::path& a, const std::filesystem::path& b) {
   return !ec && ca == cb;
 }
 
-void check_not_an_input(const std::string& option, const std::string& path, const std::vector<std::string>& inputs) {
+void check_not_an_input(const std::string& option, const std::string& path,
+                        const std::vector<std::string>& inputs) {
   for (const std::string& in : inputs)
     if (!in.empty() && same_file(path, in))
-      throw UsageError(option + " '" + path + "' is one of this command's inputs ('" + in + "'): choose another file");
+      throw UsageError(option + " '" + path + "' is one of this command's inputs ('" + in +
+                       "'): choose another file");
 }
 
 }  // namespace tinge

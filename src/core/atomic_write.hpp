@@ -30,6 +30,7 @@ bool same_file(const std::filesystem::path& a, const std::filesystem::path& b);
 
 // Fails with a UsageError naming `option` when `path` is the same file as one of `inputs` (empty
 // entries are skipped): a command's output must not replace what it reads.
-void check_not_an_input(const std::string& option, const std::string& path, const std::vector<std::string>& inputs);
+void check_not_an_input(const std::string& option, const std::string& path,
+                        const std::vector<std::string>& inputs);
 
 }  // namespace tinge

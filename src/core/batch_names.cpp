@@ -33,7 +33,8 @@ std::vector<std::string> batch_output_names(const std::vector<std::string>& inpu
       base += "_" + lower(ext.empty() ? std::string("noext") : ext.substr(1));
     }
     std::string name = base + "_color.png";
-    for (int n = 2; !used.insert(lower(name)).second; ++n) name = base + "-" + std::to_string(n) + "_color.png";
+    for (int n = 2; !used.insert(lower(name)).second; ++n)
+      name = base + "-" + std::to_string(n) + "_color.png";
     out.push_back(name);
   }
   return out;

@@ -7,8 +7,12 @@ namespace tinge {
 
 namespace {
 
-uint32_t le16(const uint8_t* p) { return uint32_t(p[0]) | uint32_t(p[1]) << 8; }
-uint32_t le32(const uint8_t* p) { return le16(p) | le16(p + 2) << 16; }
+uint32_t le16(const uint8_t* p) {
+  return uint32_t(p[0]) | uint32_t(p[1]) << 8;
+}
+uint32_t le32(const uint8_t* p) {
+  return le16(p) | le16(p + 2) << 16;
+}
 
 std::string shortfall(const char* format, uint64_t need, size_t size) {
   return std::string("truncated ") + format + ": its header declares " + std::to_string(need) +
@@ -17,7 +21,9 @@ std::string shortfall(const char* format, uint64_t need, size_t size) {
 
 }  // namespace
 
-bool looks_like_bmp(const uint8_t* data, size_t size) { return size >= 2 && data[0] == 'B' && data[1] == 'M'; }
+bool looks_like_bmp(const uint8_t* data, size_t size) {
+  return size >= 2 && data[0] == 'B' && data[1] == 'M';
+}
 
 bool looks_like_tga(const uint8_t* data, size_t size) {
   if (size < 18) return false;

@@ -15,9 +15,8 @@ namespace tinge {
 namespace {
 
 // sRGB (linear) -> XYZ, D65. Its row sums are the reference white used both ways.
-constexpr double kM[3][3] = {{0.4124564, 0.3575761, 0.1804375},
-                             {0.2126729, 0.7151522, 0.0721750},
-                             {0.0193339, 0.1191920, 0.9503041}};
+constexpr double kM[3][3] = {
+    {0.4124564, 0.3575761, 0.1804375}, {0.2126729, 0.7151522, 0.0721750}, {0.0193339, 0.1191920, 0.9503041}};
 constexpr double kXn = 0.95047, kYn = 1.0, kZn = 1.08883;
 constexpr double kEps = 216.0 / 24389.0;
 constexpr double kKappa = 24389.0 / 27.0;
@@ -144,8 +143,8 @@ inline uint8_t lut_srgb8(const Tables& t, float pos) {
 
 void check_same_size(const Plane& p, const Plane& L, const char* what) {
   if (p.width != L.width || p.height != L.height || p.v.size() != L.v.size())
-    throw Error(std::string("Lab planes to sRGB: plane ") + what + " is " + std::to_string(p.width) +
-                "x" + std::to_string(p.height) + ", L is " + std::to_string(L.width) + "x" +
+    throw Error(std::string("Lab planes to sRGB: plane ") + what + " is " + std::to_string(p.width) + "x" +
+                std::to_string(p.height) + ", L is " + std::to_string(L.width) + "x" +
                 std::to_string(L.height));
 }
 
@@ -162,9 +161,7 @@ Lab srgb_to_lab(const Rgb& rgb) {
   float x = t.fwd[0][0] * lin[0] + t.fwd[0][1] * lin[1] + t.fwd[0][2] * lin[2];
   float y = t.fwd[1][0] * lin[0] + t.fwd[1][1] * lin[1] + t.fwd[1][2] * lin[2];
   float z = t.fwd[2][0] * lin[0] + t.fwd[2][1] * lin[1] + t.fwd[2][2] * lin[2];
-  auto f = [](float v) {
-    return v > float(kEps) ? std::cbrt(v) : (float(kKappa) * v + 16.f) / 116.f;
-  };
+  auto f = [](float v) { return v > float(kEps) ? std::cbrt(v) : (float(kKappa) * v + 16.f) / 116.f; };
   float fx = f(x), fy = f(y), fz = f(z);
   return {116.f * fy - 16.f, 500.f * (fx - fy), 200.f * (fy - fz)};
 }
@@ -172,9 +169,7 @@ Lab srgb_to_lab(const Rgb& rgb) {
 Rgb lab_to_srgb(const Lab& lab) {
   float r, g, b;
   lab_to_linear(tables(), lab[0], lab[1], lab[2], r, g, b);
-  auto enc = [](float v) {
-    return float(v < 0 ? -Tables::encode(-double(v)) : Tables::encode(double(v)));
-  };
+  auto enc = [](float v) { return float(v < 0 ? -Tables::encode(-double(v)) : Tables::encode(double(v))); };
   return {enc(r), enc(g), enc(b)};
 }
 
@@ -215,8 +210,7 @@ LabImage srgb8_to_lab(const Rgb8Image& img) {
       g[i] = t.to_linear[p[3 * i + 1]];
       b[i] = t.to_linear[p[3 * i + 2]];
     }
-    for (int i = 0; i < m; ++i)
-      linear_to_lab(t, r[i], g[i], b[i], L[base + i], A[base + i], B[base + i]);
+    for (int i = 0; i < m; ++i) linear_to_lab(t, r[i], g[i], b[i], L[base + i], A[base + i], B[base + i]);
   }
   return out;
 }
@@ -291,7 +285,8 @@ Rgb8Image lab_planes_to_srgb8(const Plane& Lp, const Plane& ap, const Plane& bp)
     float r[kChunk], g[kChunk], b[kChunk];
     for (int i = 0; i < m; ++i) {
       lab_to_linear(t, L[base + i], A[base + i], B[base + i], r[i], g[i], b[i]);
-      if (!linear_in_gamut(r[i], g[i], b[i])) fit_chroma(t, L[base + i], A[base + i], B[base + i], r[i], g[i], b[i]);
+      if (!linear_in_gamut(r[i], g[i], b[i]))
+        fit_chroma(t, L[base + i], A[base + i], B[base + i], r[i], g[i], b[i]);
       r[i] = lut_position(r[i]);
       g[i] = lut_position(g[i]);
       b[i] = lut_position(b[i]);
@@ -332,7 +327,8 @@ inline uint16_t lut_srgb16(const Tables16& t, float v) {
   const float pos = v * float(Tables16::kN);
   const int i = int(pos);
   const float frac = pos - float(i);
-  const float s = t.to_srgb65535[size_t(i)] + frac * (t.to_srgb65535[size_t(i) + 1] - t.to_srgb65535[size_t(i)]);
+  const float s =
+      t.to_srgb65535[size_t(i)] + frac * (t.to_srgb65535[size_t(i) + 1] - t.to_srgb65535[size_t(i)]);
   return uint16_t(s + 0.5f);
 }
 
@@ -385,6 +381,8 @@ std::vector<uint16_t> lab_planes_to_srgb16(const Plane& Lp, const Plane& ap, con
   return out;
 }
 
-Rgb8Image lab_to_srgb8(const LabImage& img) { return lab_planes_to_srgb8(img.L, img.a, img.b); }
+Rgb8Image lab_to_srgb8(const LabImage& img) {
+  return lab_planes_to_srgb8(img.L, img.a, img.b);
+}
 
 }  // namespace tinge

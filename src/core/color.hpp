@@ -22,7 +22,7 @@ bool lab_in_srgb_gamut(const Lab& lab);
 // Whole images.
 LabImage srgb8_to_lab(const Rgb8Image& img);
 Plane srgb8_to_lightness(const Rgb8Image& img);  // L only (what a black-and-white input keeps)
-Rgb8Image lab_to_srgb8(const LabImage& img);  // out-of-gamut colours lose chroma (L, hue kept); rounds
+Rgb8Image lab_to_srgb8(const LabImage& img);     // out-of-gamut colours lose chroma (L, hue kept); rounds
 // Recombine a full-resolution L with a and b planes of the same size.
 Rgb8Image lab_planes_to_srgb8(const Plane& L, const Plane& a, const Plane& b);
 

@@ -49,7 +49,8 @@ void Document::end_edit() {
 
 int Document::add_point(const HintPoint& p) {
   if (p.size < 1 || p.size > kMaxHintSize)
-    throw Error("add_point: size must be in 1.." + std::to_string(kMaxHintSize) + ", got " + std::to_string(p.size));
+    throw Error("add_point: size must be in 1.." + std::to_string(kMaxHintSize) + ", got " +
+                std::to_string(p.size));
   begin_edit();
   points_.push_back(p);
   selected_ = int(points_.size()) - 1;
@@ -79,7 +80,8 @@ void Document::set_color(int i, float a, float b) {
 void Document::set_size(int i, int size) {
   check_index(i, "set_size");
   if (size < 1 || size > kMaxHintSize)  // beyond it the session could not be saved and read back
-    throw Error("set_size: size must be in 1.." + std::to_string(kMaxHintSize) + ", got " + std::to_string(size));
+    throw Error("set_size: size must be in 1.." + std::to_string(kMaxHintSize) + ", got " +
+                std::to_string(size));
   begin_edit();
   points_[size_t(i)].size = size;
   changed();

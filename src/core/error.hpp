@@ -23,11 +23,10 @@ struct UsageError : Error {  // bad command-line arguments
 };
 
 // Throws tinge::Error with the source location when `cond` is false (never aborts).
-#define TINGE_CHECK(cond, msg)                                                                   \
-  do {                                                                                           \
-    if (!(cond))                                                                                 \
-      throw ::tinge::Error(std::string(msg) + " [" + __FILE__ + ":" + std::to_string(__LINE__) + \
-                           "]");                                                                 \
+#define TINGE_CHECK(cond, msg)                                                                         \
+  do {                                                                                                 \
+    if (!(cond))                                                                                       \
+      throw ::tinge::Error(std::string(msg) + " [" + __FILE__ + ":" + std::to_string(__LINE__) + "]"); \
   } while (0)
 
 }  // namespace tinge

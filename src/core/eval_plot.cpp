@@ -25,11 +25,21 @@ std::string escape_xml(const std::string& s) {
   std::string o;
   for (char c : s) {
     switch (c) {
-      case '&': o += "&amp;"; break;
-      case '<': o += "&lt;"; break;
-      case '>': o += "&gt;"; break;
-      case '"': o += "&quot;"; break;
-      case '\'': o += "&apos;"; break;
+      case '&':
+        o += "&amp;";
+        break;
+      case '<':
+        o += "&lt;";
+        break;
+      case '>':
+        o += "&gt;";
+        break;
+      case '"':
+        o += "&quot;";
+        break;
+      case '\'':
+        o += "&apos;";
+        break;
       default:
         if (static_cast<unsigned char>(c) >= 0x20 || c == '\t') o += c;
     }
@@ -116,7 +126,8 @@ std::string axes_svg(const PlotFrame& f) {
   s += "<text x=\"18\" y=\"" + num(kTop + f.ph / 2) + "\" text-anchor=\"middle\" transform=\"rotate(-90 18 " +
        num(kTop + f.ph / 2) + ")\">PSNR (dB)</text>\n";
   if (f.xs.empty())
-    s += "<text x=\"320\" y=\"" + num(kTop + f.ph / 2) + "\" text-anchor=\"middle\" fill=\"#888\">no data</text>\n";
+    s += "<text x=\"320\" y=\"" + num(kTop + f.ph / 2) +
+         "\" text-anchor=\"middle\" fill=\"#888\">no data</text>\n";
   return s;
 }
 
@@ -136,8 +147,8 @@ std::string series_svg(const std::vector<EvalReport>& reports, const PlotFrame& 
   const double legend_w = std::min(f.pw - 24, 48 + 7.0 * double(std::max<size_t>(longest, 8)));
   std::string s, legend;
   if (!reports.empty())
-    legend += "<rect x=\"" + num(lx - 6) + "\" y=\"" + num(legend_y0 - 12) + "\" width=\"" +
-              num(legend_w) + "\" height=\"" + num(18.0 * double(reports.size()) + 6) +
+    legend += "<rect x=\"" + num(lx - 6) + "\" y=\"" + num(legend_y0 - 12) + "\" width=\"" + num(legend_w) +
+              "\" height=\"" + num(18.0 * double(reports.size()) + 6) +
               "\" fill=\"white\" fill-opacity=\"0.85\" stroke=\"#ccc\"/>\n";
   for (size_t k = 0; k < reports.size(); ++k) {
     const EvalReport& r = reports[k];
@@ -153,8 +164,8 @@ std::string series_svg(const std::vector<EvalReport>& reports, const PlotFrame& 
     s += marks;
     const std::string label = series_label(r, k);
     const double ly = legend_y0 + 18.0 * double(k);
-    legend += "<line x1=\"" + num(lx) + "\" y1=\"" + num(ly) + "\" x2=\"" + num(lx + 24) + "\" y2=\"" + num(ly) +
-              "\" stroke=\"" + color + "\" stroke-width=\"2\"/>\n";
+    legend += "<line x1=\"" + num(lx) + "\" y1=\"" + num(ly) + "\" x2=\"" + num(lx + 24) + "\" y2=\"" +
+              num(ly) + "\" stroke=\"" + color + "\" stroke-width=\"2\"/>\n";
     legend += "<text x=\"" + num(lx + 30) + "\" y=\"" + num(ly + 4) + "\">" + escape_xml(label) + "</text>\n";
   }
   return s + legend;

@@ -13,11 +13,11 @@
 #include "color.hpp"
 #include "error.hpp"
 #include "hints.hpp"
+#include "image_formats.hpp"
 #include "image_io.hpp"
+#include "json_depth.hpp"
 #include "metrics.hpp"
 #include "pipeline.hpp"
-#include "image_formats.hpp"
-#include "json_depth.hpp"
 
 namespace tinge {
 namespace {
@@ -76,8 +76,8 @@ void evaluate_placed(Method& method, const LabImage& orig, const std::string& na
   std::vector<double> seconds(size_t(most) + 1, 0.0);
   for (int n = 0; n <= most; ++n) {
     if (n > 0)
-      hints.push_back(next_simulated_hint(opt.placement, method, orig, hints, results[size_t(n - 1)], opt.patch,
-                                          mix_seed(opt.seed, name, -n), opt.recommend));
+      hints.push_back(next_simulated_hint(opt.placement, method, orig, hints, results[size_t(n - 1)],
+                                          opt.patch, mix_seed(opt.seed, name, -n), opt.recommend));
     const bool scored = std::find(opt.hint_counts.begin(), opt.hint_counts.end(), n) != opt.hint_counts.end();
     if (!scored && opt.placement != Placement::kOracle) continue;  // the oracle needs every result
     const auto t0 = std::chrono::steady_clock::now();
@@ -104,8 +104,7 @@ std::vector<std::string> list_images(const std::string& dir) {
     if (!it->is_regular_file(fec)) continue;
     const std::string ext = lower(it->path().extension().string());
     const auto& known = readable_image_extensions();
-    if (std::find(known.begin(), known.end(), ext) != known.end())
-      out.push_back(it->path().string());
+    if (std::find(known.begin(), known.end(), ext) != known.end()) out.push_back(it->path().string());
   }
   std::sort(out.begin(), out.end(), [](const std::string& x, const std::string& y) {
     return fs::path(x).filename().string() < fs::path(y).filename().string();
@@ -217,7 +216,8 @@ EvalReport parse_eval_json(const std::string& text) {
       EvalRow row;
       const json& hn = o.at("hints");
       if (!hn.is_number_integer() || hn.get<int64_t>() < 0 || hn.get<int64_t>() > 1000000)
-        throw Error("eval report: row " + std::to_string(r.rows.size()) + " has a bad hint count " + hn.dump());
+        throw Error("eval report: row " + std::to_string(r.rows.size()) + " has a bad hint count " +
+                    hn.dump());
       row.hints = hn.get<int>();
       row.psnr_mean = o.at("psnr_mean").get<double>();
       if (!(std::fabs(row.psnr_mean) <= 1000) || row.hints < 0)

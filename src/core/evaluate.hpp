@@ -30,9 +30,9 @@ constexpr double kPsnrCap = 100.0;
 
 struct EvalRow {
   int hints = 0;
-  double psnr_mean = 0;      // mean over images of per-image PSNR (dB)
-  double psnr_std = 0;       // sample standard deviation over images (0 for one image)
-  double colorfulness = 0;   // mean colourfulness of results
+  double psnr_mean = 0;         // mean over images of per-image PSNR (dB)
+  double psnr_std = 0;          // sample standard deviation over images (0 for one image)
+  double colorfulness = 0;      // mean colourfulness of results
   double colorfulness_ref = 0;  // mean colourfulness of the originals
   double seconds_per_image = 0;
 };
@@ -57,8 +57,8 @@ using Progress = std::function<void(int done, int total)>;
 EvalReport evaluate(Method& method, const std::vector<std::string>& files, const EvalOptions& opt,
                     const Progress& progress = {});
 
-std::string eval_table(const EvalReport& r);      // a Markdown table
-std::string eval_json(const EvalReport& r);       // JSON text
+std::string eval_table(const EvalReport& r);  // a Markdown table
+std::string eval_json(const EvalReport& r);   // JSON text
 // Reads eval_json's output back (e.g. to plot several saved reports); throws tinge::Error.
 EvalReport parse_eval_json(const std::string& text);
 // An SVG plot of PSNR against hint count for one or more reports: the x positions are evenly

@@ -64,7 +64,8 @@ namespace {
 // The pixels of a W x H image with `ch` interleaved values per pixel, turned as orientation `o`
 // (2..8) says; `w2` and `h2` receive the new size.
 template <typename T>
-std::vector<T> reoriented(const std::vector<T>& src, size_t W, size_t H, size_t ch, int o, size_t& w2, size_t& h2) {
+std::vector<T> reoriented(const std::vector<T>& src, size_t W, size_t H, size_t ch, int o, size_t& w2,
+                          size_t& h2) {
   const bool swap = o >= 5;
   w2 = swap ? H : W;
   h2 = swap ? W : H;
@@ -75,13 +76,27 @@ std::vector<T> reoriented(const std::vector<T>& src, size_t W, size_t H, size_t 
       // The stored pixel (x, y) shown at (x2, y2).
       size_t x = x2, y = y2;
       switch (o) {
-        case 2: x = W - 1 - x2; break;
-        case 3: x = W - 1 - x2, y = H - 1 - y2; break;
-        case 4: y = H - 1 - y2; break;
-        case 5: x = y2, y = x2; break;
-        case 6: x = y2, y = H - 1 - x2; break;
-        case 7: x = W - 1 - y2, y = H - 1 - x2; break;
-        case 8: x = W - 1 - y2, y = x2; break;
+        case 2:
+          x = W - 1 - x2;
+          break;
+        case 3:
+          x = W - 1 - x2, y = H - 1 - y2;
+          break;
+        case 4:
+          y = H - 1 - y2;
+          break;
+        case 5:
+          x = y2, y = x2;
+          break;
+        case 6:
+          x = y2, y = H - 1 - x2;
+          break;
+        case 7:
+          x = W - 1 - y2, y = H - 1 - x2;
+          break;
+        case 8:
+          x = W - 1 - y2, y = x2;
+          break;
       }
       const T* p = src.data() + (y * W + x) * ch;
       std::copy(p, p + ch, dst + x2 * ch);

@@ -13,7 +13,8 @@ namespace tinge {
 namespace {
 
 std::string size_text(uint64_t bytes) {
-  if (bytes >= (uint64_t(1) << 30) && bytes % (uint64_t(1) << 30) == 0) return std::to_string(bytes >> 30) + " GB";
+  if (bytes >= (uint64_t(1) << 30) && bytes % (uint64_t(1) << 30) == 0)
+    return std::to_string(bytes >> 30) + " GB";
   if (bytes >= (uint64_t(1) << 20)) return std::to_string(bytes >> 20) + " MB";
   return std::to_string(bytes) + " bytes";
 }
@@ -32,7 +33,8 @@ std::string read_regular_file(const std::string& path, uint64_t max_bytes) {
   if (::fstat(fd, &st) != 0) throw FileReadError(std::strerror(errno));
   if (S_ISDIR(st.st_mode)) throw FileReadError("is a directory");
   if (!S_ISREG(st.st_mode)) throw FileReadError("not a regular file (a FIFO, device or socket)");
-  if (uint64_t(st.st_size) > max_bytes) throw FileReadError("larger than the " + size_text(max_bytes) + " limit");
+  if (uint64_t(st.st_size) > max_bytes)
+    throw FileReadError("larger than the " + size_text(max_bytes) + " limit");
   std::string bytes(size_t(st.st_size), '\0');
   size_t got = 0;
   while (got < bytes.size()) {

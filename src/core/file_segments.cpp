@@ -7,7 +7,8 @@
 
 namespace tinge {
 
-bool for_each_jpeg_segment(const uint8_t* d, size_t size, const std::function<bool(const JpegSegment&)>& visit) {
+bool for_each_jpeg_segment(const uint8_t* d, size_t size,
+                           const std::function<bool(const JpegSegment&)>& visit) {
   if (size < 4 || d[0] != 0xff || d[1] != 0xd8) return false;
   size_t pos = 2;
   while (pos + 4 <= size) {
@@ -40,7 +41,8 @@ bool is_png(const uint8_t* data, size_t size) {
   return size >= 8 && std::memcmp(data, sig, 8) == 0;
 }
 
-std::string for_each_png_chunk(const uint8_t* d, size_t size, const std::function<bool(const PngChunk&)>& visit) {
+std::string for_each_png_chunk(const uint8_t* d, size_t size,
+                               const std::function<bool(const PngChunk&)>& visit) {
   if (!is_png(d, size)) return "";
   size_t o = 8;
   while (o + 8 <= size) {

@@ -24,7 +24,8 @@ struct JpegSegment {
 // length are skipped. The walk ends at the start of scan, the end of image, a byte that is not a
 // marker, a length field under 2, or a segment that runs past the end of the file (visited first,
 // with `available` < `length`). Returns false when `data` is not a JPEG.
-bool for_each_jpeg_segment(const uint8_t* data, size_t size, const std::function<bool(const JpegSegment&)>& visit);
+bool for_each_jpeg_segment(const uint8_t* data, size_t size,
+                           const std::function<bool(const JpegSegment&)>& visit);
 
 // A PNG chunk: its four-letter type, and its data when the whole chunk (data and CRC) is inside the
 // file. The CRC is not checked.
@@ -40,6 +41,7 @@ bool is_png(const uint8_t* data, size_t size);
 // Calls visit() for each chunk of a PNG, in file order, up to and including IEND or until visit()
 // returns false. Returns "" when the walk ended without finding a chunk that runs past the end of
 // the file, else a description of that chunk (which is not visited). Not a PNG: "".
-std::string for_each_png_chunk(const uint8_t* data, size_t size, const std::function<bool(const PngChunk&)>& visit);
+std::string for_each_png_chunk(const uint8_t* data, size_t size,
+                               const std::function<bool(const PngChunk&)>& visit);
 
 }  // namespace tinge

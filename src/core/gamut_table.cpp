@@ -12,7 +12,9 @@ namespace {
 
 constexpr double kTwoPi = 6.283185307179586;
 
-bool in_gamut(float L, float a, float b) { return lab_in_srgb_gamut({L, a, b}); }
+bool in_gamut(float L, float a, float b) {
+  return lab_in_srgb_gamut({L, a, b});
+}
 
 // The first chroma at which the colour leaves the gamut, going out from grey: march in steps of
 // 1, then bisect the step. (Bisecting the whole range is not enough: where a channel grazes its

@@ -76,8 +76,8 @@ std::vector<HintPoint> sample_hints(const LabImage& original, int n, int patch, 
   if (patch < 1) throw Error("sample_hints: patch must be >= 1 (got " + std::to_string(patch) + ")");
   std::vector<HintPoint> out;
   if (n == 0) return out;
-  if (w <= 0 || h <= 0 || original.a.width != w || original.a.height != h ||
-      original.b.width != w || original.b.height != h)
+  if (w <= 0 || h <= 0 || original.a.width != w || original.a.height != h || original.b.width != w ||
+      original.b.height != h)
     throw Error("sample_hints: empty or inconsistent image");
   const int p = std::min({patch, w, h});
   std::mt19937_64 rng(seed);
@@ -112,8 +112,8 @@ uint64_t mix_seed(uint64_t seed, const std::string& name, int n) {
 
 HintPlanes pool_hints(const HintPlanes& fine, int w, int h) {
   const int W = fine.mask.width, H = fine.mask.height;
-  if (w <= 0 || h <= 0 || w > W || h > H || fine.a.width != W || fine.b.width != W ||
-      fine.a.height != H || fine.b.height != H)
+  if (w <= 0 || h <= 0 || w > W || h > H || fine.a.width != W || fine.b.width != W || fine.a.height != H ||
+      fine.b.height != H)
     throw Error("pool_hints: bad sizes (" + std::to_string(W) + "x" + std::to_string(H) + " to " +
                 std::to_string(w) + "x" + std::to_string(h) + ")");
   HintPlanes c{Plane(w, h), Plane(w, h), Plane(w, h), fine.count};
@@ -141,8 +141,8 @@ void check_hints_match(const Plane& L, const HintPlanes& hints, const char* who)
     return p.width == L.width && p.height == L.height && p.size() == L.size();
   };
   if (!same(hints.a) || !same(hints.b) || !same(hints.mask))
-    throw Error(std::string(who) + ": hint planes are not the size of L (" + std::to_string(L.width) +
-                "x" + std::to_string(L.height) + ")");
+    throw Error(std::string(who) + ": hint planes are not the size of L (" + std::to_string(L.width) + "x" +
+                std::to_string(L.height) + ")");
 }
 
 }  // namespace tinge

@@ -2,10 +2,9 @@
 // the network's working resolution.
 #pragma once
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "image.hpp"
 
@@ -21,7 +20,8 @@ struct HintPoint {
   double x = 0, y = 0;
   float a = 0, b = 0;
   int size = 5;
-  nlohmann::json extra = nlohmann::json::object();  // unknown per-point fields of a session file, kept verbatim
+  nlohmann::json extra =
+      nlohmann::json::object();  // unknown per-point fields of a session file, kept verbatim
 };
 
 // Hint planes at some resolution: a, b in CIELAB units (0 where no hint) and mask (1 where hinted),

@@ -4,19 +4,19 @@
 // before decoding, and turns every stb failure into a one-line tinge::ImageError naming the file.
 #include "image_io.hpp"
 
+#include <stb_image.h>
+#include <stb_image_write.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cctype>
 #include <cerrno>
 #include <climits>
-#include <cstdio>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
-
-#include <stb_image.h>
-#include <stb_image_write.h>
 
 #include "bmp_tga.hpp"
 #include "error.hpp"
@@ -56,7 +56,9 @@ namespace {
 std::atomic<int64_t> g_default_max_pixels{100'000'000};
 }  // namespace
 
-int64_t default_max_pixels() { return g_default_max_pixels.load(); }
+int64_t default_max_pixels() {
+  return g_default_max_pixels.load();
+}
 
 void set_default_max_pixels(int64_t pixels) {
   if (pixels < 1) throw Error("the pixel limit must be positive, not " + std::to_string(pixels));
@@ -66,7 +68,9 @@ void set_default_max_pixels(int64_t pixels) {
 namespace {
 
 // Rounds a 16-bit sample to 8 bits.
-inline uint32_t to8(uint32_t v16) { return (v16 * 255u + 32767u) / 65535u; }
+inline uint32_t to8(uint32_t v16) {
+  return (v16 * 255u + 32767u) / 65535u;
+}
 
 // Converts 1..4 channel samples (T = 8 or 16 bit) to RGB8; alpha is composited on white when
 // `over_white`, else ignored.
@@ -81,9 +85,15 @@ void to_rgb8(const T* src, int channels, int64_t n, bool over_white, uint8_t* ds
     const T* p = src + i * channels;
     uint8_t* q = dst + i * 3;
     switch (channels) {
-      case 1: q[0] = q[1] = q[2] = out(p[0]); break;
-      case 2: q[0] = q[1] = q[2] = out(blend(p[0], p[1])); break;
-      case 3: q[0] = out(p[0]), q[1] = out(p[1]), q[2] = out(p[2]); break;
+      case 1:
+        q[0] = q[1] = q[2] = out(p[0]);
+        break;
+      case 2:
+        q[0] = q[1] = q[2] = out(blend(p[0], p[1]));
+        break;
+      case 3:
+        q[0] = out(p[0]), q[1] = out(p[1]), q[2] = out(p[2]);
+        break;
       default:
         for (int c = 0; c < 3; ++c) q[c] = out(blend(p[c], p[3]));
     }
@@ -112,7 +122,7 @@ bool jpeg_header_size(const uint8_t* data, size_t size, uint32_t& w, uint32_t& h
   for_each_jpeg_segment(data, size, [&](const JpegSegment& seg) {
     const uint8_t m = seg.marker;
     if (m < 0xc0 || m > 0xcf || m == 0xc4 || m == 0xc8 || m == 0xcc) return true;  // not a frame header
-    if (seg.length >= 5 && seg.available >= 5) {  // precision, height, width
+    if (seg.length >= 5 && seg.available >= 5) {                                   // precision, height, width
       h = uint32_t(seg.body[1]) << 8 | seg.body[2];
       w = uint32_t(seg.body[3]) << 8 | seg.body[4];
       sof_marker = m;
@@ -123,7 +133,9 @@ bool jpeg_header_size(const uint8_t* data, size_t size, uint32_t& w, uint32_t& h
   return found;
 }
 
-std::string size_text(int64_t w, int64_t h) { return std::to_string(w) + "x" + std::to_string(h); }
+std::string size_text(int64_t w, int64_t h) {
+  return std::to_string(w) + "x" + std::to_string(h);
+}
 
 void check_size(int64_t w, int64_t h, const std::string& name, const LoadLimits& limits) {
   if (w <= 0 || h <= 0)
@@ -138,21 +150,18 @@ std::string encode(const Rgb8Image& img, const std::string& ext, int jpeg_qualit
   if (ext != ".png" && ext != ".jpg" && ext != ".jpeg")
     throw ImageError("cannot save " + name + ": unknown image extension '" + ext +
                      "' (use .png, .jpg or .jpeg)");
-  if (img.width <= 0 || img.height <= 0 ||
-      img.data.size() != size_t(img.width) * size_t(img.height) * 3)
+  if (img.width <= 0 || img.height <= 0 || img.data.size() != size_t(img.width) * size_t(img.height) * 3)
     throw ImageError("cannot save " + name + ": empty or inconsistent image (" +
                      size_text(img.width, img.height) + ")");
   std::string out;
   int ok = 0;
   if (ext == ".png") {
-    ok = stbi_write_png_to_func(append_bytes, &out, img.width, img.height, 3, img.data.data(),
-                                img.width * 3);
+    ok = stbi_write_png_to_func(append_bytes, &out, img.width, img.height, 3, img.data.data(), img.width * 3);
   } else {
     if (jpeg_quality < 1 || jpeg_quality > 100)
       throw ImageError("cannot save " + name + ": jpeg quality " + std::to_string(jpeg_quality) +
                        " is outside 1..100");
-    ok = stbi_write_jpg_to_func(append_bytes, &out, img.width, img.height, 3, img.data.data(),
-                                jpeg_quality);
+    ok = stbi_write_jpg_to_func(append_bytes, &out, img.width, img.height, 3, img.data.data(), jpeg_quality);
   }
   if (!ok || out.empty()) throw ImageError("cannot save " + name + ": the encoder failed");
   return out;
@@ -194,7 +203,8 @@ SampleImage decode_with_stb(const uint8_t* data, size_t size, bool png, const st
     // stb grows its buffer by a chunk's declared length before reading it, so a few forged bytes
     // could otherwise make it allocate gigabytes.
     const std::string overrun = for_each_png_chunk(data, size, [](const PngChunk&) { return true; });
-    if (!overrun.empty()) throw ImageError("cannot decode " + name + ": " + overrun + " (truncated or corrupt)");
+    if (!overrun.empty())
+      throw ImageError("cannot decode " + name + ": " + overrun + " (truncated or corrupt)");
   }
   // stb also decodes GIF, PSD, PIC, PNM and HDR: formats tinge does not offer, whose decoders are
   // attack surface. Only PNG, BMP and TGA reach it.
@@ -234,7 +244,8 @@ SampleImage decode_with_stb(const uint8_t* data, size_t size, bool png, const st
 
 }  // namespace
 
-SampleImage decode_samples(const uint8_t* data, size_t size, const std::string& name, const LoadLimits& limits) {
+SampleImage decode_samples(const uint8_t* data, size_t size, const std::string& name,
+                           const LoadLimits& limits) {
   if (size == 0) throw ImageError("cannot decode " + name + ": the file is empty (0 bytes)");
   if (size > size_t(INT_MAX))
     throw ImageError("cannot decode " + name + ": file larger than 2 GB is not supported");
@@ -247,15 +258,18 @@ SampleImage decode_samples(const uint8_t* data, size_t size, const std::string& 
   if (size >= 2 && data[0] == 0xff && data[1] != 0xd8 && stb_sees_jpeg(data, size))
     // stb skips 0xFF fill bytes before start-of-image and would decode this itself, with the
     // progressive decoder that reads out of bounds on corrupt files. No JPEG writer pads it.
-    throw ImageError("cannot decode " + name + ": corrupt JPEG (fill bytes before the start-of-image marker)");
+    throw ImageError("cannot decode " + name +
+                     ": corrupt JPEG (fill bytes before the start-of-image marker)");
   // The TIFF decoder reads the Orientation tag itself; JPEG and PNG carry EXIF's.
   if (looks_like_tiff(data, size)) return decode_tiff_samples(data, size, name, limits.max_pixels);
   const bool jpeg = size >= 2 && data[0] == 0xff && data[1] == 0xd8;
   // stb's progressive decoder reads out of bounds on some corrupt files (tests/fuzz/known_crashes).
   if (jpeg && !jpeg_decoder_available() && (sof == 0xc2 || sof == 0xc6 || sof == 0xca || sof == 0xce))
-    throw ImageError("cannot decode " + name + ": progressive JPEG is not supported by this build (no libjpeg)");
-  SampleImage s = jpeg && jpeg_decoder_available() ? rgb8_samples(decode_jpeg(data, size, name, limits.max_pixels))
-                                                   : decode_with_stb(data, size, png, name, limits);
+    throw ImageError("cannot decode " + name +
+                     ": progressive JPEG is not supported by this build (no libjpeg)");
+  SampleImage s = jpeg && jpeg_decoder_available()
+                      ? rgb8_samples(decode_jpeg(data, size, name, limits.max_pixels))
+                      : decode_with_stb(data, size, png, name, limits);
   s.orientation = exif_orientation(data, size);  // 1 (nothing to do) for every other file
   return s;
 }

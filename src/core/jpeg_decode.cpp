@@ -6,18 +6,20 @@
 #include "error.hpp"
 
 #ifdef TINGE_HAVE_LIBJPEG
+#include <jerror.h>  // JWRN_JPEG_EOF
+#include <jpeglib.h>
+
 #include <csetjmp>
 #include <cstdio>  // jpeglib.h needs FILE
 #include <vector>
-
-#include <jpeglib.h>
-#include <jerror.h>  // JWRN_JPEG_EOF
 #endif
 
 namespace tinge {
 
 #ifndef TINGE_HAVE_LIBJPEG
-bool jpeg_decoder_available() { return false; }
+bool jpeg_decoder_available() {
+  return false;
+}
 Rgb8Image decode_jpeg(const uint8_t*, size_t, const std::string& name, int64_t) {
   throw ImageError("cannot decode " + name + ": this build has no libjpeg");
 }
@@ -55,7 +57,9 @@ void on_progress(j_common_ptr cinfo) {
   }
 }
 
-uint8_t mul255(unsigned a, unsigned b) { return uint8_t((a * b + 127) / 255); }
+uint8_t mul255(unsigned a, unsigned b) {
+  return uint8_t((a * b + 127) / 255);
+}
 
 // The two steps that call into libjpeg, each with its own setjmp target and only plain C data in
 // its frame, so a longjmp skips no C++ destructor and reads no clobbered local. False on error
@@ -102,7 +106,9 @@ bool read_pixels(jpeg_decompress_struct& cinfo, ErrorManager& err, uint8_t* row,
 
 }  // namespace
 
-bool jpeg_decoder_available() { return true; }
+bool jpeg_decoder_available() {
+  return true;
+}
 
 Rgb8Image decode_jpeg(const uint8_t* data, size_t size, const std::string& name, int64_t max_pixels) {
   jpeg_decompress_struct cinfo{};
@@ -121,15 +127,17 @@ Rgb8Image decode_jpeg(const uint8_t* data, size_t size, const std::string& name,
   if (!read_header(cinfo, err, data, size)) throw fail(std::string("corrupt JPEG (") + err.message + ")");
   cinfo.progress = &progress;
   const int64_t w = cinfo.image_width, h = cinfo.image_height;
-  if (w <= 0 || h <= 0) throw fail("image has zero size (" + std::to_string(w) + "x" + std::to_string(h) + ")");
+  if (w <= 0 || h <= 0)
+    throw fail("image has zero size (" + std::to_string(w) + "x" + std::to_string(h) + ")");
   if (w > max_pixels / h)  // before libjpeg allocates anything the size of the image
-    throw ImageError("cannot load " + name + ": image too large: " + std::to_string(w) + "x" + std::to_string(h) +
-                     " exceeds the limit of " + std::to_string(max_pixels) + " pixels");
+    throw ImageError("cannot load " + name + ": image too large: " + std::to_string(w) + "x" +
+                     std::to_string(h) + " exceeds the limit of " + std::to_string(max_pixels) + " pixels");
   const int channels = cinfo.out_color_space == JCS_GRAYSCALE ? 1 : cinfo.out_color_space == JCS_CMYK ? 4 : 3;
   Rgb8Image img(static_cast<int>(w), static_cast<int>(h));
   std::vector<uint8_t> row(size_t(w) * size_t(channels));
   if (!read_pixels(cinfo, err, row.data(), img.data.data()))
-    throw fail(err.message[0] ? std::string("corrupt JPEG (") + err.message + ")" : "JPEG data ends early (truncated file)");
+    throw fail(err.message[0] ? std::string("corrupt JPEG (") + err.message + ")"
+                              : "JPEG data ends early (truncated file)");
   if (err.truncated) throw fail("JPEG data ends early (truncated file)");
   return img;
 }

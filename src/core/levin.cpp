@@ -232,8 +232,8 @@ bool solve_no_pivot(const SpMat& A, const Eigen::VectorXd& ra, const Eigen::Vect
 
 // Eigen's supernodal LU, factorised in single precision (about 20% faster), each solution then
 // refined in double precision against the double matrix: two steps reach double-precision accuracy.
-void solve_supernodal(const SpMat& A, const Eigen::VectorXd& ra, const Eigen::VectorXd& rb, Eigen::VectorXd& xa,
-                      Eigen::VectorXd& xb) {
+void solve_supernodal(const SpMat& A, const Eigen::VectorXd& ra, const Eigen::VectorXd& rb,
+                      Eigen::VectorXd& xa, Eigen::VectorXd& xb) {
   using SpMatF = Eigen::SparseMatrix<float, Eigen::ColMajor, int>;
   Eigen::SparseLU<SpMatF, Eigen::NaturalOrdering<int>> lu;
   lu.isSymmetric(true);  // the pattern is symmetric; prefer diagonal pivots
@@ -254,8 +254,8 @@ void solve_supernodal(const SpMat& A, const Eigen::VectorXd& ra, const Eigen::Ve
 }
 
 // BiCGSTAB with an incomplete-LU preconditioner (a cross-check; approximate).
-void solve_iterative(const SpMat& A, const Eigen::VectorXd& ra, const Eigen::VectorXd& rb, const LevinOptions& opt,
-                     Eigen::VectorXd& xa, Eigen::VectorXd& xb) {
+void solve_iterative(const SpMat& A, const Eigen::VectorXd& ra, const Eigen::VectorXd& rb,
+                     const LevinOptions& opt, Eigen::VectorXd& xa, Eigen::VectorXd& xb) {
   Eigen::BiCGSTAB<SpMat, Eigen::IncompleteLUT<double>> solver;
   solver.preconditioner().setDroptol(1e-4);
   solver.preconditioner().setFillfactor(5);
@@ -270,8 +270,8 @@ void solve_iterative(const SpMat& A, const Eigen::VectorXd& ra, const Eigen::Vec
 // Solves A x = r for both right-hand sides with the solver `opt` asks for (kDirect: the LU
 // without pivoting up to opt.no_pivot_max_unknowns, else or should it fail the supernodal LU).
 // Returns the solver that ran.
-LevinSolver solve(const SpMat& A, const Eigen::VectorXd& ra, const Eigen::VectorXd& rb, const LevinOptions& opt,
-                  Eigen::VectorXd& xa, Eigen::VectorXd& xb) {
+LevinSolver solve(const SpMat& A, const Eigen::VectorXd& ra, const Eigen::VectorXd& rb,
+                  const LevinOptions& opt, Eigen::VectorXd& xa, Eigen::VectorXd& xb) {
   switch (opt.solver) {
     case LevinSolver::kIterative:
       solve_iterative(A, ra, rb, opt, xa, xb);
@@ -281,7 +281,8 @@ LevinSolver solve(const SpMat& A, const Eigen::VectorXd& ra, const Eigen::Vector
         throw Error("levin_colorize: the LU without pivoting met a pivot that is not positive");
       return LevinSolver::kNoPivotLu;
     case LevinSolver::kDirect:
-      if (A.rows() <= opt.no_pivot_max_unknowns && solve_no_pivot(A, ra, rb, xa, xb)) return LevinSolver::kNoPivotLu;
+      if (A.rows() <= opt.no_pivot_max_unknowns && solve_no_pivot(A, ra, rb, xa, xb))
+        return LevinSolver::kNoPivotLu;
       break;
     case LevinSolver::kSupernodalLu:
       break;
@@ -292,8 +293,7 @@ LevinSolver solve(const SpMat& A, const Eigen::VectorXd& ra, const Eigen::Vector
 
 }  // namespace
 
-void levin_colorize(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b,
-                    const LevinOptions& opt) {
+void levin_colorize(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b, const LevinOptions& opt) {
   check_inputs(L, hints);
   const int W = L.width, H = L.height, n = W * H;
   std::vector<char> hinted(static_cast<size_t>(n));

@@ -35,7 +35,9 @@ class LevinMethod : public Method {
 
 }  // namespace
 
-std::unique_ptr<Method> make_gray_method() { return std::make_unique<GrayMethod>(); }
+std::unique_ptr<Method> make_gray_method() {
+  return std::make_unique<GrayMethod>();
+}
 
 std::unique_ptr<Method> make_levin_method(int working_short_side) {
   return std::make_unique<LevinMethod>(working_short_side);

@@ -17,8 +17,8 @@ struct AbPrediction {
 };
 
 struct Suggestion {
-  float a = 0, b = 0;      // in gamut at the point's L
-  float probability = 0;   // mass of the mode's neighbourhood
+  float a = 0, b = 0;     // in gamut at the point's L
+  float probability = 0;  // mass of the mode's neighbourhood
 };
 
 // A predicted distribution of colours at every pixel, and what it offers beyond one colour.
@@ -34,7 +34,8 @@ class ColourDistribution {
   // root mean square distance of its colours from their mean, or from `around` (a prediction at
   // working resolution, averaged over the cell) when given. Where it is large the suggestions
   // differ; where it is small any colouring agrees.
-  virtual Plane colour_spread(const Plane& L, const HintPlanes& hints, const AbPrediction* around = nullptr) = 0;
+  virtual Plane colour_spread(const Plane& L, const HintPlanes& hints,
+                              const AbPrediction* around = nullptr) = 0;
 };
 
 class Method {

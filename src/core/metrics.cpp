@@ -12,9 +12,8 @@ namespace tinge {
 
 double psnr(const Rgb8Image& result, const Rgb8Image& reference) {
   if (result.width != reference.width || result.height != reference.height)
-    throw Error("psnr: size mismatch (" + std::to_string(result.width) + "x" +
-                std::to_string(result.height) + " vs " + std::to_string(reference.width) + "x" +
-                std::to_string(reference.height) + ")");
+    throw Error("psnr: size mismatch (" + std::to_string(result.width) + "x" + std::to_string(result.height) +
+                " vs " + std::to_string(reference.width) + "x" + std::to_string(reference.height) + ")");
   const size_t n = result.data.size();
   if (n == 0 || reference.data.size() != n) throw Error("psnr: empty or malformed image");
   uint64_t sse = 0;  // exact: at most 65025 per byte

@@ -34,7 +34,8 @@ Plane alpha_plane(const SampleImage& s) {
 
 }  // namespace
 
-Photo load_photo_from_memory(const uint8_t* data, size_t size, const std::string& name, const PhotoOptions& opt) {
+Photo load_photo_from_memory(const uint8_t* data, size_t size, const std::string& name,
+                             const PhotoOptions& opt) {
   SampleImage s = decode_samples(data, size, name, opt.limits);
   Photo p;
   p.bits = s.bits;

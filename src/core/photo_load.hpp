@@ -13,9 +13,9 @@
 namespace tinge {
 
 struct Photo {
-  Plane L;      // CIE L* in [0, 100], oriented as viewers show the photo
-  Plane alpha;  // 0..1 (0 transparent); empty when the file has none or it was composited
-  int bits = 8;  // bits per sample of the file: 8 (files of 1..8 bits) or 16
+  Plane L;                 // CIE L* in [0, 100], oriented as viewers show the photo
+  Plane alpha;             // 0..1 (0 transparent); empty when the file has none or it was composited
+  int bits = 8;            // bits per sample of the file: 8 (files of 1..8 bits) or 16
   bool had_alpha = false;  // the file has an alpha channel (kept in `alpha`, or composited on white)
   int width() const { return L.width; }
   int height() const { return L.height; }
@@ -31,6 +31,7 @@ struct PhotoOptions {
 // Loads PNG/JPEG/TIFF/BMP/TGA as load_image does (same checks, same errors, same orientation).
 // For an 8-bit file without alpha, L equals srgb8_to_lightness(load_image(path)) exactly.
 Photo load_photo(const std::string& path, const PhotoOptions& opt = {});
-Photo load_photo_from_memory(const uint8_t* data, size_t size, const std::string& name, const PhotoOptions& opt = {});
+Photo load_photo_from_memory(const uint8_t* data, size_t size, const std::string& name,
+                             const PhotoOptions& opt = {});
 
 }  // namespace tinge

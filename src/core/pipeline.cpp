@@ -39,10 +39,9 @@ LabImage colorize(const Plane& L_full, const std::vector<HintPoint>& hints, Meth
     return p.width == w && p.height == h && p.size() == size_t(w) * size_t(h);
   };
   if (!has_work_size(pred.a) || !has_work_size(pred.b))
-    throw Error("colorize: method '" + method.name() + "' returned " +
-                std::to_string(pred.a.width) + "x" + std::to_string(pred.a.height) +
-                " ab planes, expected the working size " + std::to_string(w) + "x" +
-                std::to_string(h));
+    throw Error("colorize: method '" + method.name() + "' returned " + std::to_string(pred.a.width) + "x" +
+                std::to_string(pred.a.height) + " ab planes, expected the working size " + std::to_string(w) +
+                "x" + std::to_string(h));
 
   LabImage out;
   out.L = L_full;

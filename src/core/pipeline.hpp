@@ -4,9 +4,9 @@
 #pragma once
 #include <vector>
 
+#include "hints.hpp"
 #include "image.hpp"
 #include "method.hpp"
-#include "hints.hpp"
 
 namespace tinge {
 

@@ -40,10 +40,18 @@ void filter_row(int f, const uint8_t* cur, const uint8_t* prev, size_t n, size_t
     const int a = i >= bpp ? cur[i - bpp] : 0, b = prev[i], c = i >= bpp ? prev[i - bpp] : 0;
     int pred = 0;
     switch (f) {
-      case 1: pred = a; break;
-      case 2: pred = b; break;
-      case 3: pred = (a + b) / 2; break;
-      case 4: pred = paeth(a, b, c); break;
+      case 1:
+        pred = a;
+        break;
+      case 2:
+        pred = b;
+        break;
+      case 3:
+        pred = (a + b) / 2;
+        break;
+      case 4:
+        pred = paeth(a, b, c);
+        break;
     }
     out[i] = uint8_t(cur[i] - pred);
   }
@@ -54,7 +62,8 @@ void raw_row(const SampleImage& img, int y, std::vector<uint8_t>& row) {
   const size_t n = size_t(img.width) * size_t(img.channels);
   const size_t first = size_t(y) * n;
   if (img.bits == 8) {
-    std::copy(img.s8.begin() + std::ptrdiff_t(first), img.s8.begin() + std::ptrdiff_t(first + n), row.begin());
+    std::copy(img.s8.begin() + std::ptrdiff_t(first), img.s8.begin() + std::ptrdiff_t(first + n),
+              row.begin());
     return;
   }
   for (size_t i = 0; i < n; ++i) {
@@ -69,7 +78,8 @@ struct Deflater {
   std::string out;
   std::vector<uint8_t> buf = std::vector<uint8_t>(256 * 1024);
   explicit Deflater(const std::string& name) {
-    if (deflateInit(&z, Z_DEFAULT_COMPRESSION) != Z_OK) throw ImageError("cannot save " + name + ": zlib failed to start");
+    if (deflateInit(&z, Z_DEFAULT_COMPRESSION) != Z_OK)
+      throw ImageError("cannot save " + name + ": zlib failed to start");
   }
   ~Deflater() { deflateEnd(&z); }
   // Feeds `n` bytes (flush = Z_FINISH for the last call); false on a zlib error.
@@ -84,7 +94,7 @@ struct Deflater {
       if (rc == Z_STREAM_END) return true;
       if (rc != Z_OK && rc != Z_BUF_ERROR) return false;
       if (z.avail_out != 0 && z.avail_in == 0 && flush != Z_FINISH) return true;  // all input taken
-      if (z.avail_out != 0 && rc == Z_BUF_ERROR) return false;  // no progress possible
+      if (z.avail_out != 0 && rc == Z_BUF_ERROR) return false;                    // no progress possible
     }
   }
 };
@@ -92,11 +102,12 @@ struct Deflater {
 }  // namespace
 
 std::string encode_png(const SampleImage& img, const std::string& name) {
-  const size_t samples = size_t(std::max(img.width, 0)) * size_t(std::max(img.height, 0)) * size_t(std::max(img.channels, 0));
-  if (img.width <= 0 || img.height <= 0 || img.channels < 1 || img.channels > 4 || (img.bits != 8 && img.bits != 16) ||
-      (img.bits == 8 ? img.s8.size() : img.s16.size()) != samples)
-    throw ImageError("cannot save " + name + ": empty or inconsistent image (" + std::to_string(img.width) + "x" +
-                     std::to_string(img.height) + ", " + std::to_string(img.channels) + " channels, " +
+  const size_t samples =
+      size_t(std::max(img.width, 0)) * size_t(std::max(img.height, 0)) * size_t(std::max(img.channels, 0));
+  if (img.width <= 0 || img.height <= 0 || img.channels < 1 || img.channels > 4 ||
+      (img.bits != 8 && img.bits != 16) || (img.bits == 8 ? img.s8.size() : img.s16.size()) != samples)
+    throw ImageError("cannot save " + name + ": empty or inconsistent image (" + std::to_string(img.width) +
+                     "x" + std::to_string(img.height) + ", " + std::to_string(img.channels) + " channels, " +
                      std::to_string(img.bits) + " bits)");
   static const uint8_t kColorType[5] = {0, 0, 4, 2, 6};  // by channel count: gray, gray+alpha, RGB, RGBA
   const size_t bpp = size_t(img.channels) * size_t(img.bits / 8), n = size_t(img.width) * bpp;
@@ -116,7 +127,8 @@ std::string encode_png(const SampleImage& img, const std::string& name) {
         std::copy(trial.begin(), trial.end(), best.begin() + 1);
       }
     }
-    if (!z.feed(best.data(), best.size(), Z_NO_FLUSH)) throw ImageError("cannot save " + name + ": zlib failed");
+    if (!z.feed(best.data(), best.size(), Z_NO_FLUSH))
+      throw ImageError("cannot save " + name + ": zlib failed");
     std::swap(prev, cur);
   }
   if (!z.feed(nullptr, 0, Z_FINISH)) throw ImageError("cannot save " + name + ": zlib failed");

@@ -21,9 +21,9 @@ constexpr int kCell = 8;  // working pixels per cell of recommend_hints' grid
 // lightness difference, both Gaussian; tabulated, since a recommendation weighs every cell's
 // window several times.
 struct Reach {
-  int rx = 1, ry = 1;             // window half-widths, in cells
-  std::vector<float> spatial;     // (2 ry + 1) x (2 rx + 1)
-  std::vector<float> lightness;   // by |dL| in steps of kLStep
+  int rx = 1, ry = 1;            // window half-widths, in cells
+  std::vector<float> spatial;    // (2 ry + 1) x (2 rx + 1)
+  std::vector<float> lightness;  // by |dL| in steps of kLStep
   static constexpr float kLStep = 0.05f;
   float operator()(int dx, int dy, float dL) const {
     const size_t i = std::min(lightness.size() - 1, size_t(std::fabs(dL) / kLStep));
@@ -42,14 +42,16 @@ Reach make_reach(const Plane& cells, double cell_w, double cell_h, const Recomme
   for (int dy = -r.ry; dy <= r.ry; ++dy)
     for (int dx = -r.rx; dx <= r.rx; ++dx)
       r.spatial.push_back(float(std::exp(-0.5 * ((dx / sx) * (dx / sx) + (dy / sy) * (dy / sy)))));
-  for (float l = 0; l <= 4.f * float(sL); l += Reach::kLStep) r.lightness.push_back(float(std::exp(-0.5 * (l / sL) * (l / sL))));
+  for (float l = 0; l <= 4.f * float(sL); l += Reach::kLStep)
+    r.lightness.push_back(float(std::exp(-0.5 * (l / sL) * (l / sL))));
   r.lightness.push_back(0.f);  // beyond 4 sigma
   return r;
 }
 
 // 1 where colour shows, ramping to 0 within 4 L units past min_L / max_L.
 float visibility(float L, const RecommendOptions& opt) {
-  return std::clamp((L - opt.min_L) / 4.f + 1.f, 0.f, 1.f) * std::clamp((opt.max_L - L) / 4.f + 1.f, 0.f, 1.f);
+  return std::clamp((L - opt.min_L) / 4.f + 1.f, 0.f, 1.f) *
+         std::clamp((opt.max_L - L) / 4.f + 1.f, 0.f, 1.f);
 }
 
 void cell_of(double x, double y, double cell_w, double cell_h, const Plane& g, int& cx, int& cy) {
@@ -58,7 +60,8 @@ void cell_of(double x, double y, double cell_w, double cell_h, const Plane& g, i
 }
 
 // For every cell, how much the hints already colour it (0..1, the strongest hint's reach).
-Plane coverage(const Plane& L, double cell_w, double cell_h, const std::vector<HintPoint>& hints, const Reach& r) {
+Plane coverage(const Plane& L, double cell_w, double cell_h, const std::vector<HintPoint>& hints,
+               const Reach& r) {
   Plane c(L.width, L.height, 0.f);
   for (const HintPoint& h : hints) {
     int hx = 0, hy = 0;
@@ -85,8 +88,9 @@ double region_score(const Plane& u, const Plane& L, const Reach& r, int px, int 
 
 }  // namespace
 
-std::vector<RecommendedHint> pick_recommendations(const Plane& uncertainty, const Plane& lightness, double cell_w,
-                                                  double cell_h, const std::vector<HintPoint>& hints,
+std::vector<RecommendedHint> pick_recommendations(const Plane& uncertainty, const Plane& lightness,
+                                                  double cell_w, double cell_h,
+                                                  const std::vector<HintPoint>& hints,
                                                   const RecommendOptions& opt) {
   if (uncertainty.width != lightness.width || uncertainty.height != lightness.height)
     throw Error("recommend: the uncertainty and lightness grids differ in size");
@@ -213,7 +217,8 @@ std::vector<RecommendedHint> recommend_hints(Method& method, const Plane& L_work
   }
   for (RecommendedHint& r : recs) {
     if (opt.colours <= 0) break;
-    const float xw = float(std::min(r.x * w / orig_w, w - 1e-3)), yw = float(std::min(r.y * h / orig_h, h - 1e-3));
+    const float xw = float(std::min(r.x * w / orig_w, w - 1e-3)),
+                yw = float(std::min(r.y * h / orig_h, h - 1e-3));
     if (dist) {
       r.colours = dist->suggest(L_work, hp, xw, yw, opt.colours);
     } else {

@@ -88,7 +88,8 @@ void levin_coarse_solve(const Plane& L, const HintPlanes& hints, Plane& a, Plane
 
 }  // namespace
 
-void levin_coarse(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b, const LevinCoarseOptions& opt) {
+void levin_coarse(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b,
+                  const LevinCoarseOptions& opt) {
   const int grid_short_side = opt.grid_short_side;
   check_hints_match(L, hints, "Levin");
   if (std::none_of(hints.mask.v.begin(), hints.mask.v.end(), [](float m) { return m > 0.5f; })) {
@@ -113,7 +114,9 @@ void levin_coarse(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b, c
   t_memo.grid = grid_short_side;
 }
 
-float levin_share(int n_hints) { return n_hints <= 0 ? 0.f : 0.5f; }
+float levin_share(int n_hints) {
+  return n_hints <= 0 ? 0.f : 0.5f;
+}
 
 float levin_share(int n_hints, float distance, int short_side) {
   distance = std::max(0.f, distance);  // NaN -> 0 as well

@@ -5,9 +5,10 @@
 // hints, Levin spreads colours too far where lightness edges are weak — and for a network without
 // the Levin input their average scored higher than either at every hint count on photos neither saw;
 // a network with the Levin input learns its own share of the propagation, and the average then
-// changes its score by a few hundredths of a dB (docs/experiments.md). Levin is solved on a coarse grid (short side 64) and upsampled guided by L: about 15 ms over the method
-// alone, so previews use it too. With one or two hints Levin carries their colour over the whole
-// photo; the fading share keeps the method's colour far from them.
+// changes its score by a few hundredths of a dB (docs/experiments.md). Levin is solved on a coarse grid
+// (short side 64) and upsampled guided by L: about 15 ms over the method alone, so previews use it too. With
+// one or two hints Levin carries their colour over the whole photo; the fading share keeps the method's
+// colour far from them.
 #pragma once
 #include <functional>
 #include <memory>
@@ -39,7 +40,8 @@ struct LevinCoarseOptions {
   // what its predictions cost.
   std::function<void()> on_solve;
 };
-void levin_coarse(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b, const LevinCoarseOptions& opt = {});
+void levin_coarse(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b,
+                  const LevinCoarseOptions& opt = {});
 
 // `base` averaged with levin_coarse's propagation (asked for with `levin`).
 std::unique_ptr<Method> make_refined_method(std::unique_ptr<Method> base, LevinCoarseOptions levin = {});

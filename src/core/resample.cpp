@@ -117,7 +117,9 @@ constexpr float kMinWeight = 1e-5f;   // below this total weight, fall back to b
 using v8f = float __attribute__((vector_size(32)));
 using v8i = int32_t __attribute__((vector_size(32)));
 
-inline v8f splat(float f) { return v8f{f, f, f, f, f, f, f, f}; }
+inline v8f splat(float f) {
+  return v8f{f, f, f, f, f, f, f, f};
+}
 inline float hsum(v8f v) {
   return ((v[0] + v[1]) + (v[2] + v[3])) + ((v[4] + v[5]) + (v[6] + v[7]));
 }

@@ -73,14 +73,19 @@ ResultFormat result_format(const std::string& path) {
                    "' (use .png, .jpg, .jpeg, .tif or .tiff)");
 }
 
-bool format_keeps_16_bits(ResultFormat f) { return f != ResultFormat::kJpeg; }
-bool format_keeps_alpha(ResultFormat f) { return f != ResultFormat::kJpeg; }
+bool format_keeps_16_bits(ResultFormat f) {
+  return f != ResultFormat::kJpeg;
+}
+bool format_keeps_alpha(ResultFormat f) {
+  return f != ResultFormat::kJpeg;
+}
 
 std::string result_save_loss(const std::string& path, int bits, bool has_alpha) {
   const ResultFormat f = result_format(path);
   const bool deep = bits > 8 && !format_keeps_16_bits(f), alpha = has_alpha && !format_keeps_alpha(f);
   if (deep && alpha)
-    return "JPEG keeps neither 16 bits nor alpha: the result is 8-bit and the transparency is composited on white";
+    return "JPEG keeps neither 16 bits nor alpha: the result is 8-bit and the transparency is composited on "
+           "white";
   if (deep) return "JPEG keeps 8 bits: the result of the 16-bit input is 8-bit";
   if (alpha) return "JPEG keeps no alpha: the transparency is composited on white";
   return "";
@@ -90,13 +95,15 @@ std::string encode_colorized(const std::string& path, const Plane& L, const Plan
                              const Plane* alpha, int bits, int jpeg_quality) {
   const ResultFormat f = result_format(path);
   if (bits != 8 && bits != 16)
-    throw ImageError("cannot save " + path + ": " + std::to_string(bits) + " bits per sample (8 or 16 are written)");
+    throw ImageError("cannot save " + path + ": " + std::to_string(bits) +
+                     " bits per sample (8 or 16 are written)");
   if (alpha && (alpha->width != L.width || alpha->height != L.height || alpha->v.size() != L.v.size()))
     throw ImageError("cannot save " + path + ": the alpha plane is " + std::to_string(alpha->width) + "x" +
                      std::to_string(alpha->height) + ", the image " + std::to_string(L.width) + "x" +
                      std::to_string(L.height));
   if (f == ResultFormat::kJpeg && (jpeg_quality < 1 || jpeg_quality > 100))
-    throw ImageError("cannot save " + path + ": jpeg quality " + std::to_string(jpeg_quality) + " is outside 1..100");
+    throw ImageError("cannot save " + path + ": jpeg quality " + std::to_string(jpeg_quality) +
+                     " is outside 1..100");
   const bool keep_alpha = alpha && format_keeps_alpha(f);
   if (bits == 16 && format_keeps_16_bits(f)) {
     SampleImage img(0, 0, keep_alpha ? 4 : 3, 16);
@@ -118,8 +125,8 @@ std::string encode_colorized(const std::string& path, const Plane& L, const Plan
   return encode_image(rgb, f == ResultFormat::kPng ? ".png" : ".jpg", jpeg_quality);
 }
 
-void save_colorized(const std::string& path, const Plane& L, const Plane& a, const Plane& b, const Plane* alpha,
-                    int bits, int jpeg_quality) {
+void save_colorized(const std::string& path, const Plane& L, const Plane& a, const Plane& b,
+                    const Plane* alpha, int bits, int jpeg_quality) {
   write_file_atomic(path, encode_colorized(path, L, a, b, alpha, bits, jpeg_quality));
 }
 

@@ -32,7 +32,7 @@ std::string encode_colorized(const std::string& path, const Plane& L, const Plan
                              const Plane* alpha, int bits, int jpeg_quality = 95);
 
 // encode_colorized, written atomically to `path`.
-void save_colorized(const std::string& path, const Plane& L, const Plane& a, const Plane& b, const Plane* alpha,
-                    int bits, int jpeg_quality = 95);
+void save_colorized(const std::string& path, const Plane& L, const Plane& a, const Plane& b,
+                    const Plane* alpha, int bits, int jpeg_quality = 95);
 
 }  // namespace tinge

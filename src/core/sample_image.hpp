@@ -15,18 +15,19 @@ namespace tinge {
 struct SampleImage {
   int width = 0;
   int height = 0;
-  int channels = 3;     // 1 gray, 2 gray + alpha, 3 RGB, 4 RGBA
-  int bits = 8;         // 8: samples in s8; 16: samples in s16
-  int orientation = 1;  // EXIF/TIFF orientation (1..8) still to apply to the pixels
+  int channels = 3;           // 1 gray, 2 gray + alpha, 3 RGB, 4 RGBA
+  int bits = 8;               // 8: samples in s8; 16: samples in s16
+  int orientation = 1;        // EXIF/TIFF orientation (1..8) still to apply to the pixels
   std::vector<uint8_t> s8;    // width * height * channels, interleaved
   std::vector<uint16_t> s16;  // the same for 16-bit samples
 
   SampleImage() = default;
-  SampleImage(int w, int h, int ch, int b)
-      : width(w), height(h), channels(ch), bits(b) {
+  SampleImage(int w, int h, int ch, int b) : width(w), height(h), channels(ch), bits(b) {
     const size_t n = size_t(w) * size_t(h) * size_t(ch);
-    if (b == 16) s16.assign(n, 0);
-    else s8.assign(n, 0);
+    if (b == 16)
+      s16.assign(n, 0);
+    else
+      s8.assign(n, 0);
   }
   bool has_alpha() const { return channels == 2 || channels == 4; }
   uint32_t max_value() const { return bits == 16 ? 65535u : 255u; }
@@ -40,7 +41,8 @@ struct SampleImage {
 // Decodes PNG/JPEG/TIFF/BMP/TGA into samples as stored (no orientation applied: see
 // SampleImage::orientation). Checks the header against `limits` before decoding any pixel. Throws
 // ImageError with one line naming `name`. Shared by load_image and load_photo.
-SampleImage decode_samples(const uint8_t* data, size_t size, const std::string& name, const LoadLimits& limits);
+SampleImage decode_samples(const uint8_t* data, size_t size, const std::string& name,
+                           const LoadLimits& limits);
 
 // 8-bit RGB of any SampleImage (16-bit samples rounded). With `over_white`, alpha is composited
 // on white; without, the colour under the alpha is kept as stored. Orientation is not applied.

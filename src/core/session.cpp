@@ -11,8 +11,8 @@
 #include <system_error>
 
 #include "error.hpp"
-#include "image_io.hpp"
 #include "file_read.hpp"
+#include "image_io.hpp"
 #include "json_depth.hpp"
 
 namespace tinge {
@@ -57,8 +57,7 @@ HintPoint parse_point(const json& p, const std::string& where) {
   if (!ab.is_array() || ab.size() != 2) fail(where, "'ab' must be an array of 2 numbers");
   const double a = finite_number(ab[0], where, "ab[0]");
   const double b = finite_number(ab[1], where, "ab[1]");
-  if (std::fabs(a) > 128.0 || std::fabs(b) > 128.0)
-    fail(where, "'ab' values must lie in [-128, 128]");
+  if (std::fabs(a) > 128.0 || std::fabs(b) > 128.0) fail(where, "'ab' values must lie in [-128, 128]");
   hp.a = float(a);
   hp.b = float(b);
   if (p.contains("size")) {
@@ -94,8 +93,7 @@ Session parse_with(const std::string& text, const SessionLimits& limits, const s
     fail(where, "invalid JSON: " + msg);
   }
   if (!j.is_object()) fail(where, "the top level must be a JSON object");
-  if (!j.contains("format") || !j.at("format").is_string() ||
-      j.at("format").get<std::string>() != kFormat)
+  if (!j.contains("format") || !j.at("format").is_string() || j.at("format").get<std::string>() != kFormat)
     fail(where, std::string("'format' must be \"") + kFormat + "\"");
   if (!j.contains("version")) fail(where, "missing 'version'");
   const json& ver = j.at("version");
@@ -113,8 +111,8 @@ Session parse_with(const std::string& text, const SessionLimits& limits, const s
   const json& pts = j.at("points");
   if (!pts.is_array()) fail(where, "'points' must be an array");
   if (pts.size() > limits.max_points)
-    fail(where, "too many points (" + std::to_string(pts.size()) + " > " +
-                    std::to_string(limits.max_points) + ")");
+    fail(where,
+         "too many points (" + std::to_string(pts.size()) + " > " + std::to_string(limits.max_points) + ")");
   s.points.reserve(pts.size());
   for (size_t i = 0; i < pts.size(); ++i) s.points.push_back(parse_point(pts[i], point_where(where, i)));
   for (auto it = j.begin(); it != j.end(); ++it) {
@@ -131,7 +129,9 @@ double tidy(float f) {
   return std::strtod(std::string(buf, r.ptr).c_str(), nullptr);
 }
 
-ordered_json to_ordered(const json& j) { return ordered_json::parse(j.dump()); }
+ordered_json to_ordered(const json& j) {
+  return ordered_json::parse(j.dump());
+}
 
 std::string fmt1(double v) {
   char buf[64];
@@ -203,17 +203,15 @@ void validate_points(const std::vector<HintPoint>& points, int width, int height
   for (size_t i = 0; i < points.size(); ++i) {
     const HintPoint& p = points[i];
     const std::string hint = "hint " + std::to_string(i);
-    if (!std::isfinite(p.x) || !std::isfinite(p.y))
-      throw SessionError(hint + " has a non-finite position");
+    if (!std::isfinite(p.x) || !std::isfinite(p.y)) throw SessionError(hint + " has a non-finite position");
     if (p.x < 0 || p.y < 0 || p.x > width || p.y > height)
       throw SessionError(hint + " at (" + fmt1(p.x) + ", " + fmt1(p.y) + ") is outside the " +
                          std::to_string(width) + "x" + std::to_string(height) + " image");
-    if (!std::isfinite(p.a) || !std::isfinite(p.b) || std::fabs(p.a) > 128.f ||
-        std::fabs(p.b) > 128.f)
-      throw SessionError(hint + " has ab (" + fmt1(p.a) + ", " + fmt1(p.b) +
-                         ") outside [-128, 128]");
+    if (!std::isfinite(p.a) || !std::isfinite(p.b) || std::fabs(p.a) > 128.f || std::fabs(p.b) > 128.f)
+      throw SessionError(hint + " has ab (" + fmt1(p.a) + ", " + fmt1(p.b) + ") outside [-128, 128]");
     if (p.size < 1 || p.size > kMaxHintSize)
-      throw SessionError(hint + " has size " + std::to_string(p.size) + " outside 1.." + std::to_string(kMaxHintSize));
+      throw SessionError(hint + " has size " + std::to_string(p.size) + " outside 1.." +
+                         std::to_string(kMaxHintSize));
   }
 }
 

@@ -31,7 +31,7 @@ struct Session {
 // "session PATH: ...".
 Session parse_session(const std::string& text, const SessionLimits& limits = {});
 Session load_session(const std::string& path, const SessionLimits& limits = {});
-std::string session_to_json(const Session& s);  // pretty-printed
+std::string session_to_json(const Session& s);                 // pretty-printed
 void save_session(const Session& s, const std::string& path);  // atomic
 // Absolute/normalised path of the session's image (relative paths resolved against the session file).
 std::string resolve_session_image(const Session& s, const std::string& session_path);

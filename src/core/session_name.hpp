@@ -6,6 +6,8 @@
 
 namespace tinge {
 
-inline std::string default_session_path(const std::string& photo_path) { return photo_path + ".tinge.json"; }
+inline std::string default_session_path(const std::string& photo_path) {
+  return photo_path + ".tinge.json";
+}
 
 }  // namespace tinge

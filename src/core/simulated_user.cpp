@@ -48,7 +48,8 @@ void oracle_position(const LabImage& original, const LabImage& current, const st
   auto S = [&](int x, int y) -> double& { return sat[size_t(y) * size_t(W + 1) + size_t(x)]; };
   for (int y = 0; y < H; ++y)
     for (int x = 0; x < W; ++x) {
-      const double e = std::hypot(current.a.at(x, y) - original.a.at(x, y), current.b.at(x, y) - original.b.at(x, y));
+      const double e =
+          std::hypot(current.a.at(x, y) - original.a.at(x, y), current.b.at(x, y) - original.b.at(x, y));
       S(x + 1, y + 1) = e + S(x, y + 1) + S(x + 1, y) - S(x, y);
     }
   const int r = kOracleWindow / 2;
@@ -60,7 +61,8 @@ void oracle_position(const LabImage& original, const LabImage& current, const st
       const double mean = (S(x1, y1) - S(x0, y1) - S(x1, y0) + S(x0, y0)) / double((x1 - x0) * (y1 - y0));
       if (mean <= best) continue;
       bool free = true;
-      for (const HintPoint& h : hints) free = free && std::hypot(h.x - (x + 0.5), h.y - (y + 0.5)) >= min_dist;
+      for (const HintPoint& h : hints)
+        free = free && std::hypot(h.x - (x + 0.5), h.y - (y + 0.5)) >= min_dist;
       if (free) best = mean, bx = x + 0.5, by = y + 0.5;
     }
 }

@@ -10,6 +10,8 @@
 #include "error.hpp"
 
 #ifdef TINGE_HAVE_LIBTIFF
+#include <tiffio.h>
+
 #include <algorithm>
 #include <climits>
 #include <cstdarg>
@@ -17,8 +19,6 @@
 #include <functional>
 #include <memory>
 #include <vector>
-
-#include <tiffio.h>
 #endif
 
 namespace tinge {
@@ -30,7 +30,9 @@ bool looks_like_tiff(const uint8_t* d, size_t size) {
 }
 
 #ifndef TINGE_HAVE_LIBTIFF
-bool tiff_decoder_available() { return false; }
+bool tiff_decoder_available() {
+  return false;
+}
 SampleImage decode_tiff_samples(const uint8_t*, size_t, const std::string& name, int64_t) {
   throw ImageError("cannot decode " + name + ": TIFF is not supported by this build (no libtiff)");
 }
@@ -47,7 +49,9 @@ struct MemFile {
   std::string error;  // libtiff's first error message
 };
 
-MemFile& mem(thandle_t h) { return *static_cast<MemFile*>(h); }
+MemFile& mem(thandle_t h) {
+  return *static_cast<MemFile*>(h);
+}
 
 tmsize_t read_proc(thandle_t h, void* buf, tmsize_t n) {
   MemFile& f = mem(h);
@@ -58,14 +62,19 @@ tmsize_t read_proc(thandle_t h, void* buf, tmsize_t n) {
   return tmsize_t(k);
 }
 
-tmsize_t write_proc(thandle_t, void*, tmsize_t) { return -1; }  // opened read-only
+tmsize_t write_proc(thandle_t, void*, tmsize_t) {
+  return -1;
+}  // opened read-only
 
 toff_t seek_proc(thandle_t h, toff_t off, int whence) {
   MemFile& f = mem(h);
   uint64_t base = 0;
-  if (whence == SEEK_CUR) base = f.pos;
-  else if (whence == SEEK_END) base = f.size;
-  else if (whence != SEEK_SET) return toff_t(-1);
+  if (whence == SEEK_CUR)
+    base = f.pos;
+  else if (whence == SEEK_END)
+    base = f.size;
+  else if (whence != SEEK_SET)
+    return toff_t(-1);
   if (off > UINT64_MAX - base) return toff_t(-1);
   const uint64_t to = base + off;
   if (to > f.size) return toff_t(-1);  // nothing to read there: refuse rather than pretend
@@ -73,9 +82,15 @@ toff_t seek_proc(thandle_t h, toff_t off, int whence) {
   return to;
 }
 
-int close_proc(thandle_t) { return 0; }
-toff_t size_proc(thandle_t h) { return mem(h).size; }
-int map_proc(thandle_t, void**, toff_t*) { return 0; }  // no mapping: reads go through read_proc
+int close_proc(thandle_t) {
+  return 0;
+}
+toff_t size_proc(thandle_t h) {
+  return mem(h).size;
+}
+int map_proc(thandle_t, void**, toff_t*) {
+  return 0;
+}  // no mapping: reads go through read_proc
 void unmap_proc(thandle_t, void*, toff_t) {}
 
 int on_error(TIFF*, void* user, const char*, const char* fmt, va_list ap) {
@@ -92,7 +107,9 @@ int on_error(TIFF*, void* user, const char*, const char* fmt, va_list ap) {
   return 1;  // handled: nothing reaches stderr
 }
 
-int on_warning(TIFF*, void*, const char*, const char*, va_list) { return 1; }  // unknown tags etc.
+int on_warning(TIFF*, void*, const char*, const char*, va_list) {
+  return 1;
+}  // unknown tags etc.
 
 struct TiffClose {
   void operator()(TIFF* t) const { TIFFClose(t); }
@@ -103,7 +120,9 @@ struct OptionsFree {
 
 }  // namespace
 
-bool tiff_decoder_available() { return true; }
+bool tiff_decoder_available() {
+  return true;
+}
 
 namespace {
 
@@ -112,9 +131,9 @@ using Fail = std::function<ImageError(const std::string&)>;
 // A gray or RGB layout of 8 or 16 bits whose samples are copied as stored.
 struct Layout {
   int bits = 8;
-  int spp = 1;        // samples per pixel in the file
-  int color = 1;      // 1 gray, 3 RGB
-  bool alpha = false;  // the first extra sample is alpha
+  int spp = 1;              // samples per pixel in the file
+  int color = 1;            // 1 gray, 3 RGB
+  bool alpha = false;       // the first extra sample is alpha
   bool associated = false;  // ... premultiplied
   bool min_is_white = false;
   bool planar = false;
@@ -134,7 +153,8 @@ bool direct_layout(TIFF* tif, Layout& l) {
   TIFFGetFieldDefaulted(tif, TIFFTAG_EXTRASAMPLES, &n_extra, &extra);
   if (!TIFFGetField(tif, TIFFTAG_PHOTOMETRIC, &photometric)) return false;
   if ((bits != 8 && bits != 16) || format != SAMPLEFORMAT_UINT) return false;
-  if (photometric != PHOTOMETRIC_MINISBLACK && photometric != PHOTOMETRIC_MINISWHITE && photometric != PHOTOMETRIC_RGB)
+  if (photometric != PHOTOMETRIC_MINISBLACK && photometric != PHOTOMETRIC_MINISWHITE &&
+      photometric != PHOTOMETRIC_RGB)
     return false;
   l.bits = bits;
   l.spp = spp;
@@ -164,7 +184,8 @@ struct Block {
 };
 
 template <typename T>
-void put_block(const T* in, const Block& b, const Layout& l, int plane, SampleImage& img, std::vector<T>& dst) {
+void put_block(const T* in, const Block& b, const Layout& l, int plane, SampleImage& img,
+               std::vector<T>& dst) {
   const int out_ch = l.channels();
   for (int k = 0; k < out_ch; ++k) {
     const int src = k;  // output channel k comes from the file's sample k (alpha is the first extra)
@@ -187,7 +208,8 @@ void read_blocks(TIFF* tif, const Layout& l, SampleImage& img, std::vector<T>& d
   const bool tiled = TIFFIsTiled(tif) != 0;
   uint32_t bw = w, bh = h;
   if (tiled) {
-    if (!TIFFGetField(tif, TIFFTAG_TILEWIDTH, &bw) || !TIFFGetField(tif, TIFFTAG_TILELENGTH, &bh) || bw == 0 || bh == 0)
+    if (!TIFFGetField(tif, TIFFTAG_TILEWIDTH, &bw) || !TIFFGetField(tif, TIFFTAG_TILELENGTH, &bh) ||
+        bw == 0 || bh == 0)
       throw fail("corrupt TIFF (tile size missing)");
   } else {
     TIFFGetFieldDefaulted(tif, TIFFTAG_ROWSPERSTRIP, &bh);
@@ -254,7 +276,8 @@ SampleImage read_raster(TIFF* tif, uint32_t w, uint32_t h, const Fail& fail,
   } end{&rgba};
   // The rows and columns as stored (libtiff flips nothing when asked for the file's own orientation).
   const uint16_t o = rgba.orientation;
-  rgba.req_orientation = o >= ORIENTATION_TOPLEFT && o <= ORIENTATION_LEFTBOT ? o : uint16_t(ORIENTATION_TOPLEFT);
+  rgba.req_orientation =
+      o >= ORIENTATION_TOPLEFT && o <= ORIENTATION_LEFTBOT ? o : uint16_t(ORIENTATION_TOPLEFT);
   const int ch = rgba.alpha ? 4 : 3;
   SampleImage img(int(w), int(h), ch, 8);
   const uint32_t band = std::min(h, kBandRows);
@@ -263,7 +286,8 @@ SampleImage read_raster(TIFF* tif, uint32_t w, uint32_t h, const Fail& fail,
     const uint32_t n = std::min(band, h - y0);
     rgba.row_offset = int(y0);
     rgba.col_offset = 0;
-    if (!TIFFRGBAImageGet(&rgba, raster.data(), w, n)) throw fail(libtiff_says("corrupt or truncated TIFF data"));
+    if (!TIFFRGBAImageGet(&rgba, raster.data(), w, n))
+      throw fail(libtiff_says("corrupt or truncated TIFF data"));
     for (uint32_t r = 0; r < n; ++r) {
       uint8_t* out = img.s8.data() + size_t(y0 + r) * w * size_t(ch);
       const uint32_t* in = raster.data() + size_t(r) * w;
@@ -272,7 +296,9 @@ SampleImage read_raster(TIFF* tif, uint32_t w, uint32_t h, const Fail& fail,
         const uint32_t px = in[x], a = TIFFGetA(px);
         const uint32_t rgb[3] = {TIFFGetR(px), TIFFGetG(px), TIFFGetB(px)};
         for (int c = 0; c < 3; ++c)
-          out[c] = uint8_t(ch == 3 ? rgb[c] : a == 0 ? 0 : std::min<uint32_t>(255, (rgb[c] * 255 + a / 2) / a));
+          out[c] = uint8_t(ch == 3  ? rgb[c]
+                           : a == 0 ? 0
+                                    : std::min<uint32_t>(255, (rgb[c] * 255 + a / 2) / a));
         if (ch == 4) out[3] = uint8_t(a);
       }
     }
@@ -282,7 +308,8 @@ SampleImage read_raster(TIFF* tif, uint32_t w, uint32_t h, const Fail& fail,
 
 }  // namespace
 
-SampleImage decode_tiff_samples(const uint8_t* data, size_t size, const std::string& name, int64_t max_pixels) {
+SampleImage decode_tiff_samples(const uint8_t* data, size_t size, const std::string& name,
+                                int64_t max_pixels) {
   const Fail fail = [&](const std::string& why) { return ImageError("cannot decode " + name + ": " + why); };
   MemFile file{data, size, 0, name, {}};
   std::unique_ptr<TIFFOpenOptions, OptionsFree> opts(TIFFOpenOptionsAlloc());
@@ -307,9 +334,10 @@ SampleImage decode_tiff_samples(const uint8_t* data, size_t size, const std::str
     throw fail(libtiff_says("TIFF without image width or length"));
   if (w == 0 || h == 0)
     throw fail("image has zero size (" + std::to_string(w) + "x" + std::to_string(h) + ")");
-  if (w > uint32_t(INT_MAX) || h > uint32_t(INT_MAX) || int64_t(w) > max_pixels / int64_t(h))  // before any pixel buffer
-    throw ImageError("cannot load " + name + ": image too large: " + std::to_string(w) + "x" + std::to_string(h) +
-                     " exceeds the limit of " + std::to_string(max_pixels) + " pixels");
+  if (w > uint32_t(INT_MAX) || h > uint32_t(INT_MAX) ||
+      int64_t(w) > max_pixels / int64_t(h))  // before any pixel buffer
+    throw ImageError("cannot load " + name + ": image too large: " + std::to_string(w) + "x" +
+                     std::to_string(h) + " exceeds the limit of " + std::to_string(max_pixels) + " pixels");
   uint16_t o = ORIENTATION_TOPLEFT;
   TIFFGetFieldDefaulted(tif.get(), TIFFTAG_ORIENTATION, &o);
 

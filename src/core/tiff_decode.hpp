@@ -22,6 +22,7 @@ bool looks_like_tiff(const uint8_t* data, size_t size);
 // 2/4-bit, ...) comes out as 8-bit RGB or RGBA. The Orientation tag is returned in
 // SampleImage::orientation, not applied. `max_pixels` is checked against the header before any
 // pixel is decoded; libtiff's allocations are capped to what that many pixels need.
-SampleImage decode_tiff_samples(const uint8_t* data, size_t size, const std::string& name, int64_t max_pixels);
+SampleImage decode_tiff_samples(const uint8_t* data, size_t size, const std::string& name,
+                                int64_t max_pixels);
 
 }  // namespace tinge

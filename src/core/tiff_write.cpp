@@ -5,20 +5,22 @@
 #include "error.hpp"
 
 #ifdef TINGE_HAVE_LIBTIFF
+#include <tiffio.h>
+
 #include <algorithm>
 #include <cstdarg>
 #include <cstdio>
 #include <cstring>
 #include <memory>
 #include <vector>
-
-#include <tiffio.h>
 #endif
 
 namespace tinge {
 
 #ifndef TINGE_HAVE_LIBTIFF
-bool tiff_writer_available() { return false; }
+bool tiff_writer_available() {
+  return false;
+}
 std::string encode_tiff(const SampleImage&, const std::string& name) {
   throw ImageError("cannot save " + name + ": TIFF is not supported by this build (no libtiff)");
 }
@@ -31,7 +33,9 @@ struct MemOut {
   std::string error;  // libtiff's first error message
 };
 
-MemOut& out(thandle_t h) { return *static_cast<MemOut*>(h); }
+MemOut& out(thandle_t h) {
+  return *static_cast<MemOut*>(h);
+}
 
 tmsize_t read_proc(thandle_t h, void* buf, tmsize_t n) {
   MemOut& f = out(h);
@@ -54,9 +58,12 @@ tmsize_t write_proc(thandle_t h, void* buf, tmsize_t n) {
 toff_t seek_proc(thandle_t h, toff_t off, int whence) {
   MemOut& f = out(h);
   uint64_t base = 0;
-  if (whence == SEEK_CUR) base = f.pos;
-  else if (whence == SEEK_END) base = f.bytes.size();
-  else if (whence != SEEK_SET) return toff_t(-1);
+  if (whence == SEEK_CUR)
+    base = f.pos;
+  else if (whence == SEEK_END)
+    base = f.bytes.size();
+  else if (whence != SEEK_SET)
+    return toff_t(-1);
   const uint64_t to = base + off;
   if (to > (uint64_t(1) << 40)) return toff_t(-1);
   if (to > f.bytes.size()) f.bytes.resize(size_t(to));  // seeking past the end extends with zeros
@@ -64,9 +71,15 @@ toff_t seek_proc(thandle_t h, toff_t off, int whence) {
   return to;
 }
 
-int close_proc(thandle_t) { return 0; }
-toff_t size_proc(thandle_t h) { return out(h).bytes.size(); }
-int map_proc(thandle_t, void**, toff_t*) { return 0; }
+int close_proc(thandle_t) {
+  return 0;
+}
+toff_t size_proc(thandle_t h) {
+  return out(h).bytes.size();
+}
+int map_proc(thandle_t, void**, toff_t*) {
+  return 0;
+}
 void unmap_proc(thandle_t, void*, toff_t) {}
 
 int on_error(TIFF*, void* user, const char*, const char* fmt, va_list ap) {
@@ -80,7 +93,9 @@ int on_error(TIFF*, void* user, const char*, const char* fmt, va_list ap) {
   }
   return 1;
 }
-int on_warning(TIFF*, void*, const char*, const char*, va_list) { return 1; }
+int on_warning(TIFF*, void*, const char*, const char*, va_list) {
+  return 1;
+}
 
 struct OptionsFree {
   void operator()(TIFFOpenOptions* o) const { TIFFOpenOptionsFree(o); }
@@ -89,15 +104,16 @@ struct OptionsFree {
 // Writes the tags and rows; false when libtiff refused something (MemOut::error says what).
 bool write_image(TIFF* tif, const SampleImage& img) {
   const bool rgb = img.channels >= 3;
-  bool ok = TIFFSetField(tif, TIFFTAG_IMAGEWIDTH, uint32_t(img.width)) &&
-            TIFFSetField(tif, TIFFTAG_IMAGELENGTH, uint32_t(img.height)) &&
-            TIFFSetField(tif, TIFFTAG_BITSPERSAMPLE, uint16_t(img.bits)) &&
-            TIFFSetField(tif, TIFFTAG_SAMPLESPERPIXEL, uint16_t(img.channels)) &&
-            TIFFSetField(tif, TIFFTAG_SAMPLEFORMAT, uint16_t(SAMPLEFORMAT_UINT)) &&
-            TIFFSetField(tif, TIFFTAG_PHOTOMETRIC, uint16_t(rgb ? PHOTOMETRIC_RGB : PHOTOMETRIC_MINISBLACK)) &&
-            TIFFSetField(tif, TIFFTAG_PLANARCONFIG, uint16_t(PLANARCONFIG_CONTIG)) &&
-            TIFFSetField(tif, TIFFTAG_ORIENTATION, uint16_t(ORIENTATION_TOPLEFT)) &&
-            TIFFSetField(tif, TIFFTAG_SOFTWARE, "tinge");
+  bool ok =
+      TIFFSetField(tif, TIFFTAG_IMAGEWIDTH, uint32_t(img.width)) &&
+      TIFFSetField(tif, TIFFTAG_IMAGELENGTH, uint32_t(img.height)) &&
+      TIFFSetField(tif, TIFFTAG_BITSPERSAMPLE, uint16_t(img.bits)) &&
+      TIFFSetField(tif, TIFFTAG_SAMPLESPERPIXEL, uint16_t(img.channels)) &&
+      TIFFSetField(tif, TIFFTAG_SAMPLEFORMAT, uint16_t(SAMPLEFORMAT_UINT)) &&
+      TIFFSetField(tif, TIFFTAG_PHOTOMETRIC, uint16_t(rgb ? PHOTOMETRIC_RGB : PHOTOMETRIC_MINISBLACK)) &&
+      TIFFSetField(tif, TIFFTAG_PLANARCONFIG, uint16_t(PLANARCONFIG_CONTIG)) &&
+      TIFFSetField(tif, TIFFTAG_ORIENTATION, uint16_t(ORIENTATION_TOPLEFT)) &&
+      TIFFSetField(tif, TIFFTAG_SOFTWARE, "tinge");
   if (ok && img.has_alpha()) {
     const uint16_t kind[1] = {EXTRASAMPLE_UNASSALPHA};
     ok = TIFFSetField(tif, TIFFTAG_EXTRASAMPLES, uint16_t(1), kind);
@@ -126,14 +142,17 @@ bool write_image(TIFF* tif, const SampleImage& img) {
 
 }  // namespace
 
-bool tiff_writer_available() { return true; }
+bool tiff_writer_available() {
+  return true;
+}
 
 std::string encode_tiff(const SampleImage& img, const std::string& name) {
-  const size_t samples = size_t(std::max(img.width, 0)) * size_t(std::max(img.height, 0)) * size_t(std::max(img.channels, 0));
-  if (img.width <= 0 || img.height <= 0 || img.channels < 1 || img.channels > 4 || (img.bits != 8 && img.bits != 16) ||
-      (img.bits == 8 ? img.s8.size() : img.s16.size()) != samples)
-    throw ImageError("cannot save " + name + ": empty or inconsistent image (" + std::to_string(img.width) + "x" +
-                     std::to_string(img.height) + ", " + std::to_string(img.channels) + " channels, " +
+  const size_t samples =
+      size_t(std::max(img.width, 0)) * size_t(std::max(img.height, 0)) * size_t(std::max(img.channels, 0));
+  if (img.width <= 0 || img.height <= 0 || img.channels < 1 || img.channels > 4 ||
+      (img.bits != 8 && img.bits != 16) || (img.bits == 8 ? img.s8.size() : img.s16.size()) != samples)
+    throw ImageError("cannot save " + name + ": empty or inconsistent image (" + std::to_string(img.width) +
+                     "x" + std::to_string(img.height) + ", " + std::to_string(img.channels) + " channels, " +
                      std::to_string(img.bits) + " bits)");
   MemOut file;
   std::unique_ptr<TIFFOpenOptions, OptionsFree> opts(TIFFOpenOptionsAlloc());
@@ -142,13 +161,15 @@ std::string encode_tiff(const SampleImage& img, const std::string& name) {
   TIFFOpenOptionsSetWarningHandlerExtR(opts.get(), on_warning, &file);
   // "w": write a classic TIFF (BigTIFF past 4 GB: "w8"); "m": no memory mapping.
   const uint64_t raw = uint64_t(samples) * uint64_t(img.bits / 8);
-  TIFF* tif = TIFFClientOpenExt(name.c_str(), raw > (uint64_t(3) << 30) ? "w8m" : "wm", &file, read_proc, write_proc,
-                                seek_proc, close_proc, size_proc, map_proc, unmap_proc, opts.get());
+  TIFF* tif =
+      TIFFClientOpenExt(name.c_str(), raw > (uint64_t(3) << 30) ? "w8m" : "wm", &file, read_proc, write_proc,
+                        seek_proc, close_proc, size_proc, map_proc, unmap_proc, opts.get());
   if (!tif) throw ImageError("cannot save " + name + ": libtiff failed (" + file.error + ")");
   const bool ok = write_image(tif, img);
   TIFFClose(tif);  // flushes what is left
   if (!ok || !file.error.empty())
-    throw ImageError("cannot save " + name + ": libtiff failed (" + (file.error.empty() ? "unknown error" : file.error) + ")");
+    throw ImageError("cannot save " + name + ": libtiff failed (" +
+                     (file.error.empty() ? "unknown error" : file.error) + ")");
   return std::move(file.bytes);
 }
 #endif

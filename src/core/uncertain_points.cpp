@@ -18,7 +18,9 @@ std::vector<UncertainPoint> pick_uncertain_points(const Plane& score, const Plan
     throw Error("pick_uncertain_points: lightness is " + std::to_string(lightness.width) + "x" +
                 std::to_string(lightness.height) + ", scores " + std::to_string(w) + "x" + std::to_string(h));
   std::vector<UncertainPoint> out;
-  auto far_from = [&](double x, double y, double px, double py) { return std::hypot(x - px, y - py) >= min_dist; };
+  auto far_from = [&](double x, double y, double px, double py) {
+    return std::hypot(x - px, y - py) >= min_dist;
+  };
   std::vector<bool> taken(score.size(), false);  // a cell is picked once, whatever min_dist is
   while (int(out.size()) < k) {
     int best = -1;
@@ -26,7 +28,8 @@ std::vector<UncertainPoint> pick_uncertain_points(const Plane& score, const Plan
     for (int cy = 0; cy < h; ++cy)
       for (int cx = 0; cx < w; ++cx) {
         const float s = score.at(cx, cy);
-        if (!std::isfinite(s) || (best >= 0 && s <= best_score) || taken[size_t(cy) * size_t(w) + size_t(cx)]) continue;
+        if (!std::isfinite(s) || (best >= 0 && s <= best_score) || taken[size_t(cy) * size_t(w) + size_t(cx)])
+          continue;
         if (!lightness.empty() && !(lightness.at(cx, cy) >= 8.f && lightness.at(cx, cy) <= 95.f)) continue;
         const double x = (cx + 0.5) * cell_w, y = (cy + 0.5) * cell_h;
         bool ok = true;

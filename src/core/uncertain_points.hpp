@@ -4,8 +4,8 @@
 #pragma once
 #include <vector>
 
-#include "image.hpp"
 #include "hints.hpp"
+#include "image.hpp"
 
 namespace tinge {
 

@@ -13,16 +13,19 @@ namespace tinge {
 namespace {
 
 // What a model is made of (as opposed to how it was trained and scored).
-const char* const kArchitectureKeys[] = {"format", "arch", "widths", "ab_grid", "ab_bins", "normalisation",
-                                         "stride", "working_short_side", "levin_input"};
+const char* const kArchitectureKeys[] = {"format",     "arch",          "widths", "ab_grid",
+                                         "ab_bins",    "normalisation", "stride", "working_short_side",
+                                         "levin_input"};
 
 // Tensors only a network with the Levin input has.
-bool is_levin_only(const std::string& name) { return name.rfind("levin_gate.", 0) == 0; }
+bool is_levin_only(const std::string& name) {
+  return name.rfind("levin_gate.", 0) == 0;
+}
 
 }  // namespace
 
-std::string average_model_files(const SafetensorsFile& a, const std::string& a_name,
-                                const SafetensorsFile& b, const std::string& b_name, double t) {
+std::string average_model_files(const SafetensorsFile& a, const std::string& a_name, const SafetensorsFile& b,
+                                const std::string& b_name, double t) {
   if (!(t >= 0.0 && t <= 1.0)) throw UsageError("the weight of the second model must be in [0, 1]");
   const nlohmann::json ma = tinge_metadata(a, a_name), mb = tinge_metadata(b, b_name);
   // A model without a Levin input is one with it whose Levin weights are zero (net.hpp,
@@ -77,7 +80,8 @@ std::string average_model_files(const SafetensorsFile& a, const std::string& a_n
     const float* src = reinterpret_cast<const float*>(f.bytes(r));
     for (int64_t o = 0; o < shape[0]; ++o)
       for (int64_t c = 0; c < 4; ++c)
-        std::memcpy(&v[(size_t(o) * 6 + size_t(c)) * k], src + (size_t(o) * 4 + size_t(c)) * k, k * sizeof(float));
+        std::memcpy(&v[(size_t(o) * 6 + size_t(c)) * k], src + (size_t(o) * 4 + size_t(c)) * k,
+                    k * sizeof(float));
     return v;
   };
 
@@ -85,7 +89,8 @@ std::string average_model_files(const SafetensorsFile& a, const std::string& a_n
   for (const auto& [name, rw] : wide.tensors) {
     std::vector<float> x = values(a, a_name, name, rw.shape), y = values(b, b_name, name, rw.shape);
     for (size_t i = 0; i < y.size(); ++i) y[i] = float((1.0 - t) * double(x[i]) + t * double(y[i]));
-    out[name] = {"F32", rw.shape, std::string(reinterpret_cast<const char*>(y.data()), y.size() * sizeof(float))};
+    out[name] = {"F32", rw.shape,
+                 std::string(reinterpret_cast<const char*>(y.data()), y.size() * sizeof(float))};
   }
 
   nlohmann::json meta = mb;

@@ -15,7 +15,7 @@ namespace tinge {
 // stem's extra input channels and the gate), giving a model with it. The metadata is B's, minus
 // its eval figures and resume state, plus "weight_average": {"weights": [1 - t, t], "models":
 // [A's and B's training records and file names]}. t is in [0, 1].
-std::string average_model_files(const SafetensorsFile& a, const std::string& a_name,
-                                const SafetensorsFile& b, const std::string& b_name, double t);
+std::string average_model_files(const SafetensorsFile& a, const std::string& a_name, const SafetensorsFile& b,
+                                const std::string& b_name, double t);
 
 }  // namespace tinge

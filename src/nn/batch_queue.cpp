@@ -8,7 +8,6 @@
 
 namespace tinge {
 
-
 Batch make_batch(const Dataset& d, const SampleOptions& opt, int batch_size, uint64_t seed, int64_t index,
                  bool with_levin) {
   if (d.size() == 0) throw Error("no photos to make a training batch from");
@@ -36,10 +35,16 @@ Batch make_batch(const Dataset& d, const SampleOptions& opt, int batch_size, uin
   return b;
 }
 
-BatchQueue::BatchQueue(const Dataset& d, SampleOptions opt, int batch_size, uint64_t seed, int64_t first_index,
-                       int workers, int depth, bool with_levin)
-    : data_(d), opt_(opt), batch_size_(batch_size), seed_(seed), next_to_make_(first_index),
-      next_to_take_(first_index), depth_(depth), with_levin_(with_levin) {
+BatchQueue::BatchQueue(const Dataset& d, SampleOptions opt, int batch_size, uint64_t seed,
+                       int64_t first_index, int workers, int depth, bool with_levin)
+    : data_(d),
+      opt_(opt),
+      batch_size_(batch_size),
+      seed_(seed),
+      next_to_make_(first_index),
+      next_to_take_(first_index),
+      depth_(depth),
+      with_levin_(with_levin) {
   for (int i = 0; i < std::max(1, workers); ++i) threads_.emplace_back([this] { work(); });
 }
 

@@ -10,9 +10,12 @@
 
 namespace tinge {
 
-bool bf16_is_default_on_cpu() { return cpu_has_fast_bf16(); }
+bool bf16_is_default_on_cpu() {
+  return cpu_has_fast_bf16();
+}
 
-std::vector<double> time_network_forward(const std::string& arch, int w, int h, int reps, double* gmac, bool bf16) {
+std::vector<double> time_network_forward(const std::string& arch, int w, int h, int reps, double* gmac,
+                                         bool bf16) {
   NetConfig cfg;
   cfg.arch = arch;
   cfg.bins = arch == "siggraph17" ? 529 : AbGrid().size();
@@ -23,9 +26,9 @@ std::vector<double> time_network_forward(const std::string& arch, int w, int h, 
   std::unique_ptr<FastUnet> fast = prepare_cpu_inference(net, !bf16);
   torch::InferenceMode guard;
   const int64_t H = (h + 15) / 16 * 16, W = (w + 15) / 16 * 16;
-  auto x = make_input(torch::rand({1, 1, H, W}) * 100, torch::zeros({1, 2, H, W}), torch::zeros({1, 1, H, W}),
-                      cfg)
-               .contiguous(torch::MemoryFormat::ChannelsLast);
+  auto x =
+      make_input(torch::rand({1, 1, H, W}) * 100, torch::zeros({1, 2, H, W}), torch::zeros({1, 1, H, W}), cfg)
+          .contiguous(torch::MemoryFormat::ChannelsLast);
   if (gmac) *gmac = count_macs(cfg, H, W) / 1e9;
   auto forward = [&] {
     Bf16Autocast autocast(torch::Device(torch::kCPU), bf16);

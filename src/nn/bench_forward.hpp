@@ -13,8 +13,8 @@ namespace tinge {
 // widths and ab bins) or "siggraph17". `gmac` receives the multiply-accumulate count in billions.
 // With `bf16`, the module's forward under bf16 autocast, as inference runs it on CPUs with bf16
 // instructions (mixed_precision.hpp).
-std::vector<double> time_network_forward(const std::string& arch, int w, int h, int reps, double* gmac = nullptr,
-                                         bool bf16 = false);
+std::vector<double> time_network_forward(const std::string& arch, int w, int h, int reps,
+                                         double* gmac = nullptr, bool bf16 = false);
 // Whether `auto` precision picks bf16 on the CPU tinge runs on.
 bool bf16_is_default_on_cpu();
 

@@ -57,14 +57,19 @@ static Rgb8Image centre_crop(const Rgb8Image& img, int w, int h) {
 static Rgb8Image fit_size(Rgb8Image img, const DatasetOptions& opt) {
   const int64_t longest = int64_t(std::min(img.width, img.height)) * kMaxAspect;
   if (img.width > longest || img.height > longest)
-    img = centre_crop(img, int(std::min<int64_t>(img.width, longest)), int(std::min<int64_t>(img.height, longest)));
+    img = centre_crop(img, int(std::min<int64_t>(img.width, longest)),
+                      int(std::min<int64_t>(img.height, longest)));
   const int s = std::min(img.width, img.height);
-  int target = s > opt.max_short_side ? opt.max_short_side : (s < opt.min_short_side ? opt.min_short_side : s);
+  int target =
+      s > opt.max_short_side ? opt.max_short_side : (s < opt.min_short_side ? opt.min_short_side : s);
   if (target == s) return img;
   const double k = double(target) / double(s);
   int w = std::max(target, int(std::lround(img.width * k)));
   int h = std::max(target, int(std::lround(img.height * k)));
-  if (img.width <= img.height) w = target; else h = target;
+  if (img.width <= img.height)
+    w = target;
+  else
+    h = target;
   return resize_rgb(img, w, h);
 }
 
@@ -152,7 +157,9 @@ std::string read_pack_file(const std::string& path) {
 
 }  // namespace
 
-Dataset load_packed(const std::string& path) { return parse_packed(read_pack_file(path), path); }
+Dataset load_packed(const std::string& path) {
+  return parse_packed(read_pack_file(path), path);
+}
 
 namespace {
 
@@ -179,7 +186,8 @@ Dataset parse_packed(const std::string& buf, const std::string& path) {
     d.names.push_back(buf.substr(pos, len));
     pos += len;
     const uint64_t w = get(4), h = get(4);
-    if (w == 0 || h == 0 || w > 65535 || h > 65535) throw Error("packed dataset " + path + ": bad image size");
+    if (w == 0 || h == 0 || w > 65535 || h > 65535)
+      throw Error("packed dataset " + path + ": bad image size");
     need(w * h * 3);
     Rgb8Image img{int(w), int(h)};
     std::memcpy(img.data.data(), buf.data() + pos, w * h * 3);

@@ -18,10 +18,10 @@ struct Dataset {
 };
 
 struct DatasetOptions {
-  int max_short_side = 256;   // larger photos are downscaled so the shorter side is this
-  int min_short_side = 176;   // smaller photos are upscaled to this (the crop size)
-  double min_chroma = 1.0;    // mean chroma (0..255 YCbCr scale) below which a photo counts as gray
-  int max_images = 0;         // 0 = all
+  int max_short_side = 256;  // larger photos are downscaled so the shorter side is this
+  int min_short_side = 176;  // smaller photos are upscaled to this (the crop size)
+  double min_chroma = 1.0;   // mean chroma (0..255 YCbCr scale) below which a photo counts as gray
+  int max_images = 0;        // 0 = all
 };
 
 // Loads every photo of a folder (skipping grayscale and unreadable files, which are reported through

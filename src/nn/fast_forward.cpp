@@ -53,7 +53,8 @@ FastUnet::FastUnet(ColorNetImpl& n) {
   down1a_ = cbr(n.down1a), down1b_ = cbr(n.down1b), down2a_ = cbr(n.down2a), down2b_ = cbr(n.down2b);
   down3a_ = cbr(n.down3a), mid1_ = cbr(n.mid1), mid2_ = cbr(n.mid2), mid3_ = cbr(n.mid3);
   up3a_ = cbr(n.up3a), up3b_ = cbr(n.up3b), up2a_ = cbr(n.up2a), up2b_ = cbr(n.up2b), up1a_ = cbr(n.up1a);
-  red3_ = make(n.red3, nullptr, false), red2_ = make(n.red2, nullptr, false), red1_ = make(n.red1, nullptr, false);
+  red3_ = make(n.red3, nullptr, false), red2_ = make(n.red2, nullptr, false),
+  red1_ = make(n.red1, nullptr, false);
   class_head_ = make(n.class_head, nullptr, false), ab_head_ = make(n.ab_head, nullptr, false);
   if (n.levin_gate) levin_gate_ = make(n.levin_gate, nullptr, false), has_gate_ = true;
   mask_offset_ = n.cfg.mask_offset;
@@ -73,7 +74,8 @@ torch::Tensor FastUnet::run(const Conv& c, const torch::Tensor& x) const {
 }
 
 static torch::Tensor up2x(const torch::Tensor& x) {
-  return F::interpolate(x, F::InterpolateFuncOptions().scale_factor(std::vector<double>{2.0, 2.0}).mode(torch::kNearest));
+  return F::interpolate(
+      x, F::InterpolateFuncOptions().scale_factor(std::vector<double>{2.0, 2.0}).mode(torch::kNearest));
 }
 
 NetOutput FastUnet::forward(const torch::Tensor& x) const {

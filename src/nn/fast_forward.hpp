@@ -12,7 +12,7 @@ namespace tinge {
 
 class FastUnet {
  public:
-  explicit FastUnet(ColorNetImpl& net);  // net in eval mode, on the CPU
+  explicit FastUnet(ColorNetImpl& net);             // net in eval mode, on the CPU
   NetOutput forward(const torch::Tensor& x) const;  // x: (1, 4 or 6, H, W), channels-last float
   bool packed() const { return packed_; }           // weights packed for oneDNN
 

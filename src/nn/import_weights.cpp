@@ -32,10 +32,12 @@ ImportReport import_siggraph17_weights(const std::string& checkpoint, const std:
   for (auto& [name, t] : network_tensors(*net)) {
     const std::string src = siggraph17_released_name(name);
     auto it = tensors.find(src);
-    if (it == tensors.end()) fail("missing tensor '" + src + "' (is this the SIGGRAPH17 generator's state dict?)");
+    if (it == tensors.end())
+      fail("missing tensor '" + src + "' (is this the SIGGRAPH17 generator's state dict?)");
     const TensorBlob& b = it->second;
     if (b.shape != t.sizes().vec())
-      fail("tensor '" + src + "' has shape " + shape_text(b.shape) + ", expected " + shape_text(t.sizes().vec()));
+      fail("tensor '" + src + "' has shape " + shape_text(b.shape) + ", expected " +
+           shape_text(t.sizes().vec()));
     if (b.dtype != "F32") fail("tensor '" + src + "' has dtype " + b.dtype + ", expected floating point");
     auto src_t = torch::empty(t.sizes(), torch::kFloat32);
     std::memcpy(src_t.data_ptr<float>(), b.bytes.data(), b.bytes.size());
@@ -52,7 +54,8 @@ ImportReport import_siggraph17_weights(const std::string& checkpoint, const std:
   meta["arch"] = "siggraph17";
   meta["ab_bins"] = siggraph17_bins();
   meta["ab_grid"] = {{"min", -110.0}, {"side", 23}, {"step", 10.0}};
-  meta["normalisation"] = {{"L_center", cfg.norm.L_center}, {"L_scale", cfg.norm.L_scale}, {"ab_scale", cfg.norm.ab_scale}};
+  meta["normalisation"] = {
+      {"L_center", cfg.norm.L_center}, {"L_scale", cfg.norm.L_scale}, {"ab_scale", cfg.norm.ab_scale}};
   meta["mask_offset"] = cfg.mask_offset;
   meta["stride"] = cfg.stride;
   meta["decode"] = "regression";

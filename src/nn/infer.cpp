@@ -68,7 +68,8 @@ class NetMethod final : public ModelMethod {
     lm_ = load_model_file(path, device_);
     lm_.net->eval();
     // bf16 arithmetic where the CPU has it: on every third val photo within 0.01 dB of float32 at
-    // every hint count, and the hint update 3x faster (docs/experiments.md, Fine-tuning on a CPU). The option, else auto.
+    // every hint count, and the hint update 3x faster (docs/experiments.md, Fine-tuning on a CPU). The
+    // option, else auto.
     bf16_ = resolve_precision(opt.precision.empty() ? "auto" : opt.precision, device_) == "bf16";
     if (device_.is_cpu()) {
       // Channels-last weights, and for tinge-unet-v1 in float32 BatchNorm folded and weights packed
@@ -121,12 +122,12 @@ class NetMethod final : public ModelMethod {
     // Below 1 % the distribution's pull moves ab by well under one unit: skip its softmax (~10 ms).
     if (decode_ == "blend" && alpha >= 0.01) {
       // Regression for fidelity, pulled towards the annealed mean of the distribution for colour.
-      auto ann = torch::nn::functional::interpolate(
-          annealed_mean(out.logits, centers_, temperature_),
-          torch::nn::functional::InterpolateFuncOptions()
-              .size(std::vector<int64_t>{out.ab.size(2), out.ab.size(3)})
-              .mode(torch::kBilinear)
-              .align_corners(false));
+      auto ann =
+          torch::nn::functional::interpolate(annealed_mean(out.logits, centers_, temperature_),
+                                             torch::nn::functional::InterpolateFuncOptions()
+                                                 .size(std::vector<int64_t>{out.ab.size(2), out.ab.size(3)})
+                                                 .mode(torch::kBilinear)
+                                                 .align_corners(false));
       // Without hints the vivid distribution matters most; hints take over fast:
       // alpha = blend / (1 + hints)^2.
       auto ab = (1.0 - alpha) * out.ab * cfg().norm.ab_scale + alpha * ann;
@@ -141,8 +142,10 @@ class NetMethod final : public ModelMethod {
     const torch::Tensor& p = probabilities();
     const int64_t Q = p.size(1), h4 = p.size(2), w4 = p.size(3);
     // Bilinear blend of the distributions at the four nearest 1/4-resolution cells.
-    const float fx = std::clamp(x / 4.f - 0.5f, 0.f, float(w4 - 1)), fy = std::clamp(y / 4.f - 0.5f, 0.f, float(h4 - 1));
-    const int64_t x0 = int64_t(fx), y0 = int64_t(fy), x1 = std::min(x0 + 1, w4 - 1), y1 = std::min(y0 + 1, h4 - 1);
+    const float fx = std::clamp(x / 4.f - 0.5f, 0.f, float(w4 - 1)),
+                fy = std::clamp(y / 4.f - 0.5f, 0.f, float(h4 - 1));
+    const int64_t x0 = int64_t(fx), y0 = int64_t(fy), x1 = std::min(x0 + 1, w4 - 1),
+                  y1 = std::min(y0 + 1, h4 - 1);
     const float tx = fx - float(x0), ty = fy - float(y0);
     const float* d = p.data_ptr<float>();
     auto at = [&](int64_t q, int64_t yy, int64_t xx) { return d[(q * h4 + yy) * w4 + xx]; };
@@ -160,7 +163,8 @@ class NetMethod final : public ModelMethod {
     forward(L, hints);
     const torch::Tensor& p = probabilities();
     const int64_t Q = p.size(1), h4 = p.size(2), w4 = p.size(3);
-    const int cw = int(std::min<int64_t>(w4, (L.width + 3) / 4)), ch = int(std::min<int64_t>(h4, (L.height + 3) / 4));
+    const int cw = int(std::min<int64_t>(w4, (L.width + 3) / 4)),
+              ch = int(std::min<int64_t>(h4, (L.height + 3) / 4));
     // Moments of every cell's distribution after undoing the rebalancing (as unbias_distribution
     // does: bin q weighted by (1 - lambda) prior[q] + lambda / Q, then renormalised), gathered bin by
     // bin over whole planes, which reads the probabilities in memory order.
@@ -329,13 +333,13 @@ class NetMethod final : public ModelMethod {
   AbGrid grid_;
   torch::Tensor centers_;
   double temperature_ = 0.38, blend_ = 0.5;
-  bool bf16_ = false;  // network arithmetic in bf16 (autocast)
+  bool bf16_ = false;         // network arithmetic in bf16 (autocast)
   std::vector<float> prior_;  // the training photos' ab prior (empty: suggestions as predicted)
   bool memo_valid_ = false;   // forward()'s memo: the last input's key, output and probabilities
   uint64_t memo_key_ = 0;
   NetOutput memo_out_;
   torch::Tensor memo_prob_;
-  float lambda_ = 0.5f;       // its rebalancing lambda
+  float lambda_ = 0.5f;  // its rebalancing lambda
   int short_side_ = 256;
 };
 

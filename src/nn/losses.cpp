@@ -1,5 +1,6 @@
 // Training losses (see losses.hpp).
 #include "nn/losses.hpp"
+
 #include "nn/train.hpp"
 
 namespace tinge {
@@ -10,8 +11,8 @@ bool is_known_loss(const std::string& l) {
   return l == "l2" || l == "l1" || l == "huber" || l == "ce" || l == "hybrid";
 }
 
-static torch::Tensor regression(const std::string& kind, const torch::Tensor& pred_ab, const torch::Tensor& gt_ab,
-                                double ab_scale) {
+static torch::Tensor regression(const std::string& kind, const torch::Tensor& pred_ab,
+                                const torch::Tensor& gt_ab, double ab_scale) {
   const int64_t f = gt_ab.size(2) / pred_ab.size(2);
   auto gt = f > 1 ? F::avg_pool2d(gt_ab, F::AvgPool2dFuncOptions(f)) : gt_ab;
   auto d = (pred_ab * ab_scale - gt) / 10.0;
@@ -23,7 +24,7 @@ static torch::Tensor regression(const std::string& kind, const torch::Tensor& pr
 static torch::Tensor classification(const torch::Tensor& logits, const torch::Tensor& gt_ab,
                                     const torch::Tensor& centers, const torch::Tensor& class_weights) {
   const int64_t f = gt_ab.size(2) / logits.size(2);
-  auto ab = F::avg_pool2d(gt_ab, F::AvgPool2dFuncOptions(f));        // (B,2,h,w)
+  auto ab = F::avg_pool2d(gt_ab, F::AvgPool2dFuncOptions(f));  // (B,2,h,w)
   auto ca = centers.select(1, 0).view({1, -1, 1, 1});
   auto cb = centers.select(1, 1).view({1, -1, 1, 1});
   auto d2 = (ab.narrow(1, 0, 1) - ca).pow(2) + (ab.narrow(1, 1, 1) - cb).pow(2);  // (B,Q,h,w)

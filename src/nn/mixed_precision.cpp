@@ -41,8 +41,12 @@ namespace {
 
 // LibTorch 2.4 made autocast's switches per device type; 1.13 (Debian) has one pair per backend.
 #if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
-bool autocast_on(c10::DeviceType type) { return at::autocast::is_autocast_enabled(type); }
-at::ScalarType autocast_dtype(c10::DeviceType type) { return at::autocast::get_autocast_dtype(type); }
+bool autocast_on(c10::DeviceType type) {
+  return at::autocast::is_autocast_enabled(type);
+}
+at::ScalarType autocast_dtype(c10::DeviceType type) {
+  return at::autocast::get_autocast_dtype(type);
+}
 void set_autocast(c10::DeviceType type, bool on, at::ScalarType dtype) {
   at::autocast::set_autocast_dtype(type, dtype);
   at::autocast::set_autocast_enabled(type, on);
@@ -52,7 +56,8 @@ bool autocast_on(c10::DeviceType type) {
   return type == c10::DeviceType::CPU ? at::autocast::is_cpu_enabled() : at::autocast::is_enabled();
 }
 at::ScalarType autocast_dtype(c10::DeviceType type) {
-  return type == c10::DeviceType::CPU ? at::autocast::get_autocast_cpu_dtype() : at::autocast::get_autocast_gpu_dtype();
+  return type == c10::DeviceType::CPU ? at::autocast::get_autocast_cpu_dtype()
+                                      : at::autocast::get_autocast_gpu_dtype();
 }
 void set_autocast(c10::DeviceType type, bool on, at::ScalarType dtype) {
   if (type == c10::DeviceType::CPU) {

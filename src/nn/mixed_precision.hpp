@@ -3,10 +3,10 @@
 // (AVX512-BF16, AMX) oneDNN runs them about twice as fast as float32 (docs/training.md); elsewhere
 // bf16 is emulated and slower, so `auto` picks it only where the CPU has them.
 #pragma once
-#include <string>
-
 #include <c10/core/Device.h>
 #include <c10/core/ScalarType.h>
+
+#include <string>
 
 namespace tinge {
 

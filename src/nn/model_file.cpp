@@ -1,6 +1,5 @@
 // Model file save/load (see model_file.hpp).
 #include "nn/model_file.hpp"
-#include "nn/model.hpp"
 
 #include <cmath>
 #include <cstring>
@@ -11,6 +10,7 @@
 #include "core/error.hpp"
 #include "core/file_read.hpp"
 #include "core/image_io.hpp"
+#include "nn/model.hpp"
 #include "nn/model_meta.hpp"
 #include "nn/safetensors.hpp"
 
@@ -49,7 +49,8 @@ namespace {
 // "normalisation", "stride" and "ab_grid": what the network's numbers mean. Each is optional (the
 // defaults of NetConfig and AbGrid) and, when present, checked: a field that disagrees with what
 // this build can run is an error naming it.
-void read_scaling(const nlohmann::json& meta, NetConfig& cfg, const std::function<void(const std::string&)>& fail) {
+void read_scaling(const nlohmann::json& meta, NetConfig& cfg,
+                  const std::function<void(const std::string&)>& fail) {
   if (meta.contains("normalisation")) {
     const auto& n = meta["normalisation"];
     if (!n.is_object()) fail("'normalisation' must be an object (L_center, L_scale, ab_scale)");
@@ -100,7 +101,8 @@ NetConfig net_config_from_meta(const nlohmann::json& meta, const std::string& na
          std::to_string(kModelFormatVersion) + ")");
   NetConfig cfg;
   cfg.arch = meta.value("arch", "");
-  if (cfg.arch != "tinge-unet-v1" && cfg.arch != "siggraph17") fail("unknown architecture '" + cfg.arch + "'");
+  if (cfg.arch != "tinge-unet-v1" && cfg.arch != "siggraph17")
+    fail("unknown architecture '" + cfg.arch + "'");
   if (cfg.arch == "tinge-unet-v1") {
     if (!meta.contains("widths") || !meta["widths"].is_array() || meta["widths"].size() != 4)
       fail("'widths' must be 4 integers");
@@ -133,7 +135,8 @@ NetConfig net_config_from_meta(const nlohmann::json& meta, const std::string& na
   return cfg;
 }
 
-LoadedModel load_model_buffer(const std::string& bytes, const std::string& name, const torch::Device& device) {
+LoadedModel load_model_buffer(const std::string& bytes, const std::string& name,
+                              const torch::Device& device) {
   auto file = parse_safetensors(bytes, name);
   auto fail = [&](const std::string& w) { throw ModelError("model file " + name + ": " + w); };
   LoadedModel lm;
@@ -146,7 +149,8 @@ LoadedModel load_model_buffer(const std::string& bytes, const std::string& name,
     auto r = file.tensors.find(k);
     if (r == file.tensors.end()) fail("missing tensor '" + k + "'");
     if (r->second.shape != t.sizes().vec())
-      fail("tensor '" + k + "' has shape " + shape_text(r->second.shape) + ", expected " + shape_text(t.sizes().vec()));
+      fail("tensor '" + k + "' has shape " + shape_text(r->second.shape) + ", expected " +
+           shape_text(t.sizes().vec()));
     if (r->second.dtype != "F32") fail("tensor '" + k + "' has dtype " + r->second.dtype + ", expected F32");
     auto src = torch::empty(t.sizes(), torch::kFloat32);
     std::memcpy(src.data_ptr<float>(), file.bytes(r->second), r->second.end - r->second.begin);
@@ -166,7 +170,8 @@ LoadedModel load_model_buffer(const std::string& bytes, const std::string& name,
 
 ColorNet as_unet(const LoadedModel& lm, const std::string& what) {
   auto p = std::dynamic_pointer_cast<ColorNetImpl>(lm.net);
-  if (!p) throw ModelError(what + " is a " + lm.net->cfg.arch + " model; only tinge-unet-v1 models can be trained");
+  if (!p)
+    throw ModelError(what + " is a " + lm.net->cfg.arch + " model; only tinge-unet-v1 models can be trained");
   return ColorNet(p);
 }
 

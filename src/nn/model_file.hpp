@@ -13,14 +13,16 @@ namespace tinge {
 constexpr int kModelFormatVersion = 1;
 
 struct LoadedModel {
-  std::shared_ptr<GuidedNetImpl> net;           // any architecture (make_net)
-  nlohmann::json meta;                          // the "tinge" metadata object
-  std::map<std::string, torch::Tensor> extra;   // tensors not in the network (e.g. "optim.*")
+  std::shared_ptr<GuidedNetImpl> net;          // any architecture (make_net)
+  nlohmann::json meta;                         // the "tinge" metadata object
+  std::map<std::string, torch::Tensor> extra;  // tensors not in the network (e.g. "optim.*")
 };
 
 // Network tensors by name (parameters and buffers, without num_batches_tracked).
 std::map<std::string, torch::Tensor> network_tensors(torch::nn::Module& net);
-inline std::map<std::string, torch::Tensor> network_tensors(ColorNet& net) { return network_tensors(*net); }
+inline std::map<std::string, torch::Tensor> network_tensors(ColorNet& net) {
+  return network_tensors(*net);
+}
 
 // Saves atomically. `extra` tensors (optimizer state) are stored beside the network's.
 void save_model_file(const std::string& path, torch::nn::Module& net, const nlohmann::json& meta,

@@ -9,12 +9,17 @@ namespace tinge {
 namespace nn = torch::nn;
 
 ConvBnReluImpl::ConvBnReluImpl(int64_t in, int64_t out, int64_t k, int64_t stride, int64_t dilation) {
-  conv = register_module(
-      "conv", nn::Conv2d(nn::Conv2dOptions(in, out, k).stride(stride).padding(dilation * (k / 2)).dilation(dilation).bias(false)));
+  conv = register_module("conv", nn::Conv2d(nn::Conv2dOptions(in, out, k)
+                                                .stride(stride)
+                                                .padding(dilation * (k / 2))
+                                                .dilation(dilation)
+                                                .bias(false)));
   bn = register_module("bn", nn::BatchNorm2d(out));
 }
 
-torch::Tensor ConvBnReluImpl::forward(const torch::Tensor& x) { return torch::relu(bn->forward(conv->forward(x))); }
+torch::Tensor ConvBnReluImpl::forward(const torch::Tensor& x) {
+  return torch::relu(bn->forward(conv->forward(x)));
+}
 
 ColorNetImpl::ColorNetImpl(const NetConfig& c) : GuidedNetImpl(c) {
   TORCH_CHECK(cfg.widths.size() == 4, "tinge-unet-v1 needs 4 widths");
@@ -45,22 +50,23 @@ ColorNetImpl::ColorNetImpl(const NetConfig& c) : GuidedNetImpl(c) {
 }
 
 static torch::Tensor up2x(const torch::Tensor& x) {
-  return torch::nn::functional::interpolate(
-      x, torch::nn::functional::InterpolateFuncOptions().scale_factor(std::vector<double>{2.0, 2.0}).mode(torch::kNearest));
+  return torch::nn::functional::interpolate(x, torch::nn::functional::InterpolateFuncOptions()
+                                                   .scale_factor(std::vector<double>{2.0, 2.0})
+                                                   .mode(torch::kNearest));
 }
 
 NetOutput ColorNetImpl::forward(const torch::Tensor& x) {
-  auto e1 = stem2(stem1(x));        // 1/2
-  auto e2 = down1b(down1a(e1));     // 1/4
-  auto e3 = down2b(down2a(e2));     // 1/8
-  auto m = mid1(down3a(e3));        // 1/16
+  auto e1 = stem2(stem1(x));     // 1/2
+  auto e2 = down1b(down1a(e1));  // 1/4
+  auto e3 = down2b(down2a(e2));  // 1/8
+  auto m = mid1(down3a(e3));     // 1/16
   m = mid2(m);
   auto g = torch::relu(global_fc(m.mean({2, 3})));
   m = mid3(m + g.unsqueeze(-1).unsqueeze(-1));
   auto d3 = up3b(up3a(up2x(red3(m)) + e3));   // 1/8
   auto d2 = up2b(up2a(up2x(red2(d3)) + e2));  // 1/4
   auto logits = class_head(d2);
-  auto d1 = up1a(up2x(red1(d2)) + e1);        // 1/2
+  auto d1 = up1a(up2x(red1(d2)) + e1);  // 1/2
   auto ab = ab_head(d1);
   if (levin_gate) ab = apply_levin_gate(x, ab, levin_gate(d1), cfg.mask_offset);
   return {ab, logits};
@@ -81,15 +87,15 @@ double count_macs(const NetConfig& cfg, int64_t h, int64_t w) {
   const double p1 = double(h / 2) * double(w / 2), p2 = p1 / 4, p3 = p2 / 4, p4 = p3 / 4;
   double m = 0;
   m += p1 * 9 * (double(cfg.in_channels()) * c0 + c0 * c0);  // stem
-  m += p2 * 9 * (c0 * c1 + c1 * c1);           // down1
-  m += p3 * 9 * (c1 * c2 + c2 * c2);           // down2
-  m += p4 * 9 * (c2 * c3 + 3 * c3 * c3);       // down3 + mid
-  m += c3 * c3;                                // global
-  m += p4 * c3 * c2 + p3 * 9 * 2 * c2 * c2;    // up3
-  m += p3 * c2 * c1 + p2 * 9 * 2 * c1 * c1;    // up2
-  m += p2 * c1 * double(cfg.bins);             // class head
-  m += p2 * c1 * c0 + p1 * 9 * c0 * c0;        // up1
-  m += p1 * c0 * (cfg.levin_input ? 3 : 2);   // ab head (and the Levin gate)
+  m += p2 * 9 * (c0 * c1 + c1 * c1);                         // down1
+  m += p3 * 9 * (c1 * c2 + c2 * c2);                         // down2
+  m += p4 * 9 * (c2 * c3 + 3 * c3 * c3);                     // down3 + mid
+  m += c3 * c3;                                              // global
+  m += p4 * c3 * c2 + p3 * 9 * 2 * c2 * c2;                  // up3
+  m += p3 * c2 * c1 + p2 * 9 * 2 * c1 * c1;                  // up2
+  m += p2 * c1 * double(cfg.bins);                           // class head
+  m += p2 * c1 * c0 + p1 * 9 * c0 * c0;                      // up1
+  m += p1 * c0 * (cfg.levin_input ? 3 : 2);                  // ab head (and the Levin gate)
   return m;
 }
 

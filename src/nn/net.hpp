@@ -2,8 +2,8 @@
 // Input (B, 4, H, W): (L - 50) / 100, a / 110, b / 110 (0 where no hint), hint mask; with levin_input
 // two more channels, Levin's propagation of the hints (core/refine.hpp levin_coarse) a / 110, b / 110.
 // (50, 100 and 110 are the default Normalisation; a model file's "normalisation" says which it was
-// trained with.) H, W multiples of 16. A levin_input network also blends its ab output towards that propagation
-// (2x2 means) by a share it predicts at every pixel from its last features (`levin_gate`, a 1x1
+// trained with.) H, W multiples of 16. A levin_input network also blends its ab output towards that
+// propagation (2x2 means) by a share it predicts at every pixel from its last features (`levin_gate`, a 1x1
 // convolution; none in samples without hints): a learned, content-aware model+levin.
 // Outputs: ab / 110 at H/2 x W/2 (regression head) and logits over the Q in-gamut ab bins at H/4 x W/4.
 //
@@ -26,13 +26,13 @@ struct Normalisation {
 };
 
 struct NetConfig {
-  std::string arch = "tinge-unet-v1";             // or "siggraph17" (siggraph17.hpp)
+  std::string arch = "tinge-unet-v1";                // or "siggraph17" (siggraph17.hpp)
   std::vector<int64_t> widths = {32, 64, 128, 256};  // tinge-unet-v1 only
-  int64_t bins = 0;          // Q, number of ab bins of the distribution head
+  int64_t bins = 0;                                  // Q, number of ab bins of the distribution head
   double mask_offset = 0.0;  // subtracted from the 0/1 hint mask channel (SIGGRAPH17 weights: 0.5)
   bool levin_input = false;  // tinge-unet-v1: Levin's propagation of the hints as two more inputs
   Normalisation norm;
-  int64_t stride = 16;       // inference pads the input to a multiple of this (a model file's "stride")
+  int64_t stride = 16;  // inference pads the input to a multiple of this (a model file's "stride")
   int64_t in_channels() const { return levin_input ? 6 : 4; }
 };
 

@@ -79,8 +79,8 @@ SafetensorsFile parse_safetensors(const std::string& buf, const std::string& nam
     r.begin = t["data_offsets"][0].get<uint64_t>();
     r.end = t["data_offsets"][1].get<uint64_t>();
     if (r.end < r.begin || r.end > f.data.size())
-      fail(tn + "data_offsets [" + std::to_string(r.begin) + ", " + std::to_string(r.end) +
-           "] outside the " + std::to_string(f.data.size()) + "-byte data section (truncated file?)");
+      fail(tn + "data_offsets [" + std::to_string(r.begin) + ", " + std::to_string(r.end) + "] outside the " +
+           std::to_string(f.data.size()) + "-byte data section (truncated file?)");
     if (r.end - r.begin != count * es)
       fail(tn + "size " + std::to_string(r.end - r.begin) + " bytes does not match its shape");
     f.tensors[it.key()] = std::move(r);

@@ -12,7 +12,8 @@ using torch::indexing::Slice;
 namespace {
 
 nn::Conv2d conv(int64_t in, int64_t out, int64_t k, int64_t dilation = 1) {
-  return nn::Conv2d(nn::Conv2dOptions(in, out, k).stride(1).padding(dilation * (k / 2)).dilation(dilation).bias(true));
+  return nn::Conv2d(
+      nn::Conv2dOptions(in, out, k).stride(1).padding(dilation * (k / 2)).dilation(dilation).bias(true));
 }
 
 nn::ConvTranspose2d up(int64_t in, int64_t out) {
@@ -55,8 +56,9 @@ Siggraph17Impl::Siggraph17Impl(const NetConfig& c) : GuidedNetImpl(c) {
   model9 = register_module("model9", block({128, 128}, 1, true));
   model10up = register_module("model10up", nn::Sequential(up(128, 128)));
   model1short10 = register_module("model1short10", nn::Sequential(conv(64, 128, 3)));
-  model10 = register_module(
-      "model10", nn::Sequential(nn::ReLU(), conv(128, 128, 3), nn::LeakyReLU(nn::LeakyReLUOptions().negative_slope(0.2))));
+  model10 =
+      register_module("model10", nn::Sequential(nn::ReLU(), conv(128, 128, 3),
+                                                nn::LeakyReLU(nn::LeakyReLUOptions().negative_slope(0.2))));
   model_class = register_module("model_class", nn::Sequential(conv(256, cfg.bins, 1)));
   model_out = register_module("model_out", nn::Sequential(conv(128, 2, 1), nn::Tanh()));
 }
@@ -76,14 +78,14 @@ double siggraph17_macs(const NetConfig& cfg, int64_t h, int64_t w) {
   const double p1 = double(h) * double(w), p2 = p1 / 4, p3 = p2 / 4, p4 = p3 / 4;
   const double k9 = 9;
   double m = 0;
-  m += p1 * k9 * (4 * 64 + 64 * 64);                      // conv1
-  m += p2 * k9 * (64 * 128 + 128 * 128);                 // conv2
-  m += p3 * k9 * (128 * 256 + 2 * 256 * 256);            // conv3
-  m += p4 * k9 * (256 * 512 + 2 * 512 * 512);            // conv4
-  m += 3 * p4 * k9 * 3 * 512 * 512;                      // conv5-7
-  m += p4 * 16 * 512 * 256 + p3 * k9 * 3 * 256 * 256;    // conv8 (up, shortcut, 2 convs)
-  m += p3 * 256 * double(cfg.bins);                      // distribution head
-  m += p3 * 16 * 256 * 128 + p2 * k9 * 2 * 128 * 128;    // conv9
+  m += p1 * k9 * (4 * 64 + 64 * 64);                   // conv1
+  m += p2 * k9 * (64 * 128 + 128 * 128);               // conv2
+  m += p3 * k9 * (128 * 256 + 2 * 256 * 256);          // conv3
+  m += p4 * k9 * (256 * 512 + 2 * 512 * 512);          // conv4
+  m += 3 * p4 * k9 * 3 * 512 * 512;                    // conv5-7
+  m += p4 * 16 * 512 * 256 + p3 * k9 * 3 * 256 * 256;  // conv8 (up, shortcut, 2 convs)
+  m += p3 * 256 * double(cfg.bins);                    // distribution head
+  m += p3 * 16 * 256 * 128 + p2 * k9 * 2 * 128 * 128;  // conv9
   m += p2 * 16 * 128 * 128 + p1 * k9 * (64 * 128 + 128 * 128) + p1 * 128 * 2;  // conv10 + out
   return m;
 }
@@ -97,6 +99,8 @@ std::vector<int> siggraph17_bins() {
   return cells;
 }
 
-std::string siggraph17_released_name(const std::string& tinge_name) { return tinge_name; }
+std::string siggraph17_released_name(const std::string& tinge_name) {
+  return tinge_name;
+}
 
 }  // namespace tinge

@@ -17,13 +17,14 @@ namespace tinge {
 
 struct Siggraph17Impl : GuidedNetImpl {
   explicit Siggraph17Impl(const NetConfig& cfg);
-  NetOutput forward(const torch::Tensor& x) override;  // ab: (B,2,H,W) in units of 110; logits (B,529,H/4,W/4)
+  NetOutput forward(
+      const torch::Tensor& x) override;  // ab: (B,2,H,W) in units of 110; logits (B,529,H/4,W/4)
   int64_t ab_stride() const override { return 1; }
 
   torch::nn::Sequential model1{nullptr}, model2{nullptr}, model3{nullptr}, model4{nullptr}, model5{nullptr},
-      model6{nullptr}, model7{nullptr}, model8up{nullptr}, model8{nullptr}, model9up{nullptr}, model9{nullptr},
-      model10up{nullptr}, model10{nullptr}, model3short8{nullptr}, model2short9{nullptr}, model1short10{nullptr},
-      model_class{nullptr}, model_out{nullptr};
+      model6{nullptr}, model7{nullptr}, model8up{nullptr}, model8{nullptr}, model9up{nullptr},
+      model9{nullptr}, model10up{nullptr}, model10{nullptr}, model3short8{nullptr}, model2short9{nullptr},
+      model1short10{nullptr}, model_class{nullptr}, model_out{nullptr};
 };
 
 double siggraph17_macs(const NetConfig& cfg, int64_t h, int64_t w);

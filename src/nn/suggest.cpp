@@ -26,7 +26,8 @@ std::vector<Suggestion> suggest_from_distribution(const AbGrid& grid, const std:
                                                   int k) {
   const int N = AbGrid::kSide;
   std::vector<float> cell(size_t(N * N), 0.f);
-  for (int q = 0; q < grid.size() && q < int(prob.size()); ++q) cell[size_t(grid.cells()[size_t(q)])] = prob[size_t(q)];
+  for (int q = 0; q < grid.size() && q < int(prob.size()); ++q)
+    cell[size_t(grid.cells()[size_t(q)])] = prob[size_t(q)];
   // Mass of each cell's 3x3 neighbourhood.
   std::vector<float> mass(cell.size(), 0.f);
   for (int r = 0; r < N; ++r)

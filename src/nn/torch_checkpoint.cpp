@@ -18,7 +18,9 @@ using pickle::Ptr;
 struct Reader {
   const std::string& b;
   const std::string& name;
-  [[noreturn]] void fail(const std::string& what) const { throw ModelError("checkpoint " + name + ": " + what); }
+  [[noreturn]] void fail(const std::string& what) const {
+    throw ModelError("checkpoint " + name + ": " + what);
+  }
   uint64_t le(size_t at, int n) const {
     if (at > b.size() || size_t(n) > b.size() - at) fail("truncated");
     uint64_t v = 0;
@@ -58,7 +60,8 @@ std::map<std::string, Entry> zip_entries(const Reader& r) {
     if (r.le(p, 4) != 0x02014b50) r.fail("bad zip central directory entry");
     const uint64_t method = r.le(p + 10, 2), crc = r.le(p + 16, 4);
     uint64_t csize = r.le(p + 20, 4), usize = r.le(p + 24, 4), lho = r.le(p + 42, 4);
-    const size_t nlen = size_t(r.le(p + 28, 2)), xlen = size_t(r.le(p + 30, 2)), clen = size_t(r.le(p + 32, 2));
+    const size_t nlen = size_t(r.le(p + 28, 2)), xlen = size_t(r.le(p + 30, 2)),
+                 clen = size_t(r.le(p + 32, 2));
     if (p + 46 + nlen > b.size()) r.fail("truncated zip central directory");
     std::string nm = b.substr(p + 46, nlen);
     // zip64 extra field: the 8-byte values of the fields that are 0xFFFFFFFF, in order.
@@ -75,8 +78,10 @@ std::map<std::string, Entry> zip_entries(const Reader& r) {
     if (method != 0) r.fail("entry '" + nm + "' is compressed (PyTorch writes stored entries)");
     if (csize != usize) r.fail("entry '" + nm + "' has inconsistent sizes");
     if (lho > b.size() || r.le(size_t(lho), 4) != 0x04034b50) r.fail("entry '" + nm + "': bad local header");
-    const size_t data = size_t(lho) + 30 + size_t(r.le(size_t(lho) + 26, 2)) + size_t(r.le(size_t(lho) + 28, 2));
-    if (data > b.size() || usize > b.size() - data) r.fail("entry '" + nm + "' runs past the end of the file");
+    const size_t data =
+        size_t(lho) + 30 + size_t(r.le(size_t(lho) + 26, 2)) + size_t(r.le(size_t(lho) + 28, 2));
+    if (data > b.size() || usize > b.size() - data)
+      r.fail("entry '" + nm + "' runs past the end of the file");
     out[nm] = {data, size_t(usize), uint32_t(crc)};
     p += 46 + nlen + xlen + clen;
   }
@@ -92,7 +97,10 @@ float half_to_float(uint16_t h) {
     } else {  // subnormal
       int e = -1;
       uint32_t m = man;
-      do { ++e; m <<= 1; } while (!(m & 0x400));
+      do {
+        ++e;
+        m <<= 1;
+      } while (!(m & 0x400));
       bits = sign | (uint32_t(127 - 15 - e) << 23) | ((m & 0x3FF) << 13);
     }
   } else if (exp == 31) {
@@ -111,14 +119,18 @@ TensorBlob materialise(const Reader& r, const std::string& tname, const pickle::
   const auto& st = *t.storage;
   const size_t es = dtype_size(st.dtype);
   // Every product below is checked: a forged element count, stride or offset must not wrap around.
-  if (es == 0 || st.numel < 0 || uint64_t(st.numel) > uint64_t(SIZE_MAX) / es || bytes != size_t(st.numel) * es)
+  if (es == 0 || st.numel < 0 || uint64_t(st.numel) > uint64_t(SIZE_MAX) / es ||
+      bytes != size_t(st.numel) * es)
     r.fail("tensor '" + tname + "': storage holds " + std::to_string(bytes) + " bytes, expected " +
            std::to_string(st.numel) + " elements of " + st.dtype);
-  if (t.offset < 0 || t.size.size() != t.stride.size()) r.fail("tensor '" + tname + "': bad offset or stride");
+  if (t.offset < 0 || t.size.size() != t.stride.size())
+    r.fail("tensor '" + tname + "': bad offset or stride");
   int64_t n = 1, last = t.offset;
   for (size_t d = 0; d < t.size.size(); ++d) {
-    if (t.size[d] < 0 || t.stride[d] < 0 || t.size[d] > (int64_t(1) << 40)) r.fail("tensor '" + tname + "': bad size or stride");
-    if (__builtin_mul_overflow(n, t.size[d], &n) || n > (int64_t(1) << 40)) r.fail("tensor '" + tname + "': too large");
+    if (t.size[d] < 0 || t.stride[d] < 0 || t.size[d] > (int64_t(1) << 40))
+      r.fail("tensor '" + tname + "': bad size or stride");
+    if (__builtin_mul_overflow(n, t.size[d], &n) || n > (int64_t(1) << 40))
+      r.fail("tensor '" + tname + "': too large");
     int64_t span = 0;
     if (t.size[d] > 0 && (__builtin_mul_overflow(t.size[d] - 1, t.stride[d], &span) ||
                           __builtin_add_overflow(last, span, &last)))
@@ -209,26 +221,30 @@ TorchStateDict read_zip(const Reader& r) {
     return it->second;
   };
   if (auto bo = entries.find(prefix + "byteorder"); bo != entries.end()) {
-    if (r.b.compare(bo->second.offset, bo->second.size, "little") != 0) r.fail("big-endian checkpoints are not supported");
+    if (r.b.compare(bo->second.offset, bo->second.size, "little") != 0)
+      r.fail("big-endian checkpoints are not supported");
   }
   const Entry& pkl = check(prefix + "data.pkl");
   const std::string pk = r.b.substr(pkl.offset, pkl.size);
   const auto res = pickle::unpickle(pk, 0, "checkpoint " + r.name);  // owns the objects
-  return collect(r, res.value, [&](const pickle::Value& s) {
-    const Entry& e = check(prefix + "data/" + s.key);
-    return std::pair<const char*, size_t>(r.b.data() + e.offset, e.size);
-  }, "zip");
+  return collect(
+      r, res.value,
+      [&](const pickle::Value& s) {
+        const Entry& e = check(prefix + "data/" + s.key);
+        return std::pair<const char*, size_t>(r.b.data() + e.offset, e.size);
+      },
+      "zip");
 }
 
 TorchStateDict read_legacy(const Reader& r) {
   const std::string cname = "checkpoint " + r.name;
   static const unsigned char magic[] = {0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19};
   auto m = pickle::unpickle(r.b, 0, cname);
-  if (m.value->kind != Kind::Bytes || m.value->s != std::string(reinterpret_cast<const char*>(magic), sizeof magic))
+  if (m.value->kind != Kind::Bytes ||
+      m.value->s != std::string(reinterpret_cast<const char*>(magic), sizeof magic))
     r.fail("not a PyTorch checkpoint (bad magic number)");
   auto ver = pickle::unpickle(r.b, m.end, cname);
-  if (ver.value->kind != Kind::Int || ver.value->i != 1001)
-    r.fail("unsupported legacy protocol version");
+  if (ver.value->kind != Kind::Int || ver.value->i != 1001) r.fail("unsupported legacy protocol version");
   auto sys = pickle::unpickle(r.b, ver.end, cname);
   if (auto le = pickle::dict_get(sys.value, "little_endian"); le && le->kind == Kind::Bool && !le->i)
     r.fail("big-endian checkpoints are not supported");
@@ -261,11 +277,15 @@ TorchStateDict read_legacy(const Reader& r) {
     if (n > (r.b.size() - p - 8) / es) r.fail("storage '" + k->s + "' runs past the end of the file");
     p += 8 + size_t(n) * es;
   }
-  return collect(r, main.value, [&](const pickle::Value& s) {
-    auto it = where.find(s.key);
-    if (it == where.end()) r.fail("storage '" + s.key + "' is missing");
-    return std::pair<const char*, size_t>(r.b.data() + it->second.first, it->second.second * dtype_size(s.dtype));
-  }, "legacy");
+  return collect(
+      r, main.value,
+      [&](const pickle::Value& s) {
+        auto it = where.find(s.key);
+        if (it == where.end()) r.fail("storage '" + s.key + "' is missing");
+        return std::pair<const char*, size_t>(r.b.data() + it->second.first,
+                                              it->second.second * dtype_size(s.dtype));
+      },
+      "legacy");
 }
 
 }  // namespace
@@ -300,7 +320,8 @@ TorchStateDict read_torch_state_dict(const std::string& path) {
   if (!in) throw ModelError("cannot open checkpoint " + path);
   in.seekg(0, std::ios::end);
   const auto size = in.tellg();
-  if (size < 0 || uint64_t(size) > (uint64_t(4) << 30)) throw ModelError("checkpoint " + path + ": larger than 4 GB");
+  if (size < 0 || uint64_t(size) > (uint64_t(4) << 30))
+    throw ModelError("checkpoint " + path + ": larger than 4 GB");
   in.seekg(0);
   std::string bytes(size_t(size), '\0');
   in.read(bytes.data(), size);

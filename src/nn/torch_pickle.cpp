@@ -13,9 +13,9 @@ namespace {
 std::string storage_dtype(const std::string& global) {
   // "torch.FloatStorage", "torch.cuda.FloatStorage", ...
   static const std::map<std::string, std::string> types = {
-      {"FloatStorage", "F32"}, {"DoubleStorage", "F64"}, {"HalfStorage", "F16"},
-      {"BFloat16Storage", "BF16"}, {"LongStorage", "I64"}, {"IntStorage", "I32"},
-      {"ShortStorage", "I16"}, {"CharStorage", "I8"}, {"ByteStorage", "U8"}, {"BoolStorage", "BOOL"}};
+      {"FloatStorage", "F32"}, {"DoubleStorage", "F64"}, {"HalfStorage", "F16"},  {"BFloat16Storage", "BF16"},
+      {"LongStorage", "I64"},  {"IntStorage", "I32"},    {"ShortStorage", "I16"}, {"CharStorage", "I8"},
+      {"ByteStorage", "U8"},   {"BoolStorage", "BOOL"}};
   const auto dot = global.rfind('.');
   if (global.rfind("torch.", 0) != 0 || dot == std::string::npos) return "";
   auto it = types.find(global.substr(dot + 1));
@@ -37,27 +37,50 @@ class Machine {
           if (v > 5) fail("pickle protocol " + std::to_string(v) + " is not supported", at);
           break;
         }
-        case 0x95: skip(8); break;                       // FRAME (length hint only)
-        case '(': marks_.push_back(st_.size()); break;  // MARK
-        case '.': {                                     // STOP
+        case 0x95:
+          skip(8);
+          break;  // FRAME (length hint only)
+        case '(':
+          marks_.push_back(st_.size());
+          break;     // MARK
+        case '.': {  // STOP
           if (st_.size() != 1 || !marks_.empty()) fail("malformed pickle: stack not balanced at STOP", at);
           return {arena_, st_.back(), p_};
         }
-        case ')': push(make(Kind::Tuple)); break;
-        case ']': push(make(Kind::List)); break;
-        case '}': push(make(Kind::Dict)); break;
-        case 'N': push(make(Kind::None)); break;
-        case 0x88: case 0x89: {
+        case ')':
+          push(make(Kind::Tuple));
+          break;
+        case ']':
+          push(make(Kind::List));
+          break;
+        case '}':
+          push(make(Kind::Dict));
+          break;
+        case 'N':
+          push(make(Kind::None));
+          break;
+        case 0x88:
+        case 0x89: {
           auto v = make(Kind::Bool);
           v->i = op == 0x88;
           push(v);
           break;
         }
-        case 'J': push_int(int32_t(le(4))); break;   // BININT
-        case 'K': push_int(int64_t(le(1))); break;   // BININT1
-        case 'M': push_int(int64_t(le(2))); break;   // BININT2
-        case 0x8a: push_long(size_t(le(1)), at); break;  // LONG1
-        case 0x8b: push_long(size_t(le(4)), at); break;  // LONG4
+        case 'J':
+          push_int(int32_t(le(4)));
+          break;  // BININT
+        case 'K':
+          push_int(int64_t(le(1)));
+          break;  // BININT1
+        case 'M':
+          push_int(int64_t(le(2)));
+          break;  // BININT2
+        case 0x8a:
+          push_long(size_t(le(1)), at);
+          break;  // LONG1
+        case 0x8b:
+          push_long(size_t(le(4)), at);
+          break;     // LONG4
         case 'G': {  // BINFLOAT, big-endian
           uint64_t bits = 0;
           for (int k = 0; k < 8; ++k) bits = (bits << 8) | u8();
@@ -66,13 +89,27 @@ class Machine {
           push(v);
           break;
         }
-        case 'X': push_text(Kind::Str, size_t(le(4))); break;   // BINUNICODE
-        case 0x8c: push_text(Kind::Str, size_t(le(1))); break;  // SHORT_BINUNICODE
-        case 0x8d: push_text(Kind::Str, size_t(le(8))); break;  // BINUNICODE8
-        case 'T': push_text(Kind::Str, size_t(le(4))); break;   // BINSTRING (Python 2 str)
-        case 'U': push_text(Kind::Str, size_t(le(1))); break;   // SHORT_BINSTRING
-        case 'B': push_text(Kind::Bytes, size_t(le(4))); break; // BINBYTES
-        case 'C': push_text(Kind::Bytes, size_t(le(1))); break; // SHORT_BINBYTES
+        case 'X':
+          push_text(Kind::Str, size_t(le(4)));
+          break;  // BINUNICODE
+        case 0x8c:
+          push_text(Kind::Str, size_t(le(1)));
+          break;  // SHORT_BINUNICODE
+        case 0x8d:
+          push_text(Kind::Str, size_t(le(8)));
+          break;  // BINUNICODE8
+        case 'T':
+          push_text(Kind::Str, size_t(le(4)));
+          break;  // BINSTRING (Python 2 str)
+        case 'U':
+          push_text(Kind::Str, size_t(le(1)));
+          break;  // SHORT_BINSTRING
+        case 'B':
+          push_text(Kind::Bytes, size_t(le(4)));
+          break;  // BINBYTES
+        case 'C':
+          push_text(Kind::Bytes, size_t(le(1)));
+          break;     // SHORT_BINBYTES
         case 'c': {  // GLOBAL "module\nname\n"
           auto g = make(Kind::Global);
           const std::string mod = line(), nm = line();
@@ -88,19 +125,33 @@ class Machine {
           push(g);
           break;
         }
-        case 'q': memo_[uint32_t(le(1))] = top(at); break;  // BINPUT
-        case 'r': memo_[uint32_t(le(4))] = top(at); break;  // LONG_BINPUT
-        case 0x94: memo_[uint32_t(memo_.size())] = top(at); break;  // MEMOIZE
-        case 'p': memo_[decimal(line(), at)] = top(at); break;  // PUT
-        case 'h': get(uint32_t(le(1)), at); break;  // BINGET
-        case 'j': get(uint32_t(le(4)), at); break;  // LONG_BINGET
+        case 'q':
+          memo_[uint32_t(le(1))] = top(at);
+          break;  // BINPUT
+        case 'r':
+          memo_[uint32_t(le(4))] = top(at);
+          break;  // LONG_BINPUT
+        case 0x94:
+          memo_[uint32_t(memo_.size())] = top(at);
+          break;  // MEMOIZE
+        case 'p':
+          memo_[decimal(line(), at)] = top(at);
+          break;  // PUT
+        case 'h':
+          get(uint32_t(le(1)), at);
+          break;  // BINGET
+        case 'j':
+          get(uint32_t(le(4)), at);
+          break;     // LONG_BINGET
         case 't': {  // TUPLE
           auto t = make(Kind::Tuple);
           t->items = since_mark(at);
           push(t);
           break;
         }
-        case 0x85: case 0x86: case 0x87: {  // TUPLE1..3
+        case 0x85:
+        case 0x86:
+        case 0x87: {  // TUPLE1..3
           auto t = make(Kind::Tuple);
           const int n = op - 0x84;
           t->items.resize(size_t(n));
@@ -146,16 +197,28 @@ class Machine {
           set_items(top(at), vs, at);
           break;
         }
-        case 'R': case 0x81: {  // REDUCE, NEWOBJ: callable(*args)
+        case 'R':
+        case 0x81: {  // REDUCE, NEWOBJ: callable(*args)
           auto args = pop(at), fn = pop(at);
           push(apply(fn, args, at));
           break;
         }
-        case 'b': pop(at); top(at); break;  // BUILD: object state (OrderedDict._metadata) is not needed
-        case 'Q': push(persistent(pop(at), at)); break;  // BINPERSID
-        case '0': pop(at); break;                        // POP
-        case '1': since_mark(at); break;                 // POP_MARK
-        case '2': push(top(at)); break;                  // DUP
+        case 'b':
+          pop(at);
+          top(at);
+          break;  // BUILD: object state (OrderedDict._metadata) is not needed
+        case 'Q':
+          push(persistent(pop(at), at));
+          break;  // BINPERSID
+        case '0':
+          pop(at);
+          break;  // POP
+        case '1':
+          since_mark(at);
+          break;  // POP_MARK
+        case '2':
+          push(top(at));
+          break;  // DUP
         default: {
           char hex[8];
           std::snprintf(hex, sizeof hex, "0x%02x", op);
@@ -235,7 +298,8 @@ class Machine {
     push(v);
   }
   Ptr pop(size_t at) {
-    if (st_.empty() || (!marks_.empty() && st_.size() <= marks_.back())) fail("malformed pickle: stack underflow", at);
+    if (st_.empty() || (!marks_.empty() && st_.size() <= marks_.back()))
+      fail("malformed pickle: stack underflow", at);
     auto v = st_.back();
     st_.pop_back();
     return v;
@@ -267,7 +331,8 @@ class Machine {
     return ok ? v->i : 0;
   }
   std::vector<int64_t> int_tuple(const Ptr& v, size_t at, const char* what) {
-    if (!v || (v->kind != Kind::Tuple && v->kind != Kind::List)) fail(std::string("tensor ") + what + " is not a tuple", at);
+    if (!v || (v->kind != Kind::Tuple && v->kind != Kind::List))
+      fail(std::string("tensor ") + what + " is not a tuple", at);
     std::vector<int64_t> r;
     bool ok = true;
     for (const auto& x : v->items) r.push_back(as_int(x, ok));
@@ -310,13 +375,17 @@ class Machine {
     if (it[1]->kind != Kind::Global) fail("storage type is not a global", at);
     s->dtype = storage_dtype(it[1]->s);
     if (s->dtype.empty()) fail("unsupported storage type '" + it[1]->s + "'", at);
-    if (it[2]->kind == Kind::Str) s->key = it[2]->s;
-    else if (it[2]->kind == Kind::Int) s->key = std::to_string(it[2]->i);
-    else fail("storage key is neither a string nor an integer", at);
+    if (it[2]->kind == Kind::Str)
+      s->key = it[2]->s;
+    else if (it[2]->kind == Kind::Int)
+      s->key = std::to_string(it[2]->i);
+    else
+      fail("storage key is neither a string nor an integer", at);
     bool ok = true;
     s->numel = as_int(it[4], ok);
     if (!ok || s->numel < 0) fail("storage size is not a non-negative integer", at);
-    if (it.size() > 5 && it[5]->kind != Kind::None) fail("storage views (legacy view_metadata) are not supported", at);
+    if (it.size() > 5 && it[5]->kind != Kind::None)
+      fail("storage views (legacy view_metadata) are not supported", at);
     return s;
   }
 
@@ -332,7 +401,8 @@ class Machine {
 }  // namespace
 
 Result unpickle(const std::string& buf, size_t pos, const std::string& name) {
-  if (pos >= buf.size()) throw ModelError(name + ": truncated (no pickle at byte " + std::to_string(pos) + ")");
+  if (pos >= buf.size())
+    throw ModelError(name + ": truncated (no pickle at byte " + std::to_string(pos) + ")");
   return Machine(buf, pos, name).run();
 }
 

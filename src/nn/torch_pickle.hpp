@@ -25,9 +25,9 @@ struct Value {
   std::vector<Ptr> items;                    // Tuple, List
   std::vector<std::pair<Ptr, Ptr>> entries;  // Dict (insertion order)
   // Storage: a reference to raw data stored beside the pickle.
-  std::string dtype;    // safetensors dtype name: F32, F64, F16, BF16, I64, I32, I16, I8, U8, BOOL
-  std::string key;      // the storage's key in the archive
-  int64_t numel = 0;    // elements in the storage
+  std::string dtype;  // safetensors dtype name: F32, F64, F16, BF16, I64, I32, I16, I8, U8, BOOL
+  std::string key;    // the storage's key in the archive
+  int64_t numel = 0;  // elements in the storage
   // Tensor: a strided view of a storage.
   Ptr storage;
   int64_t offset = 0;

@@ -12,9 +12,12 @@ std::string format_duration(double s) {
   if (!std::isfinite(s) || s < 0) return "?";
   char buf[32];
   const long t = long(s + 0.5);
-  if (t >= 3600) std::snprintf(buf, sizeof buf, "%ldh%02ldm", t / 3600, (t / 60) % 60);
-  else if (t >= 60) std::snprintf(buf, sizeof buf, "%ldm%02lds", t / 60, t % 60);
-  else std::snprintf(buf, sizeof buf, "%lds", t);
+  if (t >= 3600)
+    std::snprintf(buf, sizeof buf, "%ldh%02ldm", t / 3600, (t / 60) % 60);
+  else if (t >= 60)
+    std::snprintf(buf, sizeof buf, "%ldm%02lds", t / 60, t % 60);
+  else
+    std::snprintf(buf, sizeof buf, "%lds", t);
   return buf;
 }
 
@@ -30,12 +33,14 @@ std::string progress_line(const TrainLogRow& r, int64_t total, double eta) {
   return buf;
 }
 
-std::string csv_header() { return "step,loss,regression,classification,lr,images_per_s,elapsed_s\n"; }
+std::string csv_header() {
+  return "step,loss,regression,classification,lr,images_per_s,elapsed_s\n";
+}
 
 std::string csv_row(const TrainLogRow& r) {
   char buf[256];
-  std::snprintf(buf, sizeof buf, "%lld,%.6f,%.6f,%.6f,%.6g,%.1f,%.1f\n", (long long)r.step, r.loss, r.regression,
-                r.classification, r.lr, r.images_per_s, r.elapsed_s);
+  std::snprintf(buf, sizeof buf, "%lld,%.6f,%.6f,%.6f,%.6g,%.1f,%.1f\n", (long long)r.step, r.loss,
+                r.regression, r.classification, r.lr, r.images_per_s, r.elapsed_s);
   return buf;
 }
 
@@ -59,8 +64,10 @@ std::string loss_curve_svg(const std::vector<TrainLogRow>& rows, const std::stri
   const double W = 640, H = 400, ml = 60, mr = 20, mt = 40, mb = 50;
   std::ostringstream s;
   s << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << W << "\" height=\"" << H
-    << "\" font-family=\"sans-serif\" font-size=\"12\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
-  s << "<text x=\"" << W / 2 << "\" y=\"22\" text-anchor=\"middle\" font-size=\"15\">" << title << "</text>\n";
+    << "\" font-family=\"sans-serif\" font-size=\"12\">\n<rect width=\"100%\" height=\"100%\" "
+       "fill=\"white\"/>\n";
+  s << "<text x=\"" << W / 2 << "\" y=\"22\" text-anchor=\"middle\" font-size=\"15\">" << title
+    << "</text>\n";
   if (rows.size() >= 2) {
     double x0 = double(rows.front().step), x1 = double(rows.back().step);
     double y0 = 1e300, y1 = -1e300;
@@ -77,8 +84,8 @@ std::string loss_curve_svg(const std::vector<TrainLogRow>& rows, const std::stri
       << H - mb << "\" stroke=\"black\"/>\n";
     for (int i = 0; i <= 4; ++i) {
       const double yv = y0 + (y1 - y0) * i / 4, xv = x0 + (x1 - x0) * i / 4;
-      s << "<text x=\"" << ml - 6 << "\" y=\"" << Y(yv) + 4 << "\" text-anchor=\"end\">" << std::round(yv * 1000) / 1000
-        << "</text>\n";
+      s << "<text x=\"" << ml - 6 << "\" y=\"" << Y(yv) + 4 << "\" text-anchor=\"end\">"
+        << std::round(yv * 1000) / 1000 << "</text>\n";
       s << "<text x=\"" << X(xv) << "\" y=\"" << H - mb + 18 << "\" text-anchor=\"middle\">" << (long long)xv
         << "</text>\n";
     }

@@ -194,7 +194,8 @@ void Trainer::settle_options() {
   if (opt_.minutes < 0) opt_.minutes = 0;  // no time limit
   // Not given: float32 (on resume, the run's). bf16 training is opt-in (`bf16`, or `auto` for bf16
   // where the CPU has bf16 instructions): twice as fast on such a CPU, but two full bf16 fine-tunes
-  // of the shipped model came out worse where float32 ones of the same recipe helped (docs/experiments.md, Fine-tuning on a CPU).
+  // of the shipped model came out worse where float32 ones of the same recipe helped (docs/experiments.md,
+  // Fine-tuning on a CPU).
   opt_.precision = resolve_precision(opt_.precision.empty() ? "fp32" : opt_.precision, device_);
   if (opt_.log_csv.empty()) opt_.log_csv = opt_.out + ".log.csv";
   if (opt_.plot_svg.empty()) opt_.plot_svg = opt_.out + ".loss.svg";

@@ -29,7 +29,8 @@ void gaussian_blur(float* p, int S, double sigma) {
       for (int x = 0; x < S; ++x) {
         float acc = 0;
         for (int i = -r; i <= r; ++i) {
-          const int xx = pass == 0 ? std::clamp(x + i, 0, S - 1) : x, yy = pass == 1 ? std::clamp(y + i, 0, S - 1) : y;
+          const int xx = pass == 0 ? std::clamp(x + i, 0, S - 1) : x,
+                    yy = pass == 1 ? std::clamp(y + i, 0, S - 1) : y;
           acc += k[size_t(i + r)] * src[size_t(yy) * size_t(S) + size_t(xx)];
         }
         dst[size_t(y) * size_t(S) + size_t(x)] = acc;
@@ -62,7 +63,8 @@ void degrade_lightness(float* L, int S, std::mt19937_64& rng) {
 }  // namespace
 
 int make_training_sample(const Rgb8Image& img, const SampleOptions& opt, uint64_t seed, float* L, float* a,
-                         float* b, float* hint_a, float* hint_b, float* mask, float* levin_a, float* levin_b) {
+                         float* b, float* hint_a, float* hint_b, float* mask, float* levin_a,
+                         float* levin_b) {
   const int S = opt.crop;
   TINGE_CHECK(img.width >= S && img.height >= S, "training image smaller than the crop");
   std::mt19937_64 rng(seed);

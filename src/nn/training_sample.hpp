@@ -28,8 +28,8 @@ struct SampleOptions {
 // and mask; with levin_a and levin_b, also Levin's propagation of those hints over the (possibly
 // degraded) L as a network with a Levin input sees it (core/refine.hpp levin_coarse; 0 without hints).
 // Returns the number of hint points placed. The image must be at least crop x crop.
-int make_training_sample(const Rgb8Image& img, const SampleOptions& opt, uint64_t seed, float* L,
-                         float* a, float* b, float* hint_a, float* hint_b, float* mask,
-                         float* levin_a = nullptr, float* levin_b = nullptr);
+int make_training_sample(const Rgb8Image& img, const SampleOptions& opt, uint64_t seed, float* L, float* a,
+                         float* b, float* hint_a, float* hint_b, float* mask, float* levin_a = nullptr,
+                         float* levin_b = nullptr);
 
 }  // namespace tinge

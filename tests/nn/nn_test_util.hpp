@@ -3,10 +3,9 @@
 #pragma once
 #include <cmath>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "core/ab_grid.hpp"
 #include "nn/dataset.hpp"
@@ -42,7 +41,8 @@ inline ColorNet random_net(const NetConfig& cfg, int seed) {
 }
 
 inline nlohmann::json tiny_meta(const NetConfig& c) {
-  nlohmann::json m = {{"arch", c.arch}, {"widths", c.widths}, {"ab_bins", AbGrid().cells()}, {"decode", "regression"}};
+  nlohmann::json m = {
+      {"arch", c.arch}, {"widths", c.widths}, {"ab_bins", AbGrid().cells()}, {"decode", "regression"}};
   if (c.levin_input) m["levin_input"] = true;
   return m;
 }
@@ -55,7 +55,9 @@ inline Dataset synthetic_dataset(int n, int w, int h, uint64_t seed) {
   for (int i = 0; i < n; ++i) {
     Rgb8Image img(w, h);
     float bg[3] = {u(rng), u(rng), u(rng)};
-    struct Disc { float x, y, r, c[3]; } discs[3];
+    struct Disc {
+      float x, y, r, c[3];
+    } discs[3];
     for (auto& dc : discs) dc = {u(rng) * w, u(rng) * h, 6 + u(rng) * w / 3, {u(rng), u(rng), u(rng)}};
     for (int y = 0; y < h; ++y)
       for (int x = 0; x < w; ++x) {

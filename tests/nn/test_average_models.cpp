@@ -30,8 +30,9 @@ std::string tiny_model_file(const std::string& name, uint64_t seed, const NetCon
     for (auto& [k, t] : network_tensors(net)) t.copy_(torch::randn(t.sizes()));
   }
   const std::string path = test::temp_path(name);
-  nlohmann::json meta = {{"arch", cfg.arch}, {"widths", cfg.widths}, {"ab_bins", AbGrid().cells()},
-                         {"decode", "regression"}, {"training", {{"seed", seed}}}, {"eval", {{"psnr", 1}}}};
+  nlohmann::json meta = {
+      {"arch", cfg.arch},       {"widths", cfg.widths},         {"ab_bins", AbGrid().cells()},
+      {"decode", "regression"}, {"training", {{"seed", seed}}}, {"eval", {{"psnr", 1}}}};
   if (cfg.levin_input) meta["levin_input"] = true;
   save_model_file(path, net, meta);
   return path;
@@ -43,7 +44,8 @@ TEST(AverageModels, EveryTensorIsTheWeightedMeanAndProvenanceIsKept) {
   const auto a = tiny_model_file("avg_a.safetensors", 1), b = tiny_model_file("avg_b.safetensors", 2);
   const auto out = test::temp_path("avg_out.safetensors");
   write_file_atomic(out, average_model_files(read_safetensors(a), a, read_safetensors(b), b, 0.25));
-  auto la = load_model_file(a, torch::kCPU), lb = load_model_file(b, torch::kCPU), lo = load_model_file(out, torch::kCPU);
+  auto la = load_model_file(a, torch::kCPU), lb = load_model_file(b, torch::kCPU),
+       lo = load_model_file(out, torch::kCPU);
   auto ta = network_tensors(*la.net), tb = network_tensors(*lb.net), to = network_tensors(*lo.net);
   ASSERT_EQ(to.size(), ta.size());
   for (auto& [k, t] : to) {
@@ -65,7 +67,9 @@ TEST(AverageModels, WeightZeroGivesTheFirstModelExactly) {
   auto fa = read_safetensors(a);
   auto fo = parse_safetensors(average_model_files(fa, a, read_safetensors(b), b, 0.0), "avg0");
   for (const auto& [k, r] : fa.tensors)
-    EXPECT_EQ(std::string(fa.bytes(r), r.end - r.begin), std::string(fo.bytes(fo.tensors.at(k)), r.end - r.begin)) << k;
+    EXPECT_EQ(std::string(fa.bytes(r), r.end - r.begin),
+              std::string(fo.bytes(fo.tensors.at(k)), r.end - r.begin))
+        << k;
 }
 
 TEST(AverageModels, RefusesDifferentArchitecturesAndBadWeights) {
@@ -81,7 +85,8 @@ TEST(AverageModels, RefusesDifferentArchitecturesAndBadWeights) {
   // Same metadata but a tensor of another shape (a hand-edited file): the tensor is named.
   auto fb = read_safetensors(tiny_model_file("avgx_c.safetensors", 7));
   std::map<std::string, TensorBlob> blobs;
-  for (const auto& [k, r] : fb.tensors) blobs[k] = {r.dtype, r.shape, std::string(fb.bytes(r), r.end - r.begin)};
+  for (const auto& [k, r] : fb.tensors)
+    blobs[k] = {r.dtype, r.shape, std::string(fb.bytes(r), r.end - r.begin)};
   blobs["ab_head.bias"] = {"F32", {1}, std::string(4, '\0')};
   auto fc = parse_safetensors(write_safetensors(blobs, fb.metadata), "edited");
   try {
@@ -96,7 +101,8 @@ TEST(AverageModels, RefusesDifferentArchitecturesAndBadWeights) {
     average_model_files(fa, a, plain, "plain.safetensors", 0.5);
     FAIL() << "averaged with a file without tinge metadata";
   } catch (const ModelError& e) {
-    EXPECT_NE(std::string(e.what()).find("plain.safetensors: no 'tinge' metadata"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("plain.safetensors: no 'tinge' metadata"), std::string::npos)
+        << e.what();
   }
   EXPECT_THROW(average_model_files(fa, a, fa, a, 1.5), UsageError);
   EXPECT_THROW(average_model_files(fa, a, fa, a, -0.1), UsageError);
@@ -105,7 +111,8 @@ TEST(AverageModels, RefusesDifferentArchitecturesAndBadWeights) {
 TEST(AverageModels, AModelWithoutTheLevinInputCountsAsZeroWeightsForIt) {
   NetConfig lc = tiny();
   lc.levin_input = true;
-  const auto plain = tiny_model_file("avgl_plain.safetensors", 8), levin = tiny_model_file("avgl_levin.safetensors", 9, lc);
+  const auto plain = tiny_model_file("avgl_plain.safetensors", 8),
+             levin = tiny_model_file("avgl_levin.safetensors", 9, lc);
   const auto out = test::temp_path("avgl_out.safetensors"), out0 = test::temp_path("avgl_out0.safetensors");
   auto fp = read_safetensors(plain), fl = read_safetensors(levin);
   write_file_atomic(out, average_model_files(fp, plain, fl, levin, 0.5));

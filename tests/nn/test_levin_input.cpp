@@ -145,7 +145,8 @@ TEST(LevinInput, InferenceFeedsLevinsPropagationOfTheHints) {
   NetConfig cfg = tiny_config();
   ColorNet wide = with_levin_input(random_net(cfg, 5));
   wide->eval();
-  const std::string p0 = test::temp_path("levin_zero.safetensors"), p1 = test::temp_path("levin_used.safetensors");
+  const std::string p0 = test::temp_path("levin_zero.safetensors"),
+                    p1 = test::temp_path("levin_used.safetensors");
   save_model_file(p0, wide, tiny_meta(wide->cfg));
   {
     torch::NoGradGuard ng;
@@ -204,7 +205,8 @@ TEST(LevinInput, AModelWhoseGateIsOneReproducesLevinsPropagation) {
     err += std::fabs(pr.a.v[i] - la.v[i]) + std::fabs(pr.b.v[i] - lb.v[i]);
     spread += std::fabs(la.v[i]) + std::fabs(lb.v[i]);
   }
-  EXPECT_LT(err / double(la.size()), 1.0) << "mean |ab - Levin's| (Levin's mean |ab| " << spread / double(la.size()) << ")";
+  EXPECT_LT(err / double(la.size()), 1.0)
+      << "mean |ab - Levin's| (Levin's mean |ab| " << spread / double(la.size()) << ")";
   EXPECT_GT(spread / double(la.size()), 20.0);
 }
 
@@ -218,10 +220,11 @@ TEST(LevinInput, TrainingSamplesCarryThePropagationOfTheirHints) {
   int with_hints = 0, without = 0;
   for (uint64_t seed = 1; seed <= 24; ++seed) {
     std::vector<float> L(n), a(n), b(n), ha(n), hb(n), m(n), la(n, -1.f), lb(n, -1.f);
-    const int k = make_training_sample(d.images[0], opt, seed, L.data(), a.data(), b.data(), ha.data(), hb.data(),
-                                       m.data(), la.data(), lb.data());
+    const int k = make_training_sample(d.images[0], opt, seed, L.data(), a.data(), b.data(), ha.data(),
+                                       hb.data(), m.data(), la.data(), lb.data());
     std::vector<float> L2(n), a2(n), b2(n), ha2(n), hb2(n), m2(n);
-    make_training_sample(d.images[0], opt, seed, L2.data(), a2.data(), b2.data(), ha2.data(), hb2.data(), m2.data());
+    make_training_sample(d.images[0], opt, seed, L2.data(), a2.data(), b2.data(), ha2.data(), hb2.data(),
+                         m2.data());
     EXPECT_EQ(L, L2) << "asking for the propagation changes nothing else";
     EXPECT_EQ(ha, ha2);
     EXPECT_EQ(m, m2);

@@ -23,7 +23,9 @@ TrainOptions tiny_bf16(const std::string& data, const std::string& out, int64_t 
   return o;
 }
 
-std::string packed(const std::string& name, uint64_t seed) { return test::packed_dataset(name, 6, 48, 40, seed); }
+std::string packed(const std::string& name, uint64_t seed) {
+  return test::packed_dataset(name, 6, 48, 40, seed);
+}
 
 TEST(MixedPrecision, AutocastIsOnInsideTheGuardOnly) {
   torch::manual_seed(3);
@@ -45,8 +47,8 @@ TEST(MixedPrecision, AutocastIsOnInsideTheGuardOnly) {
   EXPECT_EQ(inside.scalar_type(), torch::kBFloat16);
   EXPECT_TRUE(torch::equal(before, after)) << "autocast stayed on after the guard";
   const double diff = (inside.to(torch::kFloat) - before).abs().max().item<double>();
-  EXPECT_GT(diff, 0.0);   // computed in bf16...
-  EXPECT_LT(diff, 0.1);   // ...and close to float32 (ab / 110 units)
+  EXPECT_GT(diff, 0.0);  // computed in bf16...
+  EXPECT_LT(diff, 0.1);  // ...and close to float32 (ab / 110 units)
   {
     Bf16Autocast off(torch::Device(torch::kCPU), false);
     EXPECT_EQ(net->forward(x).ab.scalar_type(), torch::kFloat);
@@ -70,7 +72,8 @@ TEST(MixedPrecision, Bf16DetectionMatchesTheKernelsFlags) {
       break;
     }
   if (flags.empty()) GTEST_SKIP() << "no flags line (not x86?)";
-  const bool listed = flags.find(" avx512_bf16 ") != std::string::npos || flags.find(" amx_bf16 ") != std::string::npos;
+  const bool listed =
+      flags.find(" avx512_bf16 ") != std::string::npos || flags.find(" amx_bf16 ") != std::string::npos;
   EXPECT_EQ(cpu_has_fast_bf16(), listed) << flags;
 }
 

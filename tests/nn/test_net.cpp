@@ -7,9 +7,9 @@
 #include "core/ab_grid.hpp"
 #include "core/error.hpp"
 #include "core/hints.hpp"
+#include "nn/fast_forward.hpp"
 #include "nn/model.hpp"
 #include "nn/model_file.hpp"
-#include "nn/fast_forward.hpp"
 #include "nn/net.hpp"
 #include "nn/safetensors.hpp"
 #include "nn/train.hpp"
@@ -40,7 +40,8 @@ TEST(Net, FoldedPackedForwardEqualsTheModule) {
   ASSERT_EQ(got.ab.sizes(), ref.ab.sizes());
   ASSERT_EQ(got.logits.sizes(), ref.logits.sizes());
   EXPECT_LT((got.ab - ref.ab).abs().max().item<float>(), 1e-4f);
-  EXPECT_LT((got.logits - ref.logits).abs().max().item<float>(), 1e-4f * (1 + ref.logits.abs().max().item<float>()));
+  EXPECT_LT((got.logits - ref.logits).abs().max().item<float>(),
+            1e-4f * (1 + ref.logits.abs().max().item<float>()));
   EXPECT_GT(ref.ab.std().item<float>(), 1e-4f);
 }
 
@@ -129,8 +130,9 @@ TEST(ModelFile, ScalingFieldsThatDisagreeAreRefusedByName) {
       meta[field] = value;
     } else {
       const std::string outer = field.substr(0, field.find('.'));
-      meta[outer] = outer == "ab_grid" ? nlohmann::json{{"step", 10.0}, {"min", -110.0}, {"side", 23}}
-                                       : nlohmann::json{{"L_center", 50.0}, {"L_scale", 100.0}, {"ab_scale", 110.0}};
+      meta[outer] = outer == "ab_grid"
+                        ? nlohmann::json{{"step", 10.0}, {"min", -110.0}, {"side", 23}}
+                        : nlohmann::json{{"L_center", 50.0}, {"L_scale", 100.0}, {"ab_scale", 110.0}};
       meta[outer][field.substr(field.find('.') + 1)] = value;
     }
     const std::string path = test::temp_path("scaling.safetensors");
@@ -144,12 +146,21 @@ TEST(ModelFile, ScalingFieldsThatDisagreeAreRefusedByName) {
   };
   EXPECT_EQ(error_for("stride", 16), "(loaded)");
   EXPECT_EQ(error_for("stride", 32), "(loaded)");
-  for (auto [field, value] : std::vector<std::pair<std::string, nlohmann::json>>{
-           {"stride", 8}, {"stride", 0}, {"stride", "16"}, {"ab_grid.step", 5.0}, {"ab_grid.min", -128.0},
-           {"ab_grid.side", 22}, {"normalisation.ab_scale", 0.0}, {"normalisation.L_scale", -100.0},
-           {"normalisation.L_center", "fifty"}, {"normalisation", 110}, {"ab_grid", "10"}}) {
+  for (auto [field, value] :
+       std::vector<std::pair<std::string, nlohmann::json>>{{"stride", 8},
+                                                           {"stride", 0},
+                                                           {"stride", "16"},
+                                                           {"ab_grid.step", 5.0},
+                                                           {"ab_grid.min", -128.0},
+                                                           {"ab_grid.side", 22},
+                                                           {"normalisation.ab_scale", 0.0},
+                                                           {"normalisation.L_scale", -100.0},
+                                                           {"normalisation.L_center", "fifty"},
+                                                           {"normalisation", 110},
+                                                           {"ab_grid", "10"}}) {
     const std::string err = error_for(field, value);
-    EXPECT_NE(err.find("'" + field + "'"), std::string::npos) << field << " = " << value.dump() << ": " << err;
+    EXPECT_NE(err.find("'" + field + "'"), std::string::npos)
+        << field << " = " << value.dump() << ": " << err;
   }
   const std::string stride_err = error_for("stride", 8);
   EXPECT_NE(stride_err.find("multiple of 16"), std::string::npos) << stride_err;
@@ -175,10 +186,12 @@ TEST(ModelFile, InferenceScalesByTheFilesNormalisation) {
       for (int x = 0; x < 70; ++x) L.at(x, y) = 20.f + float((x * 7 + y * 3) % 60);
     return m->predict(L, rasterize_hints({}, 70, 50, 70, 50));
   };
-  const AbPrediction base = predict(50, 110, 16), twice = predict(50, 220, 16), shifted = predict(40, 110, 16);
+  const AbPrediction base = predict(50, 110, 16), twice = predict(50, 220, 16),
+                     shifted = predict(40, 110, 16);
   float worst = 0.f, spread = 0.f, moved = 0.f;
   for (size_t i = 0; i < base.a.size(); ++i) {
-    worst = std::max({worst, std::abs(twice.a.v[i] - 2 * base.a.v[i]), std::abs(twice.b.v[i] - 2 * base.b.v[i])});
+    worst =
+        std::max({worst, std::abs(twice.a.v[i] - 2 * base.a.v[i]), std::abs(twice.b.v[i] - 2 * base.b.v[i])});
     spread = std::max(spread, std::abs(base.a.v[i]));
     moved = std::max(moved, std::abs(shifted.a.v[i] - base.a.v[i]));
   }
@@ -224,7 +237,9 @@ TEST(ModelFile, BlendWeighsByTheHintCountThePlanesCarry) {
 
 namespace {
 using test::tiny_training;
-std::string packed_data() { return test::packed_dataset("data.pack", 6, 48, 40, 7); }
+std::string packed_data() {
+  return test::packed_dataset("data.pack", 6, 48, 40, 7);
+}
 }  // namespace
 
 TEST(Train, LossFallsOnGeneratedImages) {

@@ -50,8 +50,8 @@ struct Reference {
     return torch::conv_transpose2d(x, w[p + ".weight"], w[p + ".bias"], 2, 1);
   }
   torch::Tensor B(const torch::Tensor& x, const std::string& p) {
-    return torch::batch_norm(x, w[p + ".weight"], w[p + ".bias"], w[p + ".running_mean"], w[p + ".running_var"], false,
-                             0.1, 1e-5, false);
+    return torch::batch_norm(x, w[p + ".weight"], w[p + ".bias"], w[p + ".running_mean"],
+                             w[p + ".running_var"], false, 0.1, 1e-5, false);
   }
   torch::Tensor block3(const torch::Tensor& x, const std::string& m, int64_t dil = 1) {
     auto y = torch::relu(C(x, m + ".0", dil));
@@ -61,7 +61,8 @@ struct Reference {
   }
   static torch::Tensor sub(const torch::Tensor& x) {
     using torch::indexing::Slice;
-    return x.index({Slice(), Slice(), Slice(0, torch::indexing::None, 2), Slice(0, torch::indexing::None, 2)});
+    return x.index(
+        {Slice(), Slice(), Slice(0, torch::indexing::None, 2), Slice(0, torch::indexing::None, 2)});
   }
   std::pair<torch::Tensor, torch::Tensor> forward(const torch::Tensor& x) {
     auto c1 = B(torch::relu(C(torch::relu(C(x, "model1.0")), "model1.2")), "model1.4");
@@ -86,7 +87,8 @@ void write_bytes(const std::string& path, const std::string& bytes) {
 TEST(Siggraph17, ImportedRandomWeightsMatchTheReleasedForward) {
   const auto ts = test::random_siggraph17(7);
   auto w = as_torch(ts);
-  const std::string pth = test::temp_path("siggraph17-random.pth"), out = test::temp_path("sig17.safetensors");
+  const std::string pth = test::temp_path("siggraph17-random.pth"),
+                    out = test::temp_path("sig17.safetensors");
   write_bytes(pth, test::torch_save_zip(ts, "siggraph17-df00044c"));
   auto rep = import_siggraph17_weights(pth, out);
   EXPECT_EQ(rep.format, "zip");
@@ -107,7 +109,8 @@ TEST(Siggraph17, ImportedRandomWeightsMatchTheReleasedForward) {
   ASSERT_EQ(got.ab.sizes(), ref_ab.sizes());
   ASSERT_EQ(got.logits.sizes(), (std::vector<int64_t>{1, 529, 12, 16}));
   EXPECT_LT((got.ab - ref_ab).abs().max().item<float>(), 1e-4f);
-  EXPECT_LT((got.logits - ref_logits).abs().max().item<float>(), 1e-3f * (1 + ref_logits.abs().max().item<float>()));
+  EXPECT_LT((got.logits - ref_logits).abs().max().item<float>(),
+            1e-3f * (1 + ref_logits.abs().max().item<float>()));
   // The check means something only when the outputs are not saturated or constant.
   EXPECT_LT(ref_ab.abs().mean().item<float>(), 0.9f);
   EXPECT_GT(ref_ab.std().item<float>(), 1e-3f);
@@ -149,7 +152,8 @@ TEST(Siggraph17, LegacyAndZipContainersGiveTheSameTensors) {
   ts.push_back(hf);
   for (bool legacy : {false, true}) {
     SCOPED_TRACE(legacy ? "legacy" : "zip");
-    auto sd = parse_torch_state_dict(legacy ? test::torch_save_legacy(ts) : test::torch_save_zip(ts), "x.pth");
+    auto sd =
+        parse_torch_state_dict(legacy ? test::torch_save_legacy(ts) : test::torch_save_zip(ts), "x.pth");
     EXPECT_EQ(sd.format, legacy ? "legacy" : "zip");
     ASSERT_EQ(sd.tensors.size(), 3u);
     auto vals = [&](const std::string& n) {
@@ -201,7 +205,8 @@ TEST(Siggraph17, MalformedCheckpointsAreRefusedByName) {
   huge[0].numel = int64_t(1) << 62;
   huge[0].storage.clear();
   huge[0].size = {0};
-  EXPECT_NE(error_of(test::torch_save_zip(huge)).find("expected 4611686018427387904 elements"), std::string::npos)
+  EXPECT_NE(error_of(test::torch_save_zip(huge)).find("expected 4611686018427387904 elements"),
+            std::string::npos)
       << error_of(test::torch_save_zip(huge));
   // A pickled module (torch.save(model)) instead of a state dict: refused, naming the class, not run.
   test::PickleWriter pw;
@@ -222,7 +227,8 @@ TEST(Siggraph17, ImportNamesTheMissingOrMisshapenTensor) {
   const std::string pth = test::temp_path("partial.pth"), out = test::temp_path("partial.safetensors");
   // Drop one tensor.
   auto missing = ts;
-  missing.erase(std::find_if(missing.begin(), missing.end(), [](auto& t) { return t.name == "model9.1.bias"; }));
+  missing.erase(
+      std::find_if(missing.begin(), missing.end(), [](auto& t) { return t.name == "model9.1.bias"; }));
   write_bytes(pth, test::torch_save_zip(missing));
   try {
     import_siggraph17_weights(pth, out);
@@ -239,7 +245,8 @@ TEST(Siggraph17, ImportNamesTheMissingOrMisshapenTensor) {
     import_siggraph17_weights(pth, out);
     ADD_FAILURE() << "import accepted a 313-bin head";
   } catch (const ModelError& e) {
-    EXPECT_NE(std::string(e.what()).find("'model_class.0.bias' has shape 313, expected 529"), std::string::npos)
+    EXPECT_NE(std::string(e.what()).find("'model_class.0.bias' has shape 313, expected 529"),
+              std::string::npos)
         << e.what();
   }
   EXPECT_FALSE(std::filesystem::exists(out));

@@ -70,7 +70,8 @@ TEST(TrainGuards, FifoAsDataIsRefusedWithoutBlocking) {
   const std::string f = test::temp_path("data.fifo");
   ::unlink(f.c_str());
   ASSERT_EQ(::mkfifo(f.c_str(), 0600), 0);
-  auto run = std::async(std::launch::async, [&] { return error_of(tiny(f, test::temp_path("f.safetensors"), 2)); });
+  auto run =
+      std::async(std::launch::async, [&] { return error_of(tiny(f, test::temp_path("f.safetensors"), 2)); });
   ASSERT_EQ(run.wait_for(std::chrono::seconds(20)), std::future_status::ready) << "blocked on the FIFO";
   const std::string err = run.get();
   EXPECT_NE(err.find("not a regular file"), std::string::npos) << err;
@@ -78,7 +79,8 @@ TEST(TrainGuards, FifoAsDataIsRefusedWithoutBlocking) {
   // A plain file that is not a pack names both things it could have been.
   const std::string txt = test::temp_path("notes.txt");
   std::ofstream(txt) << "hello";
-  EXPECT_NE(error_of(tiny(txt, test::temp_path("t.safetensors"), 2)).find("neither a folder of photos nor a packed dataset"),
+  EXPECT_NE(error_of(tiny(txt, test::temp_path("t.safetensors"), 2))
+                .find("neither a folder of photos nor a packed dataset"),
             std::string::npos);
 }
 
@@ -103,7 +105,8 @@ TEST(TrainGuards, ANewRunDoesNotReplaceAnEarlierOneUnlessForced) {
   } catch (const TrainRequestError& e) {
     EXPECT_EQ(e.reason, TrainRequestError::Reason::kOutputExists);
     EXPECT_EQ(e.subject, o.out + ".ckpt");
-    EXPECT_EQ(std::string(e.what()).find("--"), std::string::npos) << "the library names a flag: " << e.what();
+    EXPECT_EQ(std::string(e.what()).find("--"), std::string::npos)
+        << "the library names a flag: " << e.what();
   }
   o.force = true;
   o.seed = 9;
@@ -121,7 +124,7 @@ TEST(TrainGuards, ResumeRefusesOtherPhotos) {
   const std::string err = error_of(o);
   EXPECT_NE(err.find("was trained on other photos"), std::string::npos) << err;
   o.data = pack_of(3, 40, 40, 3, "a.pack");  // the same photos again
-  o.stop_at = 1;  // but a step the checkpoint is past
+  o.stop_at = 1;                             // but a step the checkpoint is past
   try {
     run_training(o);
     ADD_FAILURE() << "stopping before the checkpoint's step was accepted";

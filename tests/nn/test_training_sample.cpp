@@ -25,7 +25,8 @@ Sample make(const Rgb8Image& img, double p, uint64_t seed, int crop = 48) {
   const size_t n = size_t(crop) * size_t(crop);
   Sample s{std::vector<float>(n), std::vector<float>(n), std::vector<float>(n),
            std::vector<float>(n), std::vector<float>(n), std::vector<float>(n)};
-  s.hints = make_training_sample(img, o, seed, s.L.data(), s.a.data(), s.b.data(), s.ha.data(), s.hb.data(), s.m.data());
+  s.hints = make_training_sample(img, o, seed, s.L.data(), s.a.data(), s.b.data(), s.ha.data(), s.hb.data(),
+                                 s.m.data());
   return s;
 }
 

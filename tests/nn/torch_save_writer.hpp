@@ -4,8 +4,8 @@
 // (stored entries aligned to 64 bytes with an extra field, archive/version, archive/byteorder) or in
 // the legacy stream format. No Python or PyTorch is needed to make the importer's inputs.
 #pragma once
-#include <cstdint>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <map>
 #include <random>
@@ -222,8 +222,10 @@ inline std::string torch_save_zip(const std::vector<FakeTensor>& ts, const std::
                                   const std::string& pickle = "") {
   PickleWriter pw;
   pw.state_dict(ts, false);
-  std::vector<std::pair<std::string, std::string>> entries = {{stem + "/data.pkl", pickle.empty() ? pw.out : pickle}};
-  for (size_t i = 0; i < ts.size(); ++i) entries.push_back({stem + "/data/" + std::to_string(i), ts[i].storage});
+  std::vector<std::pair<std::string, std::string>> entries = {
+      {stem + "/data.pkl", pickle.empty() ? pw.out : pickle}};
+  for (size_t i = 0; i < ts.size(); ++i)
+    entries.push_back({stem + "/data/" + std::to_string(i), ts[i].storage});
   entries.push_back({stem + "/version", "3\n"});
   entries.push_back({stem + "/byteorder", "little"});
   return zip_stored(entries);
@@ -232,8 +234,8 @@ inline std::string torch_save_zip(const std::vector<FakeTensor>& ts, const std::
 // The legacy stream: magic, protocol version, sys info, the object, the storage keys, the storages.
 inline std::string torch_save_legacy(const std::vector<FakeTensor>& ts) {
   std::string s;
-  static const unsigned char magic[] = {0x80, 0x02, 0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46, 0xf9,
-                                        0x20, 0x6a, 0xa8, 0x50, 0x19, '.'};
+  static const unsigned char magic[] = {0x80, 0x02, 0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46,
+                                        0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19, '.'};
   s.append(reinterpret_cast<const char*>(magic), sizeof magic);
   s += std::string("\x80\x02M\xe9\x03.", 6);  // 1001
   {
@@ -283,7 +285,8 @@ inline std::string torch_save_legacy(const std::vector<FakeTensor>& ts) {
 }
 
 // A contiguous F32 tensor record.
-inline FakeTensor f32_tensor(const std::string& name, const std::vector<int64_t>& shape, const std::vector<float>& v) {
+inline FakeTensor f32_tensor(const std::string& name, const std::vector<int64_t>& shape,
+                             const std::vector<float>& v) {
   FakeTensor t;
   t.name = name;
   t.numel = int64_t(v.size());
@@ -318,15 +321,18 @@ inline std::vector<Layer> siggraph17_layout() {
   };
   conv("model1.0", 4, 64, 3), conv("model1.2", 64, 64, 3), bn("model1.4", 64);
   conv("model2.0", 64, 128, 3), conv("model2.2", 128, 128, 3), bn("model2.4", 128);
-  conv("model3.0", 128, 256, 3), conv("model3.2", 256, 256, 3), conv("model3.4", 256, 256, 3), bn("model3.6", 256);
-  conv("model4.0", 256, 512, 3), conv("model4.2", 512, 512, 3), conv("model4.4", 512, 512, 3), bn("model4.6", 512);
+  conv("model3.0", 128, 256, 3), conv("model3.2", 256, 256, 3), conv("model3.4", 256, 256, 3),
+      bn("model3.6", 256);
+  conv("model4.0", 256, 512, 3), conv("model4.2", 512, 512, 3), conv("model4.4", 512, 512, 3),
+      bn("model4.6", 512);
   for (const char* b : {"model5", "model6", "model7"}) {
     const std::string s = b;
     conv(s + ".0", 512, 512, 3), conv(s + ".2", 512, 512, 3), conv(s + ".4", 512, 512, 3), bn(s + ".6", 512);
   }
   convT("model8up.0", 512, 256), conv("model3short8.0", 256, 256, 3);
   conv("model8.1", 256, 256, 3), conv("model8.3", 256, 256, 3), bn("model8.5", 256);
-  convT("model9up.0", 256, 128), conv("model2short9.0", 128, 128, 3), conv("model9.1", 128, 128, 3), bn("model9.3", 128);
+  convT("model9up.0", 256, 128), conv("model2short9.0", 128, 128, 3), conv("model9.1", 128, 128, 3),
+      bn("model9.3", 128);
   convT("model10up.0", 128, 128), conv("model1short10.0", 64, 128, 3), conv("model10.1", 128, 128, 3);
   conv("model_class.0", 256, 529, 1), conv("model_out.0", 128, 2, 1);
   return L;
@@ -334,7 +340,8 @@ inline std::vector<Layer> siggraph17_layout() {
 
 // A SIGGRAPH17 state dict of random numbers with the released names and shapes, of a sensible scale
 // (activations stay O(1) through the BatchNorms): weights with standard deviation
-// 1/sqrt(fan_in), biases and BN shifts 0.1, BN scales and running variances U(0.5, 1.5), num_batches_tracked 1000.
+// 1/sqrt(fan_in), biases and BN shifts 0.1, BN scales and running variances U(0.5, 1.5), num_batches_tracked
+// 1000.
 inline std::vector<FakeTensor> random_siggraph17(unsigned seed) {
   std::mt19937 rng(seed);
   std::normal_distribution<float> n01(0.f, 1.f);
@@ -356,7 +363,8 @@ inline std::vector<FakeTensor> random_siggraph17(unsigned seed) {
     std::vector<float> v(count);
     const bool positive = l.name.find("running_var") != std::string::npos ||
                           (l.shape.size() == 1 && l.name.find(".weight") != std::string::npos);
-    const float scale = l.shape.size() == 4 ? std::sqrt(1.f / float(l.shape[1] * l.shape[2] * l.shape[3])) : 0.1f;
+    const float scale =
+        l.shape.size() == 4 ? std::sqrt(1.f / float(l.shape[1] * l.shape[2] * l.shape[3])) : 0.1f;
     for (auto& x : v) x = positive ? u(rng) : n01(rng) * scale;
     ts.push_back(f32_tensor(l.name, l.shape, v));
   }

@@ -3,14 +3,14 @@
 // 0 < p50 <= p95 <= max < 10 min and as many samples as it says; the drag recorded frames whose
 // CPU time fits their wall time, and showed previews; the edits phase timed EDITS edits, each with
 // a preview and a full-resolution result; previews were composed at half the full results' width
-// (DRAFTS = "drafts") or at the same width ("full"). Included by gui_check.cpp (one executable for the tests).
+// (DRAFTS = "drafts") or at the same width ("full"). Included by gui_check.cpp (one executable for the
+// tests).
 #pragma once
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 namespace bench_check {
 
@@ -30,8 +30,7 @@ inline int check(const std::string& path, int edits, bool drafts) {
     const nlohmann::json& s = j.at(section).at(name);
     const double p50 = s.at("p50"), p95 = s.at("p95"), max = s.at("max"), mean = s.at("mean");
     const int n = s.at("n");
-    std::printf("%s.%s: p50 %.2f p95 %.2f max %.2f mean %.2f n %d\n", section, name, p50, p95, max,
-                mean, n);
+    std::printf("%s.%s: p50 %.2f p95 %.2f max %.2f mean %.2f n %d\n", section, name, p50, p95, max, mean, n);
     const std::string where = std::string(section) + "." + name;
     if (n < min_n) fail(where + ": " + std::to_string(n) + " samples, expected " + std::to_string(min_n));
     if (!(p50 > 0 && p50 <= p95 && p95 <= max && max < 600000 && mean > 0 && mean <= max))
@@ -63,7 +62,8 @@ inline int check(const std::string& path, int edits, bool drafts) {
   const int pw = d.at("preview_composed_width"), fw = j.at("edits").at("full_composed_width");
   std::printf("composed widths: previews %d, full results %d\n", pw, fw);
   if (pw <= 0 || fw <= 0) fail("composed widths missing");
-  if (drafts && std::abs(2 * pw - fw) > 1) fail("previews are not composed at half the width of full results");
+  if (drafts && std::abs(2 * pw - fw) > 1)
+    fail("previews are not composed at half the width of full results");
   if (!drafts && pw != fw) fail("previews of a small photo are not composed at full width");
 
   const nlohmann::json& e = j.at("edits");

@@ -36,11 +36,11 @@
 #include <string>
 #include <vector>
 
+#include "bench_report_check.hpp"
 #include "core/ab_grid.hpp"
 #include "core/color.hpp"
 #include "core/image_io.hpp"
 #include "core/session.hpp"
-#include "bench_report_check.hpp"
 #include "xwd_read.hpp"
 
 namespace {
@@ -85,8 +85,8 @@ int near(const std::string& path, double cx, double cy, const std::string& hex, 
   auto hue = hex_ab(hex);
   auto want = tinge::clamp_to_gamut(float(sL / n), hue[0], hue[1]);
   double a = sa / n, b = sb / n, d = std::hypot(a - want[0], b - want[1]);
-  std::printf("near (%g, %g): ab (%.1f, %.1f), want (%.1f, %.1f) for %s, distance %.1f (tol %.1f)\n", cx,
-              cy, a, b, want[0], want[1], hex.c_str(), d, tol);
+  std::printf("near (%g, %g): ab (%.1f, %.1f), want (%.1f, %.1f) for %s, distance %.1f (tol %.1f)\n", cx, cy,
+              a, b, want[0], want[1], hex.c_str(), d, tol);
   return d <= tol ? 0 : 1;
 }
 
@@ -100,7 +100,8 @@ Rgb8Image box_reduce(const Rgb8Image& a, int k) {
         for (int dy = 0; dy < k; ++dy)
           for (int dx = 0; dx < k; ++dx)
             sum += a.data[(size_t(y * k + dy) * size_t(a.width) + size_t(x * k + dx)) * 3 + size_t(c)];
-        r.data[(size_t(y) * size_t(r.width) + size_t(x)) * 3 + size_t(c)] = uint8_t((sum + k * k / 2) / (k * k));
+        r.data[(size_t(y) * size_t(r.width) + size_t(x)) * 3 + size_t(c)] =
+            uint8_t((sum + k * k / 2) / (k * k));
       }
   return r;
 }
@@ -110,7 +111,8 @@ int same(const std::string& pa, const std::string& pb, int maxdiff, int k = 1) {
   if (k > 1) {
     if (a.width != b.width * k || a.height != b.height * k)
       return std::printf("%s (%dx%d) is not %s (%dx%d) reduced %d times\n", pb.c_str(), b.width, b.height,
-                         pa.c_str(), a.width, a.height, k), 1;
+                         pa.c_str(), a.width, a.height, k),
+             1;
     a = box_reduce(a, k);
   }
   if (a.width != b.width || a.height != b.height)
@@ -257,8 +259,8 @@ int screenshot(const std::string& with_path, const std::string& without_path,
       for (int y = c.y0; y <= c.y1; ++y)
         for (int x = c.x0; x <= c.x1; ++x) inside += same_hue(a.px(x, y), ab, 15.f);
       if (inside >= 10) {
-        std::printf("%s: marker at (%d..%d, %d..%d), %zu ring pixels, %zu fill pixels\n", hex.c_str(),
-                    c.x0, c.x1, c.y0, c.y1, c.n, inside);
+        std::printf("%s: marker at (%d..%d, %d..%d), %zu ring pixels, %zu fill pixels\n", hex.c_str(), c.x0,
+                    c.x1, c.y0, c.y1, c.n, inside);
         found = true;
         break;
       }
@@ -284,8 +286,8 @@ int coloured(const std::string& path, int x0, int y0, int x1, int y1, double wan
       hit += std::hypot(lab[1], lab[2]) > 6.f;
     }
   const double frac = n ? double(hit) / double(n) : 0.0;
-  std::printf("%s: %.1f%% of (%d..%d, %d..%d) coloured (want at least %.1f%%)\n", path.c_str(), 100 * frac, x0,
-              x1, y0, y1, 100 * want);
+  std::printf("%s: %.1f%% of (%d..%d, %d..%d) coloured (want at least %.1f%%)\n", path.c_str(), 100 * frac,
+              x0, x1, y0, y1, 100 * want);
   return n && frac >= want ? 0 : 1;
 }
 
@@ -337,7 +339,8 @@ int see_through(const std::string& with_path, const std::string& without_path, i
     if (w < min_side || h < min_side) continue;
     ++big;
     const double frac = double(box.n) / (double(w) * double(h));
-    std::printf("marker (%d..%d, %d..%d): %.1f%% of its box changes\n", box.x0, box.x1, box.y0, box.y1, 100 * frac);
+    std::printf("marker (%d..%d, %d..%d): %.1f%% of its box changes\n", box.x0, box.x1, box.y0, box.y1,
+                100 * frac);
     if (frac > 1.0 / 3.0) ++fails, std::printf("FAIL: the marker hides what is under it\n");
   }
   if (big == 0) return std::printf("FAIL: no marker at least %d pixels across\n", min_side), 1;
@@ -386,8 +389,8 @@ int in_gamut(const std::string& session, int i, const std::string& photo) {
   const float L = n ? float(sum / n) : 50.f;
   const auto g = tinge::clamp_to_gamut(L, p->a, p->b);
   const double over = std::hypot(p->a, p->b) - std::hypot(g[0], g[1]);
-  std::printf("point %d: ab (%.1f, %.1f) at L %.1f; in gamut up to chroma %.1f (over by %.1f)\n", i, p->a, p->b, L,
-              std::hypot(g[0], g[1]), over);
+  std::printf("point %d: ab (%.1f, %.1f) at L %.1f; in gamut up to chroma %.1f (over by %.1f)\n", i, p->a,
+              p->b, L, std::hypot(g[0], g[1]), over);
   return over <= 1.0 ? 0 : 1;
 }
 
@@ -405,23 +408,24 @@ int rect_colour(const std::string& path, int x, int y, int w, int h, double minL
     }
   if (n == 0) return std::printf("empty rectangle\n"), 1;
   const double L = sL / n, C = sC / n;
-  std::printf("(%d, %d) %dx%d: L %.1f (want %g..%g), chroma %.1f (want %g..%g)\n", x, y, w, h, L, minL, maxL, C,
-              minC, maxC);
+  std::printf("(%d, %d) %dx%d: L %.1f (want %g..%g), chroma %.1f (want %g..%g)\n", x, y, w, h, L, minL, maxL,
+              C, minC, maxC);
   return L >= minL && L <= maxL && C >= minC && C <= maxC ? 0 : 1;
 }
 
 int usage() {
-  std::fprintf(stderr,
-               "usage: gui_check make-image OUT W H [DARK LIGHT] | near IMG X Y HEX RADIUS TOL | same A B MAXDIFF |\n"
-               "       same-reduced A B K MAXDIFF (B is A reduced K times) |\n"
-               "       point SESSION I X Y TOL | point-ab SESSION I A B TOL | count SESSION N |\n"
-               "       apart SESSION FIRST MIN_DIST |\n"
-               "       screenshot WITH WITHOUT HEX... |\n"
-               "       bench REPORT.json EDITS drafts|full |\n"
-               "       coloured SHOT X0 Y0 X1 Y1 FRACTION | see-through WITH WITHOUT MIN_SIDE |\n"
-               "       shot-to-png SHOT.xwd OUT.png | region-diff A B X0 Y0 X1 Y1 MIN MAX |\n"
-               "       size SESSION I N | in-gamut SESSION I PHOTO |\n"
-               "       rect-colour SHOT X Y W H MINL MAXL MINC MAXC\n");
+  std::fprintf(
+      stderr,
+      "usage: gui_check make-image OUT W H [DARK LIGHT] | near IMG X Y HEX RADIUS TOL | same A B MAXDIFF |\n"
+      "       same-reduced A B K MAXDIFF (B is A reduced K times) |\n"
+      "       point SESSION I X Y TOL | point-ab SESSION I A B TOL | count SESSION N |\n"
+      "       apart SESSION FIRST MIN_DIST |\n"
+      "       screenshot WITH WITHOUT HEX... |\n"
+      "       bench REPORT.json EDITS drafts|full |\n"
+      "       coloured SHOT X0 Y0 X1 Y1 FRACTION | see-through WITH WITHOUT MIN_SIDE |\n"
+      "       shot-to-png SHOT.xwd OUT.png | region-diff A B X0 Y0 X1 Y1 MIN MAX |\n"
+      "       size SESSION I N | in-gamut SESSION I PHOTO |\n"
+      "       rect-colour SHOT X Y W H MINL MAXL MINC MAXC\n");
   return 2;
 }
 
@@ -445,7 +449,8 @@ int main(int argc, char** argv) {
     if (a.size() == 4 && a[0] == "bench" && (a[3] == "drafts" || a[3] == "full"))
       return bench_check::check(a[1], std::stoi(a[2]), a[3] == "drafts");
     if (a.size() == 7 && a[0] == "coloured")
-      return coloured(a[1], std::stoi(a[2]), std::stoi(a[3]), std::stoi(a[4]), std::stoi(a[5]), std::stod(a[6]));
+      return coloured(a[1], std::stoi(a[2]), std::stoi(a[3]), std::stoi(a[4]), std::stoi(a[5]),
+                      std::stod(a[6]));
     if (a.size() == 9 && a[0] == "region-diff")
       return region_diff(a[1], a[2], std::stoi(a[3]), std::stoi(a[4]), std::stoi(a[5]), std::stoi(a[6]),
                          std::stod(a[7]), std::stod(a[8]));
@@ -453,8 +458,8 @@ int main(int argc, char** argv) {
       return make_image(a[1], std::stoi(a[2]), std::stoi(a[3]), std::stoi(a[4]), std::stoi(a[5]));
     if (a.size() == 4 && a[0] == "in-gamut") return in_gamut(a[1], std::stoi(a[2]), a[3]);
     if (a.size() == 10 && a[0] == "rect-colour")
-      return rect_colour(a[1], std::stoi(a[2]), std::stoi(a[3]), std::stoi(a[4]), std::stoi(a[5]), std::stod(a[6]),
-                         std::stod(a[7]), std::stod(a[8]), std::stod(a[9]));
+      return rect_colour(a[1], std::stoi(a[2]), std::stoi(a[3]), std::stoi(a[4]), std::stoi(a[5]),
+                         std::stod(a[6]), std::stod(a[7]), std::stod(a[8]), std::stod(a[9]));
     if (a.size() == 4 && a[0] == "size") return size_of(a[1], std::stoi(a[2]), std::stoi(a[3]));
     if (a.size() == 4 && a[0] == "see-through") return see_through(a[1], a[2], std::stoi(a[3]));
     if (a.size() == 3 && a[0] == "shot-to-png") return tinge::save_image(load_shot(a[1]), a[2]), 0;

@@ -16,11 +16,14 @@ int main(int argc, char** argv) {
   bool legacy = false;
   unsigned seed = 1;
   for (int i = 2; i < argc; ++i) {
-    if (!std::strcmp(argv[i], "--legacy")) legacy = true;
-    else if (!std::strcmp(argv[i], "--seed") && i + 1 < argc) seed = unsigned(std::atoi(argv[++i]));
+    if (!std::strcmp(argv[i], "--legacy"))
+      legacy = true;
+    else if (!std::strcmp(argv[i], "--seed") && i + 1 < argc)
+      seed = unsigned(std::atoi(argv[++i]));
   }
   const auto ts = tinge::test::random_siggraph17(seed);
-  const std::string bytes = legacy ? tinge::test::torch_save_legacy(ts) : tinge::test::torch_save_zip(ts, "siggraph17");
+  const std::string bytes =
+      legacy ? tinge::test::torch_save_legacy(ts) : tinge::test::torch_save_zip(ts, "siggraph17");
   std::ofstream(argv[1], std::ios::binary) << bytes;
   return 0;
 }

@@ -3,12 +3,12 @@
 // the core's colour conversion and image I/O so the tests need no external tools.
 //
 //   tinge_make_test_image two-region OUT.png [--width W] [--height H] [--color] [--session S.json]
-//   tinge_make_test_image gradient OUT.png|OUT.tif [--width W] [--height H] [--color] [--depth 8|16] [--alpha]
-//   tinge_make_test_image blocks OUT.png [--width W] [--height H] [--seed N]
-//   tinge_make_test_image huge-header OUT.png [--width W] [--height H]
-//   tinge_make_test_image check-region IMG --rect X0 Y0 X1 Y1 --ab A B [--max-delta-e D]
-//   tinge_make_test_image describe IMG       (size, channels, bits, samples not a multiple of 257, alpha range)
-//   tinge_make_test_image same-alpha IMG OTHER  (exit 1 unless both have the same alpha, compared at 16 bits)
+//   tinge_make_test_image gradient OUT.png|OUT.tif [--width W] [--height H] [--color] [--depth 8|16]
+//   [--alpha] tinge_make_test_image blocks OUT.png [--width W] [--height H] [--seed N] tinge_make_test_image
+//   huge-header OUT.png [--width W] [--height H] tinge_make_test_image check-region IMG --rect X0 Y0 X1 Y1
+//   --ab A B [--max-delta-e D] tinge_make_test_image describe IMG       (size, channels, bits, samples not a
+//   multiple of 257, alpha range) tinge_make_test_image same-alpha IMG OTHER  (exit 1 unless both have the
+//   same alpha, compared at 16 bits)
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -24,9 +24,9 @@
 #include <vector>
 
 #include "core/ab_grid.hpp"
+#include "core/atomic_write.hpp"
 #include "core/color.hpp"
 #include "core/error.hpp"
-#include "core/atomic_write.hpp"
 #include "core/file_read.hpp"
 #include "core/image_io.hpp"
 #include "core/png_write.hpp"
@@ -42,7 +42,7 @@ constexpr Lab kLeft = {30.f, 30.f, 25.f};
 constexpr Lab kRight = {70.f, -30.f, 40.f};
 
 struct Args {
-  std::string mode, path, other;  // other: a second file (same-alpha)
+  std::string mode, path, other;                        // other: a second file (same-alpha)
   std::map<std::string, std::vector<std::string>> opt;  // option -> its values
   bool has(const std::string& k) const { return opt.count(k) != 0; }
   double num(const std::string& k, size_t i, double fallback) const {
@@ -57,10 +57,9 @@ struct Args {
 };
 
 // Options with their value counts; flags have 0.
-const std::map<std::string, int> kArity = {{"--width", 1},   {"--height", 1}, {"--color", 0},
-                                           {"--session", 1}, {"--seed", 1},   {"--rect", 4},
-                                           {"--ab", 2},      {"--max-delta-e", 1}, {"--depth", 1},
-                                           {"--alpha", 0}};
+const std::map<std::string, int> kArity = {
+    {"--width", 1}, {"--height", 1}, {"--color", 0},       {"--session", 1}, {"--seed", 1},
+    {"--rect", 4},  {"--ab", 2},     {"--max-delta-e", 1}, {"--depth", 1},   {"--alpha", 0}};
 
 Args parse(int argc, char** argv) {
   if (argc < 3) throw tinge::UsageError("usage: tinge_make_test_image MODE PATH [options] (see the source)");
@@ -77,7 +76,8 @@ Args parse(int argc, char** argv) {
     if (it == kArity.end()) throw tinge::UsageError(std::string("unknown option ") + argv[i]);
     auto& vals = a.opt[it->first];
     for (int k = 0; k < it->second; ++k) {
-      if (++i >= argc) throw tinge::UsageError(it->first + " needs " + std::to_string(it->second) + " values");
+      if (++i >= argc)
+        throw tinge::UsageError(it->first + " needs " + std::to_string(it->second) + " values");
       vals.push_back(argv[i]);
     }
   }
@@ -113,17 +113,19 @@ int two_region(const Args& a) {
     nlohmann::json points = nlohmann::json::array();
     for (int side = 0; side < 2; ++side) {
       const Lab& r = side == 0 ? kLeft : kRight;
-      points.push_back({{"x", (side == 0 ? w / 4 : 3 * w / 4) + 0.5}, {"y", h / 2 + 0.5},
-                        {"ab", {r[1], r[2]}}, {"size", 5}});
+      points.push_back({{"x", (side == 0 ? w / 4 : 3 * w / 4) + 0.5},
+                        {"y", h / 2 + 0.5},
+                        {"ab", {r[1], r[2]}},
+                        {"size", 5}});
     }
-    const nlohmann::json session = {{"format", "tinge-session"}, {"version", 1},
-                                    {"image", a.path}, {"points", points}};
+    const nlohmann::json session = {
+        {"format", "tinge-session"}, {"version", 1}, {"image", a.path}, {"points", points}};
     std::ofstream f(a.opt.at("--session")[0]);
     f << session.dump(2) << "\n";
     if (!f) throw tinge::Error("cannot write " + a.opt.at("--session")[0]);
   }
-  std::printf("left: L=%g a=%g b=%g x<%d; right: L=%g a=%g b=%g x>=%d\n", kLeft[0], kLeft[1], kLeft[2],
-              w / 2, kRight[0], kRight[1], kRight[2], w / 2);
+  std::printf("left: L=%g a=%g b=%g x<%d; right: L=%g a=%g b=%g x>=%d\n", kLeft[0], kLeft[1], kLeft[2], w / 2,
+              kRight[0], kRight[1], kRight[2], w / 2);
   return 0;
 }
 
@@ -140,8 +142,8 @@ int gradient(const Args& a) {
   const int bits = int(a.num("--depth", 0, 8));
   if (bits != 8 && bits != 16) throw tinge::UsageError("--depth must be 8 or 16");
   const bool alpha = a.has("--alpha");
-  const std::string ext = lower(a.path.substr(a.path.find_last_of('.') == std::string::npos ? a.path.size()
-                                                                                                : a.path.find_last_of('.')));
+  const std::string ext = lower(a.path.substr(
+      a.path.find_last_of('.') == std::string::npos ? a.path.size() : a.path.find_last_of('.')));
   const bool tiff = ext == ".tif" || ext == ".tiff";
   tinge::SampleImage img(w, h, alpha ? 4 : 3, bits);
   const uint32_t max = img.max_value();
@@ -156,8 +158,10 @@ int gradient(const Args& a) {
       for (int c = 0; c <= img.channels - 1; ++c) {
         const float v = c < 3 ? std::fmin(1.f, std::fmax(0.f, rgb[size_t(c)])) : t;
         const uint32_t q = uint32_t(std::lround(v * float(max)));  // as put() rounds
-        if (bits == 16) img.s16[i + size_t(c)] = uint16_t(q);
-        else img.s8[i + size_t(c)] = uint8_t(q);
+        if (bits == 16)
+          img.s16[i + size_t(c)] = uint16_t(q);
+        else
+          img.s8[i + size_t(c)] = uint8_t(q);
       }
     }
   if (bits == 8 && !alpha && !tiff) {
@@ -190,8 +194,10 @@ int describe(const Args& a) {
     }
   std::printf("size=%dx%d channels=%d bits=%d not_257=%zu/%zu alpha=", s.width, s.height, s.channels, s.bits,
               not_257, n * size_t(s.channels));
-  if (s.has_alpha()) std::printf("%u..%u\n", amin, amax);
-  else std::printf("none\n");
+  if (s.has_alpha())
+    std::printf("%u..%u\n", amin, amax);
+  else
+    std::printf("none\n");
   return 0;
 }
 
@@ -199,8 +205,8 @@ int describe(const Args& a) {
 int same_alpha(const Args& a) {
   const tinge::SampleImage x = read_samples(a.path), y = read_samples(a.other);
   if (!x.has_alpha() || !y.has_alpha() || x.width != y.width || x.height != y.height) {
-    std::printf("alpha: %s has %s, %s has %s\n", a.path.c_str(), x.has_alpha() ? "alpha" : "none", a.other.c_str(),
-                y.has_alpha() ? "alpha" : "none");
+    std::printf("alpha: %s has %s, %s has %s\n", a.path.c_str(), x.has_alpha() ? "alpha" : "none",
+                a.other.c_str(), y.has_alpha() ? "alpha" : "none");
     return 1;
   }
   size_t differ = 0;

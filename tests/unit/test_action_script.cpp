@@ -88,8 +88,8 @@ TEST(ActionScript, RgbColoursBecomeTheirChroma) {
 }
 
 TEST(ActionScript, RgbValuesOutOfRangeAreRefusedNotWrapped) {
-  for (const char* v : {"[4294967296, 0, 0]", "[256, 0, 0]", "[-1, 0, 0]", "[18446744073709551615, 0, 0]",
-                        "[1.5, 0, 0]"}) {
+  for (const char* v :
+       {"[4294967296, 0, 0]", "[256, 0, 0]", "[-1, 0, 0]", "[18446744073709551615, 0, 0]", "[1.5, 0, 0]"}) {
     const std::string text = std::string(R"([{"action": "add_point", "x": 1, "y": 1, "rgb": )") + v + "}]";
     EXPECT_NE(error_of(text).find("0..255"), std::string::npos) << v;
   }
@@ -116,8 +116,7 @@ TEST(ActionScript, RefusesBadValues) {
             std::string::npos);
   EXPECT_NE(error_of(R"([{"action": "add_point", "x": 1, "y": 1, "rgb": "#12345"}])").find("'rgb'"),
             std::string::npos);
-  EXPECT_NE(error_of(R"([{"action": "set_size", "point": 0, "size": 0}])").find("'size'"),
-            std::string::npos);
+  EXPECT_NE(error_of(R"([{"action": "set_size", "point": 0, "size": 0}])").find("'size'"), std::string::npos);
   EXPECT_NE(error_of(R"([{"action": "move_point", "point": -1, "x": 0, "y": 0}])").find("'point'"),
             std::string::npos);
   EXPECT_NE(error_of(R"([{"action": "move_point", "point": 0, "x": "3", "y": 0}])").find("number"),
@@ -154,7 +153,8 @@ TEST(ActionScript, MouseActionsAndWait) {
   EXPECT_DOUBLE_EQ(acts[4].seconds, 2.5);
   EXPECT_NE(error_of(R"([{"action": "mouse_down", "x": 1, "y": 1, "button": "thumb"}])").find("'button'"),
             std::string::npos);
-  EXPECT_NE(error_of(R"([{"action": "mouse_move", "x": 1, "y": 1, "button": "left"}])").find("unknown field 'button'"),
+  EXPECT_NE(error_of(R"([{"action": "mouse_move", "x": 1, "y": 1, "button": "left"}])")
+                .find("unknown field 'button'"),
             std::string::npos);
   EXPECT_NE(error_of(R"([{"action": "mouse_up", "x": 1}])").find("missing field 'y'"), std::string::npos);
   EXPECT_NE(error_of(R"([{"action": "wait"}])").find("missing field 'seconds'"), std::string::npos);
@@ -170,7 +170,7 @@ TEST(ActionScript, KeyActionsTakeKeysAndChords) {
     {"action": "key_down", "key": "space"},
     {"action": "key_up", "key": "space"},
     {"action": "key_tap", "key": "page_down"}])",
-                                   "k.json");
+                                  "k.json");
   ASSERT_EQ(acts.size(), 5u);
   EXPECT_EQ(acts[0].kind, ActionKind::KeyTap);
   EXPECT_EQ(acts[0].keys, std::vector<std::string>{"]"});
@@ -180,8 +180,10 @@ TEST(ActionScript, KeyActionsTakeKeysAndChords) {
   EXPECT_EQ(acts[4].keys, std::vector<std::string>{"page_down"});
   EXPECT_NE(error_of(R"([{"action": "key_tap", "key": "ctrl+banana"}])").find("'banana' is not a key name"),
             std::string::npos);
-  EXPECT_NE(error_of(R"([{"action": "key_tap", "key": "ctrl+ctrl"}])").find("appears twice"), std::string::npos);
-  EXPECT_NE(error_of(R"([{"action": "key_tap", "key": "ctrl+"}])").find("is not a key name"), std::string::npos);
+  EXPECT_NE(error_of(R"([{"action": "key_tap", "key": "ctrl+ctrl"}])").find("appears twice"),
+            std::string::npos);
+  EXPECT_NE(error_of(R"([{"action": "key_tap", "key": "ctrl+"}])").find("is not a key name"),
+            std::string::npos);
   EXPECT_NE(error_of(R"([{"action": "key_tap", "key": ""}])").find("non-empty string"), std::string::npos);
   EXPECT_NE(error_of(R"([{"action": "key_down"}])").find("missing field 'key'"), std::string::npos);
   EXPECT_NE(error_of(R"([{"action": "undo", "key": "z"}])").find("unknown field 'key'"), std::string::npos);
@@ -191,7 +193,7 @@ TEST(ActionScript, RgbColoursAreMarkedAsTyped) {
   auto acts = parse_action_script(R"([
     {"action": "add_point", "x": 1, "y": 2, "rgb": "#3366cc"},
     {"action": "add_point", "x": 1, "y": 2, "ab": [10, 20]}])",
-                                   "c.json");
+                                  "c.json");
   EXPECT_TRUE(acts[0].rgb_colour);
   EXPECT_FALSE(acts[1].rgb_colour);
 }

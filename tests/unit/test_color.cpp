@@ -60,7 +60,8 @@ TEST(Color, FloatAndEightBitPathsAgree) {
     uint8_t r = uint8_t(rng()), g = uint8_t(rng()), b = uint8_t(rng());
     Lab fast = srgb8_to_lab(r, g, b);
     Lab ref = srgb_to_lab({r / 255.f, g / 255.f, b / 255.f});
-    for (int c = 0; c < 3; ++c) ASSERT_NEAR(fast[c], ref[c], 1e-3f) << int(r) << "," << int(g) << "," << int(b);
+    for (int c = 0; c < 3; ++c)
+      ASSERT_NEAR(fast[c], ref[c], 1e-3f) << int(r) << "," << int(g) << "," << int(b);
   }
 }
 
@@ -178,8 +179,9 @@ TEST(Color, Timing12Megapixels) {
   Rgb8Image back = lab_to_srgb8(lab);
   auto t2 = std::chrono::steady_clock::now();
   double c2 = cpu_ms();
-  std::printf("[timing] 12 MP srgb8_to_lab %.1f ms wall / %.1f ms cpu, lab_to_srgb8 %.1f ms wall / %.1f ms cpu\n",
-              ms(t1 - t0), c1 - c0, ms(t2 - t1), c2 - c1);
+  std::printf(
+      "[timing] 12 MP srgb8_to_lab %.1f ms wall / %.1f ms cpu, lab_to_srgb8 %.1f ms wall / %.1f ms cpu\n",
+      ms(t1 - t0), c1 - c0, ms(t2 - t1), c2 - c1);
   EXPECT_EQ(back.data, img.data);
 }
 

@@ -39,8 +39,10 @@ tinge::Rgb8Image two_colour(int w, int h) {
     for (int x = 0; x < w; ++x) {
       uint8_t* p = img.px(x, y);
       const uint8_t s = uint8_t(2 * y);
-      if (x < w / 2) p[0] = uint8_t(200 + s / 4), p[1] = uint8_t(120 + s / 4), p[2] = 40;
-      else p[0] = 40, p[1] = uint8_t(70 + s / 4), p[2] = uint8_t(190 + s / 4);
+      if (x < w / 2)
+        p[0] = uint8_t(200 + s / 4), p[1] = uint8_t(120 + s / 4), p[2] = 40;
+      else
+        p[0] = 40, p[1] = uint8_t(70 + s / 4), p[2] = uint8_t(190 + s / 4);
     }
   return img;
 }
@@ -95,8 +97,9 @@ TEST(Evaluate, ZeroAbMethodScoresTheGrayImage) {
   tinge::EvalOptions opt;
   opt.hint_counts = {0};
   std::vector<std::pair<int, int>> progress;
-  const auto r = tinge::evaluate(m, tinge::list_images(d.path.string()), opt,
-                                 [&](int done, int total) { progress.push_back({done, total}); });
+  const auto r = tinge::evaluate(m, tinge::list_images(d.path.string()), opt, [&](int done, int total) {
+    progress.push_back({done, total});
+  });
   // Independently: the original's L with ab = 0.
   const tinge::LabImage lab = tinge::srgb8_to_lab(img);
   const tinge::Plane zero(img.width, img.height);

@@ -18,16 +18,20 @@ namespace {
 std::string exif_tiff(int value, bool big_endian, int type = 3) {
   std::string t = big_endian ? std::string("MM\0\x2a\0\0\0\x08", 8) : std::string("II\x2a\0\x08\0\0\0", 8);
   auto u16 = [&](int v) {
-    if (big_endian) t += {char((v >> 8) & 0xff), char(v & 0xff)};
-    else t += {char(v & 0xff), char((v >> 8) & 0xff)};
+    if (big_endian)
+      t += {char((v >> 8) & 0xff), char(v & 0xff)};
+    else
+      t += {char(v & 0xff), char((v >> 8) & 0xff)};
   };
   auto u32 = [&](uint32_t v) {
-    if (big_endian) u16(int(v >> 16)), u16(int(v & 0xffff));
-    else u16(int(v & 0xffff)), u16(int(v >> 16));
+    if (big_endian)
+      u16(int(v >> 16)), u16(int(v & 0xffff));
+    else
+      u16(int(v & 0xffff)), u16(int(v >> 16));
   };
-  u16(1);                    // one entry
+  u16(1);  // one entry
   u16(0x0112), u16(type), u32(1), u16(value), u16(0);
-  u32(0);                    // no next IFD
+  u32(0);  // no next IFD
   return t;
 }
 
@@ -69,8 +73,9 @@ Rgb8Image quadrants() {
     for (int x = 0; x < 64; ++x) {
       uint8_t* p = img.px(x, y);
       const bool right = x >= 32, bottom = y >= 16;
-      const std::array<uint8_t, 3> c = !bottom ? (right ? std::array<uint8_t, 3>{0, 255, 0} : std::array<uint8_t, 3>{255, 0, 0})
-                                               : (right ? std::array<uint8_t, 3>{255, 255, 255} : std::array<uint8_t, 3>{0, 0, 255});
+      const std::array<uint8_t, 3> c =
+          !bottom ? (right ? std::array<uint8_t, 3>{0, 255, 0} : std::array<uint8_t, 3>{255, 0, 0})
+                  : (right ? std::array<uint8_t, 3>{255, 255, 255} : std::array<uint8_t, 3>{0, 0, 255});
       p[0] = c[0], p[1] = c[1], p[2] = c[2];
     }
   return img;
@@ -97,7 +102,8 @@ Rgb8Image decode(const std::string& bytes) {
 TEST(ExifOrientation, JpegsLoadTurnedAsTheTagSays) {
   const std::string jpeg = encode_image(quadrants(), ".jpg", 95);
   // Corners top-left, top-right, bottom-left, bottom-right for orientations 1..8.
-  const std::array<const char*, 8> expected = {"RGBW", "GRWB", "WBGR", "BWRG", "RBGW", "BRWG", "WGBR", "GWRB"};
+  const std::array<const char*, 8> expected = {"RGBW", "GRWB", "WBGR", "BWRG",
+                                               "RBGW", "BRWG", "WGBR", "GWRB"};
   for (bool be : {false, true})
     for (int o = 1; o <= 8; ++o) {
       const std::string bytes = with_segment(jpeg, exif_segment(o, be));
@@ -120,12 +126,14 @@ TEST(ExifOrientation, JpegsLoadTurnedAsTheTagSays) {
 
 TEST(ExifOrientation, PngsWithAnExifChunkLoadTurned) {
   const std::string png = encode_image(quadrants(), ".png", 0);
-  const std::array<const char*, 8> expected = {"RGBW", "GRWB", "WBGR", "BWRG", "RBGW", "BRWG", "WGBR", "GWRB"};
+  const std::array<const char*, 8> expected = {"RGBW", "GRWB", "WBGR", "BWRG",
+                                               "RBGW", "BRWG", "WGBR", "GWRB"};
   for (bool be : {false, true})
     for (int o = 1; o <= 8; ++o) {
       const std::string bytes = with_exif_chunk(png, exif_tiff(o, be));
       ASSERT_EQ(exif_orientation(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()), o);
-      const Rgb8Image img = load_image_from_memory(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), "exif.png");
+      const Rgb8Image img =
+          load_image_from_memory(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), "exif.png");
       EXPECT_EQ(img.width, o >= 5 ? 32 : 64) << "orientation " << o;
       EXPECT_EQ(corners(img), expected[size_t(o - 1)]) << "orientation " << o << ", big endian " << be;
     }
@@ -145,7 +153,8 @@ TEST(ExifOrientation, PngsWithAnExifChunkLoadTurned) {
   std::string bad = with_exif_chunk(png, tiff);
   bad[33] = char(0x7f);
   EXPECT_EQ(orientation(bad), 1);
-  EXPECT_THROW(load_image_from_memory(reinterpret_cast<const uint8_t*>(bad.data()), bad.size(), "bad.png"), ImageError);
+  EXPECT_THROW(load_image_from_memory(reinterpret_cast<const uint8_t*>(bad.data()), bad.size(), "bad.png"),
+               ImageError);
 }
 
 TEST(ExifOrientation, MalformedSegmentsAreIgnored) {

@@ -37,7 +37,8 @@ TEST(GamutTable, GridPointsLieOnTheBoundary) {
     for (int j = 0; j < t.cols; j += 5) {
       const float L = 100.f * float(i) / float(t.rows - 1), h = 6.2831853f * float(j) / float(t.cols);
       const float c = t.max_chroma[size_t(i) * size_t(t.cols) + size_t(j)];
-      EXPECT_TRUE(inside(L, (c - 0.05f) * std::cos(h), (c - 0.05f) * std::sin(h), 1e-4f)) << "L " << L << " h " << h;
+      EXPECT_TRUE(inside(L, (c - 0.05f) * std::cos(h), (c - 0.05f) * std::sin(h), 1e-4f))
+          << "L " << L << " h " << h;
       EXPECT_FALSE(inside(L, (c + 0.5f) * std::cos(h), (c + 0.5f) * std::sin(h), 1e-4f))
           << "L " << L << " h " << h << " c " << c;
     }
@@ -73,9 +74,10 @@ TEST(GamutTable, ClampMatchesTheExactClampIn8Bit) {
   std::sort(worst_channel.begin(), worst_channel.end());
   const int p99 = worst_channel[size_t(n) * 99 / 100];
   const auto far = std::count_if(worst_channel.begin(), worst_channel.end(), [](int d) { return d > 8; });
-  std::printf("[ gamut ] %d of %d colours out of gamut; table vs exact clamp: mean %.3f levels, "
-              "p99 %d, max %d, %d colours over 8 levels\n",
-              out_of_gamut, n, sum / (3.0 * n), p99, worst_channel.back(), int(far));
+  std::printf(
+      "[ gamut ] %d of %d colours out of gamut; table vs exact clamp: mean %.3f levels, "
+      "p99 %d, max %d, %d colours over 8 levels\n",
+      out_of_gamut, n, sum / (3.0 * n), p99, worst_channel.back(), int(far));
   EXPECT_GT(out_of_gamut, n / 2);  // the sample exercises the clamp
   EXPECT_LT(sum / (3.0 * n), 0.2);
   EXPECT_LE(p99, 3);

@@ -15,10 +15,10 @@ TEST(HintDistance, IsZeroOnHintsAndExactAlongRowsColumnsAndDiagonals) {
   ASSERT_EQ(d.width, 40);
   ASSERT_EQ(d.height, 30);
   EXPECT_EQ(d.at(10, 12), 0.f);
-  EXPECT_FLOAT_EQ(d.at(39, 12), 29.f);   // along the row, to the right
-  EXPECT_FLOAT_EQ(d.at(0, 12), 10.f);    // and to the left
-  EXPECT_FLOAT_EQ(d.at(10, 0), 12.f);    // along the column, up
-  EXPECT_FLOAT_EQ(d.at(10, 29), 17.f);   // and down
+  EXPECT_FLOAT_EQ(d.at(39, 12), 29.f);                     // along the row, to the right
+  EXPECT_FLOAT_EQ(d.at(0, 12), 10.f);                      // and to the left
+  EXPECT_FLOAT_EQ(d.at(10, 0), 12.f);                      // along the column, up
+  EXPECT_FLOAT_EQ(d.at(10, 29), 17.f);                     // and down
   EXPECT_NEAR(d.at(20, 22), 10.f * std::sqrt(2.f), 1e-4);  // down-right diagonal
   EXPECT_NEAR(d.at(0, 2), 10.f * std::sqrt(2.f), 1e-4);    // up-left diagonal
 }

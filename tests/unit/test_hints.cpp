@@ -23,8 +23,10 @@ std::set<std::pair<int, int>> covered(const tinge::HintPlanes& h) {
   std::set<std::pair<int, int>> s;
   for (int y = 0; y < h.mask.height; ++y)
     for (int x = 0; x < h.mask.width; ++x)
-      if (h.mask.at(x, y) == 1.f) s.insert({x, y});
-      else EXPECT_EQ(h.mask.at(x, y), 0.f);
+      if (h.mask.at(x, y) == 1.f)
+        s.insert({x, y});
+      else
+        EXPECT_EQ(h.mask.at(x, y), 0.f);
   return s;
 }
 
@@ -70,9 +72,9 @@ TEST(Rasterize, TheCountIsThePointsHoweverTheirPatchesTouch) {
   EXPECT_EQ(touching.mask.at(13, 10), 1.f);  // the seam between them is hinted: no gap
   EXPECT_EQ(touching.count, 2);
   // Overlapping points, and a diagonal neighbour: one each.
-  auto h = tinge::rasterize_hints({point(10, 10, 5), point(40, 40, 5), point(42, 42, 5), point(20.5, 50.5, 1),
-                                   point(21.5, 51.5, 1)},
-                                  64, 64, 64, 64);
+  auto h = tinge::rasterize_hints(
+      {point(10, 10, 5), point(40, 40, 5), point(42, 42, 5), point(20.5, 50.5, 1), point(21.5, 51.5, 1)}, 64,
+      64, 64, 64);
   EXPECT_EQ(h.count, 5);
   // Downscaled so far that they land on the same pixel: still two.
   EXPECT_EQ(tinge::rasterize_hints({point(10, 10, 5), point(12, 12, 5)}, 64, 64, 4, 4).count, 2);
@@ -167,9 +169,10 @@ TEST(PoolHints, CoarsePixelsAverageTheHintedFinePixelsTheyCover) {
   EXPECT_FLOAT_EQ(c.a.at(3, 2), -20.f);
   EXPECT_FLOAT_EQ(c.b.at(3, 2), 50.f);
   float others = 0.f;
-  for (size_t i = 0; i < c.mask.size(); ++i) others += c.mask.v[i] + std::abs(c.a.v[i]) * (c.mask.v[i] == 0.f);
+  for (size_t i = 0; i < c.mask.size(); ++i)
+    others += c.mask.v[i] + std::abs(c.a.v[i]) * (c.mask.v[i] == 0.f);
   EXPECT_EQ(others, 2.f);  // two hinted cells, no colour elsewhere
-  EXPECT_EQ(c.count, 3);  // the hints, however many cells they pool into
+  EXPECT_EQ(c.count, 3);   // the hints, however many cells they pool into
   // Non-integer ratios map each fine pixel to floor(x * w / W).
   const HintPlanes d = pool_hints(f, 3, 2);
   EXPECT_EQ(d.mask.at(2, 1), 1.f);
@@ -227,8 +230,7 @@ TEST(SampleHints, PatchClampedToSmallImages) {
   // The rasterised sampled patch covers exactly the sampled square at full resolution.
   const auto h = tinge::rasterize_hints({pts[0]}, 3, 8, 3, 8);
   const double y0 = pts[0].y - 1.5;
-  for (int y = 0; y < 8; ++y)
-    EXPECT_EQ(h.mask.at(1, y), (y >= y0 && y < y0 + 3) ? 1.f : 0.f) << y;
+  for (int y = 0; y < 8; ++y) EXPECT_EQ(h.mask.at(1, y), (y >= y0 && y < y0 + 3) ? 1.f : 0.f) << y;
 }
 
 TEST(MixSeed, StableAndSensitive) {

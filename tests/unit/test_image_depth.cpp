@@ -32,7 +32,9 @@ namespace {
 
 using tiff_bytes::TiffWriter;
 
-const uint8_t* bytes_of(const std::string& s) { return reinterpret_cast<const uint8_t*>(s.data()); }
+const uint8_t* bytes_of(const std::string& s) {
+  return reinterpret_cast<const uint8_t*>(s.data());
+}
 
 Photo photo_of(const std::string& file, bool keep_alpha = true) {
   PhotoOptions opt;
@@ -40,7 +42,9 @@ Photo photo_of(const std::string& file, bool keep_alpha = true) {
   return load_photo_from_memory(bytes_of(file), file.size(), "photo", opt);
 }
 
-SampleImage samples_of(const std::string& file) { return decode_samples(bytes_of(file), file.size(), "photo", {}); }
+SampleImage samples_of(const std::string& file) {
+  return decode_samples(bytes_of(file), file.size(), "photo", {});
+}
 
 Plane lightness_via_load_image(const std::string& file) {
   return srgb8_to_lightness(load_image_from_memory(bytes_of(file), file.size(), "photo"));
@@ -156,7 +160,8 @@ TEST(ImageDepth, TiffAlphaIsKeptAndAssociatedAlphaUndone) {
   t.associated = true;
   t.pixels.clear();
   const uint32_t a = 16384;
-  for (uint32_t v : {40000u, 20000u, 10000u, 65535u, 40000u * a / 65535, 20000u * a / 65535, 10000u * a / 65535, a})
+  for (uint32_t v :
+       {40000u, 20000u, 10000u, 65535u, 40000u * a / 65535, 20000u * a / 65535, 10000u * a / 65535, a})
     t.put16(uint16_t(v));
   const SampleImage un = samples_of(t.bytes());
   for (int c = 0; c < 3; ++c) EXPECT_NEAR(int(un.s16[4 + size_t(c)]), int(straight.s16[size_t(c)]), 4) << c;
@@ -217,7 +222,7 @@ TEST(ImageDepth, OrientationTurnsLightnessAndAlphaTogether) {
   t.bits = {16, 16};
   t.alpha = true;
   for (uint16_t i = 0; i < 6; ++i) {
-    t.put16(uint16_t(5000 * (i + 1)));  // gray
+    t.put16(uint16_t(5000 * (i + 1)));    // gray
     t.put16(uint16_t(65535 - 9000 * i));  // alpha
   }
   const Photo stored = photo_of(t.bytes());
@@ -238,7 +243,8 @@ TEST(ImageDepth, OrientationTurnsLightnessAndAlphaTogether) {
 #ifdef TINGE_HAVE_LIBTIFF
 // A 16-bit RGBA TIFF written by libtiff itself: planar or contiguous, in strips or tiles, Deflate.
 std::string libtiff_file(const std::vector<uint16_t>& rgba, uint32_t w, uint32_t h, bool planar, bool tiled) {
-  const std::string path = ::testing::TempDir() + "/tinge_libtiff_" + std::to_string(planar) + std::to_string(tiled) + ".tif";
+  const std::string path =
+      ::testing::TempDir() + "/tinge_libtiff_" + std::to_string(planar) + std::to_string(tiled) + ".tif";
   TIFF* tif = TIFFOpen(path.c_str(), "w");
   EXPECT_NE(tif, nullptr);
   const uint16_t extra[1] = {EXTRASAMPLE_UNASSALPHA};
@@ -262,7 +268,8 @@ std::string libtiff_file(const std::vector<uint16_t>& rgba, uint32_t w, uint32_t
           for (uint32_t y = ty; y < std::min(h, ty + 16); ++y)
             for (uint32_t x = tx; x < std::min(w, tx + 16); ++x)
               for (int c = 0; c < per; ++c)
-                tile[((y - ty) * 16 + (x - tx)) * size_t(per) + size_t(c)] = rgba[(y * w + x) * 4 + size_t(p + c)];
+                tile[((y - ty) * 16 + (x - tx)) * size_t(per) + size_t(c)] =
+                    rgba[(y * w + x) * 4 + size_t(p + c)];
           TIFFWriteTile(tif, tile.data(), tx, ty, 0, uint16_t(p));
         }
   } else {
@@ -271,7 +278,8 @@ std::string libtiff_file(const std::vector<uint16_t>& rgba, uint32_t w, uint32_t
     for (int p = 0; p < planes; ++p)
       for (uint32_t y = 0; y < h; ++y) {
         for (uint32_t x = 0; x < w; ++x)
-          for (int c = 0; c < per; ++c) row[x * size_t(per) + size_t(c)] = rgba[(y * w + x) * 4 + size_t(p + c)];
+          for (int c = 0; c < per; ++c)
+            row[x * size_t(per) + size_t(c)] = rgba[(y * w + x) * 4 + size_t(p + c)];
         TIFFWriteScanline(tif, row.data(), y, uint16_t(p));
       }
   }

@@ -1,8 +1,8 @@
 // Loading and saving images: round trips, channel layouts and bit depths, and every kind of bad
 // input refused with an ImageError naming the file. PNGs with unusual layouts are crafted by a tiny
 // PNG writer (png_bytes.hpp, zlib stored blocks) so the test needs no encoder beyond the code under test.
-#include <gtest/gtest.h>
 #include <dirent.h>
+#include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -32,7 +32,9 @@ std::string temp_dir() {
   }();
   return dir;
 }
-std::string temp_path(const std::string& name) { return temp_dir() + "/" + name; }
+std::string temp_path(const std::string& name) {
+  return temp_dir() + "/" + name;
+}
 void write_raw(const std::string& path, const std::string& bytes) {
   std::ofstream(path, std::ios::binary) << bytes;
 }
@@ -190,7 +192,9 @@ TEST(ImageIo, ZeroByteFileIsRefused) {
   expect_image_error([&] { load_image(p); }, p);
 }
 
-TEST(ImageIo, DirectoryIsRefused) { expect_image_error([&] { load_image(temp_dir()); }, temp_dir()); }
+TEST(ImageIo, DirectoryIsRefused) {
+  expect_image_error([&] { load_image(temp_dir()); }, temp_dir());
+}
 
 TEST(ImageIo, TruncatedJpegIsRefused) {
   std::string jpg = encode_image(random_image(64, 64, 4), ".jpg", 90);
@@ -322,7 +326,8 @@ TEST(ImageIo, LeftoversOfKilledWritersAreRemovedOnTheFirstSaveIntoTheFolder) {
   ASSERT_EQ(::waitpid(child, nullptr, 0), child);
   const std::string dead = std::to_string(child), alive = std::to_string(::getppid());
   const std::string p = dir + "/photo.png";
-  const std::string stale = atomic_temp_name(p, dead + "-0"), stale_other = atomic_temp_name(dir + "/other.jpg", dead + "-4");
+  const std::string stale = atomic_temp_name(p, dead + "-0"),
+                    stale_other = atomic_temp_name(dir + "/other.jpg", dead + "-4");
   const std::string busy = atomic_temp_name(p, alive + "-0"), unrelated = dir + "/.notes.tinge-tmp-draft";
   for (const auto& f : {stale, stale_other, busy, unrelated}) write_raw(f, "half written");
   write_file_atomic(p, "complete");

@@ -116,14 +116,18 @@ std::string tga_2x2(bool gray) {
   t[17] = 0x20;  // top-left origin
   const uint8_t rgb[4][3] = {{255, 0, 0}, {0, 255, 0}, {0, 0, 255}, {90, 90, 90}};
   for (const auto& p : rgb) {
-    if (gray) t += char(p[0] / 3 + p[1] / 3 + p[2] / 3);
-    else t += {char(p[2]), char(p[1]), char(p[0])};  // BGR
+    if (gray)
+      t += char(p[0] / 3 + p[1] / 3 + p[2] / 3);
+    else
+      t += {char(p[2]), char(p[1]), char(p[0])};  // BGR
   }
   return t;
 }
 
 std::string bmp_2x2() {
-  auto le32 = [](std::string& s, uint32_t v) { for (int i = 0; i < 4; ++i) s += char((v >> (8 * i)) & 0xff); };
+  auto le32 = [](std::string& s, uint32_t v) {
+    for (int i = 0; i < 4; ++i) s += char((v >> (8 * i)) & 0xff);
+  };
   auto le16 = [](std::string& s, uint16_t v) { s += char(v & 0xff), s += char(v >> 8); };
   std::string b = "BM";
   le32(b, 14 + 40 + 16), le32(b, 0), le32(b, 14 + 40);
@@ -155,7 +159,8 @@ TEST(ImageOdd, FormatsOutsidePngJpegBmpTgaAreRefused) {
   std::string gif = std::string("GIF89a\x02\x00\x02\x00\x80\x00\x00", 13) + std::string(6, '\0');
   gif += std::string("\x2c\0\0\0\0\x02\0\x02\0\0\x02\x02\x44\x01\0\x3b", 16);
   const std::string hdr = "#?RADIANCE\nFORMAT=32-bit_rle_rgbe\n\n-Y 1 +X 1\n\x80\x80\x80\x81";
-  for (const auto& [bytes, name] : {std::pair{ppm, "a.ppm"}, std::pair{gif, "a.gif"}, std::pair{hdr, "a.hdr"}})
+  for (const auto& [bytes, name] :
+       {std::pair{ppm, "a.ppm"}, std::pair{gif, "a.gif"}, std::pair{hdr, "a.hdr"}})
     expect_refused(bytes, name, "not a PNG, JPEG, TIFF, BMP or TGA image");
 }
 
@@ -203,7 +208,8 @@ std::vector<uint8_t> rgb_gradient(int w, int h) {
 
 int max_diff(const Rgb8Image& a, const Rgb8Image& b) {
   int d = 0;
-  for (size_t i = 0; i < a.data.size() && i < b.data.size(); ++i) d = std::max(d, std::abs(int(a.data[i]) - int(b.data[i])));
+  for (size_t i = 0; i < a.data.size() && i < b.data.size(); ++i)
+    d = std::max(d, std::abs(int(a.data[i]) - int(b.data[i])));
   return d;
 }
 
@@ -243,8 +249,10 @@ TEST(ImageOdd, CmykAndYcckJpegsAreConvertedToRgb) {
   for (int y = 0; y < h; ++y)
     for (int x = 0; x < w; ++x) {
       uint8_t* p = &s[(size_t(y) * w + x) * 4];
-      if (x < w / 2) p[0] = 255, p[1] = 0, p[2] = 0, p[3] = 255;
-      else p[0] = 255, p[1] = 255, p[2] = 255, p[3] = 0;
+      if (x < w / 2)
+        p[0] = 255, p[1] = 0, p[2] = 0, p[3] = 255;
+      else
+        p[0] = 255, p[1] = 255, p[2] = 255, p[3] = 0;
     }
   for (J_COLOR_SPACE store : {JCS_CMYK, JCS_YCCK}) {
     const Rgb8Image img = decode(write_jpeg(w, h, JCS_CMYK, store, false, s));

@@ -25,7 +25,8 @@ namespace {
 
 using tiff_bytes::TiffWriter;
 
-Rgb8Image decode(const std::string& bytes, const std::string& name = "scan.tif", int64_t max_pixels = 100'000'000) {
+Rgb8Image decode(const std::string& bytes, const std::string& name = "scan.tif",
+                 int64_t max_pixels = 100'000'000) {
   LoadLimits limits;
   limits.max_pixels = max_pixels;
   return load_image_from_memory(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), name, limits);
@@ -132,7 +133,8 @@ TEST(ImageTiff, OrientationFlipsApplyAcrossDecodingBands) {
   TiffWriter t;
   t.width = 2;
   t.height = h;
-  for (uint32_t y = 0; y < h; ++y) t.pixels.insert(t.pixels.end(), {uint8_t(y % 256), uint8_t(255 - y % 256)});
+  for (uint32_t y = 0; y < h; ++y)
+    t.pixels.insert(t.pixels.end(), {uint8_t(y % 256), uint8_t(255 - y % 256)});
   const Rgb8Image top_left = decode(t.bytes());
   t.orientation = 4;  // bottom-left: the first stored row is the bottom one
   const Rgb8Image bottom_left = decode(t.bytes());
@@ -158,7 +160,8 @@ TEST(ImageTiff, TransposedOrientationsMatchExifAcrossBands) {
   t.bits = {8, 8, 8};
   t.photometric = 2;
   for (uint32_t y = 0; y < t.height; ++y)
-    for (uint32_t x = 0; x < t.width; ++x) t.pixels.insert(t.pixels.end(), {uint8_t(y % 256), uint8_t(x * 80), uint8_t(y / 256)});
+    for (uint32_t x = 0; x < t.width; ++x)
+      t.pixels.insert(t.pixels.end(), {uint8_t(y % 256), uint8_t(x * 80), uint8_t(y / 256)});
   const Rgb8Image stored = decode(t.bytes());
   for (uint16_t o = 5; o <= 8; ++o) {
     SCOPED_TRACE("orientation " + std::to_string(o));

@@ -161,7 +161,8 @@ TEST(ResultSave, AlphaIsWrittenToPngAndTiffAtEitherDepth) {
         ASSERT_EQ(s.at(i, 3), (i % 256) * (bits == 16 ? 257u : 1u)) << "pixel " << i;
       const SampleImage plain = decoded(encode_colorized(path, r.L, r.a, r.b, nullptr, bits));
       for (size_t i = 0; i < alpha.v.size(); ++i)
-        for (int c = 0; c < 3; ++c) ASSERT_EQ(s.at(i, c), plain.at(i, c)) << "colour under the alpha, pixel " << i;
+        for (int c = 0; c < 3; ++c)
+          ASSERT_EQ(s.at(i, c), plain.at(i, c)) << "colour under the alpha, pixel " << i;
     }
 }
 
@@ -171,7 +172,8 @@ TEST(ResultSave, JpegCompositesAlphaOnWhite) {
   for (int y = 0; y < 64; ++y)
     for (int x = 32; x < 64; ++x) alpha.at(x, y) = 0.f;  // right half transparent
   const std::string jpg = encode_colorized("o.jpg", r.L, r.a, r.b, &alpha, 8, 95);
-  const Rgb8Image got = load_image_from_memory(reinterpret_cast<const uint8_t*>(jpg.data()), jpg.size(), "o.jpg");
+  const Rgb8Image got =
+      load_image_from_memory(reinterpret_cast<const uint8_t*>(jpg.data()), jpg.size(), "o.jpg");
   const Rgb8Image opaque = lab_planes_to_srgb8(r.L, r.a, r.b);
   for (int c = 0; c < 3; ++c) {
     EXPECT_GE(got.px(56, 32)[c], 250) << "transparent pixel, channel " << c;

@@ -31,7 +31,9 @@ std::string temp_dir() {
   return dir;
 }
 
-std::string nested(size_t depth) { return std::string(depth, '[') + std::string(depth, ']'); }
+std::string nested(size_t depth) {
+  return std::string(depth, '[') + std::string(depth, ']');
+}
 
 TEST(InputGuards, JsonNestingDepthCountsBracketsOutsideStrings) {
   EXPECT_EQ(json_nesting_depth("{}"), 1u);
@@ -43,7 +45,8 @@ TEST(InputGuards, JsonNestingDepthCountsBracketsOutsideStrings) {
 
 TEST(InputGuards, ADeeplyNestedSessionIsRefusedNotCopied) {
   // 200,000 levels: copying this value into the session's extra fields would overflow the stack.
-  const std::string deep = "{\"format\":\"tinge-session\",\"version\":1,\"points\":[],\"junk\":" + nested(200000) + "}";
+  const std::string deep =
+      "{\"format\":\"tinge-session\",\"version\":1,\"points\":[],\"junk\":" + nested(200000) + "}";
   try {
     parse_session(deep);
     FAIL() << "accepted";
@@ -51,7 +54,8 @@ TEST(InputGuards, ADeeplyNestedSessionIsRefusedNotCopied) {
     EXPECT_NE(std::string(e.what()).find("nested deeper than"), std::string::npos) << e.what();
   }
   // Unknown fields of ordinary depth are kept, as before.
-  const Session s = parse_session("{\"format\":\"tinge-session\",\"version\":1,\"points\":[],\"note\":" + nested(10) + "}");
+  const Session s =
+      parse_session("{\"format\":\"tinge-session\",\"version\":1,\"points\":[],\"note\":" + nested(10) + "}");
   EXPECT_TRUE(s.extra.contains("note"));
   EXPECT_THROW(parse_eval_json("{\"method\":\"x\",\"rows\":" + nested(1000) + "}"), Error);
 }
@@ -96,7 +100,8 @@ std::string bmp(int w, int h) {
 std::string tga(int w, int h) {
   std::string t(18 + size_t(w) * size_t(h) * 3, char(128));
   std::memset(&t[0], 0, 18);
-  t[2] = 2, t[12] = char(w & 0xff), t[13] = char(w >> 8), t[14] = char(h & 0xff), t[15] = char(h >> 8), t[16] = 24;
+  t[2] = 2, t[12] = char(w & 0xff), t[13] = char(w >> 8), t[14] = char(h & 0xff), t[15] = char(h >> 8),
+  t[16] = 24;
   return t;
 }
 
@@ -130,10 +135,11 @@ TEST(InputGuards, CutOffBmpAndTgaAreRefusedNotPaddedWithBlack) {
 }
 
 TEST(InputGuards, FolderRunOutputNamesAreDistinctIgnoringCase) {
-  const std::vector<std::string> names = batch_output_names(
-      {"d/a.PNG", "d/a.bmp", "d/a.png", "d/a_bmp.png", "d/b.jpg", "d/B.tif", "d/c.jpeg"});
-  const std::vector<std::string> want = {"a_png_color.png", "a_bmp_color.png", "a_png-2_color.png",
-                                         "a_bmp-2_color.png", "b_jpg_color.png", "B_tif_color.png", "c_color.png"};
+  const std::vector<std::string> names =
+      batch_output_names({"d/a.PNG", "d/a.bmp", "d/a.png", "d/a_bmp.png", "d/b.jpg", "d/B.tif", "d/c.jpeg"});
+  const std::vector<std::string> want = {"a_png_color.png",   "a_bmp_color.png", "a_png-2_color.png",
+                                         "a_bmp-2_color.png", "b_jpg_color.png", "B_tif_color.png",
+                                         "c_color.png"};
   EXPECT_EQ(names, want);
 }
 
@@ -173,9 +179,9 @@ TEST(InputGuards, APlotOfExtremeValuesFinishes) {
   EXPECT_THROW(parse_eval_json("{\"method\":\"a\",\"rows\":[{\"hints\":0,\"psnr_mean\":1e17}]}"), Error);
   // Hint counts must be integers in range (converting a float such as 1e20 to int is undefined).
   for (const char* n : {"1e20", "1.5", "-1", "99999999999"})
-    EXPECT_THROW(parse_eval_json(std::string("{\"method\":\"a\",\"rows\":[{\"hints\":") + n +
-                                 ",\"psnr_mean\":20}]}"),
-                 Error)
+    EXPECT_THROW(
+        parse_eval_json(std::string("{\"method\":\"a\",\"rows\":[{\"hints\":") + n + ",\"psnr_mean\":20}]}"),
+        Error)
         << n;
   EXPECT_NO_THROW(parse_eval_json("{\"method\":\"a\",\"rows\":[{\"hints\":5,\"psnr_mean\":20}]}"));
 }

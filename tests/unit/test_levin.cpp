@@ -12,7 +12,9 @@
 namespace tinge {
 namespace {
 
-HintPlanes no_hints(int w, int h) { return {Plane(w, h), Plane(w, h), Plane(w, h)}; }
+HintPlanes no_hints(int w, int h) {
+  return {Plane(w, h), Plane(w, h), Plane(w, h)};
+}
 
 // A size x size square of hint colour (a, b) centred on (cx, cy).
 void add_hint(HintPlanes& hp, int cx, int cy, float a, float b, int size = 3) {
@@ -148,7 +150,7 @@ TEST(Levin, NoPivotAndSupernodalLuAgree) {
   levin_colorize(L, hp, a4, b4, small);
   EXPECT_EQ(ran1, LevinSolver::kNoPivotLu);
   EXPECT_EQ(ran2, LevinSolver::kSupernodalLu);
-  EXPECT_EQ(ran3, LevinSolver::kNoPivotLu);  // the default at this size
+  EXPECT_EQ(ran3, LevinSolver::kNoPivotLu);     // the default at this size
   EXPECT_EQ(ran4, LevinSolver::kSupernodalLu);  // above the limit
   EXPECT_EQ(a3.v, a1.v);
   EXPECT_EQ(b3.v, b1.v);

@@ -59,10 +59,10 @@ TEST(Colorfulness, TwoColourImageAnalytic) {
   tinge::Rgb8Image img = filled(10, 4, 255, 0, 0);
   for (int y = 2; y < 4; ++y)
     for (int x = 0; x < 10; ++x) img.px(x, y)[0] = 0, img.px(x, y)[2] = 255;
-  const double expect = std::sqrt(127.5 * 127.5 + 191.25 * 191.25) +
-                        0.3 * std::sqrt(127.5 * 127.5 + 63.75 * 63.75);
+  const double expect =
+      std::sqrt(127.5 * 127.5 + 191.25 * 191.25) + 0.3 * std::sqrt(127.5 * 127.5 + 63.75 * 63.75);
   EXPECT_NEAR(tinge::colorfulness(img), expect, 1e-9);
   // A uniform colour has no spread: only the mean term remains.
-  EXPECT_NEAR(tinge::colorfulness(filled(3, 3, 200, 100, 50)),
-              0.3 * std::sqrt(100.0 * 100.0 + 100.0 * 100.0), 1e-9);
+  EXPECT_NEAR(tinge::colorfulness(filled(3, 3, 200, 100, 50)), 0.3 * std::sqrt(100.0 * 100.0 + 100.0 * 100.0),
+              1e-9);
 }

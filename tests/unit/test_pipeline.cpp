@@ -65,8 +65,7 @@ TEST(Pipeline, GrayIsColourlessExceptEnforcedHints) {
 }
 
 // Largest ab distance from each side's hint colour, ignoring pixels within `margin` of the edge.
-float worst_region_error(const LabImage& out, int edge, int margin, float al, float bl, float ar,
-                         float br) {
+float worst_region_error(const LabImage& out, int edge, int margin, float al, float bl, float ar, float br) {
   float worst = 0.f;
   for (int y = 0; y < out.height(); ++y)
     for (int x = 0; x < out.width(); ++x) {
@@ -134,7 +133,8 @@ TEST(Pipeline, AllBlackAndAllWhitePhotosStayBlackAndWhite) {
     for (float level : {0.f, 100.f}) {
       Plane L(64, 48, level);
       LabImage lab = colorize(L, {h}, *method);
-      for (size_t i = 0; i < lab.a.v.size(); ++i) ASSERT_TRUE(std::isfinite(lab.a.v[i]) && std::isfinite(lab.b.v[i]));
+      for (size_t i = 0; i < lab.a.v.size(); ++i)
+        ASSERT_TRUE(std::isfinite(lab.a.v[i]) && std::isfinite(lab.b.v[i]));
       Rgb8Image rgb = lab_to_srgb8(lab);
       for (uint8_t v : rgb.data) ASSERT_NEAR(int(v), level == 0.f ? 0 : 255, 1) << method->name();
     }

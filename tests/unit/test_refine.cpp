@@ -95,8 +95,12 @@ TEST(Refine, TheCoarseLevinSolveKeepsEachRegionsHintUpToTheEdge) {
   // Levin's part of the average, recovered at a pixel.
   const Plane d = distance_to_hints(hp.mask);
   auto share = [&](int x, int y) { return levin_share(2, d.at(x, y), h); };
-  auto levin_a = [&](int x, int y) { return (p.a.at(x, y) - (1 - share(x, y)) * base.a.at(x, y)) / share(x, y); };
-  auto levin_b = [&](int x, int y) { return (p.b.at(x, y) - (1 - share(x, y)) * base.b.at(x, y)) / share(x, y); };
+  auto levin_a = [&](int x, int y) {
+    return (p.a.at(x, y) - (1 - share(x, y)) * base.a.at(x, y)) / share(x, y);
+  };
+  auto levin_b = [&](int x, int y) {
+    return (p.b.at(x, y) - (1 - share(x, y)) * base.b.at(x, y)) / share(x, y);
+  };
   for (int y : {4, 60, 100, 187}) {
     for (int x : {3, 60, w / 2 - 1}) {  // left region, up to the edge
       EXPECT_NEAR(levin_a(x, y), 40.f, 4.f) << x << "," << y;
@@ -113,7 +117,7 @@ TEST(Refine, TheCoarseLevinSolveKeepsEachRegionsHintUpToTheEdge) {
 // the hint, so far away the method's own colour is kept.
 TEST(Refine, LevinsShareFadesWithDistanceFromTheHints) {
   const int w = 256, h = 64;
-  const Plane L(w, h, 50.f);  // no edges: Levin gives the hint's colour everywhere
+  const Plane L(w, h, 50.f);                 // no edges: Levin gives the hint's colour everywhere
   HintPoint p0 = hint(8, 32, -60.f, -20.f);  // a below the method's a = x - 20 everywhere
   p0.size = 5;
   const HintPlanes hp = rasterize_hints({p0}, w, h, w, h);
@@ -160,8 +164,10 @@ TEST(Refine, TheCoarsePropagationIsSolvedOncePerPrediction) {
   LevinCoarseOptions counted;
   counted.on_solve = [&] { ++solves; };
   auto m = make_refined_method(std::make_unique<LevinInputMethod>(counted), counted);
-  const HintPlanes h1 = rasterize_hints({hint(20, 40, 40.f, 10.f), hint(100, 60, -30.f, 50.f)}, 128, 96, 128, 96);
-  const HintPlanes h2 = rasterize_hints({hint(20, 40, 40.f, 10.f), hint(100, 60, 20.f, -40.f)}, 128, 96, 128, 96);
+  const HintPlanes h1 =
+      rasterize_hints({hint(20, 40, 40.f, 10.f), hint(100, 60, -30.f, 50.f)}, 128, 96, 128, 96);
+  const HintPlanes h2 =
+      rasterize_hints({hint(20, 40, 40.f, 10.f), hint(100, 60, 20.f, -40.f)}, 128, 96, 128, 96);
   // What each should be, solved on threads that remember nothing.
   Plane a1, b1, a2, b2;
   std::thread([&] { levin_coarse(L, h1, a1, b1); }).join();

@@ -33,7 +33,8 @@ TEST(Resample, AreaIntegerFactorIsBlockMean) {
   for (int y = 0; y < 2; ++y)
     for (int x = 0; x < 2; ++x) {
       float m = (src.at(2 * x, 2 * y) + src.at(2 * x + 1, 2 * y) + src.at(2 * x, 2 * y + 1) +
-                 src.at(2 * x + 1, 2 * y + 1)) / 4.f;
+                 src.at(2 * x + 1, 2 * y + 1)) /
+                4.f;
       EXPECT_NEAR(d.at(x, y), m, 1e-4f);
     }
 }
@@ -189,7 +190,8 @@ TEST(GuidedUpsample, TwelveMegapixelPhotoComesOutWhole) {
   Plane L_full(W, H);
   for (int y = 0; y < H; ++y)
     for (int x = 0; x < W; ++x)
-      L_full.at(x, y) = 50.f + 30.f * std::sin(x * 0.01f) * std::cos(y * 0.013f) + ((x / 97 + y / 83) % 2) * 10.f;
+      L_full.at(x, y) =
+          50.f + 30.f * std::sin(x * 0.01f) * std::cos(y * 0.013f) + ((x / 97 + y / 83) % 2) * 10.f;
   int w = 0, h = 0;
   working_size(W, H, 256, w, h);
   Plane L_low = resize_area(L_full, w, h);

@@ -24,25 +24,31 @@ struct TiffWriter {
   std::vector<uint16_t> bits{8};
   uint16_t photometric = 1;  // 0 min-is-white, 1 min-is-black, 2 RGB
   uint16_t orientation = 1;
-  bool alpha = false;        // last sample is alpha: unassociated, or associated (premultiplied)
+  bool alpha = false;  // last sample is alpha: unassociated, or associated (premultiplied)
   bool associated = false;
   std::vector<uint8_t> pixels;
   int64_t claimed_strip_bytes = -1;  // forge StripByteCounts (-1: the truth)
 
   void put16(uint16_t v) {
-    if (big_endian) pixels.insert(pixels.end(), {uint8_t(v >> 8), uint8_t(v)});
-    else pixels.insert(pixels.end(), {uint8_t(v), uint8_t(v >> 8)});
+    if (big_endian)
+      pixels.insert(pixels.end(), {uint8_t(v >> 8), uint8_t(v)});
+    else
+      pixels.insert(pixels.end(), {uint8_t(v), uint8_t(v >> 8)});
   }
 
   std::string bytes() const {
     std::string out;
     auto u16 = [&](uint16_t v) {
-      if (big_endian) out += {char(v >> 8), char(v & 0xff)};
-      else out += {char(v & 0xff), char(v >> 8)};
+      if (big_endian)
+        out += {char(v >> 8), char(v & 0xff)};
+      else
+        out += {char(v & 0xff), char(v >> 8)};
     };
     auto u32 = [&](uint32_t v) {
-      if (big_endian) for (int s = 24; s >= 0; s -= 8) out += char((v >> s) & 0xff);
-      else for (int s = 0; s <= 24; s += 8) out += char((v >> s) & 0xff);
+      if (big_endian)
+        for (int s = 24; s >= 0; s -= 8) out += char((v >> s) & 0xff);
+      else
+        for (int s = 0; s <= 24; s += 8) out += char((v >> s) & 0xff);
     };
     const uint16_t spp = uint16_t(bits.size());
     std::vector<Entry> entries = {

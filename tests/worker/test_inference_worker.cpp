@@ -135,13 +135,15 @@ TEST(InferenceWorker, LatestRequestWinsForTheSameKey) {
   ASSERT_TRUE(started.wait());
   std::vector<int> ran;  // UI thread only (written by completions)
   for (int i = 1; i <= 10; ++i)
-    h.worker->post("preview", "preview " + std::to_string(i), [i, &ran](Method&) -> InferenceWorker::Done {
-      return [i, &ran] { ran.push_back(i); };
-    });
+    h.worker->post("preview", "preview " + std::to_string(i),
+                   [i, &ran](Method&) -> InferenceWorker::Done { return [i, &ran] { ran.push_back(i); }; });
   // A different key and an unkeyed job are not replaced by the "preview" posts.
-  h.worker->post("suggest", "suggest", [&ran](Method&) -> InferenceWorker::Done { return [&ran] { ran.push_back(100); }; });
-  h.worker->post("", "export", [&ran](Method&) -> InferenceWorker::Done { return [&ran] { ran.push_back(200); }; });
-  h.worker->post("", "export", [&ran](Method&) -> InferenceWorker::Done { return [&ran] { ran.push_back(201); }; });
+  h.worker->post("suggest", "suggest",
+                 [&ran](Method&) -> InferenceWorker::Done { return [&ran] { ran.push_back(100); }; });
+  h.worker->post("", "export",
+                 [&ran](Method&) -> InferenceWorker::Done { return [&ran] { ran.push_back(200); }; });
+  h.worker->post("", "export",
+                 [&ran](Method&) -> InferenceWorker::Done { return [&ran] { ran.push_back(201); }; });
   release.open();
   ASSERT_TRUE(h.drain_until_idle());
   EXPECT_EQ(ran, (std::vector<int>{10, 100, 200, 201}));
@@ -159,7 +161,8 @@ TEST(InferenceWorker, RunningJobIsNotReplacedOnlyQueuedOnes) {
   ASSERT_TRUE(started.wait());
   EXPECT_EQ(h.worker->activity(), "first");
   h.worker->post("preview", "second", [](Method&) -> InferenceWorker::Done { return nullptr; });
-  h.worker->post("preview", "third", [&ran](Method&) -> InferenceWorker::Done { return [&ran] { ran.push_back("third"); }; });
+  h.worker->post("preview", "third",
+                 [&ran](Method&) -> InferenceWorker::Done { return [&ran] { ran.push_back("third"); }; });
   release.open();
   ASSERT_TRUE(h.drain_until_idle());
   EXPECT_EQ(ran, (std::vector<std::string>{"first", "third"}));
@@ -196,16 +199,19 @@ TEST(InferenceWorker, CompletionsRunOnlyInDrainOnTheCallingThread) {
 
 TEST(InferenceWorker, ExceptionsComeBackAsErrorsAndTheWorkerCarriesOn) {
   Harness h;
-  h.worker->post("", "colourise", [](Method&) -> InferenceWorker::Done { throw std::runtime_error("model file is corrupt"); });
+  h.worker->post("", "colourise",
+                 [](Method&) -> InferenceWorker::Done { throw std::runtime_error("model file is corrupt"); });
   h.worker->post("", "suggest", [](Method&) -> InferenceWorker::Done { throw 42; });
   bool after = false;
-  h.worker->post("", "after", [&after](Method&) -> InferenceWorker::Done { return [&after] { after = true; }; });
+  h.worker->post("", "after",
+                 [&after](Method&) -> InferenceWorker::Done { return [&after] { after = true; }; });
   // Errors, like completions, reach the sink only when the UI thread drains.
   auto end = std::chrono::steady_clock::now() + 10s;
   while (h.wakes.load() < 3 && std::chrono::steady_clock::now() < end) std::this_thread::sleep_for(1ms);
   EXPECT_TRUE(h.errors.empty());
   ASSERT_TRUE(h.drain_until_idle());
-  EXPECT_EQ(h.errors, (std::vector<std::string>{"colourise: model file is corrupt", "suggest: unexpected failure"}));
+  EXPECT_EQ(h.errors,
+            (std::vector<std::string>{"colourise: model file is corrupt", "suggest: unexpected failure"}));
   EXPECT_TRUE(after);
 }
 
@@ -272,7 +278,8 @@ TEST(InferenceWorker, ManyPostsFromTheUiThreadWhileJobsRun) {
   }
   ASSERT_TRUE(h.drain_until_idle());
   EXPECT_EQ(unkeyed_done, unkeyed_posted);  // unkeyed jobs are never dropped
-  for (const auto& kv : last_posted) EXPECT_EQ(last_done[kv.first], kv.second) << kv.first;  // the latest one ran
+  for (const auto& kv : last_posted)
+    EXPECT_EQ(last_done[kv.first], kv.second) << kv.first;  // the latest one ran
   EXPECT_EQ(h.method->jobs_seen, unkeyed_done + keyed_done);
   EXPECT_LE(keyed_done, kRounds - unkeyed_posted);
   // wake() follows each job's hand-over, so the last one may still be on its way.

@@ -10,9 +10,13 @@
 namespace tinge {
 namespace {
 
-float w7(const std::string& s) { return 7.f * float(s.size()); }
+float w7(const std::string& s) {
+  return 7.f * float(s.size());
+}
 
-TEST(StatusLayout, ShortTextIsKept) { EXPECT_EQ(elide_middle("opened a.jpg", 200, w7), "opened a.jpg"); }
+TEST(StatusLayout, ShortTextIsKept) {
+  EXPECT_EQ(elide_middle("opened a.jpg", 200, w7), "opened a.jpg");
+}
 
 TEST(StatusLayout, ALongPathKeepsItsStartAndItsFileName) {
   const std::string msg = "opened /home/someone/photos/archive/1936/dust-bowl-home.jpg";
@@ -48,8 +52,9 @@ TEST(StatusLayout, FiguresAreDroppedLeastImportantFirst) {
 
 TEST(StatusLayout, MessageAndFiguresNeverOverlap) {
   const std::string msg = "opened /home/someone/photos/archive/1936/a-very-long-file-name-indeed.jpg";
-  const std::vector<StatusFigure> f = {{"model", 2}, {"1024x768", 4}, {"preview 40 ms", 5},
-                                       {"full 131 ms", 5}, {"3 hints", 1}, {"100%", 3}, {"unsaved", 0}};
+  const std::vector<StatusFigure> f = {{"model", 2},       {"1024x768", 4}, {"preview 40 ms", 5},
+                                       {"full 131 ms", 5}, {"3 hints", 1},  {"100%", 3},
+                                       {"unsaved", 0}};
   for (float width = 50; width < 1400; width += 37) {
     const StatusLine line = layout_status(msg, f, width, 7.f * 20, 14, w7);
     const float used = w7(line.left) + (line.right.empty() ? 0.f : 14.f + w7(line.right));
