@@ -274,6 +274,16 @@ SampleImage decode_samples(const uint8_t* data, size_t size, const std::string& 
   return s;
 }
 
+void check_for_saving(const SampleImage& img, const std::string& name) {
+  const size_t samples =
+      size_t(std::max(img.width, 0)) * size_t(std::max(img.height, 0)) * size_t(std::max(img.channels, 0));
+  if (img.width <= 0 || img.height <= 0 || img.channels < 1 || img.channels > 4 ||
+      (img.bits != 8 && img.bits != 16) || (img.bits == 8 ? img.s8.size() : img.s16.size()) != samples)
+    throw ImageError("cannot save " + name + ": empty or inconsistent image (" + std::to_string(img.width) +
+                     "x" + std::to_string(img.height) + ", " + std::to_string(img.channels) + " channels, " +
+                     std::to_string(img.bits) + " bits)");
+}
+
 Rgb8Image samples_to_rgb8(const SampleImage& s, bool over_white) {
   Rgb8Image img(s.width, s.height);
   const int64_t n = int64_t(s.width) * int64_t(s.height);

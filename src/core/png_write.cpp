@@ -102,13 +102,7 @@ struct Deflater {
 }  // namespace
 
 std::string encode_png(const SampleImage& img, const std::string& name) {
-  const size_t samples =
-      size_t(std::max(img.width, 0)) * size_t(std::max(img.height, 0)) * size_t(std::max(img.channels, 0));
-  if (img.width <= 0 || img.height <= 0 || img.channels < 1 || img.channels > 4 ||
-      (img.bits != 8 && img.bits != 16) || (img.bits == 8 ? img.s8.size() : img.s16.size()) != samples)
-    throw ImageError("cannot save " + name + ": empty or inconsistent image (" + std::to_string(img.width) +
-                     "x" + std::to_string(img.height) + ", " + std::to_string(img.channels) + " channels, " +
-                     std::to_string(img.bits) + " bits)");
+  check_for_saving(img, name);
   static const uint8_t kColorType[5] = {0, 0, 4, 2, 6};  // by channel count: gray, gray+alpha, RGB, RGBA
   const size_t bpp = size_t(img.channels) * size_t(img.bits / 8), n = size_t(img.width) * bpp;
 

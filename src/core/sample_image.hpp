@@ -44,6 +44,10 @@ struct SampleImage {
 SampleImage decode_samples(const uint8_t* data, size_t size, const std::string& name,
                            const LoadLimits& limits);
 
+// Throws ImageError "cannot save NAME: empty or inconsistent image (...)" unless `img` has a size,
+// 1-4 channels, 8 or 16 bits and as many samples as those say (the PNG and TIFF writers' check).
+void check_for_saving(const SampleImage& img, const std::string& name);
+
 // 8-bit RGB of any SampleImage (16-bit samples rounded). With `over_white`, alpha is composited
 // on white; without, the colour under the alpha is kept as stored. Orientation is not applied.
 Rgb8Image samples_to_rgb8(const SampleImage& img, bool over_white);

@@ -147,20 +147,15 @@ bool tiff_writer_available() {
 }
 
 std::string encode_tiff(const SampleImage& img, const std::string& name) {
-  const size_t samples =
-      size_t(std::max(img.width, 0)) * size_t(std::max(img.height, 0)) * size_t(std::max(img.channels, 0));
-  if (img.width <= 0 || img.height <= 0 || img.channels < 1 || img.channels > 4 ||
-      (img.bits != 8 && img.bits != 16) || (img.bits == 8 ? img.s8.size() : img.s16.size()) != samples)
-    throw ImageError("cannot save " + name + ": empty or inconsistent image (" + std::to_string(img.width) +
-                     "x" + std::to_string(img.height) + ", " + std::to_string(img.channels) + " channels, " +
-                     std::to_string(img.bits) + " bits)");
+  check_for_saving(img, name);
   MemOut file;
   std::unique_ptr<TIFFOpenOptions, OptionsFree> opts(TIFFOpenOptionsAlloc());
   if (!opts) throw ImageError("cannot save " + name + ": out of memory");
   TIFFOpenOptionsSetErrorHandlerExtR(opts.get(), on_error, &file);
   TIFFOpenOptionsSetWarningHandlerExtR(opts.get(), on_warning, &file);
   // "w": write a classic TIFF (BigTIFF past 4 GB: "w8"); "m": no memory mapping.
-  const uint64_t raw = uint64_t(samples) * uint64_t(img.bits / 8);
+  const uint64_t samples = uint64_t(img.width) * uint64_t(img.height) * uint64_t(img.channels);
+  const uint64_t raw = samples * uint64_t(img.bits / 8);
   TIFF* tif =
       TIFFClientOpenExt(name.c_str(), raw > (uint64_t(3) << 30) ? "w8m" : "wm", &file, read_proc, write_proc,
                         seek_proc, close_proc, size_proc, map_proc, unmap_proc, opts.get());

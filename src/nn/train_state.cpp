@@ -6,15 +6,29 @@
 
 namespace tinge {
 
+namespace {
+
+// The fixed part of a recipe, which TrainState and TrainOptions name alike.
+template <class From, class To>
+void copy_recipe(const From& from, To& to) {
+  to.loss = from.loss;
+  to.batch = from.batch;
+  to.crop = from.crop;
+  to.lr = from.lr;
+  to.ce_weight = from.ce_weight;
+  to.degrade = from.degrade;
+  to.seed = from.seed;
+}
+
+}  // namespace
+
+void TrainState::apply_recipe(TrainOptions& opt) const {
+  copy_recipe(*this, opt);
+}
+
 TrainState TrainState::of(const TrainOptions& opt) {
   TrainState s;
-  s.loss = opt.loss;
-  s.batch = opt.batch;
-  s.crop = opt.crop;
-  s.lr = opt.lr;
-  s.ce_weight = opt.ce_weight;
-  s.degrade = opt.degrade;
-  s.seed = opt.seed;
+  copy_recipe(opt, s);
   s.precision = opt.precision;
   s.steps = opt.steps;
   s.minutes = opt.minutes;

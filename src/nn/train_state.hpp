@@ -37,6 +37,9 @@ struct TrainState {
 
   // The recipe of a run of `opt` (resolved: no "not given" values left).
   static TrainState of(const TrainOptions& opt);
+  // Puts the fixed part of the recipe (loss, batch, crop, lr, seed, CE weight, degrade) into `opt`,
+  // as a resumed run must keep it; length, time, photos and precision are the Trainer's to settle.
+  void apply_recipe(TrainOptions& opt) const;
   // Writes "train_state" and "training"."steps_done" / "elapsed_s" into `meta`.
   void save_to(nlohmann::json& meta) const;
   // Reads a checkpoint's metadata; throws ModelError naming `name` when it is not a training

@@ -169,13 +169,7 @@ void Trainer::settle_options() {
     resumed_ = load_model_file(ckpt, device_);
     resumed_state_ = TrainState::load_from(resumed_.meta, ckpt);
     const TrainState& s = resumed_state_;
-    opt_.loss = s.loss;
-    opt_.batch = s.batch;
-    opt_.crop = s.crop;
-    opt_.lr = s.lr;
-    opt_.seed = s.seed;
-    opt_.ce_weight = s.ce_weight;
-    opt_.degrade = s.degrade;
+    s.apply_recipe(opt_);
     if (!asked_.precision.empty() && resolve_precision(asked_.precision, device_) != s.precision)
       note = "note: the run was in " + s.precision + "; it continues in " +
              resolve_precision(asked_.precision, device_) + " (not exactly as it would have)";
