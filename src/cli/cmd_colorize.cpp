@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -17,6 +18,7 @@
 #include "cli/command.hpp"
 #include "cli/methods.hpp"
 #include "cli/progress.hpp"
+#include "cli/reference_options.hpp"
 #include "core/atomic_write.hpp"
 #include "core/batch_names.hpp"
 #include "core/color.hpp"
@@ -29,6 +31,7 @@
 #include "core/result_save.hpp"
 #include "core/session.hpp"
 #include "core/session_name.hpp"
+#include "core/session_reference.hpp"
 
 namespace fs = std::filesystem;
 
@@ -45,6 +48,8 @@ struct ColorizeJob {
   std::function<void(const std::string&)> note;  // prints one "tinge: note: ..." line
   // Given on the command line: a session's editor settings (saturation, "+ Levin") do not override them.
   bool method_given = false, saturation_given = false;
+  std::optional<ColourReference> reference;  // --reference or --palette, for every photo
+  float reference_strength = -1;             // --reference-strength, also for a session's reference
 };
 
 std::string lower_ext(const fs::path& p) {
@@ -106,11 +111,28 @@ std::string sidecar_session(const fs::path& photo, std::string* note) {
   return path.string();
 }
 
+// A session's colour reference, loaded; none (with a note) when its photo is missing or unreadable:
+// the hints are still used. --reference-strength, when given, replaces the session's strength.
+std::optional<ColourReference> session_reference_of(const ColorizeJob& job, const Session& s,
+                                                    const std::string& session_path) {
+  std::optional<SessionReference> sr = session_reference(s);
+  if (!sr) return std::nullopt;
+  if (job.reference_strength >= 0.f) sr->strength = job.reference_strength;
+  try {
+    return load_reference(*sr, session_path);
+  } catch (const ImageError& e) {
+    if (job.note)
+      job.note("tinge: note: session '" + session_path + "': " + e.what() + " (colourising without it)");
+    return std::nullopt;
+  }
+}
+
 struct FileResult {
   size_t hints = 0;
-  std::string method;  // the method that ran
-  int bits = 8;        // of the saved file
-  bool alpha = false;  // the saved file has an alpha channel
+  std::string reference;  // what steered the colours: a photo's path, "palette", or ""
+  std::string method;     // the method that ran
+  int bits = 8;           // of the saved file
+  bool alpha = false;     // the saved file has an alpha channel
 };
 
 // Colourises one file.
@@ -130,8 +152,10 @@ FileResult colorize_file(ColorizeJob& job, const fs::path& in, const fs::path& o
   std::vector<HintPoint> points;
   PipelineOptions po = job.pipeline;
   bool levin = job.levin;
+  std::optional<ColourReference> session_ref;
   if (!hints_path.empty()) {
     const Session s = load_session(hints_path);
+    if (!job.reference) session_ref = session_reference_of(job, s, hints_path);
     validate_points(s.points, photo.width(), photo.height());
     if (!s.image.empty()) {
       const std::string named = resolve_session_image(s, hints_path);
@@ -153,6 +177,12 @@ FileResult colorize_file(ColorizeJob& job, const fs::path& in, const fs::path& o
   Method& method = levin ? *job.method : base_method(*job.method);
   r.method = method.name();
   r.hints = points.size();
+  const ColourReference* ref = job.reference ? &*job.reference : session_ref ? &*session_ref : nullptr;
+  std::optional<ScopedReference> steer;
+  if (ref && method.distribution()) {
+    steer.emplace(method, *ref);
+    r.reference = ref->source;
+  }
   const LabImage lab = colorize(photo.L, points, method, po);
   save_colorized(out.string(), lab.L, lab.a, lab.b, r.alpha ? &photo.alpha : nullptr, r.bits, job.quality);
   return r;
@@ -265,6 +295,8 @@ ColorizeJob job_options(const ArgParser& args) {
   job.pipeline.saturation = float(args.get_double("--saturation", 1.0, 0.0, 4.0));
   job.saturation_given = args.has("--saturation");
   job.method_given = args.has("--method");
+  job.reference_strength = reference_strength_option(args);
+  if (const auto r = reference_options(args)) job.reference = load_reference(*r, "");
   return job;
 }
 
@@ -283,6 +315,7 @@ int run_colorize(std::vector<std::string> argv) {
       .option("--hints", "", "SESSION.json", "hint session (points with colours) for this photo")
       .flag("--no-sessions", "", "ignore <photo>.tinge.json hint sessions beside the photos");
   add_method_options(args);
+  add_reference_options(args);
   args.option("--saturation", "", "S", "chroma scale of the result, 0..4 (default 1)")
       .option("--quality", "", "Q", "JPEG quality 1..100 (default 95)")
       .option("--depth", "", "8|16", "bits per sample of PNG/TIFF results (default: as the input)")
@@ -300,6 +333,11 @@ int run_colorize(std::vector<std::string> argv) {
   std::string method;
   job.method = method_from_options(args, &method);
   job.levin = &base_method(*job.method) != job.method.get();  // asked for model+levin
+  if (job.reference && !job.method->distribution())
+    throw UsageError(
+        "--reference and --palette steer the network's colours: use --method model or "
+        "model+levin, not " +
+        method);
   if (method == "model")
     job.method = make_refined_method(std::move(job.method));  // levin off until a session turns it on
   if (folder) return run_folder(job, in, args);
@@ -321,8 +359,11 @@ int run_colorize(std::vector<std::string> argv) {
       r.method.rfind("model", 0) != 0)  // the network colours with no hints; others leave gray
     std::fprintf(stderr, "tinge: note: no hints given, so '%s' leaves the photo gray (see --hints)\n",
                  method.c_str());
-  std::printf("wrote %s (%s, %zu hint%s, %s, %.2f s)\n", out.string().c_str(), r.method.c_str(), r.hints,
-              r.hints == 1 ? "" : "s", depth_text(r.bits, r.alpha).c_str(), secs);
+  const std::string like = r.reference.empty()        ? ""
+                           : r.reference == "palette" ? ", coloured with the palette"
+                                                      : ", coloured like " + r.reference;
+  std::printf("wrote %s (%s, %zu hint%s%s, %s, %.2f s)\n", out.string().c_str(), r.method.c_str(), r.hints,
+              r.hints == 1 ? "" : "s", like.c_str(), depth_text(r.bits, r.alpha).c_str(), secs);
   return 0;
 }
 

@@ -53,6 +53,10 @@ int run_eval(std::vector<std::string> argv) {
   add_method_options(args);
   args.option("--hints", "", "LIST",
               "hint counts, comma-separated (default 0,1,2,5,10,20,50,100; 1,2,5,10,20 with --placement)")
+      .option("--reference", "", "R",
+              "a colour reference for each photo: none (default), self (its own colours: an oracle),\n"
+              "same-source (the next photo from the same source, by file-name prefix)")
+      .option("--reference-strength", "", "S", "how strongly the reference steers, 0 to 2 (default 1)")
       .option("--placement", "", "P",
               "where hints go: uniform (sampled at random, the default), recommended (one at a time\n"
               "where tinge recommends), oracle (one at a time where the result's error is largest:\n"
@@ -89,6 +93,8 @@ int run_eval(std::vector<std::string> argv) {
 
   EvalOptions opt;
   if (args.has("--placement")) opt.placement = parse_placement(args.get("--placement"));
+  if (args.has("--reference")) opt.reference = args.get("--reference");
+  opt.reference_strength = float(args.get_double("--reference-strength", 1.0, 0.0, 2.0));
   if (opt.placement != Placement::kUniform) opt.hint_counts = {1, 2, 5, 10, 20};
   if (args.has("--hints")) opt.hint_counts = parse_int_list(args.get("--hints"), "--hints", 0, 100000);
   if (opt.placement != Placement::kUniform)

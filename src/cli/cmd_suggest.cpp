@@ -6,11 +6,13 @@
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "cli/methods.hpp"
 #include "cli/progress.hpp"
+#include "cli/reference_options.hpp"
 #include "cli/resources.hpp"
 #include "core/atomic_write.hpp"
 #include "core/color.hpp"
@@ -137,7 +139,9 @@ int run_suggest(std::vector<std::string> args) {
       .option("--model", "", "FILE", "model file (default: the bundled model)")
       .option("--threads", "", "N",
               "CPU threads for the network (default: half the cores, 1 to 4; $TINGE_THREADS)")
-      .option("--eval", "", "DIR", "score the suggestions on a folder of colour photos")
+      .option("--eval", "", "DIR", "score the suggestions on a folder of colour photos");
+  add_reference_options(p);
+  p.option("--eval", "", "DIR", "score the suggestions on a folder of colour photos")
       .option("--probes", "", "N", "--eval: points per photo (default 10)")
       .option("--eval-hints", "", "N",
               "--eval: hints given to the network, sampled from the photo (default 0)")
@@ -155,6 +159,8 @@ int run_suggest(std::vector<std::string> args) {
   if (p.positional().empty()) throw UsageError("tinge suggest: an IMAGE is required (or --eval DIR)");
   if (p.has("--json") && !p.has("--where")) throw UsageError("tinge suggest: --json goes with --where");
   if (p.has("--method") && !p.has("--where")) throw UsageError("tinge suggest: --method goes with --where");
+  if ((p.has("--reference") || p.has("--palette") || p.has("--reference-strength")) && !p.has("--at"))
+    throw UsageError("tinge suggest: --reference, --palette and --reference-strength go with --at");
   if (p.has("--where")) {
     if (p.has("--at")) throw UsageError("tinge suggest: give --at X,Y or --where, not both");
     if (p.has("--json")) {
@@ -179,6 +185,8 @@ int run_suggest(std::vector<std::string> args) {
     validate_points(pts, img.width, img.height);
   }
   auto model = make_method("model", method_args(p));
+  std::optional<ScopedReference> steer;  // suggestions favour the colours a reference holds
+  if (const auto r = reference_options(p)) steer.emplace(*model, load_reference(*r, ""));
   Plane L = srgb8_to_lightness(img);
   const WorkingInput work = to_working_resolution(L, pts, model->working_short_side());
   const float sx = float(work.L.width) / float(L.width), sy = float(work.L.height) / float(L.height);

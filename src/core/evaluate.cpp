@@ -11,6 +11,7 @@
 #include <system_error>
 
 #include "color.hpp"
+#include "colour_reference.hpp"
 #include "error.hpp"
 #include "hints.hpp"
 #include "image_formats.hpp"
@@ -49,6 +50,53 @@ struct Stats {
 };
 
 using Score = std::function<void(size_t count_index, const Rgb8Image& result, double seconds)>;
+
+// The next file after files[i] (wrapping) whose name has the same prefix before '_'; files[i]
+// itself when it is the only one of its source.
+std::string same_source_reference(const std::vector<std::string>& files, size_t i) {
+  auto prefix = [](const std::string& path) {
+    const std::string name = fs::path(path).filename().string();
+    return name.substr(0, name.find('_'));
+  };
+  const std::string mine = prefix(files[i]);
+  for (size_t k = 1; k < files.size(); ++k) {
+    const std::string& other = files[(i + k) % files.size()];
+    if (prefix(other) == mine) return other;
+  }
+  return files[i];
+}
+
+// eval --reference: sets each photo's reference on the method's distribution, and clears it at the
+// end (the method is left as it was found).
+class EvalReference {
+ public:
+  EvalReference(Method& method, const EvalOptions& opt) : opt_(opt) {
+    if (opt.reference == "none") return;
+    if (opt.reference != "self" && opt.reference != "same-source")
+      throw UsageError("eval: reference '" + opt.reference + "' is not one of none, self, same-source");
+    dist_ = method.distribution();
+    if (!dist_)
+      throw UsageError("eval: a colour reference needs a method with a distribution (the network), not " +
+                       method.name());
+  }
+  ~EvalReference() {
+    if (dist_) dist_->set_reference(nullptr);
+  }
+  EvalReference(const EvalReference&) = delete;
+  EvalReference& operator=(const EvalReference&) = delete;
+
+  void for_photo(const std::vector<std::string>& files, size_t i, const Rgb8Image& photo) {
+    if (!dist_) return;
+    const std::string file = opt_.reference == "self" ? files[i] : same_source_reference(files, i);
+    const ColourReference ref =
+        reference_from_image(file == files[i] ? photo : load_image(file), opt_.reference_strength, file);
+    dist_->set_reference(&ref);
+  }
+
+ private:
+  const EvalOptions& opt_;
+  ColourDistribution* dist_ = nullptr;
+};
 
 double seconds_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -127,6 +175,7 @@ EvalReport evaluate(Method& method, const std::vector<std::string>& files, const
   r.patch = opt.patch;
   r.seed = opt.seed;
   r.placement = placement_name(opt.placement);
+  r.reference = opt.reference;
 
   const size_t nc = opt.hint_counts.size();
   std::vector<Stats> ps(nc), cf(nc);
@@ -135,8 +184,11 @@ EvalReport evaluate(Method& method, const std::vector<std::string>& files, const
   const int total = int(todo.size() * nc);
   int done = 0;
   if (progress) progress(0, total);
-  for (const std::string& file : todo) {
+  EvalReference steer(method, opt);
+  for (size_t f = 0; f < todo.size(); ++f) {
+    const std::string& file = todo[f];
     const Rgb8Image rgb = load_image(file);
+    steer.for_photo(todo, f, rgb);
     const LabImage orig = srgb8_to_lab(rgb);
     const std::string name = fs::path(file).filename().string();
     cf_ref.add(colorfulness(rgb));
@@ -184,6 +236,7 @@ std::string eval_json(const EvalReport& r) {
   j["patch"] = r.patch;
   j["seed"] = r.seed;
   j["placement"] = r.placement;
+  if (r.reference != "none") j["reference"] = r.reference;
   ordered_json rows = ordered_json::array();
   for (const EvalRow& row : r.rows) {
     ordered_json o;
@@ -212,6 +265,7 @@ EvalReport parse_eval_json(const std::string& text) {
     r.patch = j.value("patch", 5);
     r.seed = j.value("seed", uint64_t(1));
     r.placement = j.value("placement", std::string("uniform"));
+    r.reference = j.value("reference", std::string("none"));
     for (const json& o : j.at("rows")) {
       EvalRow row;
       const json& hn = o.at("hints");

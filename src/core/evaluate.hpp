@@ -23,6 +23,11 @@ struct EvalOptions {
   // simulated user (recommended, oracle: simulated_user.hpp), the first N of them scored at N.
   Placement placement = Placement::kUniform;
   RecommendOptions recommend;  // the recommender's settings for recommended placement
+  // A colour reference for each photo (colour_reference.hpp): none, the photo's own colour original
+  // ("self": an oracle histogram), or another photo of the same source ("same-source": the next file
+  // in name order whose name has the same prefix before '_'). Needs a method with a distribution.
+  std::string reference = "none";
+  float reference_strength = 1.f;
 };
 
 // Per-image PSNR is capped here before averaging (identical 8-bit images would give +infinity).
@@ -44,6 +49,7 @@ struct EvalReport {
   int patch = 5;
   uint64_t seed = 1;
   std::string placement = "uniform";
+  std::string reference = "none";
   std::vector<EvalRow> rows;
 };
 

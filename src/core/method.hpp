@@ -12,6 +12,8 @@
 
 namespace tinge {
 
+struct ColourReference;
+
 struct AbPrediction {
   Plane a, b;
 };
@@ -36,6 +38,9 @@ class ColourDistribution {
   // differ; where it is small any colouring agrees.
   virtual Plane colour_spread(const Plane& L, const HintPlanes& hints,
                               const AbPrediction* around = nullptr) = 0;
+  // Steers every later prediction, suggestion and spread towards a reference's colours
+  // (colour_reference.hpp) where hints do not rule; null, or strength 0, turns it off.
+  virtual void set_reference(const ColourReference* reference) = 0;
 };
 
 class Method {

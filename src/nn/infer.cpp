@@ -13,8 +13,11 @@
 #include <thread>
 
 #include "core/ab_grid.hpp"
+#include "core/color.hpp"
+#include "core/colour_reference.hpp"
 #include "core/error.hpp"
 #include "core/hints.hpp"
+#include "core/metrics.hpp"
 #include "core/refine.hpp"
 #include "core/resample.hpp"
 #include "nn/fast_forward.hpp"
@@ -27,6 +30,9 @@
 namespace tinge {
 
 namespace {
+
+constexpr double kReferenceEps = 1e-3;  // keeps the logarithms of empty bins finite
+constexpr int kReferenceSteps = 8;      // of reference_bias()'s fitting: 4 to 25 score alike
 
 int default_threads() {
   // Half the hardware threads (at least 1, at most 4): the editor's UI and the full-resolution
@@ -113,27 +119,13 @@ class NetMethod final : public ModelMethod {
   AbPrediction predict(const Plane& L, const HintPlanes& hints) override {
     std::lock_guard<std::mutex> lock(mu_);
     const NetOutput& out = forward(L, hints);
-    if (decode_ == "annealed") {
-      auto ab = annealed_mean(out.logits, centers_, temperature_);
-      return upsample(ab, L, 4, 1.f);  // the distribution is at 1/4 in every architecture
-    }
-    const double n_hints = decode_ == "blend" ? hints.count : 0.0;
-    const double alpha = blend_ / ((1.0 + n_hints) * (1.0 + n_hints));
-    // Below 1 % the distribution's pull moves ab by well under one unit: skip its softmax (~10 ms).
-    if (decode_ == "blend" && alpha >= 0.01) {
-      // Regression for fidelity, pulled towards the annealed mean of the distribution for colour.
-      auto ann =
-          torch::nn::functional::interpolate(annealed_mean(out.logits, centers_, temperature_),
-                                             torch::nn::functional::InterpolateFuncOptions()
-                                                 .size(std::vector<int64_t>{out.ab.size(2), out.ab.size(3)})
-                                                 .mode(torch::kBilinear)
-                                                 .align_corners(false));
-      // Without hints the vivid distribution matters most; hints take over fast:
-      // alpha = blend / (1 + hints)^2.
-      auto ab = (1.0 - alpha) * out.ab * cfg().norm.ab_scale + alpha * ann;
-      return upsample(ab, L, int(lm_.net->ab_stride()), 1.f);
-    }
-    return upsample(out.ab, L, int(lm_.net->ab_stride()), float(cfg().norm.ab_scale));
+    // What hints leave open: all of it with none, a quarter with one, fading fast.
+    const double open = 1.0 / ((1.0 + hints.count) * (1.0 + hints.count));
+    AbPrediction r = decode(out, L, open);
+    // A reference photo also sets how colourful the result is: the annealed mean of a spread
+    // distribution is paler than any of its colours (docs/experiments.md).
+    if (reference_hist_.defined() && reference_colourfulness_ > 0) match_colourfulness(L, r, open);
+    return r;
   }
 
   std::vector<Suggestion> suggest(const Plane& L, const HintPlanes& hints, float x, float y, int k) override {
@@ -203,6 +195,24 @@ class NetMethod final : public ModelMethod {
     return spread;
   }
 
+  void set_reference(const ColourReference* ref) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    memo_prob_ = torch::Tensor();  // the probabilities change with it
+    if (!ref || !ref->active()) {
+      reference_hist_ = memo_bias_ = torch::Tensor();
+      reference_strength_ = reference_pull_ = reference_colourfulness_ = 0;
+      return;
+    }
+    if (int(ref->histogram.size()) != grid_.size())
+      throw ModelError("the colour reference has " + std::to_string(ref->histogram.size()) +
+                       " ab bins, the model " + std::to_string(grid_.size()));
+    reference_hist_ = torch::tensor(ref->histogram);
+    reference_strength_ = ref->strength;
+    memo_bias_ = torch::Tensor();
+    reference_pull_ = std::min(1.0, double(ref->strength));
+    reference_colourfulness_ = ref->colourfulness;
+  }
+
  private:
   const NetConfig& cfg() const { return lm_.net->cfg; }  // architecture and scaling, from the model file
 
@@ -214,6 +224,7 @@ class NetMethod final : public ModelMethod {
       memo_valid_ = false;  // stays so if run() throws
       memo_out_ = run(L, hints);
       memo_prob_ = torch::Tensor();
+      memo_bias_ = torch::Tensor();
       memo_key_ = key;
       memo_valid_ = true;
     }
@@ -221,8 +232,66 @@ class NetMethod final : public ModelMethod {
   }
   // Softmax of the memoised logits, on the CPU (computed on first use).
   const torch::Tensor& probabilities() {
-    if (!memo_prob_.defined()) memo_prob_ = torch::softmax(memo_out_.logits, 1).to(torch::kCPU).contiguous();
+    if (!memo_prob_.defined())
+      memo_prob_ = torch::softmax(steered(memo_out_.logits), 1).to(torch::kCPU).contiguous();
     return memo_prob_;
+  }
+  AbPrediction decode(const NetOutput& out, const Plane& L, double open) {
+    if (decode_ == "annealed")  // the distribution is at 1/4 in every architecture
+      return upsample(annealed_mean(steered(out.logits), centers_, temperature_), L, 4, 1.f);
+    // The share of the distribution's annealed mean beside the regression: blend / (1 + hints)^2
+    // (without hints the vivid distribution matters most; hints take over fast), and a reference's
+    // pull on top of it, fading alike.
+    double alpha = decode_ == "blend" ? blend_ * open : 0.0;
+    if (reference_hist_.defined()) alpha += (1.0 - alpha) * reference_pull_ * open;
+    // Below 1 % the distribution's pull moves ab by well under one unit: skip its softmax (~10 ms).
+    if (alpha < 0.01) return upsample(out.ab, L, int(lm_.net->ab_stride()), float(cfg().norm.ab_scale));
+    auto ann =
+        torch::nn::functional::interpolate(annealed_mean(steered(out.logits), centers_, temperature_),
+                                           torch::nn::functional::InterpolateFuncOptions()
+                                               .size(std::vector<int64_t>{out.ab.size(2), out.ab.size(3)})
+                                               .mode(torch::kBilinear)
+                                               .align_corners(false));
+    auto ab = (1.0 - alpha) * out.ab * cfg().norm.ab_scale + alpha * ann;
+    return upsample(ab, L, int(lm_.net->ab_stride()), 1.f);
+  }
+  // Scales the chroma so that the result's colourfulness (metrics.hpp) moves the `open` share of
+  // the way to the reference's (three steps: gamut clipping makes it not quite linear).
+  void match_colourfulness(const Plane& L, AbPrediction& r, double open) const {
+    for (int step = 0; step < 3; ++step) {
+      const double now = colorfulness(lab_planes_to_srgb8(L, r.a, r.b));
+      const double f =
+          1.0 + open * (std::clamp(reference_colourfulness_ / std::max(now, 1e-3), 0.5, 3.0) - 1.0);
+      if (std::abs(f - 1.0) < 0.01) break;
+      for (float& v : r.a.v) v = float(v * f);
+      for (float& v : r.b.v) v = float(v * f);
+    }
+  }
+  // The logits of the distribution steered by the reference: p'(c|x) ~ p(c|x) w(c)^strength.
+  torch::Tensor steered(const torch::Tensor& logits) {
+    if (!reference_hist_.defined()) return logits;
+    return logits + reference_strength_ * reference_bias(logits).to(logits.device());
+  }
+  // log w: per-bin weights that make the photo's predicted colours, averaged over its pixels (every
+  // other one in each direction), match the reference's histogram (a few steps of iterative
+  // proportional fitting). Colours the reference holds more of than the network predicts gain,
+  // colours it lacks lose, wherever in the photo the network finds them plausible. Memoised with
+  // the forward pass.
+  const torch::Tensor& reference_bias(const torch::Tensor& logits) {
+    if (memo_bias_.defined()) return memo_bias_;
+    torch::NoGradGuard ng;
+    using torch::indexing::None;
+    using torch::indexing::Slice;
+    const int64_t Q = logits.size(1);
+    const auto l = logits.to(torch::kCPU, torch::kFloat)
+                       .index({0, Slice(), Slice(None, None, 2), Slice(None, None, 2)})
+                       .reshape({Q, -1});
+    const auto target = torch::log(reference_hist_.reshape({Q, 1}) + kReferenceEps);
+    auto logw = torch::zeros({Q, 1});
+    for (int step = 0; step < kReferenceSteps; ++step)
+      logw += target - torch::log(torch::softmax(l + logw, 0).mean(1, true) + kReferenceEps);
+    memo_bias_ = logw.reshape({1, Q, 1, 1});
+    return memo_bias_;
   }
   static uint64_t input_key(const Plane& L, const HintPlanes& h) {
     // FNV-1a over the sizes and every value, two floats at a time (a 341 x 256 input hashes in
@@ -333,13 +402,19 @@ class NetMethod final : public ModelMethod {
   AbGrid grid_;
   torch::Tensor centers_;
   double temperature_ = 0.38, blend_ = 0.5;
-  bool bf16_ = false;         // network arithmetic in bf16 (autocast)
-  std::vector<float> prior_;  // the training photos' ab prior (empty: suggestions as predicted)
-  bool memo_valid_ = false;   // forward()'s memo: the last input's key, output and probabilities
+  bool bf16_ = false;             // network arithmetic in bf16 (autocast)
+  std::vector<float> prior_;      // the training photos' ab prior (empty: suggestions as predicted)
+  torch::Tensor reference_hist_;  // the reference's histogram over the bins, [Q]; undefined: none
+  double reference_strength_ = 0;
+  // The share of the regression a reference hands to the steered distribution with no hints
+  // (min(1, strength)), and the reference's colourfulness (0: not matched).
+  double reference_pull_ = 0, reference_colourfulness_ = 0;
+  bool memo_valid_ = false;  // forward()'s memo: the last input's key, output and probabilities
   uint64_t memo_key_ = 0;
   NetOutput memo_out_;
   torch::Tensor memo_prob_;
-  float lambda_ = 0.5f;  // its rebalancing lambda
+  torch::Tensor memo_bias_;  // reference_bias() for the memoised output
+  float lambda_ = 0.5f;      // its rebalancing lambda
   int short_side_ = 256;
 };
 
