@@ -75,6 +75,7 @@ EditorApp::EditorApp(EditorOptions opt) : opt_(std::move(opt)) {}
 EditorApp::~EditorApp() {
   worker_.reset();        // joins the worker: a running job finishes, queued ones are dropped
   alternatives_.clear();  // textures: while the GL context is there
+  reference_.release_textures();
   if (window_) {
     glfwMakeContextCurrent(window_);
     compositor_.reset();
@@ -243,7 +244,10 @@ void EditorApp::frame() {
   if (!dropped_.empty()) {
     std::string path = dropped_.front();
     dropped_.clear();
-    leave_document(false, [this, path] { guarded([this, path] { open_path(path); }); });
+    if (render_.has_network() && reference_.takes_drop(ImGui::GetIO().MousePos))
+      reference_.set_photo(path);  // dropped on "Colour like a photo"
+    else
+      leave_document(false, [this, path] { guarded([this, path] { open_path(path); }); });
   }
   if (script_) script_->step();
   if (bench_) bench_->step();
@@ -347,6 +351,7 @@ void EditorApp::handle_file_shortcuts() {
   }
   if (pressed(GLFW_KEY_E) && image_)
     open_dialog(Purpose::SaveResult, "Save the colourised result", suggested_result_path());
+  if (pressed(GLFW_KEY_R) && render_.has_network()) reference_.open_dialog();
   if (pressed(GLFW_KEY_Q)) {
     glfwSetWindowShouldClose(window_, GLFW_TRUE);
     EditorCallbacks::close(window_);

@@ -17,6 +17,7 @@
 #include "core/result_save.hpp"
 #include "core/session.hpp"
 #include "core/session_name.hpp"
+#include "core/session_reference.hpp"
 
 namespace fs = std::filesystem;
 
@@ -190,6 +191,9 @@ void EditorApp::load_session_file(const std::string& path, bool onto_open_photo)
   recent_files_ = load_recent_files();
   set_status("loaded " + std::to_string(s.points.size()) + (s.points.size() == 1 ? " hint" : " hints") +
              " from " + path);
+  // Its colour reference: a missing photo is reported when the worker tries it; the hints stay.
+  if (render_.has_network())
+    guarded([this, &s, &path] { reference_.from_session(session_reference(s), path); });
 }
 
 void EditorApp::save_session_file(const std::string& path) {
@@ -205,6 +209,11 @@ void EditorApp::save_session_file(const std::string& path) {
   s.extra["editor"] = {{"saturation", render_.saturation()}};
   if (render_.has_network())
     s.extra["editor"]["levin"] = render_.levin();  // "+ Levin": tinge colorize honours it too
+  // The colour reference; one the loaded session named but that could not be read is kept as it was.
+  if (const auto r = reference_.for_session(path))
+    set_session_reference(s, &*r);
+  else if (!reference_.not_loaded())
+    set_session_reference(s, nullptr);
   save_session(s, path);
   doc_.mark_saved();
   session_path_ = canonical(path);

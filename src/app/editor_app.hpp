@@ -7,6 +7,7 @@
 //   hint_list          the side panel's list of hints
 //   render_requests    asking the worker for the canvas's result, and what is on screen
 //   where_to_click     recommended hint positions over the canvas (W)
+//   reference_panel    "Colour like...": a reference photo or palette steering the colours (Ctrl+R)
 // and, for runs that drive the editor themselves, the players:
 //   script_player      replaying --script actions (through ScriptTarget)
 //   bench_driver       the --bench run (through BenchTarget; editor_bench.cpp records and reports)
@@ -37,6 +38,7 @@
 #include "app/hint_list.hpp"
 #include "app/inference_worker.hpp"
 #include "app/input_queue.hpp"
+#include "app/reference_panel.hpp"
 #include "app/render_requests.hpp"
 #include "app/script_player.hpp"
 #include "app/script_target.hpp"
@@ -175,6 +177,7 @@ class EditorApp final : private EditorContext, private ScriptTarget, private Ben
   AlternativesView alternatives_{*this};
   HintList hint_list_{*this};
   WhereToClick where_{*this};
+  ReferencePanel reference_{*this};
 
   // Files, dialogs, prompts.
   FileDialog dialog_;

@@ -38,7 +38,7 @@ void FileDialog::open(Mode mode, const std::string& title, const std::string& st
     if (!fs::is_directory(dir_, ec)) dir_ = fs::current_path(ec).string();
   }
   list_directory();
-  visible_ = opening_ = true;
+  visible_ = opening_ = focus_name_ = true;
 }
 
 void FileDialog::list_directory() {
@@ -128,6 +128,8 @@ bool FileDialog::draw(std::string& chosen) {
       list_directory();
     }
     ImGui::SetNextItemWidth(-200);
+    if (focus_name_) ImGui::SetKeyboardFocusHere();  // a name or path can be typed at once
+    focus_name_ = false;
     bool enter_pressed = ImGui::InputText("##name", &name_, ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
     if (!done && (ImGui::Button(mode_ == Mode::Open ? "Open" : "Save") || enter_pressed))

@@ -29,7 +29,7 @@ class FileDialog {
     bool is_dir;
   };
   std::vector<Entry> entries_;
-  bool visible_ = false, opening_ = false;
+  bool visible_ = false, opening_ = false, focus_name_ = false;
 };
 
 }  // namespace tinge

@@ -94,6 +94,8 @@ void EditorApp::draw_file_menu() {
   if (ImGui::MenuItem("Save session as...", "Ctrl+Shift+S", false, open))
     open_dialog(Purpose::SaveSession, "Save hint session",
                 session_path_.empty() ? default_session_path(here) : session_path_);
+  if (ImGui::MenuItem("Colour like a photo...", "Ctrl+R", false, render_.has_network()))
+    reference_.open_dialog();
   if (ImGui::MenuItem("Save result...", "Ctrl+E", false, open))
     open_dialog(Purpose::SaveResult, "Save the colourised result", suggested_result_path());
   ImGui::Separator();
@@ -117,6 +119,10 @@ void EditorApp::draw_side_panel() {
   }
   compositor_->set_saturation(render_.saturation());
   if (ImGui::CollapsingHeader("Colour", ImGuiTreeNodeFlags_DefaultOpen)) colour_.draw();
+  if (render_.has_network()) {
+    if (reference_.take_open_request()) ImGui::SetNextItemOpen(true);
+    if (ImGui::CollapsingHeader("Colour like a photo")) reference_.draw();
+  }
   if (ImGui::CollapsingHeader("Explore alternatives", ImGuiTreeNodeFlags_DefaultOpen))
     alternatives_.draw_panel();
   note_layout("side_panel", ImGui::GetWindowPos(), ImGui::GetWindowSize(),

@@ -42,7 +42,8 @@ void EditorApp::open_sibling_asking(int step) {
 }
 
 bool EditorApp::modal_open() const {
-  return leave_.open || recovery_.offered || !confirm_overwrite_.empty() || dialog_.is_open();
+  return leave_.open || recovery_.offered || !confirm_overwrite_.empty() || dialog_.is_open() ||
+         reference_.dialog_open();
 }
 
 void EditorApp::open_dialog(Purpose p, const std::string& title, const std::string& start) {
@@ -135,6 +136,7 @@ void EditorApp::draw_leave_prompt() {
 
 void EditorApp::draw_modals() {
   draw_file_dialog();
+  reference_.draw_dialog();
   draw_recovery_prompt();
   draw_leave_prompt();
   draw_overwrite_prompt();

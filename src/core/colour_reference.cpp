@@ -54,6 +54,25 @@ ColourReference finish(const std::vector<double>& counts, float strength, const 
 
 }  // namespace
 
+std::vector<std::array<float, 2>> main_colours(const ColourReference& r, int k) {
+  const AbGrid grid;
+  std::vector<std::array<float, 2>> out;
+  if (int(r.histogram.size()) != grid.size()) return out;
+  std::vector<int> order(r.histogram.size());
+  for (size_t q = 0; q < order.size(); ++q) order[q] = int(q);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](int x, int y) { return r.histogram[size_t(x)] > r.histogram[size_t(y)]; });
+  const float floor = 1.5f * kUniformShare / float(r.histogram.size());  // above the uniform share
+  for (int q : order) {
+    if (int(out.size()) >= k || r.histogram[size_t(q)] <= floor) break;
+    const auto c = grid.center(q);
+    bool apart = true;
+    for (const auto& o : out) apart = apart && std::hypot(o[0] - c[0], o[1] - c[1]) >= 15.f;
+    if (apart) out.push_back({c[0], c[1]});
+  }
+  return out;
+}
+
 void check_reference_strength(float strength) {
   if (!(strength >= 0.f && strength <= kMaxReferenceStrength))
     throw UsageError("the reference's strength must be between 0 and 2 (got " + std::to_string(strength) +

@@ -40,6 +40,10 @@ ColourReference reference_from_palette(const std::vector<std::array<uint8_t, 3>>
 // naming the entry at fault otherwise.
 std::vector<std::array<uint8_t, 3>> parse_palette(const std::string& text);
 
+// The reference's k main colours (a, b): the bins holding the most of its histogram, each at least
+// 15 ab units from those before it, most first; fewer when the rest is only the uniform share.
+std::vector<std::array<float, 2>> main_colours(const ColourReference& r, int k);
+
 // Throws UsageError unless 0 <= strength <= kMaxReferenceStrength.
 void check_reference_strength(float strength);
 

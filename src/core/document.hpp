@@ -49,6 +49,9 @@ class Document {
   // Unsaved changes: the points differ from the last mark_saved() (or from the start).
   bool modified() const { return !same_points(points_, saved_); }
   void mark_saved() { saved_ = points_; }
+  // Something the results depend on besides the points changed (a colour reference): the revision
+  // moves on, so every result is asked for again; not an undo step.
+  void touch() { changed(); }
   // Replaces everything (points, history, saved state): a freshly opened image or loaded session.
   void reset(const std::vector<HintPoint>& points);
 

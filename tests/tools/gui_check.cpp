@@ -413,6 +413,23 @@ int rect_colour(const std::string& path, int x, int y, int w, int h, double minL
   return L >= minL && L <= maxL && C >= minC && C <= maxC ? 0 : 1;
 }
 
+// Prints the mean CIELAB a and b of a screen rectangle ("a b").
+int mean_ab(const std::string& path, int x, int y, int w, int h) {
+  const Rgb8Image img = load_shot(path);
+  double sa = 0, sb = 0;
+  int n = 0;
+  for (int yy = std::max(0, y); yy < std::min(img.height, y + h); ++yy)
+    for (int xx = std::max(0, x); xx < std::min(img.width, x + w); ++xx, ++n) {
+      const uint8_t* p = img.px(xx, yy);
+      const tinge::Lab lab = tinge::srgb8_to_lab(p[0], p[1], p[2]);
+      sa += lab[1];
+      sb += lab[2];
+    }
+  if (n == 0) return std::printf("empty rectangle\n"), 1;
+  std::printf("%.2f %.2f\n", sa / n, sb / n);
+  return 0;
+}
+
 int usage() {
   std::fprintf(
       stderr,
@@ -425,7 +442,7 @@ int usage() {
       "       coloured SHOT X0 Y0 X1 Y1 FRACTION | see-through WITH WITHOUT MIN_SIDE |\n"
       "       shot-to-png SHOT.xwd OUT.png | region-diff A B X0 Y0 X1 Y1 MIN MAX |\n"
       "       size SESSION I N | in-gamut SESSION I PHOTO |\n"
-      "       rect-colour SHOT X Y W H MINL MAXL MINC MAXC\n");
+      "       rect-colour SHOT X Y W H MINL MAXL MINC MAXC | mean-ab SHOT X Y W H\n");
   return 2;
 }
 
@@ -460,6 +477,8 @@ int main(int argc, char** argv) {
     if (a.size() == 10 && a[0] == "rect-colour")
       return rect_colour(a[1], std::stoi(a[2]), std::stoi(a[3]), std::stoi(a[4]), std::stoi(a[5]),
                          std::stod(a[6]), std::stod(a[7]), std::stod(a[8]), std::stod(a[9]));
+    if (a.size() == 6 && a[0] == "mean-ab")
+      return mean_ab(a[1], std::stoi(a[2]), std::stoi(a[3]), std::stoi(a[4]), std::stoi(a[5]));
     if (a.size() == 4 && a[0] == "size") return size_of(a[1], std::stoi(a[2]), std::stoi(a[3]));
     if (a.size() == 4 && a[0] == "see-through") return see_through(a[1], a[2], std::stoi(a[3]));
     if (a.size() == 3 && a[0] == "shot-to-png") return tinge::save_image(load_shot(a[1]), a[2]), 0;

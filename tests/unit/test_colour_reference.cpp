@@ -2,6 +2,7 @@
 // (core/session_reference.hpp).
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -57,6 +58,27 @@ TEST(ColourReference, HistogramPeaksAtThePhotosColours) {
   EXPECT_GT(r.colourfulness, 30.f);
   EXPECT_TRUE(r.active());
   EXPECT_FALSE(reference_from_image(two_colours(), 0.f, "x.png").active());
+}
+
+TEST(ColourReference, MainColoursAreThePhotosColours) {
+  const auto colours = main_colours(reference_from_image(two_colours(), 1.f, "x.png"), 6);
+  ASSERT_GE(colours.size(), 2u);
+  const Lab orange = srgb8_to_lab(230, 130, 30), teal = srgb8_to_lab(20, 140, 150);
+  auto near = [&](const Lab& c) {
+    for (size_t i = 0; i < 2; ++i)
+      if (std::hypot(colours[i][0] - c[1], colours[i][1] - c[2]) < 10) return true;
+    return false;
+  };
+  EXPECT_TRUE(near(orange));
+  EXPECT_TRUE(near(teal));
+  for (size_t i = 0; i < colours.size(); ++i)
+    for (size_t j = 0; j < i; ++j)
+      EXPECT_GE(std::hypot(colours[i][0] - colours[j][0], colours[i][1] - colours[j][1]), 15.f);
+  Rgb8Image gray(40, 40);
+  for (auto& v : gray.data) v = 128;
+  const auto g = main_colours(reference_from_image(gray, 1.f, "g.png"), 6);
+  ASSERT_FALSE(g.empty());
+  EXPECT_LT(std::hypot(g[0][0], g[0][1]), 8.f);  // gray's own bin first
 }
 
 TEST(ColourReference, BlackAndWhitePixelsCountForNothing) {
