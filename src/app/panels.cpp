@@ -34,6 +34,7 @@ const char* kShortcuts[][2] = {
     {"Page Down / Page Up", "next / previous photo in the folder (asks first if hints are unsaved)"},
     {"Ctrl+S / Ctrl+Shift+S", "save the session / save it as"},
     {"Ctrl+E", "save the colourised result"},
+    {"Ctrl+R", "colour like a photo: its colours steer the result (or drop one on that section)"},
     {"Ctrl+Q", "quit"},
     {"F1 or ?", "this help"},
 };
