@@ -101,12 +101,10 @@ void EditorApp::open_image(const std::string& path, const std::vector<HintPoint>
   int ww = 0, wh = 0;
   working_size(img->L.width, img->L.height, short_side, ww, wh);
   img->L_work = resize_area(img->L, ww, wh);
-  if (render_.has_network()) {
-    img->L_preview = img->L_work;  // a network wants its own working resolution
-  } else {
-    working_size(img->L.width, img->L.height, std::min(short_side, 128), ww, wh);
-    img->L_preview = resize_area(img->L, ww, wh);
-  }
+  // Previews while a hint is dragged: short side 128, a quarter of the network's pixels (the
+  // released result is at the working resolution).
+  working_size(img->L.width, img->L.height, std::min(short_side, kPreviewShortSide), ww, wh);
+  img->L_preview = resize_area(img->L, ww, wh);
   img->generation = image_ ? image_->generation + 1 : 1;
   compositor_->set_image(img->original, img->L);
   image_ = img;

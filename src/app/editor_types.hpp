@@ -12,6 +12,9 @@
 namespace tinge {
 
 // An opened photo; immutable once built, shared with the worker's jobs.
+// The short side of the previews shown while a hint is dragged.
+constexpr int kPreviewShortSide = 128;
+
 struct ImageData {
   std::string path;
   Rgb8Image original;  // as displayed (8-bit; transparency composited on white)
@@ -19,7 +22,7 @@ struct ImageData {
   Plane alpha;         // 0..1, empty when the file has none: saved results keep it
   int bits = 8;        // the file's bits per sample: results are saved as deep where the format allows
   Plane L_work;        // the method's working resolution
-  Plane L_preview;     // a cheaper resolution for live previews of classic methods (= L_work for networks)
+  Plane L_preview;     // a cheaper resolution for live previews while a hint is dragged (kPreviewShortSide)
   uint64_t generation = 0;  // increases with each photo opened: results for an older one are dropped
 
   // The mean lightness of a hint's patch (size x size pixels around x, y), sampled on a grid.

@@ -190,8 +190,8 @@ void export_in_child(const std::vector<std::string>& child_args, const std::stri
 
 // The interactive latencies of one method: a hint update at its working resolution for a 4:3
 // photo (341 x 256 for the network, 171 x 128 for Levin), 10 new hints each time; and the drag
-// preview, one of 10 hints moving a few pixels per update at the editor's preview size (the
-// working resolution for a network, short side 128 for propagation).
+// preview, one of 10 hints moving a few pixels per update at the editor's preview size (short side
+// 128 for every method).
 void measure_latency(Method& method, const std::string& name, int reps, Table& table) {
   const Plane L = synthetic_L(341, 256);
   int ww = L.width, wh = L.height;
@@ -216,8 +216,7 @@ void measure_latency(Method& method, const std::string& name, int reps, Table& t
                       recommend_hints(method, Lw, L.width, L.height, hints, RecommendOptions{}, &p);
                     }),
             std::to_string(Lw.width) + "x" + std::to_string(Lw.height));
-  const bool net = method.working_short_side() > 0 && name.rfind("model", 0) == 0;
-  const Plane Lp = net ? L : resize_area(L, 171, 128);
+  const Plane Lp = resize_area(L, 171, 128);  // the editor's drag previews: short side 128
   auto drag = random_hints(10, L.width, L.height, 99);
   table.row("drag preview, 1 of 10 hints moving", name,
             time_it(reps,
