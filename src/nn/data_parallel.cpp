@@ -1,6 +1,7 @@
 // Data-parallel training: shards, micro-batches and bucketed all-reduces (see data_parallel.hpp).
 #include "nn/data_parallel.hpp"
 
+#include <chrono>
 #include <cstdio>
 
 #include "core/error.hpp"
@@ -170,7 +171,9 @@ void DataParallel::sync(torch::nn::Module& net, torch::Tensor& scalars) {
   }
   std::vector<torch::Tensor> all = bk.flat;
   all.push_back(scalars);
+  const auto t0 = std::chrono::steady_clock::now();
   pg_->allreduce_sum(all);
+  sync_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const torch::Tensor flags = tail.narrow(0, 0, bk.buffer_offset).cpu();
   const float* has = flags.data_ptr<float>();
   for (size_t b = 0; b < grads; ++b)

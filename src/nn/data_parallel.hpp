@@ -56,6 +56,9 @@ class DataParallel {
   // averaged, and `scalars` (float64, on the device) summed over the ranks, in place.
   void finish_step(torch::nn::Module& net, torch::Tensor& scalars);
 
+  // Seconds spent in the step's all-reduces so far (waiting for slower ranks included).
+  double sync_seconds() const { return sync_seconds_; }
+
   // A hash of the parameters and buffers; throws Error when it differs between the ranks.
   std::string check_identical(torch::nn::Module& net, int64_t step);
 
@@ -68,6 +71,7 @@ class DataParallel {
   std::unique_ptr<ProcessGroup> pg_;
   std::unique_ptr<Buckets> buckets_;
   int micro_batches_ = 1;
+  double sync_seconds_ = 0;
   std::vector<torch::Tensor> saved_, sums_;  // buffers at the step's start; sums of updated ones
 };
 

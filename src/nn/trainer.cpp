@@ -8,14 +8,11 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <thread>
 
 #include "core/ab_grid.hpp"
 #include "core/atomic_write.hpp"
-#include "core/batch_shard.hpp"
 #include "core/error.hpp"
-#include "core/hash.hpp"
 #include "nn/ab_prior.hpp"
 #include "nn/batch_queue.hpp"
 #include "nn/losses.hpp"
@@ -38,34 +35,6 @@ double lr_at(const TrainOptions& o, int64_t step, double f) {
 std::string read_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-// Which photos a run trains on (names, sizes and a sparse sample of pixels), so a resume can refuse
-// other data.
-std::string dataset_identity(const Dataset& d) {
-  std::string s;
-  for (size_t i = 0; i < d.size(); ++i) {
-    const auto& px = d.images[i].data;
-    s +=
-        d.names[i] + '/' + std::to_string(d.images[i].width) + 'x' + std::to_string(d.images[i].height) + '/';
-    const size_t step = std::max<size_t>(1, px.size() / 97);
-    for (size_t k = 0; k < px.size(); k += step) s += char(px[k]);
-    s += '\n';
-  }
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(fnv1a64(s)));
-  return hex;
-}
-
-nlohmann::json source_counts(const Dataset& d) {
-  std::map<std::string, int> c;
-  for (const auto& n : d.names) c[n.substr(0, n.find('_'))]++;
-  return c;
-}
-
-void add_counts(nlohmann::json& into, const nlohmann::json& counts) {
-  for (auto it = counts.begin(); it != counts.end(); ++it)
-    into[it.key()] = into.value(it.key(), 0) + it.value().get<int>();
 }
 
 // Batch-making threads: as asked, else one on the CPU (the network takes the cores) and up to 14
@@ -227,87 +196,39 @@ void Trainer::settle_options() {
   if (!note.empty()) say(note);
 }
 
-// This rank's data shards of the photos (all of them in a run of one shard), and what the run trains
-// on in all: the photos' count, sources and identity, summed or combined over the ranks.
+// This rank's data shards of the photos, and what the run trains on in all.
 void Trainer::load_data() {
-  const int shards = opt_.data_shards;
-  owned_ = dp_->owned_shards(shards);
   DatasetOptions dopt;
   dopt.max_short_side = std::max(256, opt_.crop);
   dopt.min_short_side = opt_.crop;
   dopt.max_images = opt_.max_images;
-  auto shard_index = [&](const std::string& name) {
-    const auto it = std::find(owned_.begin(), owned_.end(), shard_of(name, shards) - 1);
-    return it == owned_.end() ? -1 : int(it - owned_.begin());
-  };
-  if (shards > 1) dopt.keep = [&](const std::string& name) { return shard_index(name) >= 0; };
   say("loading " + opt_.data);
   const std::string who = dp_->root() ? "" : "rank " + std::to_string(dp_->rank()) + ": ";
-  Dataset all = load_dataset(opt_.data, dopt, [&](const std::string& w) {
-    if (cb_.message) cb_.message(who + w);
-  });
-  for (auto& img : all.images)
-    if (img.width < opt_.crop || img.height < opt_.crop)
-      throw Error("packed image smaller than the crop size");
-  shards_.assign(owned_.size(), Dataset{});
-  if (shards == 1) shards_[0] = std::move(all);
-  for (size_t i = 0; shards > 1 && i < all.size(); ++i) {
-    Dataset& d = shards_[size_t(shard_index(all.names[i]))];
-    d.names.push_back(std::move(all.names[i]));
-    d.images.push_back(std::move(all.images[i]));
-  }
-  nlohmann::json mine = {
-      {"images", 0}, {"sources", nlohmann::json::object()}, {"ids", nlohmann::json::object()}};
-  for (size_t k = 0; k < shards_.size(); ++k) {
-    if (shards_[k].size() == 0)
-      throw Error("data shard " + std::to_string(owned_[k] + 1) + " of " + std::to_string(shards) + " of " +
-                  opt_.data + " holds no usable photos: use fewer data shards");
-    mine["images"] = mine["images"].get<int64_t>() + int64_t(shards_[k].size());
-    add_counts(mine["sources"], source_counts(shards_[k]));
-    mine["ids"][std::to_string(owned_[k])] = dataset_identity(shards_[k]);
-  }
-  images_ = 0;
-  sources_ = nlohmann::json::object();
-  std::map<int, std::string> ids;  // by shard
-  for (const std::string& text : dp_->gather(mine.dump())) {
-    const nlohmann::json j = nlohmann::json::parse(text);
-    images_ += j.at("images").get<int64_t>();
-    add_counts(sources_, j.at("sources"));
-    for (auto it = j.at("ids").begin(); it != j.at("ids").end(); ++it)
-      ids[std::stoi(it.key())] = it.value().get<std::string>();
-  }
-  if (shards == 1) {
-    identity_ = ids.at(0);
-  } else {  // the shards' identities in shard order
-    std::string all_ids;
-    for (const auto& [s, id] : ids) all_ids += std::to_string(s) + "=" + id + "\n";
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(fnv1a64(all_ids)));
-    identity_ = hex;
-  }
+  photos_ = load_train_photos(
+      opt_.data, dopt, opt_.data_shards, dp_->owned_shards(opt_.data_shards),
+      [&](const std::string& text) { return dp_->gather(text); },
+      [&](const std::string& w) {
+        if (cb_.message) cb_.message(who + w);
+      });
+  identity_ = photos_.identity;
   const std::string& was = resumed_state_.data_identity;
   if (!was.empty() && was != identity_) {
     const std::string ckpt = asked_.out + ".ckpt";
-    throw TrainRequestError(
-        TrainRequestError::Reason::kOtherPhotos, ckpt,
-        ckpt + " was trained on other photos than the " + std::to_string(images_) + " of " + opt_.data);
+    throw TrainRequestError(TrainRequestError::Reason::kOtherPhotos, ckpt,
+                            ckpt + " was trained on other photos than the " + std::to_string(photos_.images) +
+                                " of " + opt_.data);
   }
 }
 
 // The training photos' ab prior (the checkpoint's on resume), which rebalances the classification.
 void Trainer::make_prior() {
   const AbGrid grid;
-  if (!asked_.resume && shards_.size() == 1 && !dp_->distributed()) {
-    prior_ = empirical_ab_prior(shards_[0], grid);
+  if (!asked_.resume && photos_.shards.size() == 1 && !dp_->distributed()) {
+    prior_ = empirical_ab_prior(photos_.shards[0], grid);
     return;
   }
-  if (!asked_.resume) {  // the counts of every shard (exact: whole numbers), then the prior
-    std::vector<double> counts(size_t(grid.size()), 0.0);
-    for (const Dataset& d : shards_) {
-      const std::vector<double> c = ab_bin_counts(d, grid);
-      for (size_t q = 0; q < c.size(); ++q) counts[q] += c[q];
-    }
-    prior_ = prior_from_counts(dp_->sum(counts), grid);
+  if (!asked_.resume) {  // the counts of every shard of every rank, then the prior
+    prior_ = prior_from_counts(dp_->sum(ab_bin_counts(photos_.shards)), grid);
     return;
   }
   try {
@@ -369,8 +290,8 @@ Checkpointer Trainer::make_checkpointer() const {
   meta["stride"] = cfg.stride;
   meta["working_short_side"] = 256;
   nlohmann::json training = {{"data", opt_.data},
-                             {"images", images_},
-                             {"sources", sources_},
+                             {"images", photos_.images},
+                             {"sources", photos_.sources},
                              {"loss", opt_.loss},
                              {"ce_weight", opt_.ce_weight},
                              {"batch", opt_.batch},
@@ -491,13 +412,13 @@ TrainResult Trainer::loop(const Checkpointer& files) {
   TrainOptions per_shard = opt_;
   per_shard.batch = opt_.batch / shards;
   std::vector<std::unique_ptr<BatchQueue>> queues;  // one per data shard of this rank
-  for (size_t k = 0; k < owned_.size(); ++k)
+  for (size_t k = 0; k < photos_.owned.size(); ++k)
     queues.push_back(std::make_unique<BatchQueue>(
-        shards_[k], sopt, per_shard.batch, shard_seed(opt_.seed, owned_[k], shards), step,
+        photos_.shards[k], sopt, per_shard.batch, shard_seed(opt_.seed, photos_.owned[k], shards), step,
         batch_workers(opt_, device_), queue_depth(per_shard, levin_input), levin_input));
   int64_t params = 0;
   for (const auto& p : net_->parameters()) params += p.numel();
-  say(std::to_string(images_) + " photos, " + std::to_string(AbGrid().size()) + " ab bins, loss " +
+  say(std::to_string(photos_.images) + " photos, " + std::to_string(AbGrid().size()) + " ab bins, loss " +
       opt_.loss + ", " + std::to_string(opt_.steps) + " steps of " + std::to_string(opt_.batch) + " x " +
       std::to_string(opt_.crop) + "^2 on " + (device_.is_cuda() ? "cuda" : "cpu") + " (" + opt_.precision +
       "), params " + std::to_string(params) +
@@ -586,6 +507,15 @@ TrainResult Trainer::run() {
   make_loss_tensors();
   const Checkpointer files = make_checkpointer();
   const TrainResult res = loop(files);
+  if (dp_->distributed() && res.steps_done > resumed_state_.step) {
+    const double per_step = dp_->sync_seconds() / double(res.steps_done - resumed_state_.step);
+    char line[160];
+    std::snprintf(line, sizeof line,
+                  "all-reduce: %.1f ms a step (%.1f%% of the run's time), waits for slower ranks included",
+                  per_step * 1000,
+                  100 * dp_->sync_seconds() / std::max(1e-9, run_seconds() - resumed_state_.elapsed_s));
+    say(line);
+  }
   const CheckpointPaths& p = files.paths();
   say(std::string(res.interrupted ? "interrupted; " : "") + "saved " + p.model + " (step " +
       std::to_string(res.steps_done) + "), checkpoint " + p.checkpoint + ", log " + p.log_csv + ", curve " +

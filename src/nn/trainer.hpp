@@ -21,6 +21,7 @@
 #include "nn/losses.hpp"
 #include "nn/model_file.hpp"
 #include "nn/train.hpp"
+#include "nn/train_photos.hpp"
 #include "nn/train_state.hpp"
 
 namespace tinge {
@@ -59,10 +60,7 @@ class Trainer {
   LoadedModel resumed_;  // the checkpoint, on resume
   TrainState resumed_state_;
   std::unique_ptr<DataParallel> dp_;
-  std::vector<int> owned_;       // this rank's data shards
-  std::vector<Dataset> shards_;  // their photos
-  int64_t images_ = 0;           // photos of every shard
-  nlohmann::json sources_;       // photos per source (name prefix), of every shard
+  TrainPhotos photos_;  // this rank's data shards, and what all ranks train on
   std::string identity_;
   std::vector<float> prior_;
   torch::Tensor centers_, class_w_;  // the loss's bin centres and class weights
