@@ -10,6 +10,7 @@ packages=(
   libtiff-dev                                                # TIFF decoding and writing (archival scans)
   zlib1g-dev                                                 # 16-bit and alpha PNG writing
   libtorch-dev libopenblas0-openmp                           # the network (TINGE_WITH_TORCH)
+  libgloo-dev                                                # data-parallel training (c10d's Gloo)
   libimgui-dev libglfw3-dev libgl-dev                        # the editor (TINGE_BUILD_APP)
   xvfb xauth xdotool x11-apps                                # headless GUI tests (real X input, xwd)
   dpkg-dev file man-db                                       # the .deb (dpkg-shlibdeps) and its tests

@@ -15,11 +15,13 @@
 #include <vector>
 
 #include "cli/args.hpp"
+#include "cli/batch_options.hpp"
 #include "cli/command.hpp"
 #include "cli/methods.hpp"
 #include "cli/progress.hpp"
 #include "cli/reference_options.hpp"
 #include "core/atomic_write.hpp"
+#include "core/batch_manifest.hpp"
 #include "core/batch_names.hpp"
 #include "core/color.hpp"
 #include "core/error.hpp"
@@ -197,7 +199,7 @@ fs::path file_output(const fs::path& in, const ArgParser& args) {
   return fs::is_directory(out, ec) ? out / name : out;
 }
 
-int run_folder(ColorizeJob& job, const fs::path& dir, const ArgParser& args) {
+int run_folder(ColorizeJob& job, const fs::path& dir, const ArgParser& args, const BatchOptions& batch) {
   if (args.has("--hints"))
     throw UsageError("--hints takes the session of one photo; it cannot be used with a folder");
   std::error_code ec;
@@ -232,19 +234,32 @@ int run_folder(ColorizeJob& job, const fs::path& dir, const ArgParser& args) {
   if (ec) throw ImageError("cannot create output folder '" + out_dir.string() + "': " + ec.message());
   // One distinct output name per input (a.png and a.jpg: a_png_color.png, a_jpg_color.png).
   const std::vector<std::string> names = batch_output_names(files);
+  const std::vector<size_t> todo = select_shard(files, dir.string(), batch.shard);  // all, unless --shard
+  BatchManifest manifest(batch.manifest);
 
   const bool sessions = !args.has("--no-sessions");
   const auto t0 = std::chrono::steady_clock::now();
-  int failed = 0, skipped = 0, with_session = 0;
-  ProgressBar bar("colorize", int(files.size()));
+  int failed = 0, skipped = 0, done_before = 0, with_session = 0;
+  ProgressBar bar("colorize", int(todo.size()));
   job.note = [&bar](const std::string& line) { bar.note(line); };
-  for (size_t i = 0; i < files.size(); ++i) {
+  for (size_t k = 0; k < todo.size(); ++k) {
+    const size_t i = todo[k];
     const fs::path in = files[i];
     const fs::path out = out_dir / names[i];
+    ManifestEntry entry{relative_key(files[i], dir.string()), "ok", 0, out.string(), ""};
+    const auto t1 = std::chrono::steady_clock::now();
+    if (!job.force && batch.skip_existing && fs::is_regular_file(out, ec)) {  // saved whole (atomic_write)
+      ++done_before;
+      entry.status = "skipped";
+      manifest.record(entry);
+      bar.update(int(k + 1));
+      continue;
+    }
     if (!job.force && output_exists(out)) {  // an earlier run's result: kept, and said so
       ++skipped;
       bar.note("tinge: error: skipped " + in.string() + ": " + exists_message(out));
-      bar.update(int(i + 1));
+      manifest.record({entry.path, "error", 0, "", exists_message(out)});
+      bar.update(int(k + 1));
       continue;
     }
     std::string note;
@@ -253,22 +268,29 @@ int run_folder(ColorizeJob& job, const fs::path& dir, const ArgParser& args) {
     with_session += !session.empty();
     try {
       colorize_file(job, in, out, session);
+      entry.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
     } catch (const std::exception& e) {
       ++failed;
       bar.note("tinge: error: " + std::string(e.what()));
+      entry = {entry.path, "error", 0, "", e.what()};
     }
-    bar.update(int(i + 1));
+    manifest.record(entry);
+    bar.update(int(k + 1));
   }
   bar.finish();
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  const int ok = int(files.size()) - failed - skipped;
+  const int ok = int(todo.size()) - failed - skipped - done_before;
   const std::string skip_text =
-      skipped ? ", " + std::to_string(skipped) + " skipped as their results exist (--force writes over them)"
-              : "";
-  std::printf("colorized %d of %zu photos into %s (%s, %d with a hint session%s, %.1f s)\n", ok, files.size(),
+      (skipped ? ", " + std::to_string(skipped) + " skipped as their results exist (--force writes over them)"
+               : "") +
+      (done_before ? ", " + std::to_string(done_before) + " done before (--skip-existing)" : "");
+  if (batch.shard.count > 1)
+    std::printf("shard %d/%d: %zu of the folder's %zu photos\n", batch.shard.index, batch.shard.count,
+                todo.size(), files.size());
+  std::printf("colorized %d of %zu photos into %s (%s, %d with a hint session%s, %.1f s)\n", ok, todo.size(),
               out_dir.string().c_str(), (job.levin ? *job.method : base_method(*job.method)).name().c_str(),
               with_session, skip_text.c_str(), secs);
-  const std::string of = " of " + std::to_string(files.size()) + " photos ";
+  const std::string of = " of " + std::to_string(todo.size()) + " photos ";
   if (failed)
     throw Error(std::to_string(failed) + of + "failed" +
                 (skipped ? " and " + std::to_string(skipped) + (skipped == 1 ? " was" : " were") +
@@ -319,8 +341,9 @@ int run_colorize(std::vector<std::string> argv) {
   args.option("--saturation", "", "S", "chroma scale of the result, 0..4 (default 1)")
       .option("--quality", "", "Q", "JPEG quality 1..100 (default 95)")
       .option("--depth", "", "8|16", "bits per sample of PNG/TIFF results (default: as the input)")
-      .flag("--force", "", "write over existing result files (and over the input photo)")
-      .positionals(1, 1, "an input photo or folder (IN)");
+      .flag("--force", "", "write over existing result files (and over the input photo)");
+  add_batch_options(args);
+  args.positionals(1, 1, "an input photo or folder (IN)");
   if (!args.parse(argv)) return 0;
 
   ColorizeJob job = job_options(args);
@@ -328,6 +351,7 @@ int run_colorize(std::vector<std::string> argv) {
   std::error_code ec;
   if (!fs::exists(in, ec)) throw ImageError("input '" + in.string() + "': no such file or folder");
   const bool folder = fs::is_directory(in, ec);
+  const BatchOptions batch = batch_options(args, folder);
   if (!folder) check_output(in, file_output(in, args), job);
 
   std::string method;
@@ -340,7 +364,7 @@ int run_colorize(std::vector<std::string> argv) {
         method);
   if (method == "model")
     job.method = make_refined_method(std::move(job.method));  // levin off until a session turns it on
-  if (folder) return run_folder(job, in, args);
+  if (folder) return run_folder(job, in, args, batch);
 
   const fs::path out = file_output(in, args);
   const auto t0 = std::chrono::steady_clock::now();

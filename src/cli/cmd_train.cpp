@@ -11,6 +11,7 @@
 
 #include "cli/args.hpp"
 #include "cli/command.hpp"
+#include "cli/environment.hpp"
 #include "core/atomic_write.hpp"
 #include "core/error.hpp"
 #include "nn/train.hpp"
@@ -61,9 +62,55 @@ ArgParser train_parser() {
       .option("--workers", "", "N", "batch-making threads (default: automatic)")
       .option("--checkpoint-every", "", "N", "steps between checkpoints (default 500)")
       .option("--max-images", "", "N", "use at most N photos")
+      .option("--data-shards", "", "N",
+              "split the photos into N shards, each with its own seed stream and batch / N of each batch "
+              "(default: the world size; on --resume the run's)")
+      .option("--world-size", "", "N", "processes of a data-parallel run (default $WORLD_SIZE, else 1)")
+      .option("--rank", "", "R", "this process's rank, 0..N-1 (default $RANK); rank 0 writes the files")
+      .option("--local-rank", "", "L",
+              "rank on this machine, the CUDA device it uses (default $LOCAL_RANK, else 0)")
+      .option("--master", "", "ADDR:PORT",
+              "where rank 0 hosts the rendezvous (default $MASTER_ADDR:$MASTER_PORT, else 127.0.0.1:29500)")
+      .option("--dist-timeout", "", "S", "seconds a rank waits for the others before it fails (default 300)")
       .flag("--quiet", "-q", "no progress output")
       .positionals(0, 0, "");
   return p;
+}
+
+// The place of this process in a data-parallel run: each flag, else torchrun's variable, else the
+// default (one process; rendezvous at 127.0.0.1:29500, torch's default port).
+DistOptions dist_options(const ArgParser& p) {
+  const DistEnv env = env_distributed();
+  DistOptions d;
+  d.world_size = p.get_int("--world-size", env.world_size > 0 ? env.world_size : 1, 1, 65536);
+  const bool rank_given = p.has("--rank") || env.rank >= 0;
+  d.rank = p.get_int("--rank", std::max(0, env.rank), 0, 65535);
+  d.local_rank = p.get_int("--local-rank", std::max(0, env.local_rank), 0, 65535);
+  if (d.rank >= d.world_size)
+    throw UsageError("rank " + std::to_string(d.rank) + " is not below the world size " +
+                     std::to_string(d.world_size) + " (--rank, $RANK; --world-size, $WORLD_SIZE)");
+  if (d.world_size > 1 && !rank_given)
+    throw UsageError("a world size of " + std::to_string(d.world_size) +
+                     " needs this process's rank (--rank or $RANK)");
+  if (!env.master_addr.empty()) d.master_addr = env.master_addr;
+  if (env.master_port > 0) d.master_port = env.master_port;
+  if (p.has("--master")) {
+    const std::string m = p.get("--master");
+    const size_t colon = m.rfind(':');
+    if (colon == std::string::npos || colon == 0)
+      throw UsageError("--master takes ADDR:PORT, got '" + m + "'");
+    std::string addr = m.substr(0, colon);
+    if (addr.size() > 2 && addr.front() == '[' && addr.back() == ']') addr = addr.substr(1, addr.size() - 2);
+    d.master_addr = addr;
+    d.master_port = parse_int(m.substr(colon + 1), "--master's port");
+    if (d.master_port < 1 || d.master_port > 65535)
+      throw UsageError("--master: port must be 1..65535, got '" + m + "'");
+  }
+  d.timeout_s = p.get_double("--dist-timeout", d.timeout_s, 1, 86400);
+  d.agent_store = env.agent_store;
+  if (env.agent_store) d.store_prefix = "/worker/attempt_" + std::to_string(env.restart_count);
+  d.iface = env.iface;
+  return d;
 }
 
 TrainOptions train_options(const ArgParser& p) {
@@ -100,6 +147,16 @@ TrainOptions train_options(const ArgParser& p) {
   o.workers = p.get_int("--workers", 0, 0, 256);
   o.checkpoint_every = p.get_int("--checkpoint-every", o.checkpoint_every, 0, 100000000);
   o.max_images = p.get_int("--max-images", 0, 0, 100000000);
+  o.data_shards = p.get_int("--data-shards", 0, 1, 65536);
+  o.dist = dist_options(p);
+  // What a resumed run's checkpoint settles is checked by the trainer; these fail before meeting the others.
+  if (!o.resume && o.data_shards > 0 && o.data_shards < o.dist.world_size)
+    throw UsageError("--data-shards " + std::to_string(o.data_shards) + " is fewer than the world size " +
+                     std::to_string(o.dist.world_size) + ": each rank needs a shard");
+  const int shards = o.data_shards > 0 ? o.data_shards : o.dist.world_size;
+  if (!o.resume && o.batch % shards != 0)
+    throw UsageError("--batch " + std::to_string(o.batch) + " does not split into " + std::to_string(shards) +
+                     " data shards (make it a multiple)");
   return o;
 }
 
@@ -154,8 +211,10 @@ int run_train(std::vector<std::string> args) {
     reword(e, o);
   }
   if (!quiet && isatty(2)) std::cerr << "\n";
+  // Every rank says how it ended; the weights' hash is the same on all of them.
+  if (o.dist.world_size > 1) std::cout << "rank " << o.dist.rank << " of " << o.dist.world_size << ": ";
   std::cout << "steps " << r.steps_done << ", final loss " << r.final_loss << ", " << r.images_per_second
-            << " images/s" << (r.interrupted ? " (interrupted)" : "") << "\n";
+            << " images/s, weights " << r.weights << (r.interrupted ? " (interrupted)" : "") << "\n";
   return r.interrupted ? 130 : 0;
 }
 

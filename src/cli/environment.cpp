@@ -75,6 +75,20 @@ int env_worker_nice() {
   return int(whole_number("TINGE_WORKER_NICE", 0, 19, 19, "a whole number from 0 to 19"));
 }
 
+DistEnv env_distributed() {
+  DistEnv d;
+  d.world_size = int(whole_number("WORLD_SIZE", 1, 65536, -1, "a number of processes from 1 to 65536"));
+  d.rank = int(whole_number("RANK", 0, 65535, -1, "a rank from 0 to 65535"));
+  d.local_rank = int(whole_number("LOCAL_RANK", 0, 65535, -1, "a rank from 0 to 65535"));
+  d.master_port = int(whole_number("MASTER_PORT", 1, 65535, -1, "a port from 1 to 65535"));
+  d.restart_count = int(whole_number("TORCHELASTIC_RESTART_COUNT", 0, 1000000, 0, "a count"));
+  d.master_addr = env("MASTER_ADDR");
+  d.iface = env("GLOO_SOCKET_IFNAME");
+  const std::string agent = env("TORCHELASTIC_USE_AGENT_STORE");
+  d.agent_store = agent == "True" || agent == "true" || agent == "1";
+  return d;
+}
+
 std::string config_home() {
   const std::string x = env("XDG_CONFIG_HOME");
   return x.empty() ? home() + "/.config" : x;

@@ -8,8 +8,11 @@
 namespace tinge {
 
 std::vector<float> empirical_ab_prior(const Dataset& d, const AbGrid& grid, int stride, double sigma) {
-  const int Q = grid.size();
-  std::vector<double> counts(size_t(Q), 0.0);
+  return prior_from_counts(ab_bin_counts(d, grid, stride), grid, sigma);
+}
+
+std::vector<double> ab_bin_counts(const Dataset& d, const AbGrid& grid, int stride) {
+  std::vector<double> counts(size_t(grid.size()), 0.0);
   for (const auto& img : d.images)
     for (int y = 0; y < img.height; y += stride)
       for (int x = 0; x < img.width; x += stride) {
@@ -17,6 +20,11 @@ std::vector<float> empirical_ab_prior(const Dataset& d, const AbGrid& grid, int 
         const Lab lab = srgb8_to_lab(p[0], p[1], p[2]);
         counts[size_t(grid.bin_of(lab[1], lab[2]))] += 1.0;
       }
+  return counts;
+}
+
+std::vector<float> prior_from_counts(const std::vector<double>& counts, const AbGrid& grid, double sigma) {
+  const int Q = grid.size();
   std::vector<double> smooth(size_t(Q), 0.0);
   for (int q = 0; q < Q; ++q) {
     const auto cq = grid.center(q);

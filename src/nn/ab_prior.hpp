@@ -12,6 +12,11 @@ namespace tinge {
 // Smoothed empirical prior over the grid's bins (sums to 1). Samples every `stride`-th pixel.
 std::vector<float> empirical_ab_prior(const Dataset& d, const AbGrid& grid, int stride = 4,
                                       double sigma = 5.0);
+// Its two halves, so the counts of photos held apart (data shards, ranks) can be summed first:
+// pixels per bin, and the smoothed, normalised prior of summed counts.
+std::vector<double> ab_bin_counts(const Dataset& d, const AbGrid& grid, int stride = 4);
+std::vector<float> prior_from_counts(const std::vector<double>& counts, const AbGrid& grid,
+                                     double sigma = 5.0);
 std::vector<float> rebalancing_weights(const std::vector<float>& prior, double lambda = 0.5);
 
 }  // namespace tinge

@@ -79,6 +79,12 @@ Dataset load_dataset_folder(const std::string& dir, const DatasetOptions& opt,
   auto files = list_images(dir);
   if (opt.max_images > 0 && int(files.size()) > opt.max_images) files.resize(size_t(opt.max_images));
   if (files.empty()) throw Error("no images found in " + dir);
+  if (opt.keep) {
+    const auto base = [](const std::string& f) { return std::filesystem::path(f).filename().string(); };
+    files.erase(
+        std::remove_if(files.begin(), files.end(), [&](const std::string& f) { return !opt.keep(base(f)); }),
+        files.end());
+  }
   std::vector<Rgb8Image> imgs(files.size());
   std::vector<int> ok(files.size(), 0);
   std::atomic<size_t> next{0};
@@ -117,7 +123,7 @@ Dataset load_dataset_folder(const std::string& dir, const DatasetOptions& opt,
     d.names.push_back(slash == std::string::npos ? files[i] : files[i].substr(slash + 1));
     d.images.push_back(std::move(imgs[i]));
   }
-  if (d.images.empty()) throw Error("no usable colour photos in " + dir);
+  if (d.images.empty() && !opt.keep) throw Error("no usable colour photos in " + dir);
   return d;
 }
 
@@ -212,6 +218,15 @@ Dataset load_dataset(const std::string& path, const DatasetOptions& opt,
     if (opt.max_images > 0 && int(d.size()) > opt.max_images) {
       d.images.resize(size_t(opt.max_images));
       d.names.resize(size_t(opt.max_images));
+    }
+    if (opt.keep) {
+      Dataset kept;
+      for (size_t i = 0; i < d.size(); ++i)
+        if (opt.keep(d.names[i])) {
+          kept.names.push_back(std::move(d.names[i]));
+          kept.images.push_back(std::move(d.images[i]));
+        }
+      return kept;
     }
     return d;
   }

@@ -22,6 +22,9 @@ struct DatasetOptions {
   int min_short_side = 176;  // smaller photos are upscaled to this (the crop size)
   double min_chroma = 1.0;   // mean chroma (0..255 YCbCr scale) below which a photo counts as gray
   int max_images = 0;        // 0 = all
+  // When set: only the photos whose name (file name, or name in the pack) it accepts, chosen after
+  // max_images; then an empty result is no error (a data shard may hold none).
+  std::function<bool(const std::string&)> keep;
 };
 
 // Loads every photo of a folder (skipping grayscale and unreadable files, which are reported through

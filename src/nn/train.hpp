@@ -14,6 +14,20 @@
 
 namespace tinge {
 
+// A data-parallel run's place in it (torchrun's contract: MASTER_ADDR, MASTER_PORT, WORLD_SIZE, RANK,
+// LOCAL_RANK), filled by the front end. world_size 1: one process, no communication.
+struct DistOptions {
+  int world_size = 1;
+  int rank = 0;        // 0..world_size-1; rank 0 writes the files and reports progress
+  int local_rank = 0;  // on this machine: picks the CUDA device
+  std::string master_addr = "127.0.0.1";
+  int master_port = 29500;   // rank 0 hosts the rendezvous store here (unless agent_store)
+  double timeout_s = 300;    // rendezvous, and any collective that waits longer, fails
+  bool agent_store = false;  // torchrun's agent hosts the store (TORCHELASTIC_USE_AGENT_STORE)
+  std::string store_prefix;  // key prefix in the agent's store
+  std::string iface;         // network interface for Gloo ("": by the master's address / host name)
+};
+
 struct TrainOptions {
   std::string data;                             // folder of photos or a packed file (`tinge pack`)
   std::string out = "tinge-model.safetensors";  // final model; the checkpoint is <out>.ckpt
@@ -42,8 +56,12 @@ struct TrainOptions {
                              // (an `init` model without them gets zero weights for
                              // them; on resume: the checkpoint's)
   int max_images = 0;        // 0: all (on resume: the checkpoint's)
-  std::string log_csv;       // default <out>.log.csv
-  std::string plot_svg;      // default <out>.loss.svg
+  int data_shards = 0;       // the photos split into this many shards, each with its own seed
+                             // stream and share of the batch (0: the world size; on resume: the
+                             // checkpoint's); each rank trains on some of them
+  DistOptions dist;
+  std::string log_csv;   // default <out>.log.csv
+  std::string plot_svg;  // default <out>.loss.svg
 };
 
 // One row of the training log as it is written (every 10 steps and at the end), with the run's
@@ -67,6 +85,7 @@ struct TrainResult {
   double final_loss = 0;
   double images_per_second = 0;
   bool interrupted = false;  // should_stop ended the run
+  std::string weights;       // a hash of the final weights (the same on every rank of a run)
 };
 
 // A request the trainer refuses before any work because it conflicts with what is on disk or in the

@@ -18,6 +18,7 @@ void copy_recipe(const From& from, To& to) {
   to.ce_weight = from.ce_weight;
   to.degrade = from.degrade;
   to.seed = from.seed;
+  to.data_shards = from.data_shards;
 }
 
 }  // namespace
@@ -49,6 +50,7 @@ void TrainState::save_to(nlohmann::json& meta) const {
                          {"precision", precision},
                          {"minutes", minutes},
                          {"max_images", max_images},
+                         {"data_shards", data_shards},
                          {"data_identity", data_identity},
                          {"log_window",
                           {{"steps", window.steps},
@@ -80,6 +82,7 @@ TrainState TrainState::load_from(const nlohmann::json& meta, const std::string& 
     s.precision = ts.value("precision", std::string("fp32"));
     s.minutes = ts.value("minutes", 0.0);
     s.max_images = ts.value("max_images", 0);
+    s.data_shards = ts.value("data_shards", 1);
     s.data_identity = ts.value("data_identity", std::string());
     const auto window = ts.value("log_window", nlohmann::json::object());
     if (!window.is_object()) throw ModelError(name + ": log_window is not an object");
@@ -93,7 +96,8 @@ TrainState TrainState::load_from(const nlohmann::json& meta, const std::string& 
     throw ModelError(name + ": unreadable training state (" + std::string(e.what()) + ")");
   }
   if (s.step < 0 || s.batch < 1 || s.crop < 32 || s.crop % 16 != 0 || !is_known_loss(s.loss) ||
-      (s.precision != "fp32" && s.precision != "bf16") || s.window.steps < 0)
+      (s.precision != "fp32" && s.precision != "bf16") || s.window.steps < 0 || s.data_shards < 1 ||
+      s.batch % s.data_shards != 0)
     throw ModelError(name + ": training state out of range");
   return s;
 }

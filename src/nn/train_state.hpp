@@ -29,6 +29,7 @@ struct TrainState {
   int64_t steps = 0;               // the schedule's length
   double minutes = 0;              // the run's time budget in all (0: none)
   int max_images = 0;
+  int data_shards = 1;        // the photos' split (data_parallel.hpp); any number of ranks up to it resumes
   std::string data_identity;  // which photos it trains on (names, sizes, sampled pixels)
   // Where the run is.
   int64_t step = 0;
@@ -37,8 +38,9 @@ struct TrainState {
 
   // The recipe of a run of `opt` (resolved: no "not given" values left).
   static TrainState of(const TrainOptions& opt);
-  // Puts the fixed part of the recipe (loss, batch, crop, lr, seed, CE weight, degrade) into `opt`,
-  // as a resumed run must keep it; length, time, photos and precision are the Trainer's to settle.
+  // Puts the fixed part of the recipe (loss, batch, crop, lr, seed, CE weight, degrade, data shards)
+  // into `opt`, as a resumed run must keep it; length, time, photos and precision are the Trainer's to
+  // settle.
   void apply_recipe(TrainOptions& opt) const;
   // Writes "train_state" and "training"."steps_done" / "elapsed_s" into `meta`.
   void save_to(nlohmann::json& meta) const;

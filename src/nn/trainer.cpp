@@ -8,13 +8,11 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <thread>
 
 #include "core/ab_grid.hpp"
 #include "core/atomic_write.hpp"
 #include "core/error.hpp"
-#include "core/hash.hpp"
 #include "nn/ab_prior.hpp"
 #include "nn/batch_queue.hpp"
 #include "nn/losses.hpp"
@@ -37,29 +35,6 @@ double lr_at(const TrainOptions& o, int64_t step, double f) {
 std::string read_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-// Which photos a run trains on (names, sizes and a sparse sample of pixels), so a resume can refuse
-// other data.
-std::string dataset_identity(const Dataset& d) {
-  std::string s;
-  for (size_t i = 0; i < d.size(); ++i) {
-    const auto& px = d.images[i].data;
-    s +=
-        d.names[i] + '/' + std::to_string(d.images[i].width) + 'x' + std::to_string(d.images[i].height) + '/';
-    const size_t step = std::max<size_t>(1, px.size() / 97);
-    for (size_t k = 0; k < px.size(); k += step) s += char(px[k]);
-    s += '\n';
-  }
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(fnv1a64(s)));
-  return hex;
-}
-
-nlohmann::json source_counts(const Dataset& d) {
-  std::map<std::string, int> c;
-  for (const auto& n : d.names) c[n.substr(0, n.find('_'))]++;
-  return c;
 }
 
 // Batch-making threads: as asked, else one on the CPU (the network takes the cores) and up to 14
@@ -124,7 +99,7 @@ Trainer::Trainer(const TrainOptions& opt, TrainCallbacks callbacks)
     : asked_(opt), opt_(opt), cb_(std::move(callbacks)) {}
 
 void Trainer::say(const std::string& line) const {
-  if (cb_.message) cb_.message(line);
+  if (cb_.message && (!dp_ || dp_->root())) cb_.message(line);
 }
 
 // Fails now, not after hours of training, on options it cannot honour and on a model that cannot
@@ -135,6 +110,7 @@ void Trainer::check_request() const {
   if (o.batch < 1 || o.crop < 32 || o.crop % 16 != 0)
     throw UsageError("batch must be >= 1 and crop a multiple of 16 (>= 32)");
   if (o.steps < 0) throw UsageError("the number of steps must be positive");
+  if (o.dist.rank != 0) return;  // writes nothing
   check_output_file("model file", o.out);
   std::error_code ec;
   const fs::path dir = fs::absolute(o.out, ec).parent_path();
@@ -147,11 +123,20 @@ void Trainer::check_request() const {
                                 f + " exists: resuming continues that run; forcing starts a new one over it");
 }
 
+// A data-parallel run meets its other ranks (nothing to do in a run of one process).
+void Trainer::connect() {
+  dp_ = std::make_unique<DataParallel>(opt_.dist, device_);
+}
+
 void Trainer::choose_device() {
   if (opt_.device == "cuda" || (opt_.device == "auto" && torch::cuda::is_available())) {
     if (!torch::cuda::is_available())
       throw TrainRequestError(TrainRequestError::Reason::kNoCuda, "cuda", "no CUDA device is available");
-    device_ = torch::Device(torch::kCUDA);
+    const int index = opt_.dist.world_size > 1 ? opt_.dist.local_rank : 0;
+    if (index >= int(torch::cuda::device_count()))
+      throw UsageError("local rank " + std::to_string(index) + ": this machine has " +
+                       std::to_string(torch::cuda::device_count()) + " CUDA device(s)");
+    device_ = torch::Device(torch::kCUDA, int8_t(index));
     at::globalContext().setBenchmarkCuDNN(true);
   } else if (opt_.device != "cpu" && opt_.device != "auto") {
     throw UsageError("unknown device '" + opt_.device + "' (auto, cpu, cuda)");
@@ -184,6 +169,16 @@ void Trainer::settle_options() {
       throw ModelError(ckpt + ": unreadable widths (" + std::string(e.what()) + ")");
     }
   }
+  if (asked_.resume && asked_.data_shards > 0 && asked_.data_shards != opt_.data_shards)
+    throw UsageError("data shards: the run has " + std::to_string(opt_.data_shards) +
+                     " (a resumed run keeps its shards; any number of ranks up to that resumes it)");
+  if (opt_.data_shards == 0) opt_.data_shards = dp_->world();
+  if (opt_.data_shards < dp_->world())
+    throw UsageError("world size " + std::to_string(dp_->world()) + " is more than the run's " +
+                     std::to_string(opt_.data_shards) + " data shard(s): each rank needs one");
+  if (opt_.batch % opt_.data_shards != 0)
+    throw UsageError("batch " + std::to_string(opt_.batch) + " does not split into " +
+                     std::to_string(opt_.data_shards) + " data shards (make it a multiple)");
   if (opt_.steps == 0) opt_.steps = 2000;
   if (opt_.minutes < 0) opt_.minutes = 0;  // no time limit
   // Not given: float32 (on resume, the run's). bf16 training is opt-in (`bf16`, or `auto` for bf16
@@ -201,31 +196,39 @@ void Trainer::settle_options() {
   if (!note.empty()) say(note);
 }
 
+// This rank's data shards of the photos, and what the run trains on in all.
 void Trainer::load_data() {
   DatasetOptions dopt;
   dopt.max_short_side = std::max(256, opt_.crop);
   dopt.min_short_side = opt_.crop;
   dopt.max_images = opt_.max_images;
   say("loading " + opt_.data);
-  data_ = load_dataset(opt_.data, dopt, [&](const std::string& w) { say(w); });
-  for (auto& img : data_.images)
-    if (img.width < opt_.crop || img.height < opt_.crop)
-      throw Error("packed image smaller than the crop size");
-  identity_ = dataset_identity(data_);
+  const std::string who = dp_->root() ? "" : "rank " + std::to_string(dp_->rank()) + ": ";
+  photos_ = load_train_photos(
+      opt_.data, dopt, opt_.data_shards, dp_->owned_shards(opt_.data_shards),
+      [&](const std::string& text) { return dp_->gather(text); },
+      [&](const std::string& w) {
+        if (cb_.message) cb_.message(who + w);
+      });
+  identity_ = photos_.identity;
   const std::string& was = resumed_state_.data_identity;
   if (!was.empty() && was != identity_) {
     const std::string ckpt = asked_.out + ".ckpt";
-    throw TrainRequestError(
-        TrainRequestError::Reason::kOtherPhotos, ckpt,
-        ckpt + " was trained on other photos than the " + std::to_string(data_.size()) + " of " + opt_.data);
+    throw TrainRequestError(TrainRequestError::Reason::kOtherPhotos, ckpt,
+                            ckpt + " was trained on other photos than the " + std::to_string(photos_.images) +
+                                " of " + opt_.data);
   }
 }
 
 // The training photos' ab prior (the checkpoint's on resume), which rebalances the classification.
 void Trainer::make_prior() {
   const AbGrid grid;
-  if (!asked_.resume) {
-    prior_ = empirical_ab_prior(data_, grid);
+  if (!asked_.resume && photos_.shards.size() == 1 && !dp_->distributed()) {
+    prior_ = empirical_ab_prior(photos_.shards[0], grid);
+    return;
+  }
+  if (!asked_.resume) {  // the counts of every shard of every rank, then the prior
+    prior_ = prior_from_counts(dp_->sum(ab_bin_counts(photos_.shards)), grid);
     return;
   }
   try {
@@ -259,6 +262,11 @@ void Trainer::make_net() {
   net_->train();
   adam_ = std::make_unique<Adam>(*net_);
   if (asked_.resume) adam_->load(resumed_.extra, resumed_state_.step);
+  if (dp_->distributed()) {  // every rank starts from rank 0's weights and moments
+    std::vector<torch::Tensor> moments;
+    for (const auto& kv : adam_->state()) moments.push_back(kv.second);
+    dp_->broadcast_from_root(*net_, moments);
+  }
 }
 
 Checkpointer Trainer::make_checkpointer() const {
@@ -282,8 +290,8 @@ Checkpointer Trainer::make_checkpointer() const {
   meta["stride"] = cfg.stride;
   meta["working_short_side"] = 256;
   nlohmann::json training = {{"data", opt_.data},
-                             {"images", data_.size()},
-                             {"sources", source_counts(data_)},
+                             {"images", photos_.images},
+                             {"sources", photos_.sources},
                              {"loss", opt_.loss},
                              {"ce_weight", opt_.ce_weight},
                              {"batch", opt_.batch},
@@ -296,6 +304,8 @@ Checkpointer Trainer::make_checkpointer() const {
                              {"device", device_.is_cuda() ? "cuda" : "cpu"},
                              {"tinge_version", TINGE_VERSION},
                              {"libtorch", TORCH_VERSION}};
+  if (opt_.data_shards > 1) training["data_shards"] = opt_.data_shards;
+  if (dp_->distributed()) training["ranks"] = dp_->world();
   CheckpointPaths paths{opt_.out, opt_.out + ".ckpt", opt_.log_csv, opt_.plot_svg};
   return Checkpointer(paths, meta, training, "tinge train: " + opt_.loss + " loss");
 }
@@ -335,9 +345,9 @@ void Trainer::make_loss_tensors() {
   class_w_ = torch::from_blob(weights.data(), {grid.size()}).clone().to(device_);
 }
 
-// One optimisation step on batch `b`: forward (in bf16 under autocast when asked), the loss in
-// float32, backward, gradient clipping and Adam at `lr`.
-LossTerms Trainer::train_step(Batch& b, double lr) {
+// Forward (in bf16 under autocast when asked), the loss in float32 and backward of `scale` times it on
+// batch `b`; returns the loss terms times `scale`, detached.
+LossTerms Trainer::forward_backward(Batch& b, double scale) {
   const int64_t B = b.size, S = b.side;
   const auto ab = to_device(b.ab, {B, 2, S, S}, device_);
   torch::Tensor lev;
@@ -354,10 +364,19 @@ LossTerms Trainer::train_step(Batch& b, double lr) {
   out.logits = out.logits.to(torch::kFloat);
   auto terms = compute_loss(opt_.loss, opt_.ce_weight, out.ab, out.logits, ab, centers_, class_w_,
                             net_->cfg.norm.ab_scale);
-  terms.total.backward();
+  if (scale == 1.0) {
+    terms.total.backward();
+    return {terms.total.detach(), terms.regression.detach(), terms.classification.detach()};
+  }
+  (terms.total * scale).backward();
+  return {terms.total.detach() * scale, terms.regression.detach() * scale,
+          terms.classification.detach() * scale};
+}
+
+// Gradient clipping and Adam at `lr`.
+void Trainer::update(double lr) {
   torch::nn::utils::clip_grad_norm_(net_->parameters(), 5.0);
   adam_->step(lr);
-  return terms;
 }
 
 // The log row of the window in `acc` (which it empties), after `step` steps at `lr` of batches of
@@ -381,7 +400,7 @@ TrainLogRow Trainer::log_row(int64_t step, double lr, int64_t batch, Batchwise& 
 
 TrainResult Trainer::loop(const Checkpointer& files) {
   int64_t step = resumed_state_.step;
-  if (asked_.resume) rows_ = parse_csv(read_text(opt_.log_csv));
+  if (asked_.resume && dp_->root()) rows_ = parse_csv(read_text(opt_.log_csv));
   while (!rows_.empty() && rows_.back().step > step) rows_.pop_back();
   t0_ = Clock::now();
   Batchwise acc(resumed_state_.window, device_, t0_);
@@ -389,52 +408,98 @@ TrainResult Trainer::loop(const Checkpointer& files) {
   sopt.crop = opt_.crop;
   sopt.p_degrade = opt_.degrade;
   const bool levin_input = net_->cfg.levin_input;
-  BatchQueue queue(data_, sopt, opt_.batch, opt_.seed, step, batch_workers(opt_, device_),
-                   queue_depth(opt_, levin_input), levin_input);
+  const int shards = opt_.data_shards;
+  TrainOptions per_shard = opt_;
+  per_shard.batch = opt_.batch / shards;
+  std::vector<std::unique_ptr<BatchQueue>> queues;  // one per data shard of this rank
+  for (size_t k = 0; k < photos_.owned.size(); ++k)
+    queues.push_back(std::make_unique<BatchQueue>(
+        photos_.shards[k], sopt, per_shard.batch, shard_seed(opt_.seed, photos_.owned[k], shards), step,
+        batch_workers(opt_, device_), queue_depth(per_shard, levin_input), levin_input));
   int64_t params = 0;
   for (const auto& p : net_->parameters()) params += p.numel();
-  say(std::to_string(data_.size()) + " photos, " + std::to_string(AbGrid().size()) + " ab bins, loss " +
+  say(std::to_string(photos_.images) + " photos, " + std::to_string(AbGrid().size()) + " ab bins, loss " +
       opt_.loss + ", " + std::to_string(opt_.steps) + " steps of " + std::to_string(opt_.batch) + " x " +
       std::to_string(opt_.crop) + "^2 on " + (device_.is_cuda() ? "cuda" : "cpu") + " (" + opt_.precision +
-      "), params " + std::to_string(params));
+      "), params " + std::to_string(params) +
+      (shards > 1 ? ", " + std::to_string(shards) + " data shards" : "") +
+      (dp_->distributed() ? " on " + std::to_string(dp_->world()) + " ranks (" + dp_->backend() + ")" : ""));
 
   TrainResult res;
   const int log_every = 10;
+  const bool combine = shards > 1 || dp_->distributed();  // micro-batches or ranks to sum
   while (step < opt_.steps) {
-    if (cb_.should_stop && cb_.should_stop()) {
-      res.interrupted = true;
-      break;
+    const bool want_stop = cb_.should_stop && cb_.should_stop();
+    double frac = schedule_fraction(step);
+    if (!dp_->distributed()) {  // else decided together, below
+      if (want_stop) {
+        res.interrupted = true;
+        break;
+      }
+      if (frac >= 1.0) break;
     }
-    const double frac = schedule_fraction(step);
-    if (frac >= 1.0 || (opt_.stop_at > 0 && step >= opt_.stop_at)) break;
-    Batch b = queue.next();
+    if (opt_.stop_at > 0 && step >= opt_.stop_at) break;
+    if (shards > 1) dp_->begin_step(*net_, shards);
+    LossTerms terms;
+    for (auto& q : queues) {
+      Batch b = q->next();
+      const LossTerms t = forward_backward(b, shards > 1 ? 1.0 / shards : 1.0);
+      terms = terms.total.defined() ? LossTerms{terms.total + t.total, terms.regression + t.regression,
+                                                terms.classification + t.classification}
+                                    : t;
+      dp_->end_micro_batch(*net_);
+    }
+    if (combine) {  // gradients, statistics, losses, stop requests and rank 0's clock over the ranks
+      auto f64 = torch::TensorOptions().dtype(torch::kDouble).device(device_);
+      torch::Tensor sc =
+          torch::cat({torch::stack({terms.total, terms.regression, terms.classification}).to(f64),
+                      torch::tensor({want_stop ? 1.0 : 0.0, dp_->root() ? frac : 0.0}, f64)});
+      dp_->finish_step(*net_, sc);
+      terms = {sc[0].to(torch::kFloat), sc[1].to(torch::kFloat), sc[2].to(torch::kFloat)};
+      if (dp_->distributed()) {
+        const torch::Tensor host = sc.cpu();
+        if (host[3].item<double>() > 0) {  // not taken: the checkpoint holds the step before it
+          res.interrupted = true;
+          break;
+        }
+        if (opt_.minutes > 0) frac = host[4].item<double>();
+        if (frac >= 1.0) break;
+      }
+    }
     const double lr = lr_at(opt_, step, frac);
-    acc.add(train_step(b, lr));
+    update(lr);
+    acc.add(terms);
     ++step;
     if (step % log_every == 0 || step == opt_.steps) {
-      const TrainLogRow r = log_row(step, lr, b.size, acc);
+      const TrainLogRow r = log_row(step, lr, opt_.batch, acc);
       rows_.push_back(r);
       res.final_loss = r.loss;
       res.images_per_second = r.images_per_s;
-      if (cb_.progress) {
-        double eta = double(opt_.steps - step) / std::max(1e-9, r.images_per_s / double(b.size));
+      if (cb_.progress && dp_->root()) {
+        double eta = double(opt_.steps - step) / std::max(1e-9, r.images_per_s / double(opt_.batch));
         if (opt_.minutes > 0) eta = std::min(eta, opt_.minutes * 60 - run_seconds());
         cb_.progress({r, opt_.steps, eta});
       }
     }
-    if (opt_.checkpoint_every > 0 && step % opt_.checkpoint_every == 0 && step < opt_.steps)
-      files.save_checkpoint(net_, *adam_, state_at(step, acc.window()), rows_);
+    if (opt_.checkpoint_every > 0 && step % opt_.checkpoint_every == 0 && step < opt_.steps) {
+      if (dp_->distributed()) dp_->check_identical(*net_, step);
+      if (dp_->root()) files.save_checkpoint(net_, *adam_, state_at(step, acc.window()), rows_);
+    }
   }
   res.steps_done = step;
   net_->eval();
-  files.save_checkpoint(net_, *adam_, state_at(step, acc.window()), rows_);
-  files.save_model(net_, state_at(step, acc.window()), rows_);
+  res.weights = dp_->distributed() ? dp_->check_identical(*net_, step) : weights_checksum(*net_);
+  if (dp_->root()) {
+    files.save_checkpoint(net_, *adam_, state_at(step, acc.window()), rows_);
+    files.save_model(net_, state_at(step, acc.window()), rows_);
+  }
   return res;
 }
 
 TrainResult Trainer::run() {
-  check_request();
   choose_device();
+  connect();
+  check_request();
   settle_options();
   load_data();
   make_prior();
@@ -442,6 +507,15 @@ TrainResult Trainer::run() {
   make_loss_tensors();
   const Checkpointer files = make_checkpointer();
   const TrainResult res = loop(files);
+  if (dp_->distributed() && res.steps_done > resumed_state_.step) {
+    const double per_step = dp_->sync_seconds() / double(res.steps_done - resumed_state_.step);
+    char line[160];
+    std::snprintf(line, sizeof line,
+                  "all-reduce: %.1f ms a step (%.1f%% of the run's time), waits for slower ranks included",
+                  per_step * 1000,
+                  100 * dp_->sync_seconds() / std::max(1e-9, run_seconds() - resumed_state_.elapsed_s));
+    say(line);
+  }
   const CheckpointPaths& p = files.paths();
   say(std::string(res.interrupted ? "interrupted; " : "") + "saved " + p.model + " (step " +
       std::to_string(res.steps_done) + "), checkpoint " + p.checkpoint + ", log " + p.log_csv + ", curve " +

@@ -2,10 +2,11 @@
 // warm-up + cosine schedule, the log every 10 steps, checkpoints every N steps and when asked to
 // stop, exact resume. One Trainer is one invocation of a run (a fresh run, or a resumed one).
 //
-// run() goes: settle the options (a resumed run takes its recipe from the checkpoint's TrainState),
-// load the photos (refusing other photos than the run's on resume), the class prior, the network
-// (new, from `init`, or the checkpoint's) and the optimizer, then the loop; it reports through
-// TrainCallbacks and never prints.
+// run() goes: meet the other ranks of a data-parallel run (data_parallel.hpp), settle the options (a
+// resumed run takes its recipe from the checkpoint's TrainState), load this rank's data shards of the
+// photos (refusing other photos than the run's on resume), the class prior of all of them, the network
+// (new, from `init`, or the checkpoint's; rank 0's on every rank) and the optimizer, then the loop; it
+// reports through TrainCallbacks (rank 0 only) and never prints. Rank 0 alone writes files.
 #pragma once
 #include <chrono>
 #include <memory>
@@ -15,10 +16,12 @@
 #include "nn/adam.hpp"
 #include "nn/batch_queue.hpp"
 #include "nn/checkpointer.hpp"
+#include "nn/data_parallel.hpp"
 #include "nn/dataset.hpp"
 #include "nn/losses.hpp"
 #include "nn/model_file.hpp"
 #include "nn/train.hpp"
+#include "nn/train_photos.hpp"
 #include "nn/train_state.hpp"
 
 namespace tinge {
@@ -34,6 +37,7 @@ class Trainer {
 
   void check_request() const;
   void choose_device();
+  void connect();
   void settle_options();
   void load_data();
   void make_prior();
@@ -41,7 +45,8 @@ class Trainer {
   void make_loss_tensors();
   Checkpointer make_checkpointer() const;
   TrainResult loop(const Checkpointer& files);
-  LossTerms train_step(Batch& b, double lr);
+  LossTerms forward_backward(Batch& b, double scale);
+  void update(double lr);
   TrainLogRow log_row(int64_t step, double lr, int64_t batch, Batchwise& acc);
   double run_seconds() const;
   double schedule_fraction(int64_t step) const;
@@ -54,7 +59,8 @@ class Trainer {
   torch::Device device_{torch::kCPU};
   LoadedModel resumed_;  // the checkpoint, on resume
   TrainState resumed_state_;
-  Dataset data_;
+  std::unique_ptr<DataParallel> dp_;
+  TrainPhotos photos_;  // this rank's data shards, and what all ranks train on
   std::string identity_;
   std::vector<float> prior_;
   torch::Tensor centers_, class_w_;  // the loss's bin centres and class weights
