@@ -58,28 +58,35 @@ void mean_ab(const LabImage& img, const Coverage& c, float& a, float& b) {
   b = n ? float(sb / double(n)) : 0.f;
 }
 
-// One random walk: a smoothly turning path in steps of 2 px that only steps on pixels of colour near
-// the start's, kept `margin` inside the image. Returns its length.
+// One random walk: a smoothly turning path in steps of 2 px whose brush (`radius`) covers only
+// colour near the start's (the centre and four points on the brush's rim are checked), kept `margin`
+// inside the image. Returns its length (0: the start itself does not fit).
 double walk(const LabImage& img, SimRandom& rng, const ShapeSimOptions& opt, double target, double margin,
-            std::vector<HintVertex>& pts) {
+            double radius, std::vector<HintVertex>& pts) {
   const int w = img.width(), h = img.height();
   double x = rng.uniform(margin, std::max(margin, w - margin)),
          y = rng.uniform(margin, std::max(margin, h - margin));
   const Lab3 ref = local_mean(img, std::min(int(x), w - 1), std::min(int(y), h - 1));
+  auto fits = [&](double cx, double cy) {
+    const double probe[5][2] = {{0, 0}, {radius, 0}, {-radius, 0}, {0, radius}, {0, -radius}};
+    for (const auto& d : probe) {
+      const int px = std::clamp(int(cx + d[0]), 0, w - 1), py = std::clamp(int(cy + d[1]), 0, h - 1);
+      if (!near(colour_at(img, px, py), ref, opt.stroke_tolerance)) return false;
+    }
+    return true;
+  };
   const double step = std::max(1.0, 2.0 * opt.scale);
   double theta = rng.uniform(0, 2 * kPi), length = 0;
   pts.assign(1, {x, y});
+  if (!fits(x, y)) return 0;
   while (length < target) {
     bool moved = false;
     for (int attempt = 0; attempt < 8 && !moved; ++attempt) {
       // First a gentle turn; then ever sharper ones to either side.
       const double turn =
-          attempt == 0 ? 0.3 * rng.normal() : (attempt % 2 ? 1 : -1) * (attempt + 1) / 2 * kPi / 6;
+          attempt == 0 ? 0.3 * rng.normal() : (attempt % 2 ? 1 : -1) * ((attempt + 1) / 2) * kPi / 6;
       const double th = theta + turn, nx = x + step * std::cos(th), ny = y + step * std::sin(th);
-      if (nx < margin || ny < margin || nx > w - margin || ny > h - margin) continue;
-      if (!near(colour_at(img, std::min(int(nx), w - 1), std::min(int(ny), h - 1)), ref,
-                opt.stroke_tolerance))
-        continue;
+      if (nx < margin || ny < margin || nx > w - margin || ny > h - margin || !fits(nx, ny)) continue;
       theta = th, x = nx, y = ny, moved = true;
     }
     if (!moved) break;
@@ -217,7 +224,8 @@ HintStroke simulate_stroke(const LabImage& original, SimRandom& rng, const Shape
     const double width =
         std::clamp(rng.uniform(opt.min_width, opt.max_width) * opt.scale, 1.0, kMaxStrokeWidth);
     std::vector<HintVertex> pts;
-    const double length = walk(original, rng, opt, target, std::min({width / 2, w / 2.0, h / 2.0}), pts);
+    const double length =
+        walk(original, rng, opt, target, std::min({width / 2, w / 2.0, h / 2.0}), width / 2, pts);
     if (length > best_length) {
       best_length = length;
       best.points = std::move(pts);
