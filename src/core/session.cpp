@@ -341,6 +341,8 @@ void set_session_hints(Session& s, HintSet hints) {
 
 namespace {
 
+constexpr double kMaxStrokeCoats = 100;
+
 void validate_ab(const std::string& who, float a, float b) {
   if (!std::isfinite(a) || !std::isfinite(b) || std::fabs(a) > 128.f || std::fabs(b) > 128.f)
     throw SessionError(who + " has ab (" + fmt1(a) + ", " + fmt1(b) + ") outside [-128, 128]");
@@ -361,6 +363,7 @@ void validate_hints(const HintSet& hints, int width, int height) {
   validate_points(hints.points, width, height);
   const SessionLimits limits;
   size_t vertices = 0;
+  double ink = 0;  // the area the strokes' brushes sweep, overlaps counted again
   for (size_t i = 0; i < hints.strokes.size(); ++i) {
     const HintStroke& s = hints.strokes[i];
     const std::string who = "stroke " + std::to_string(i);
@@ -371,7 +374,15 @@ void validate_hints(const HintSet& hints, int width, int height) {
                          std::to_string(int(kMaxStrokeWidth)));
     validate_ab(who, s.a, s.b);
     vertices += s.points.size();
+    ink += s.width * s.width;
+    for (size_t k = 1; k < s.points.size(); ++k)
+      ink += s.width * std::hypot(s.points[k].x - s.points[k - 1].x, s.points[k].y - s.points[k - 1].y);
   }
+  // Painting costs time in proportion: a scribble may go over the photo many times, not without end.
+  if (ink > kMaxStrokeCoats * double(width) * double(height))
+    throw SessionError("the strokes would paint the " + std::to_string(width) + "x" + std::to_string(height) +
+                       " image over more than " + std::to_string(int(kMaxStrokeCoats)) +
+                       " times (fewer, shorter or thinner strokes)");
   for (size_t i = 0; i < hints.regions.size(); ++i) {
     const HintRegion& r = hints.regions[i];
     const std::string who = "region " + std::to_string(i);

@@ -53,7 +53,8 @@ std::string resolve_session_image(const Session& s, const std::string& session_p
 void validate_points(const std::vector<HintPoint>& points, int width, int height);
 // validate_points, and the same for strokes and regions: every vertex inside the image, a stroke's
 // width within 1..255, at least 1 point per stroke and 3 vertices per region, at most
-// SessionLimits' vertices in all: "stroke 1 has a point at (500.0, 20.0) outside the 320x240 image".
+// SessionLimits' vertices in all, and strokes whose brushes together sweep at most 100 times the
+// image's area: "stroke 1 has a point at (500.0, 20.0) outside the 320x240 image".
 void validate_hints(const HintSet& hints, int width, int height);
 
 }  // namespace tinge
