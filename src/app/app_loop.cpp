@@ -308,18 +308,22 @@ void EditorApp::handle_shortcuts() {
   // Not in the middle of a gesture on that point (a drag, the gamut picker, the size slider):
   // the gesture's edit would stay open on a point that is gone.
   const bool gesture = canvas_.dragging_hint() || colour_.in_gesture();
-  if ((pressed(GLFW_KEY_DELETE) || pressed(GLFW_KEY_BACKSPACE)) && doc_.selected() >= 0 && !gesture)
-    doc_.remove_point(doc_.selected());
+  const bool any_selected = doc_.selected() >= 0 || doc_.selected_shape().valid();
+  if ((pressed(GLFW_KEY_DELETE) || pressed(GLFW_KEY_BACKSPACE)) && any_selected && !gesture)
+    doc_.remove_selected();
   if (pressed(GLFW_KEY_ESCAPE)) {
     if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
       ImGui::ClosePopupToLevel(0, true);  // an open menu closes first
     else if (alternatives_.strip_shown())
       alternatives_.hide_strip();  // then the alternatives' strip
-    else
+    else if (!gesture) {
       doc_.select(-1);
+      doc_.select_shape(ShapeRef());
+    }
   }
   const int sel = doc_.selected();  // after a deletion above: what is selected now
   canvas_.handle_view_keys();
+  canvas_.handle_tool_keys();
   if (pressed(GLFW_KEY_W)) where_.toggle();
   if (pressed(GLFW_KEY_TAB)) where_.next_marker();
   if (pressed(GLFW_KEY_ENTER) || pressed(GLFW_KEY_KP_ENTER)) where_.add_current();
@@ -332,6 +336,14 @@ void EditorApp::handle_shortcuts() {
       doc_.set_size(sel, std::min(kMaxHintSize, size + std::max(1, size / 4)));
     if (pressed(GLFW_KEY_LEFT_BRACKET) && size > 1)
       doc_.set_size(sel, std::max(1, size - std::max(1, size / 5)));
+  }
+  const ShapeRef shape = doc_.selected_shape();
+  if (shape.valid() && shape.kind == ShapeKind::kStroke && !gesture) {
+    const double w = doc_.stroke(shape.index).width;
+    if (pressed(GLFW_KEY_RIGHT_BRACKET))
+      doc_.set_stroke_width(shape.index, std::min(kMaxStrokeWidth, w + std::max(1.0, w / 4)));
+    if (pressed(GLFW_KEY_LEFT_BRACKET) && w > 1)
+      doc_.set_stroke_width(shape.index, std::max(1.0, w - std::max(1.0, w / 5)));
   }
 }
 

@@ -43,6 +43,10 @@ void CanvasView::set_view(ViewMode mode, float split) {
 void CanvasView::reset() {
   // A gesture begun on the previous photo ends with it: it must not go on moving a point of this one.
   drag_point_ = -1;
+  painting_ = -1;
+  lassoing_ = false;
+  lasso_.clear();
+  drag_shape_ = ShapeRef();
   panning_ = dragging_split_ = false;
   fit_pending_ = true;
 }
@@ -133,6 +137,7 @@ void CanvasView::draw_pane(const Pane& pane, ImDrawList* dl) {
   if (!pane.original)
     ctx_.draw_canvas_overlay(
         dl, [this, &pane](double x, double y) { return to_screen(pane, x, y); }, p0, p1);
+  if (show_hints_ || lassoing_) draw_shapes(pane, dl);
   if (show_hints_) draw_hint_markers(pane, dl);
   dl->PopClipRect();
 }

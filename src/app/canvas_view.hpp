@@ -1,18 +1,22 @@
 // The canvas: the photo at full resolution with zoom (wheel about the cursor, fit, 1:1) and pan
 // (middle button, or Space + drag); the result alone, original and result side by side, or a
 // before/after split with a draggable divider; hint markers on top and the mouse gestures that
-// edit hints (hint_overlay.cpp). Owns the view and the gestures' state; draws into the area the
-// editor gives it.
+// edit hints (hint_overlay.cpp: points; shape_overlay.cpp: the brush, the lasso, strokes and
+// regions). Owns the view, the tool and the gestures' state; draws into the area the editor gives it.
 #pragma once
 #include <imgui.h>
 
 #include <vector>
 
 #include "app/editor_context.hpp"
+#include "core/document.hpp"
 
 namespace tinge {
 
 struct HintPoint;
+
+// What a press on the photo does: add (or grab) a point, paint a stroke, or draw a region.
+enum class Tool { kPoint, kBrush, kLasso };
 
 class CanvasView {
  public:
@@ -23,9 +27,16 @@ class CanvasView {
   void draw_marker_controls();         // side panel: show hints, marker opacity
   void draw_mode_controls();           // side panel: result / side by side / split
   void handle_view_keys();             // H, F, 1, V
+  void draw_tool_controls();           // side panel: the tools' buttons, brush width, lasso keeps gray
+  void handle_tool_keys();             // P, B, L
+  Tool tool() const { return tool_; }
+  void set_tool(Tool t) { tool_ = t; }
 
-  bool dragging_hint() const { return drag_point_ >= 0; }
-  bool wants_frames() const { return drag_point_ >= 0 || panning_ || dragging_split_; }
+  // A gesture holds an edit open on a hint (a drag, a stroke being painted, a lasso being drawn).
+  bool dragging_hint() const {
+    return drag_point_ >= 0 || drag_shape_.valid() || painting_ >= 0 || lassoing_;
+  }
+  bool wants_frames() const { return dragging_hint() || panning_ || dragging_split_; }
   float zoom() const { return zoom_; }
   void show_hints(bool visible) { show_hints_ = visible; }
   void set_view(ViewMode mode, float split);
@@ -56,6 +67,13 @@ class CanvasView {
   int hint_at(const Pane& pane, ImVec2 mouse) const;
   void handle_hint_mouse(const std::vector<Pane>& panes, bool hovered);
   void click(const Pane& pane, ImVec2 mouse);  // selects and grabs a hint, or adds one
+  // shape_overlay.cpp
+  void draw_shapes(const Pane& pane, ImDrawList* dl) const;
+  ShapeRef shape_at(const Pane& pane, ImVec2 mouse) const;
+  bool continue_shape_gesture(const Pane* pane, const Pane& fallback);  // false when none is going on
+  void press_with_tool(const Pane& pane, ImVec2 mouse);                 // brush or lasso
+  void grab_shape(ShapeRef s, double x, double y);
+  double brush_width() const;  // in image pixels
 
   EditorContext& ctx_;
   ViewMode mode_ = ViewMode::Result;
@@ -69,6 +87,14 @@ class CanvasView {
   float marker_opacity_ = 1.f;  // hint markers, faded from 1 towards 0.15
   int drag_point_ = -1;         // the hint being dragged
   double drag_dx_ = 0, drag_dy_ = 0;
+  Tool tool_ = Tool::kPoint;
+  float brush_width_ = 0.f;  // image pixels; 0: the new hint size
+  bool lasso_gray_ = false;  // the lasso draws keep-gray regions
+  int painting_ = -1;        // the stroke being painted
+  bool lassoing_ = false;    // a lasso being drawn: lasso_ holds its vertices
+  std::vector<HintVertex> lasso_;
+  ShapeRef drag_shape_;               // the stroke or region being moved
+  double shape_x_ = 0, shape_y_ = 0;  // where the last move left the mouse, in image pixels
 };
 
 }  // namespace tinge

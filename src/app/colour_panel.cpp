@@ -4,7 +4,9 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <memory>
 
+#include "app/colour_suggestions.hpp"
 #include "app/colour_swatches.hpp"
 #include "app/compositor.hpp"
 #include "app/hint_colours.hpp"
@@ -35,29 +37,6 @@ PickerView picker_view(float L) {
   return v;
 }
 
-// Colours for hint `p` given the other hints (on the worker): the network's most likely ones with
-// their probabilities; without a network, what propagation from the others gives there, then
-// typical colours at its lightness L. Returns whether the network suggested them.
-bool suggest_colours(const ImageData& img, const std::vector<HintPoint>& others, const HintPoint& p, float L,
-                     Method& m, std::vector<Ab>& ab, std::vector<float>& prob) {
-  const int W = img.L.width, H = img.L.height;
-  const int w = img.L_work.width, h = img.L_work.height;
-  HintPlanes hp = rasterize_hints(others, W, H, w, h);
-  const float xw = float(p.x * w / W), yw = float(p.y * h / H);
-  if (auto* model = m.distribution()) {
-    for (const Suggestion& s : model->suggest(img.L_work, hp, xw, yw, 8)) {
-      ab.push_back({s.a, s.b});
-      prob.push_back(s.probability);
-    }
-    return true;
-  }
-  AbPrediction pr = m.predict(img.L_work, hp);
-  const float a = sample_at(pr.a, xw, yw, w, h), b = sample_at(pr.b, xw, yw, w, h);
-  if (a * a + b * b > 9.f) ab.push_back({a, b});
-  for (const Ab& c : natural_palette(L)) ab.push_back(c);
-  return false;
-}
-
 }  // namespace
 
 int ColourPanel::new_hint_size(const ImageData& img) const {
@@ -74,43 +53,123 @@ void ColourPanel::remember(Ab ab) {
     it = std::hypot((*it)[0] - ab[0], (*it)[1] - ab[1]) < 1.f ? recent_.erase(it) : it + 1;
   recent_.insert(recent_.begin(), ab);
   if (recent_.size() > 12) recent_.resize(12);
+  remember_current(ab);
 }
 
-void ColourPanel::apply(int point, Ab ab) {
-  ctx_.doc().set_color(point, ab[0], ab[1]);
+void ColourPanel::remember_current(Ab ab) {
+  current_ = ab;
+  has_current_ = true;
+}
+
+ColourTarget ColourPanel::selected_target() const {
+  const Document& doc = ctx_.doc();
+  return ColourTarget{doc.selected(), doc.selected_shape()};
+}
+
+Ab ColourPanel::ab_of(const ColourTarget& t) const {
+  const Document& doc = ctx_.doc();
+  if (t.point >= 0) return {doc.point(t.point).a, doc.point(t.point).b};
+  if (t.shape.valid() && t.shape.kind == ShapeKind::kStroke)
+    return {doc.stroke(t.shape.index).a, doc.stroke(t.shape.index).b};
+  if (t.shape.valid()) return {doc.region(t.shape.index).a, doc.region(t.shape.index).b};
+  return current_;
+}
+
+void ColourPanel::set_ab(const ColourTarget& t, Ab ab) {
+  Document& doc = ctx_.doc();
+  if (t.point >= 0)
+    doc.set_color(t.point, ab[0], ab[1]);
+  else if (t.shape.valid())
+    doc.set_shape_color(t.shape, ab[0], ab[1]);
+  else
+    remember_current(ab);
+}
+
+// A point's patch; the mean over a stroke's vertices or a region's suggestion places; 50 for the
+// current colour (the gamut at mid lightness).
+float ColourPanel::lightness_of(const ColourTarget& t) const {
+  const Document& doc = ctx_.doc();
+  if (t.point >= 0) {
+    const HintPoint& p = doc.point(t.point);
+    return ctx_.lightness_at(p.x, p.y, p.size);
+  }
+  if (!t.shape.valid()) return 50.f;
+  const bool stroke = t.shape.kind == ShapeKind::kStroke;
+  const std::vector<HintVertex> places =
+      stroke ? suggestion_places(doc.stroke(t.shape.index)) : suggestion_places(doc.region(t.shape.index));
+  const int size = stroke ? std::max(1, int(doc.stroke(t.shape.index).width)) : 9;
+  float sum = 0.f;
+  for (const HintVertex& v : places) sum += ctx_.lightness_at(v.x, v.y, size);
+  return places.empty() ? 50.f : sum / float(places.size());
+}
+
+void ColourPanel::apply(const ColourTarget& t, Ab ab) {
+  set_ab(t, ab);
   remember(ab);
 }
 
-Ab ColourPanel::typed(int point, const Lab& typed) {
-  const HintPoint& p = ctx_.doc().point(point);
-  const float L = ctx_.lightness_at(p.x, p.y, p.size);
+Ab ColourPanel::typed_for(const ColourTarget& t, const Lab& typed) {
+  const float L = lightness_of(t);
   const auto g = clamp_to_gamut(L, typed[1], typed[2]);
   const Ab ab{g[0], g[1]};
   const std::string used = hex_of(display_rgb(L, ab));
   const float lost = std::hypot(typed[1], typed[2]) - std::hypot(g[0], g[1]);
   char note[160];
-  std::snprintf(note, sizeof(note), "%s at this point's lightness (L %.0f)%s: %s",
-                lost > 0.5f ? "Too vivid" : "Used", L, lost > 0.5f ? ", its chroma reduced to fit" : "",
-                used.c_str());
+  std::snprintf(note, sizeof(note), "%s at this %s's lightness (L %.0f)%s: %s",
+                lost > 0.5f ? "Too vivid" : "Used",
+                t.point >= 0 ? "point" : (t.shape.valid() ? "hint" : "colour"), L,
+                lost > 0.5f ? ", its chroma reduced to fit" : "", used.c_str());
   typed_note_ = note;
-  typed_note_point_ = point;
+  typed_note_target_ = t;
   return ab;
 }
 
 void ColourPanel::draw() {
-  const Document& doc = ctx_.doc();
-  const int sel = doc.selected();
-  if (sel < 0 || !ctx_.image()) {
+  if (!ctx_.image()) {
     ImGui::TextWrapped("Click the photo to add a hint, click a hint to select it.");
     return;
   }
-  const HintPoint p = doc.point(sel);
-  const float L = ctx_.lightness_at(p.x, p.y, p.size);
-  ImGui::Text("Hint %d at (%.0f, %.0f), L %.0f", sel, p.x, p.y, L);
-  draw_patch_size(sel);
-  draw_gamut_picker(sel, L);
-  draw_typed_colour(sel, L);
-  draw_suggestions(sel, L);
+  const ColourTarget t = selected_target();
+  const float L = lightness_of(t);
+  draw_heading(t, L);
+  if (t.point >= 0) draw_patch_size(t.point);
+  if (t.shape.valid() && t.shape.kind == ShapeKind::kStroke) draw_stroke_width(t.shape.index);
+  draw_gamut_picker(t, L);
+  draw_typed_colour(t, L);
+  draw_suggestions(t, L);
+}
+
+void ColourPanel::draw_heading(const ColourTarget& t, float L) {
+  const Document& doc = ctx_.doc();
+  if (t.point >= 0) {
+    const HintPoint& p = doc.point(t.point);
+    ImGui::Text("Hint %d at (%.0f, %.0f), L %.0f", t.point, p.x, p.y, L);
+  } else if (t.shape.valid() && t.shape.kind == ShapeKind::kStroke) {
+    ImGui::Text("Stroke %d, %zu points, L %.0f", t.shape.index, doc.stroke(t.shape.index).points.size(), L);
+  } else if (t.shape.valid()) {
+    const HintRegion& r = doc.region(t.shape.index);
+    ImGui::Text("Region %d, %zu vertices%s", t.shape.index, r.polygon.size(),
+                r.a == 0.f && r.b == 0.f ? ", keeps gray" : "");
+  } else {
+    ImGui::TextWrapped(
+        "Click the photo to add a hint, click a hint to select it. The brush (B) and the "
+        "lasso (L) paint in this colour:");
+  }
+}
+
+void ColourPanel::draw_stroke_width(int stroke) {
+  Document& doc = ctx_.doc();
+  float width = float(doc.stroke(stroke).width);
+  ImGui::SetNextItemWidth(-80 * ctx_.ui_scale());
+  if (ImGui::SliderFloat("width", &width, 1.f, 64.f, "%.0f px")) {
+    if (!size_editing_) doc.begin_edit();
+    size_editing_ = true;
+    doc.set_stroke_width(stroke, std::clamp(double(width), 1.0, kMaxStrokeWidth));
+  }
+  if (size_editing_ && !ImGui::IsItemActive()) {
+    doc.end_edit();
+    size_editing_ = false;
+  }
 }
 
 void ColourPanel::draw_patch_size(int sel) {
@@ -129,7 +188,7 @@ void ColourPanel::draw_patch_size(int sel) {
   }
 }
 
-void ColourPanel::draw_gamut_picker(int sel, float L) {
+void ColourPanel::draw_gamut_picker(const ColourTarget& t, float L) {
   Document& doc = ctx_.doc();
   const float s = ctx_.ui_scale();
   // Half-unit steps of L: the plane looks the same, and dragging a hint does not re-render it
@@ -153,12 +212,12 @@ void ColourPanel::draw_gamut_picker(int sel, float L) {
     const float a = view.centre[0] + view.half * (2.f * std::clamp((m.x - p0.x) / side, 0.f, 1.f) - 1.f);
     const float b = view.centre[1] + view.half * (1.f - 2.f * std::clamp((m.y - p0.y) / side, 0.f, 1.f));
     auto ab = clamp_to_gamut(L, a, b);
-    doc.set_color(sel, ab[0], ab[1]);
+    set_ab(t, {ab[0], ab[1]});
   }
   if (picking_ && !ImGui::IsItemActive()) {
     doc.end_edit();
     picking_ = false;
-    remember({doc.point(sel).a, doc.point(sel).b});
+    remember(ab_of(t));
   }
   ImDrawList* dl = ImGui::GetWindowDrawList();
   // The neutral axes, where they are in view.
@@ -169,19 +228,23 @@ void ColourPanel::draw_gamut_picker(int sel, float L) {
     dl->AddLine(ImVec2(p0.x, to_y(0)), ImVec2(p0.x + side, to_y(0)), axis);
   if (to_x(0) >= p0.x && to_x(0) <= p0.x + side)
     dl->AddLine(ImVec2(to_x(0), p0.y), ImVec2(to_x(0), p0.y + side), axis);
-  const HintPoint& cur = doc.point(sel);
-  const ImVec2 at(std::clamp(to_x(cur.a), p0.x, p0.x + side), std::clamp(to_y(cur.b), p0.y, p0.y + side));
+  const Ab cur = ab_of(t);
+  const ImVec2 at(std::clamp(to_x(cur[0]), p0.x, p0.x + side), std::clamp(to_y(cur[1]), p0.y, p0.y + side));
   dl->AddCircle(at, 6.f * s, IM_COL32(0, 0, 0, 255), 0, 3.f * s);
   dl->AddCircle(at, 6.f * s, IM_COL32(255, 255, 255, 255), 0, 1.5f * s);
-  ImGui::TextDisabled("a %.1f  b %.1f   shown: %.0f units across", cur.a, cur.b, 2.f * view.half);
+  ImGui::TextDisabled("a %.1f  b %.1f   shown: %.0f units across", cur[0], cur[1], 2.f * view.half);
+  if (t.point < 0) {
+    if (ImGui::SmallButton("keep gray")) apply(t, {0.f, 0.f});
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("a = b = 0: the hint keeps its part of the photo neutral");
+  }
 }
 
-void ColourPanel::draw_typed_colour(int sel, float L) {
+void ColourPanel::draw_typed_colour(const ColourTarget& t, float L) {
   // Exact colours: RGB and hex. Only the colour's chroma is kept; L comes from the photo, and the
   // chroma is brought into gamut there. The fields show the colour in use.
   Document& doc = ctx_.doc();
-  const HintPoint& cur = doc.point(sel);
-  const auto used = display_rgb(L, {cur.a, cur.b});
+  const Ab cur = ab_of(t);
+  const auto used = display_rgb(L, cur);
   float rgb[3] = {used[0], used[1], used[2]};
   ImGui::SetNextItemWidth(-1);
   const bool rgb_changed = ImGui::ColorEdit3(
@@ -190,24 +253,23 @@ void ColourPanel::draw_typed_colour(int sel, float L) {
   if (rgb_changed) {
     if (!rgb_editing_) doc.begin_edit();
     rgb_editing_ = true;
-    const Ab ab = typed(sel, srgb_to_lab({rgb[0], rgb[1], rgb[2]}));
-    doc.set_color(sel, ab[0], ab[1]);
+    set_ab(t, typed_for(t, srgb_to_lab({rgb[0], rgb[1], rgb[2]})));
     typed_note_rev_ = doc.revision();
   }
   if (rgb_editing_ && !ImGui::IsItemActive()) {
     doc.end_edit();
     rgb_editing_ = false;
-    remember({doc.point(sel).a, doc.point(sel).b});
+    remember(ab_of(t));
   }
-  draw_hex_field(sel, used);
-  if (typed_note_point_ == sel && typed_note_rev_ == doc.revision() && !typed_note_.empty()) {
+  draw_hex_field(t, used);
+  if (typed_note_target_ == t && typed_note_rev_ == doc.revision() && !typed_note_.empty()) {
     ImGui::PushTextWrapPos(0.f);
     ImGui::TextColored(ImVec4(1.f, 0.8f, 0.4f, 1.f), "%s", typed_note_.c_str());
     ImGui::PopTextWrapPos();
   }
 }
 
-void ColourPanel::draw_hex_field(int sel, const std::array<float, 3>& used) {
+void ColourPanel::draw_hex_field(const ColourTarget& t, const std::array<float, 3>& used) {
   // The hex field follows the hint (selection, undo, picker) except while it is being typed in.
   if (!hex_active_) std::snprintf(hex_buf_, sizeof(hex_buf_), "%s", hex_of(used).c_str());
   ImGui::SetNextItemWidth(120 * ctx_.ui_scale());
@@ -215,7 +277,7 @@ void ColourPanel::draw_hex_field(int sel, const std::array<float, 3>& used) {
                                ImGuiInputTextFlags_EnterReturnsTrue)) {
     uint8_t v[3];
     if (parse_hex(hex_buf_, v)) {
-      apply(sel, typed(sel, srgb8_to_lab(v[0], v[1], v[2])));
+      apply(t, typed_for(t, srgb8_to_lab(v[0], v[1], v[2])));
       typed_note_rev_ = ctx_.doc().revision();
     } else {
       ctx_.report_error("hex colour '" + std::string(hex_buf_) + "' is not #rrggbb");
@@ -225,66 +287,76 @@ void ColourPanel::draw_hex_field(int sel, const std::array<float, 3>& used) {
   ctx_.note_layout("hex", ImGui::GetItemRectMin(), ImGui::GetItemRectSize(), hex_buf_);
 }
 
-void ColourPanel::draw_suggestions(int sel, float L) {
-  if (!ctx_.doc().editing()) request_suggestions(sel);
-  ImGui::Spacing();
-  ImGui::TextUnformatted(suggestions_.from_model ? "Suggested by the network"
-                                                 : "Suggestions (no network: propagated, typical)");
+void ColourPanel::draw_suggestions(const ColourTarget& t, float L) {
   const float sw = 30.f * ctx_.ui_scale();
-  if (suggestions_.point == sel && !suggestions_.ab.empty()) {
-    const int k = swatches("sugg", suggestions_.ab, suggestions_.probability, L, sw,
-                           [this](ImVec2 p, ImVec2 sz) { ctx_.note_layout("suggestion", p, sz); });
-    if (k >= 0) apply(sel, suggestions_.ab[size_t(k)]);
-  } else {
-    ImGui::TextDisabled("computing...");
+  if (!t.current()) {
+    if (!ctx_.doc().editing()) request_suggestions(t);
+    ImGui::Spacing();
+    ImGui::TextUnformatted(suggestions_.from_model ? "Suggested by the network"
+                                                   : "Suggestions (no network: propagated, typical)");
+    if (suggestions_.target == t && !suggestions_.ab.empty()) {
+      const int k = swatches("sugg", suggestions_.ab, suggestions_.probability, L, sw,
+                             [this](ImVec2 p, ImVec2 sz) { ctx_.note_layout("suggestion", p, sz); });
+      if (k >= 0) apply(t, suggestions_.ab[size_t(k)]);
+    } else {
+      ImGui::TextDisabled("computing...");
+    }
   }
   if (!recent_.empty()) {
     ImGui::TextUnformatted("Recent colours");
     const int k = swatches("recent", recent_, {}, L, 24.f * ctx_.ui_scale(), [](ImVec2, ImVec2) {});
-    if (k >= 0) apply(sel, recent_[size_t(k)]);
+    if (k >= 0) apply(t, recent_[size_t(k)]);
   }
 }
 
-const std::vector<Ab>* ColourPanel::suggestions(int point) {
-  request_suggestions(point);
-  return suggestions_ready(point) ? &suggestions_.ab : nullptr;
+const std::vector<Ab>* ColourPanel::suggestions(const ColourTarget& t) {
+  request_suggestions(t);
+  return suggestions_ready(t) ? &suggestions_.ab : nullptr;
 }
 
-bool ColourPanel::suggestions_ready(int point) const {
-  return suggestions_.ready && suggestions_.point == point && suggestions_.rev == ctx_.doc().revision();
+bool ColourPanel::suggestions_ready(const ColourTarget& t) const {
+  return suggestions_.ready && suggestions_.target == t && suggestions_.rev == ctx_.doc().revision();
 }
 
-void ColourPanel::request_suggestions(int point) {
+void ColourPanel::request_suggestions(const ColourTarget& t) {
   const ImageData* image = ctx_.image();
   const Document& doc = ctx_.doc();
-  if (!image || point < 0 || point >= doc.size()) return;
-  if (suggestions_.point == point && suggestions_.rev == doc.revision()) return;  // on its way
-  if (suggestions_.point != point) {  // keep old swatches while updating the same point's
+  if (!image || t.current()) return;
+  if (t.point >= doc.size()) return;
+  if (suggestions_.target == t && suggestions_.rev == doc.revision()) return;  // on its way
+  if (suggestions_.target != t) {  // keep old swatches while updating the same hint's
     suggestions_.ab.clear();
     suggestions_.probability.clear();
   }
-  suggestions_.point = point;
+  suggestions_.target = t;
   suggestions_.rev = doc.revision();
   suggestions_.ready = false;
-  std::vector<HintPoint> others = doc.points();
-  const HintPoint p = others[size_t(point)];
-  others.erase(others.begin() + point);
-  const float L = ctx_.lightness_at(p.x, p.y, p.size);
+  // The other hints, and where this one's colours are sampled.
+  HintSet others = doc.hints();
+  std::vector<HintVertex> places;
+  if (t.point >= 0) {
+    places = suggestion_places(others.points[size_t(t.point)]);
+    others.points.erase(others.points.begin() + t.point);
+  } else if (t.shape.kind == ShapeKind::kStroke) {
+    places = suggestion_places(others.strokes[size_t(t.shape.index)]);
+    others.strokes.erase(others.strokes.begin() + t.shape.index);
+  } else {
+    places = suggestion_places(others.regions[size_t(t.shape.index)]);
+    others.regions.erase(others.regions.begin() + t.shape.index);
+  }
+  const float L = lightness_of(t);
   auto img = ctx_.image_for_job();
   const uint64_t rev = doc.revision(), gen = image->generation;
   ctx_.worker().post(
       "suggest", "suggesting colours",
-      [this, img, others, p, L, point, rev, gen](Method& m) -> InferenceWorker::Done {
-        std::vector<Ab> ab;
-        std::vector<float> prob;
-        const bool from_model = suggest_colours(*img, others, p, L, m, ab, prob);
-        return [this, ab, prob, from_model, point, rev, gen] {
+      [this, img, others, places, L, t, rev, gen](Method& m) -> InferenceWorker::Done {
+        auto sg = std::make_shared<ColourSuggestions>(suggest_colours(*img, others, places, L, m));
+        return [this, sg, t, rev, gen] {
           const ImageData* now = ctx_.image();
-          if (!now || gen != now->generation || suggestions_.point != point || suggestions_.rev != rev)
-            return;
-          suggestions_.ab = ab;
-          suggestions_.probability = prob;
-          suggestions_.from_model = from_model;
+          if (!now || gen != now->generation || suggestions_.target != t || suggestions_.rev != rev) return;
+          suggestions_.ab = sg->ab;
+          suggestions_.probability = sg->probability;
+          suggestions_.from_model = sg->from_model;
           suggestions_.ready = true;
         };
       });

@@ -65,7 +65,7 @@ bool EditorApp::open_session_beside(const std::string& path) {
     if (canonical(resolve_session_image(s, beside)) == canonical(path)) {
       load_session_file(beside);
       // Said on stdout too: a scripted run adds its hints to these.
-      const size_t n = s.points.size();
+      const size_t n = size_t(session_hints(s).count());
       set_status("loaded " + std::to_string(n) + (n == 1 ? " hint" : " hints") + " from " + beside +
                  ", the session saved beside the photo");
       std::printf("edit: %s\n", status_.c_str());
@@ -81,7 +81,7 @@ bool EditorApp::open_session_beside(const std::string& path) {
   return true;
 }
 
-void EditorApp::open_image(const std::string& path, const std::vector<HintPoint>& hints) {
+void EditorApp::open_image(const std::string& path, const HintSet& hints) {
   if (image_ && doc_.modified()) autosave_tick(true);  // the current work stays recoverable
   auto img = std::make_shared<ImageData>();
   img->path = canonical(path);
@@ -96,7 +96,7 @@ void EditorApp::open_image(const std::string& path, const std::vector<HintPoint>
     img->alpha = std::move(photo.alpha);
     img->bits = photo.bits;
   }
-  validate_points(hints, img->L.width, img->L.height);
+  validate_hints(hints, img->L.width, img->L.height);
   int short_side = worker_->working_short_side() > 0 ? worker_->working_short_side() : 256;
   int ww = 0, wh = 0;
   working_size(img->L.width, img->L.height, short_side, ww, wh);
@@ -127,15 +127,15 @@ void EditorApp::open_image(const std::string& path, const std::vector<HintPoint>
 }
 
 // Hints autosaved for this photo and never saved are offered for recovery.
-void EditorApp::offer_autosave(const ImageData& img, const std::vector<HintPoint>& hints) {
-  std::vector<HintPoint> saved;
+void EditorApp::offer_autosave(const ImageData& img, const HintSet& hints) {
+  HintSet saved;
   std::string when;
   recovery_.offered = false;
-  if (!opt_.autosave || !read_autosave(img.path, saved, when) || saved.empty() || same_points(saved, hints))
+  if (!opt_.autosave || !read_autosave(img.path, saved, when) || saved.empty() || same_hints(saved, hints))
     return;
   try {
-    validate_points(saved, img.L.width, img.L.height);
-    recovery_.points = saved;
+    validate_hints(saved, img.L.width, img.L.height);
+    recovery_.hints = saved;
     recovery_.time = when;
     recovery_.offered = true;
   } catch (const Error&) {
@@ -171,10 +171,10 @@ void EditorApp::load_session_file(const std::string& path, bool onto_open_photo)
     img = image_->path;
   }
   if (!image_ || canonical(img) != image_->path) {
-    open_image(img, s.points);
+    open_image(img, session_hints(s));
   } else {
-    validate_points(s.points, image_->L.width, image_->L.height);
-    doc_.replace_all(s.points);  // undoable
+    validate_hints(session_hints(s), image_->L.width, image_->L.height);
+    doc_.replace_hints(session_hints(s));  // undoable
     doc_.mark_saved();
   }
   session_path_ = canonical(path);
@@ -187,8 +187,8 @@ void EditorApp::load_session_file(const std::string& path, bool onto_open_photo)
   }
   remember_recent_file(session_path_);
   recent_files_ = load_recent_files();
-  set_status("loaded " + std::to_string(s.points.size()) + (s.points.size() == 1 ? " hint" : " hints") +
-             " from " + path);
+  const int n = session_hints(s).count();
+  set_status("loaded " + std::to_string(n) + (n == 1 ? " hint" : " hints") + " from " + path);
   // Its colour reference: a missing photo is reported when the worker tries it; the hints stay.
   if (render_.has_network())
     guarded([this, &s, &path] { reference_.from_session(session_reference(s), path); });
@@ -202,7 +202,7 @@ void EditorApp::save_session_file(const std::string& path) {
   fs::path dir = fs::absolute(path, ec).parent_path();
   fs::path rel = fs::relative(image_->path, dir, ec);
   s.image = ec || rel.empty() ? image_->path : rel.generic_string();
-  s.points = doc_.points();
+  set_session_hints(s, doc_.hints());
   s.extra = session_extra_;
   s.extra["editor"] = {{"saturation", render_.saturation()}};
   if (render_.has_network())
@@ -245,14 +245,14 @@ void EditorApp::save_result_file(const std::string& path, bool overwrite_origina
   }
   ++saves_pending_;
   auto img = image_;
-  auto points = doc_.points();
+  const HintSet hints = doc_.hints();
   PipelineOptions po;
   po.saturation = render_.saturation();
   const bool levin = render_.levin();
   worker_->post("", "saving the result",
-                [this, img, points, po, path, levin](Method& m) -> InferenceWorker::Done {
+                [this, img, hints, po, path, levin](Method& m) -> InferenceWorker::Done {
                   try {
-                    LabImage lab = colorize(img->L, points, job_method(m, levin), po);
+                    LabImage lab = colorize(img->L, hints, job_method(m, levin), po);
                     const Plane* alpha = img->alpha.empty() ? nullptr : &img->alpha;
                     save_colorized(path, img->L, lab.a, lab.b, alpha, img->bits);
                   } catch (const std::exception& e) {
@@ -273,7 +273,7 @@ void EditorApp::save_result_file(const std::string& path, bool overwrite_origina
 
 void EditorApp::answer_recovery(bool accept) {
   if (accept)
-    doc_.replace_all(recovery_.points);  // undoable, and unsaved until the session is saved
+    doc_.replace_hints(recovery_.hints);  // undoable, and unsaved until the session is saved
   else if (image_)
     remove_autosave(image_->path);
   recovery_.offered = false;
@@ -287,7 +287,7 @@ void EditorApp::autosave_tick(bool force) {
   autosaved_rev_ = doc_.revision();
   try {
     if (doc_.modified())
-      write_autosave(image_->path, doc_.points());
+      write_autosave(image_->path, doc_.hints());
     else
       remove_autosave(image_->path);
   } catch (const Error& e) {

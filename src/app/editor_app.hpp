@@ -67,6 +67,13 @@ class EditorApp final : private EditorContext, private ScriptTarget, private Ben
   using EditorContext::note_layout;
   Ab shown_ab_at(double x, double y) const override { return render_.shown_ab_at(x, y); }
   int new_hint_size() const override { return colour_.new_hint_size(*image_); }
+  Ab brush_colour(double x, double y) const override {
+    float a = 0, b = 0;
+    if (doc_.selected_ab(a, b)) return {a, b};  // the selected hint's colour is picked up
+    bool chosen = false;
+    const Ab ab = colour_.current_colour(chosen);
+    return chosen ? ab : render_.shown_ab_at(x, y);
+  }
   bool levin() const override { return render_.levin(); }
   void preview_on_canvas(const Plane& a, const Plane& b) override { render_.show_instead(a, b); }
   void end_canvas_preview() override { render_.show_result(); }
@@ -122,8 +129,8 @@ class EditorApp final : private EditorContext, private ScriptTarget, private Ben
   // Opens the photo `step` places further in the current photo's folder (sorted by name, as
   // tinge eval lists them); false (and a status line) past either end.
   bool open_sibling(int step) override;
-  void open_image(const std::string& path, const std::vector<HintPoint>& hints);
-  void offer_autosave(const ImageData& img, const std::vector<HintPoint>& hints);
+  void open_image(const std::string& path, const HintSet& hints);
+  void offer_autosave(const ImageData& img, const HintSet& hints);
   // Loads a session: its photo is opened unless it is the open one; with onto_open_photo, the open
   // photo stays and takes the hints (a note on stderr when the session names another photo).
   void load_session_file(const std::string& path, bool onto_open_photo = false);
@@ -188,7 +195,7 @@ class EditorApp final : private EditorContext, private ScriptTarget, private Ben
   std::string confirm_overwrite_;  // save result over the original: waiting for confirmation
   struct Recovery {
     bool offered = false;
-    std::vector<HintPoint> points;
+    HintSet hints;
     std::string time;
   } recovery_;
   struct LeavePrompt {

@@ -39,7 +39,10 @@ class EditorContext {
   // Across components.
   virtual Ab shown_ab_at(double x, double y) const = 0;  // the prediction on screen: a new hint's colour
   virtual int new_hint_size() const = 0;                 // the patch size of a new hint (colour panel)
-  virtual bool levin() const = 0;                        // "+ Levin": jobs run the method with it
+  // What the brush and the lasso paint with: the selected hint's colour; with nothing selected the
+  // colour panel's current colour, or before one was chosen the prediction on screen at (x, y).
+  virtual Ab brush_colour(double x, double y) const = 0;
+  virtual bool levin() const = 0;  // "+ Levin": jobs run the method with it
   // Shows (a, b) on the canvas in place of the result until end_canvas_preview() (an alternative).
   virtual void preview_on_canvas(const Plane& a, const Plane& b) = 0;
   virtual void end_canvas_preview() = 0;

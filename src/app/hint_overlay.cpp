@@ -1,6 +1,8 @@
 // CanvasView's hint markers and the mouse gestures that edit hints: click to add (the new hint
 // takes the colour currently predicted there), click a marker to select it, drag to move it (the
-// result follows with a fast preview; full quality on release), right-click to remove it.
+// result follows with a fast preview; full quality on release), right-click to remove it. Strokes
+// and regions are selected, moved and removed the same way (shape_overlay.cpp); with the brush or
+// the lasso a press paints instead.
 // A marker is the outline of the hinted square (the patch the network is given) with a small
 // swatch of the hint's colour on its corner, so the result stays visible inside; the user can fade
 // markers (marker_opacity_) or hide them (H).
@@ -95,11 +97,21 @@ void CanvasView::handle_hint_mouse(const std::vector<Pane>& panes, bool hovered)
     }
     return;
   }
+  if (continue_shape_gesture(pane, panes.back())) return;
   if (!hovered || !pane) return;
-  if (ImGui::IsMouseClicked(0)) click(*pane, io.MousePos);
-  if (ImGui::IsMouseClicked(1)) {
-    const int h = show_hints_ ? hint_at(*pane, io.MousePos) : -1;
-    if (h >= 0) doc.remove_point(h);
+  if (ImGui::IsMouseClicked(0)) {
+    if (tool_ != Tool::kPoint && !pane->original)
+      press_with_tool(*pane, io.MousePos);
+    else
+      click(*pane, io.MousePos);
+  }
+  if (ImGui::IsMouseClicked(1) && show_hints_) {
+    const int h = hint_at(*pane, io.MousePos);
+    const ShapeRef s = h < 0 ? shape_at(*pane, io.MousePos) : ShapeRef();
+    if (h >= 0)
+      doc.remove_point(h);
+    else if (s.valid())
+      doc.remove_shape(s);
   }
 }
 
@@ -112,7 +124,10 @@ void CanvasView::click(const Pane& pane, ImVec2 mouse) {
   double x = 0, y = 0;
   to_image(pane, mouse, x, y);
   const int h = show_hints_ ? hint_at(pane, mouse) : -1;
-  if (h >= 0) {
+  const ShapeRef shape = show_hints_ && h < 0 ? shape_at(pane, mouse) : ShapeRef();
+  if (shape.valid()) {
+    grab_shape(shape, x, y);
+  } else if (h >= 0) {
     const HintPoint& p = doc.point(h);
     doc.select(h);
     doc.begin_edit();
@@ -133,6 +148,7 @@ void CanvasView::click(const Pane& pane, ImVec2 mouse) {
     show_hints_ = true;
   } else {
     doc.select(-1);
+    doc.select_shape(ShapeRef());
   }
 }
 

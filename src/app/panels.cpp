@@ -20,7 +20,8 @@ const char* kShortcuts[][2] = {
     {"Click", "add a hint (takes the predicted colour)"},
     {"Click + drag a hint", "select and move it (live preview)"},
     {"Right-click a hint / Delete", "remove it"},
-    {"[ and ]", "smaller / larger patch for the selected hint"},
+    {"P / B / L", "point tool / brush (press, drag, release: a stroke) / lasso (drag round an area)"},
+    {"[ and ]", "smaller / larger patch (or stroke width) for the selected hint"},
     {"Esc", "close a menu, prompt, dialog or the alternatives; else deselect"},
     {"Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y)", "undo / redo"},
     {"Mouse wheel", "zoom about the cursor"},
@@ -57,9 +58,10 @@ void EditorApp::draw_menu_bar() {
   if (ImGui::BeginMenu("Edit")) {
     if (ImGui::MenuItem("Undo", "Ctrl+Z", false, doc_.can_undo())) doc_.undo();
     if (ImGui::MenuItem("Redo", "Ctrl+Shift+Z", false, doc_.can_redo())) doc_.redo();
-    if (ImGui::MenuItem("Delete hint", "Del", false, doc_.selected() >= 0))
-      doc_.remove_point(doc_.selected());
-    if (ImGui::MenuItem("Clear all hints", nullptr, false, doc_.size() > 0)) doc_.replace_all({});
+    if (ImGui::MenuItem("Delete hint", "Del", false, doc_.selected() >= 0 || doc_.selected_shape().valid()))
+      doc_.remove_selected();
+    if (ImGui::MenuItem("Clear all hints", nullptr, false, doc_.hint_count() > 0))
+      doc_.replace_hints(HintSet());
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("View")) {
@@ -112,6 +114,7 @@ void EditorApp::draw_side_panel() {
                ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
   if (ImGui::CollapsingHeader("Hints", ImGuiTreeNodeFlags_DefaultOpen)) {
+    canvas_.draw_tool_controls();
     hint_list_.draw_summary();
     canvas_.draw_marker_controls();
     render_.draw_method_controls();
@@ -169,7 +172,7 @@ void EditorApp::draw_status_bar() {
   figures.push_back({buf, 5});
   std::snprintf(buf, sizeof(buf), "full %.0f ms", render_.full_ms());
   figures.push_back({buf, 5});
-  figures.push_back({std::to_string(doc_.size()) + (doc_.size() == 1 ? " hint" : " hints"), 1});
+  figures.push_back({std::to_string(doc_.hint_count()) + (doc_.hint_count() == 1 ? " hint" : " hints"), 1});
   std::snprintf(buf, sizeof(buf), "%.0f%%", canvas_.zoom() * 100.f);
   figures.push_back({buf, 3});
   if (doc_.modified()) figures.push_back({"unsaved", 0});

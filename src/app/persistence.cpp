@@ -118,13 +118,13 @@ std::string autosave_path(const std::string& image_path) {
   return (fs::path(autosave_dir()) / name.str()).string();
 }
 
-void write_autosave(const std::string& image_path, const std::vector<HintPoint>& points) {
+void write_autosave(const std::string& image_path, const HintSet& hints) {
   std::error_code ec;
   fs::create_directories(autosave_dir(), ec);
   if (ec) throw Error("autosave: cannot create " + autosave_dir() + ": " + ec.message());
   Session s;
   s.image = absolute(image_path);
-  s.points = points;
+  set_session_hints(s, hints);
   std::time_t now = std::time(nullptr);
   char stamp[32] = {0};
   std::strftime(stamp, sizeof(stamp), "%Y-%m-%d %H:%M:%S", std::localtime(&now));
@@ -132,12 +132,12 @@ void write_autosave(const std::string& image_path, const std::vector<HintPoint>&
   save_session(s, autosave_path(image_path));
 }
 
-bool read_autosave(const std::string& image_path, std::vector<HintPoint>& points, std::string& saved_at) {
+bool read_autosave(const std::string& image_path, HintSet& hints, std::string& saved_at) {
   std::string p = autosave_path(image_path);
   if (!fs::exists(p)) return false;
   try {
     Session s = load_session(p);
-    points = s.points;
+    hints = session_hints(s);
     saved_at = s.extra.value("autosaved_at", std::string("an earlier run"));
     return true;
   } catch (const Error&) {

@@ -26,9 +26,9 @@ void save_setting(const std::string& name, bool value);  // best effort, never t
 // The autosave file of one image (derived from its absolute path).
 std::string autosave_path(const std::string& image_path);
 // Writes the session atomically (throws tinge::Error naming the file on failure).
-void write_autosave(const std::string& image_path, const std::vector<HintPoint>& points);
-// The autosaved points of an image, when a readable autosave exists.
-bool read_autosave(const std::string& image_path, std::vector<HintPoint>& points, std::string& saved_at);
+void write_autosave(const std::string& image_path, const HintSet& hints);
+// The autosaved hints of an image, when a readable autosave exists.
+bool read_autosave(const std::string& image_path, HintSet& hints, std::string& saved_at);
 void remove_autosave(const std::string& image_path);  // best effort
 
 }  // namespace tinge

@@ -144,7 +144,7 @@ void EditorApp::draw_modals() {
 
 void EditorApp::draw_recovery_prompt() {
   if (!modal("Recover unsaved hints?", recovery_.offered)) return;
-  const size_t n = recovery_.points.size();
+  const size_t n = size_t(recovery_.hints.count());
   ImGui::Text("%zu hint%s for this photo %s autosaved at %s but never saved.", n, n == 1 ? "" : "s",
               n == 1 ? "was" : "were", recovery_.time.c_str());
   if (ImGui::Button("Recover")) answer_recovery(true);

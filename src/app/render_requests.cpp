@@ -18,17 +18,16 @@ double ms_since(std::chrono::steady_clock::time_point t0) {
 }
 
 // The canvas's prediction for these hints: at the preview resolution, or the full result.
-void predict(const ImageData& img, const std::vector<HintPoint>& points, bool full, Method& m, Plane& a,
-             Plane& b) {
+void predict(const ImageData& img, const HintSet& hints, bool full, Method& m, Plane& a, Plane& b) {
   if (full) {
     PipelineOptions po;
     po.saturation = 1.f;  // the shader applies the global saturation live
-    LabImage lab = colorize(img.L, points, m, po);
+    LabImage lab = colorize(img.L, hints, m, po);
     a = std::move(lab.a);
     b = std::move(lab.b);
   } else {
     HintPlanes h =
-        rasterize_hints(points, img.L.width, img.L.height, img.L_preview.width, img.L_preview.height);
+        rasterize_hint_set(hints, img.L.width, img.L.height, img.L_preview.width, img.L_preview.height);
     AbPrediction p = m.predict(img.L_preview, h);
     a = std::move(p.a);
     b = std::move(p.b);
@@ -87,16 +86,16 @@ void RenderRequests::update() {
   requested_rev_ = rev;
   requested_full_ = full;
   auto img = ctx_.image_for_job();
-  auto points = doc.points();
+  const HintSet hints = doc.hints();
   const uint64_t gen = image->generation, epoch = epoch_;
   const bool levin = levin_;
   if (observer_) observer_->result_posted(rev, full);
   ctx_.worker().post(
       "render", full ? "colourising at full resolution" : "preview",
-      [this, img, points, full, rev, gen, epoch, levin](Method& worker_method) -> InferenceWorker::Done {
+      [this, img, hints, full, rev, gen, epoch, levin](Method& worker_method) -> InferenceWorker::Done {
         const auto t0 = std::chrono::steady_clock::now();
         Plane a, b;
-        predict(*img, points, full, job_method(worker_method, levin), a, b);
+        predict(*img, hints, full, job_method(worker_method, levin), a, b);
         const double ms = ms_since(t0);
         return [this, a, b, full, rev, gen, epoch, ms]() mutable {
           const ImageData* now = ctx_.image();

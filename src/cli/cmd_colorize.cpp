@@ -151,14 +151,14 @@ FileResult colorize_file(ColorizeJob& job, const fs::path& in, const fs::path& o
   const std::string loss =
       result_save_loss(out.string(), job.depth ? job.depth : photo.bits, photo.had_alpha);
   if (!loss.empty() && job.note) job.note("tinge: note: " + out.string() + ": " + loss);
-  std::vector<HintPoint> points;
+  HintSet hints;
   PipelineOptions po = job.pipeline;
   bool levin = job.levin;
   std::optional<ColourReference> session_ref;
   if (!hints_path.empty()) {
     const Session s = load_session(hints_path);
+    validate_hints(session_hints(s), photo.width(), photo.height());
     if (!job.reference) session_ref = session_reference_of(job, s, hints_path);
-    validate_points(s.points, photo.width(), photo.height());
     if (!s.image.empty()) {
       const std::string named = resolve_session_image(s, hints_path);
       std::error_code ec;
@@ -166,7 +166,7 @@ FileResult colorize_file(ColorizeJob& job, const fs::path& in, const fs::path& o
         job.note("tinge: note: session '" + hints_path + "' was made for '" + named + "', not '" +
                  in.string() + "'");
     }
-    points = s.points;
+    hints = session_hints(s);
     // The editor's settings saved with the hints, so that the result is the one the editor saved.
     const auto e = s.extra.find("editor");
     if (e != s.extra.end() && e->is_object()) {
@@ -178,14 +178,14 @@ FileResult colorize_file(ColorizeJob& job, const fs::path& in, const fs::path& o
   }
   Method& method = levin ? *job.method : base_method(*job.method);
   r.method = method.name();
-  r.hints = points.size();
+  r.hints = size_t(hints.count());
   const ColourReference* ref = job.reference ? &*job.reference : session_ref ? &*session_ref : nullptr;
   std::optional<ScopedReference> steer;
   if (ref && method.distribution()) {
     steer.emplace(method, *ref);
     r.reference = ref->source;
   }
-  const LabImage lab = colorize(photo.L, points, method, po);
+  const LabImage lab = colorize(photo.L, hints, method, po);
   save_colorized(out.string(), lab.L, lab.a, lab.b, r.alpha ? &photo.alpha : nullptr, r.bits, job.quality);
   return r;
 }
@@ -334,7 +334,7 @@ int run_colorize(std::vector<std::string> argv) {
                  "written over without --force (in a folder, those photos are skipped).");
   args.option("--output", "-o", "OUT",
               "result file (.png/.jpg/.tif; default <stem>_color.png beside IN) or folder")
-      .option("--hints", "", "SESSION.json", "hint session (points with colours) for this photo")
+      .option("--hints", "", "SESSION.json", "hint session (points, strokes, regions) for this photo")
       .flag("--no-sessions", "", "ignore <photo>.tinge.json hint sessions beside the photos");
   add_method_options(args);
   add_reference_options(args);

@@ -61,6 +61,9 @@ int run_eval(std::vector<std::string> argv) {
               "where hints go: uniform (sampled at random, the default), recommended (one at a time\n"
               "where tinge recommends), oracle (one at a time where the result's error is largest:\n"
               "an upper bound that uses the original)")
+      .option("--hint-shape", "", "S",
+              "what each hint is: point (a patch, the default), stroke (a random walk inside\n"
+              "near-constant colour) or region (a flood-filled area traced as a polygon)")
       .option("--patch", "", "P", "side in pixels of each hint's patch (default 5)")
       .option("--seed", "", "S", "seed of the hint sampling (default 1)")
       .option("--max-images", "", "N", "use at most N photos (default all)")
@@ -102,6 +105,9 @@ int run_eval(std::vector<std::string> argv) {
       if (n > 1000)
         throw UsageError("--placement " + args.get("--placement") + ": at most 1000 hints (got " +
                          std::to_string(n) + ")");
+  if (args.has("--hint-shape")) opt.shape = parse_hint_shape(args.get("--hint-shape"));
+  if (opt.shape != HintShape::kPoint && opt.placement != Placement::kUniform)
+    throw UsageError("--hint-shape " + args.get("--hint-shape") + " works with uniform placement only");
   opt.patch = args.get_int("--patch", 5, 1, 255);
   opt.seed = args.has("--seed") ? parse_seed(args.get("--seed")) : 1;
   opt.max_images = args.get_int("--max-images", 0, 0, 100000000);

@@ -49,6 +49,7 @@ ArgParser train_parser() {
       .option("--lr", "", "X", "peak learning rate (default 1e-3)")
       .option("--ce-weight", "", "X", "weight of the classification term in hybrid (default 1)")
       .option("--degrade", "", "P", "share of samples given an old print's faded/soft/grainy L (default 0)")
+      .option("--shapes", "", "P", "share of samples given simulated strokes or regions as hints (default 0)")
       .option("--widths", "", "A,B,C,D", "network widths (default 32,64,128,256)")
       .flag("--levin-input", "",
             "give the network Levin's propagation of the hints as two more inputs (an --init model without "
@@ -132,6 +133,7 @@ TrainOptions train_options(const ArgParser& p) {
   o.lr = p.get_double("--lr", o.lr, 1e-7, 1.0);
   o.ce_weight = p.get_double("--ce-weight", o.ce_weight, 0, 1000);
   o.degrade = p.get_double("--degrade", o.degrade, 0, 1);
+  o.shapes = p.get_double("--shapes", o.shapes, 0, 1);
   if (p.has("--widths")) {
     auto w = parse_int_list(p.get("--widths"), "--widths", 1, 4096);
     if (w.size() != 4) throw UsageError("--widths needs 4 numbers");

@@ -133,9 +133,11 @@ std::string axes_svg(const PlotFrame& f) {
 
 // One line with markers per report, then a legend in the upper left of the plot (PSNR rises with
 // the number of hints, so that corner is usually empty).
-// A report's name in the legend: its method, and its placement unless uniform.
+// A report's name in the legend: its method, its hint shape unless points and its placement unless
+// uniform.
 std::string series_label(const EvalReport& r, size_t k) {
   std::string label = r.method.empty() ? "report " + std::to_string(k + 1) : r.method;
+  if (!r.hint_shape.empty() && r.hint_shape != "point") label += " (" + r.hint_shape + "s)";
   if (!r.placement.empty() && r.placement != "uniform") label += " (" + r.placement + ")";
   return label;
 }

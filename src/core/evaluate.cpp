@@ -107,7 +107,7 @@ void evaluate_uniform(Method& method, const LabImage& orig, const std::string& n
                       const Score& score) {
   for (size_t k = 0; k < opt.hint_counts.size(); ++k) {
     const int n = opt.hint_counts[k];
-    const auto hints = sample_hints(orig, n, opt.patch, mix_seed(opt.seed, name, n));
+    const HintSet hints = sample_hint_set(orig, opt.shape, n, opt.patch, mix_seed(opt.seed, name, n));
     const auto t0 = std::chrono::steady_clock::now();
     const Rgb8Image out = lab_to_srgb8(colorize(orig.L, hints, method));
     score(k, out, seconds_since(t0));
@@ -140,6 +140,39 @@ void evaluate_placed(Method& method, const LabImage& orig, const std::string& na
 
 }  // namespace
 
+HintShape parse_hint_shape(const std::string& name) {
+  if (name == "point") return HintShape::kPoint;
+  if (name == "stroke") return HintShape::kStroke;
+  if (name == "region") return HintShape::kRegion;
+  throw UsageError("unknown hint shape '" + name + "' (choose point, stroke or region)");
+}
+
+const char* hint_shape_name(HintShape s) {
+  switch (s) {
+    case HintShape::kStroke:
+      return "stroke";
+    case HintShape::kRegion:
+      return "region";
+    default:
+      return "point";
+  }
+}
+
+HintSet sample_hint_set(const LabImage& original, HintShape shape, int n, int patch, uint64_t seed) {
+  HintSet h;
+  if (shape == HintShape::kPoint) {
+    h.points = sample_hints(original, n, patch, seed);
+    return h;
+  }
+  ShapeSimOptions sim;
+  sim.scale = std::min(original.width(), original.height()) / 256.0;
+  if (shape == HintShape::kStroke)
+    h.strokes = sample_strokes(original, n, seed, sim);
+  else
+    h.regions = sample_regions(original, n, seed, sim);
+  return h;
+}
+
 std::vector<std::string> list_images(const std::string& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) throw Error(dir + " is not a folder");
@@ -163,6 +196,8 @@ std::vector<std::string> list_images(const std::string& dir) {
 EvalReport evaluate(Method& method, const std::vector<std::string>& files, const EvalOptions& opt,
                     const Progress& progress) {
   if (opt.patch < 1) throw UsageError("eval: patch must be >= 1 (got " + std::to_string(opt.patch) + ")");
+  if (opt.shape != HintShape::kPoint && opt.placement != Placement::kUniform)
+    throw UsageError(std::string("eval: ") + hint_shape_name(opt.shape) + " hints are placed uniformly only");
   for (int n : opt.hint_counts)
     if (n < 0) throw UsageError("eval: hint counts must be >= 0 (got " + std::to_string(n) + ")");
   std::vector<std::string> todo = files;
@@ -176,6 +211,7 @@ EvalReport evaluate(Method& method, const std::vector<std::string>& files, const
   r.seed = opt.seed;
   r.placement = placement_name(opt.placement);
   r.reference = opt.reference;
+  r.hint_shape = hint_shape_name(opt.shape);
 
   const size_t nc = opt.hint_counts.size();
   std::vector<Stats> ps(nc), cf(nc);
@@ -237,6 +273,7 @@ std::string eval_json(const EvalReport& r) {
   j["seed"] = r.seed;
   j["placement"] = r.placement;
   if (r.reference != "none") j["reference"] = r.reference;
+  j["hint_shape"] = r.hint_shape;
   ordered_json rows = ordered_json::array();
   for (const EvalRow& row : r.rows) {
     ordered_json o;
@@ -266,6 +303,7 @@ EvalReport parse_eval_json(const std::string& text) {
     r.seed = j.value("seed", uint64_t(1));
     r.placement = j.value("placement", std::string("uniform"));
     r.reference = j.value("reference", std::string("none"));
+    r.hint_shape = j.value("hint_shape", std::string("point"));
     for (const json& o : j.at("rows")) {
       EvalRow row;
       const json& hn = o.at("hints");

@@ -1,18 +1,29 @@
 // The evaluation protocol of `tinge eval`: for each image, the L-only input and N hint points
 // sampled from the original (uniform location, P x P patch, the patch's mean ab, a fixed seed per
-// image and N); colourise and score PSNR of the 8-bit sRGB result against the original and the
-// colourfulness of results relative to the originals'.
+// image and N), or N strokes or regions simulated from it (hint_simulation.hpp, the same seeds);
+// colourise and score PSNR of the 8-bit sRGB result against the original and the colourfulness of
+// results relative to the originals'.
 #pragma once
 #include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
 
+#include "hint_simulation.hpp"
 #include "method.hpp"
 #include "recommend.hpp"
 #include "simulated_user.hpp"
 
 namespace tinge {
+
+// What each of the N hints is: a point (a P x P patch), a stroke or a region.
+enum class HintShape { kPoint, kStroke, kRegion };
+HintShape parse_hint_shape(const std::string& name);  // "point" | "stroke" | "region"; UsageError else
+const char* hint_shape_name(HintShape s);
+
+// N hints of `shape` for one photo of the protocol (points: sample_hints with `patch`; strokes and
+// regions: hint_simulation.hpp with lengths scaled to the photo's shorter side over 256).
+HintSet sample_hint_set(const LabImage& original, HintShape shape, int n, int patch, uint64_t seed);
 
 struct EvalOptions {
   std::vector<int> hint_counts = {0, 1, 2, 5, 10, 20, 50, 100};
@@ -22,7 +33,8 @@ struct EvalOptions {
   // Where the hints go: sampled at random for each count (uniform), or added one at a time by a
   // simulated user (recommended, oracle: simulated_user.hpp), the first N of them scored at N.
   Placement placement = Placement::kUniform;
-  RecommendOptions recommend;  // the recommender's settings for recommended placement
+  RecommendOptions recommend;           // the recommender's settings for recommended placement
+  HintShape shape = HintShape::kPoint;  // strokes and regions: uniform placement only
   // A colour reference for each photo (colour_reference.hpp): none, the photo's own colour original
   // ("self": an oracle histogram), or another photo of the same source ("same-source": the next file
   // in name order whose name has the same prefix before '_'). Needs a method with a distribution.
@@ -50,6 +62,7 @@ struct EvalReport {
   uint64_t seed = 1;
   std::string placement = "uniform";
   std::string reference = "none";
+  std::string hint_shape = "point";
   std::vector<EvalRow> rows;
 };
 

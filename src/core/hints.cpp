@@ -10,6 +10,7 @@
 
 #include "error.hpp"
 #include "hash.hpp"
+#include "hint_shapes.hpp"
 
 namespace tinge {
 namespace {
@@ -43,14 +44,17 @@ void cover(double c, int s, int n, int& first, int& last) {
 
 }  // namespace
 
-HintPlanes rasterize_hints(const std::vector<HintPoint>& points, int orig_w, int orig_h, int work_w,
-                           int work_h) {
+namespace {
+
+void check_sizes(int orig_w, int orig_h, int work_w, int work_h) {
   if (orig_w <= 0 || orig_h <= 0 || work_w <= 0 || work_h <= 0)
     throw Error("rasterize_hints: bad sizes (original " + std::to_string(orig_w) + "x" +
                 std::to_string(orig_h) + ", working " + std::to_string(work_w) + "x" +
                 std::to_string(work_h) + ")");
-  HintPlanes h{Plane(work_w, work_h), Plane(work_w, work_h), Plane(work_w, work_h), int(points.size())};
-  const double sx = double(work_w) / orig_w, sy = double(work_h) / orig_h;
+}
+
+void paint_points(const std::vector<HintPoint>& points, double sx, double sy, HintPlanes& h) {
+  const int work_w = h.mask.width, work_h = h.mask.height;
   const double scale = std::min(sx, sy);
   for (size_t i = 0; i < points.size(); ++i) {
     const HintPoint& p = points[i];
@@ -67,6 +71,48 @@ HintPlanes rasterize_hints(const std::vector<HintPoint>& points, int orig_w, int
         h.mask.at(x, y) = 1.f;
       }
   }
+}
+
+// Gives the covered pixels chroma (a, b) in the planes.
+void paint_coverage(const Coverage& c, float a, float b, HintPlanes& h) {
+  for (size_t i = 0; i < c.m.size(); ++i)
+    if (c.m[i]) {
+      h.a.v[i] = a;
+      h.b.v[i] = b;
+      h.mask.v[i] = 1.f;
+    }
+}
+
+}  // namespace
+
+HintPlanes rasterize_hints(const std::vector<HintPoint>& points, int orig_w, int orig_h, int work_w,
+                           int work_h) {
+  check_sizes(orig_w, orig_h, work_w, work_h);
+  HintPlanes h{Plane(work_w, work_h), Plane(work_w, work_h), Plane(work_w, work_h), int(points.size())};
+  paint_points(points, double(work_w) / orig_w, double(work_h) / orig_h, h);
+  return h;
+}
+
+HintPlanes rasterize_hint_set(const HintSet& hints, int orig_w, int orig_h, int work_w, int work_h) {
+  check_sizes(orig_w, orig_h, work_w, work_h);
+  try {
+    check_shape_geometry(hints);
+  } catch (const Error& e) {
+    throw Error(std::string("rasterize_hint_set: ") + e.what());
+  }
+  HintPlanes h{Plane(work_w, work_h), Plane(work_w, work_h), Plane(work_w, work_h), hints.count()};
+  const double sx = double(work_w) / orig_w, sy = double(work_h) / orig_h;
+  for (const HintRegion& r : hints.regions) {
+    Coverage c(work_w, work_h);
+    cover_region(r.polygon, sx, sy, c);
+    paint_coverage(c, r.a, r.b, h);
+  }
+  for (const HintStroke& s : hints.strokes) {
+    Coverage c(work_w, work_h);
+    cover_stroke(s.points, sx, sy, stroke_radius(s.width, std::min(sx, sy)), c);
+    paint_coverage(c, s.a, s.b, h);
+  }
+  paint_points(hints.points, sx, sy, h);
   return h;
 }
 

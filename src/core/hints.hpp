@@ -2,8 +2,10 @@
 // the network's working resolution.
 #pragma once
 #include <cstdint>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "image.hpp"
@@ -24,6 +26,44 @@ struct HintPoint {
       nlohmann::json::object();  // unknown per-point fields of a session file, kept verbatim
 };
 
+// A point of a stroke or a region's outline, in original-image pixels (as HintPoint's x, y).
+struct HintVertex {
+  double x = 0, y = 0;
+};
+
+// The widest stroke, in original pixels.
+constexpr double kMaxStrokeWidth = 255;
+
+// A brush stroke: the polyline through `points` drawn with a round brush `width` original pixels
+// wide carries chroma (a, b). One point is a round dot.
+struct HintStroke {
+  std::vector<HintVertex> points;
+  double width = 5;
+  float a = 0, b = 0;
+  nlohmann::json extra = nlohmann::json::object();  // unknown per-stroke fields of a session file
+};
+
+// A region: the inside of the closed polygon `polygon` (non-zero winding: a lasso drawn twice round
+// is still inside; the last vertex joins the first) carries chroma (a, b); a = b = 0 keeps it gray.
+struct HintRegion {
+  std::vector<HintVertex> polygon;
+  float a = 0, b = 0;
+  nlohmann::json extra = nlohmann::json::object();  // unknown per-region fields of a session file
+};
+
+// Every hint of a photo. Rasterised regions first, strokes over them, points on top.
+struct HintSet {
+  std::vector<HintPoint> points;
+  std::vector<HintStroke> strokes;
+  std::vector<HintRegion> regions;
+  HintSet() = default;
+  HintSet(std::vector<HintPoint> p) : points(std::move(p)) {}  // NOLINT: points alone convert
+  HintSet(std::initializer_list<HintPoint> p) : points(p) {}   // NOLINT: so do {p, q}
+  int count() const { return int(points.size() + strokes.size() + regions.size()); }
+  bool empty() const { return points.empty() && strokes.empty() && regions.empty(); }
+  bool has_shapes() const { return !strokes.empty() || !regions.empty(); }
+};
+
 // Hint planes at some resolution: a, b in CIELAB units (0 where no hint) and mask (1 where hinted),
 // and how many hints they hold (patches that touch or overlap still count one each).
 struct HintPlanes {
@@ -37,6 +77,12 @@ struct HintPlanes {
 // number of points.
 HintPlanes rasterize_hints(const std::vector<HintPoint>& points, int orig_w, int orig_h, int work_w,
                            int work_h);
+// The same for every kind of hint: regions first (each the working pixels whose centres lie inside its
+// scaled polygon, or when none does the pixel holding its vertices' mean), then strokes (pixels
+// within max(0.5, width * scale / 2) of the scaled polyline), then points. count = hints.count().
+// Throws Error for a non-finite coordinate or width, a stroke with no point or a region with fewer
+// than 3 vertices.
+HintPlanes rasterize_hint_set(const HintSet& hints, int orig_w, int orig_h, int work_w, int work_h);
 
 // Hint planes on a coarser w x h grid (at most the planes' size): a coarse pixel is hinted when
 // any fine pixel it covers (x -> floor(x * w / W)) is, with the mean ab of those hinted pixels.

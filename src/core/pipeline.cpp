@@ -1,28 +1,29 @@
 // The full-resolution pipeline: downscale L, rasterise hints, run the method at working
-// resolution, upsample ab guided by full-resolution L, enforce hints, apply saturation.
+// resolution, upsample ab guided by full-resolution L, enforce hints (hint_enforce.hpp), apply
+// saturation.
 #include "pipeline.hpp"
 
 #include <cmath>
 #include <string>
 
 #include "error.hpp"
+#include "hint_enforce.hpp"
 #include "hints.hpp"
 #include "resample.hpp"
 
 namespace tinge {
 
-WorkingInput to_working_resolution(const Plane& L_full, const std::vector<HintPoint>& hints, int short_side) {
+WorkingInput to_working_resolution(const Plane& L_full, const HintSet& hints, int short_side) {
   const int W = L_full.width, H = L_full.height;
   int w = W, h = H;
   working_size(W, H, short_side, w, h);
   WorkingInput in;
   in.L = (w == W && h == H) ? L_full : resize_area(L_full, w, h);
-  in.hints = rasterize_hints(hints, W, H, w, h);
+  in.hints = rasterize_hint_set(hints, W, H, w, h);
   return in;
 }
 
-LabImage colorize(const Plane& L_full, const std::vector<HintPoint>& hints, Method& method,
-                  const PipelineOptions& opt) {
+LabImage colorize(const Plane& L_full, const HintSet& hints, Method& method, const PipelineOptions& opt) {
   const int W = L_full.width, H = L_full.height;
   if (W <= 0 || H <= 0 || L_full.size() != size_t(W) * size_t(H))
     throw Error("colorize: L plane is empty or malformed");
@@ -47,14 +48,7 @@ LabImage colorize(const Plane& L_full, const std::vector<HintPoint>& hints, Meth
   out.L = L_full;
   guided_upsample_ab(L_work, pred.a, pred.b, L_full, out.a, out.b);
 
-  if (opt.enforce_hints && !hints.empty()) {
-    const HintPlanes full = rasterize_hints(hints, W, H, W, H);
-    for (size_t i = 0; i < out.a.size(); ++i)
-      if (full.mask.v[i] > 0.5f) {
-        out.a.v[i] = full.a.v[i];
-        out.b.v[i] = full.b.v[i];
-      }
-  }
+  if (opt.enforce_hints) enforce_hints(hints, out.a, out.b, region_feather(std::min(W, H), std::min(w, h)));
   if (opt.saturation != 1.f) {
     for (float& v : out.a.v) v *= opt.saturation;
     for (float& v : out.b.v) v *= opt.saturation;

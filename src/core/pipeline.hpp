@@ -11,7 +11,7 @@
 namespace tinge {
 
 struct PipelineOptions {
-  bool enforce_hints = true;  // hinted patches take exactly their hint's ab at full resolution
+  bool enforce_hints = true;  // hinted pixels take their hint's ab at full resolution (hint_enforce.hpp)
   float saturation = 1.f;     // global chroma scale applied in Lab (then brought into gamut by clamping)
 };
 
@@ -21,10 +21,9 @@ struct WorkingInput {
   Plane L;
   HintPlanes hints;
 };
-WorkingInput to_working_resolution(const Plane& L_full, const std::vector<HintPoint>& hints, int short_side);
+WorkingInput to_working_resolution(const Plane& L_full, const HintSet& hints, int short_side);
 
 // Colourises a full-resolution L plane with the given hints; returns the full-resolution Lab image.
-LabImage colorize(const Plane& L_full, const std::vector<HintPoint>& hints, Method& method,
-                  const PipelineOptions& opt = {});
+LabImage colorize(const Plane& L_full, const HintSet& hints, Method& method, const PipelineOptions& opt = {});
 
 }  // namespace tinge

@@ -44,6 +44,7 @@ struct TrainOptions {
   double lr = 1e-3;
   double ce_weight = 1.0;  // weight of the classification term in `hybrid`
   double degrade = 0.0;    // share of samples with an old-print L (SampleOptions)
+  double shapes = 0.0;     // share of samples with simulated strokes or regions (SampleOptions)
   uint64_t seed = 1;
   std::string device = "auto";  // auto | cpu | cuda
   std::string precision;        // auto | fp32 | bf16 (mixed_precision.hpp); "" = fp32,

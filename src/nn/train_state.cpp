@@ -17,6 +17,7 @@ void copy_recipe(const From& from, To& to) {
   to.lr = from.lr;
   to.ce_weight = from.ce_weight;
   to.degrade = from.degrade;
+  to.shapes = from.shapes;
   to.seed = from.seed;
   to.data_shards = from.data_shards;
 }
@@ -47,6 +48,7 @@ void TrainState::save_to(nlohmann::json& meta) const {
                          {"seed", seed},
                          {"ce_weight", ce_weight},
                          {"degrade", degrade},
+                         {"shapes", shapes},
                          {"precision", precision},
                          {"minutes", minutes},
                          {"max_images", max_images},
@@ -79,6 +81,7 @@ TrainState TrainState::load_from(const nlohmann::json& meta, const std::string& 
     s.seed = ts.at("seed").get<uint64_t>();
     s.ce_weight = ts.at("ce_weight").get<double>();
     s.degrade = ts.value("degrade", 0.0);
+    s.shapes = ts.value("shapes", 0.0);
     s.precision = ts.value("precision", std::string("fp32"));
     s.minutes = ts.value("minutes", 0.0);
     s.max_images = ts.value("max_images", 0);

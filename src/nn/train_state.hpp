@@ -23,7 +23,7 @@ struct TrainState {
   // The recipe (on resume these replace what the caller asked for, but see Trainer).
   std::string loss = "hybrid";
   int batch = 32, crop = 176;
-  double lr = 1e-3, ce_weight = 1.0, degrade = 0.0;
+  double lr = 1e-3, ce_weight = 1.0, degrade = 0.0, shapes = 0.0;
   uint64_t seed = 1;
   std::string precision = "fp32";  // fp32 | bf16
   int64_t steps = 0;               // the schedule's length
@@ -38,9 +38,9 @@ struct TrainState {
 
   // The recipe of a run of `opt` (resolved: no "not given" values left).
   static TrainState of(const TrainOptions& opt);
-  // Puts the fixed part of the recipe (loss, batch, crop, lr, seed, CE weight, degrade, data shards)
-  // into `opt`, as a resumed run must keep it; length, time, photos and precision are the Trainer's to
-  // settle.
+  // Puts the fixed part of the recipe (loss, batch, crop, lr, seed, CE weight, degrade, shapes, data
+  // shards) into `opt`, as a resumed run must keep it; length, time, photos and precision are the
+  // Trainer's to settle.
   void apply_recipe(TrainOptions& opt) const;
   // Writes "train_state" and "training"."steps_done" / "elapsed_s" into `meta`.
   void save_to(nlohmann::json& meta) const;

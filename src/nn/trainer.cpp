@@ -299,6 +299,7 @@ Checkpointer Trainer::make_checkpointer() const {
                              {"lr", opt_.lr},
                              {"seed", opt_.seed},
                              {"degrade", opt_.degrade},
+                             {"shapes", opt_.shapes},
                              {"precision", opt_.precision},
                              {"steps", opt_.steps},
                              {"device", device_.is_cuda() ? "cuda" : "cpu"},
@@ -407,6 +408,7 @@ TrainResult Trainer::loop(const Checkpointer& files) {
   SampleOptions sopt;
   sopt.crop = opt_.crop;
   sopt.p_degrade = opt_.degrade;
+  sopt.p_shapes = opt_.shapes;
   const bool levin_input = net_->cfg.levin_input;
   const int shards = opt_.data_shards;
   TrainOptions per_shard = opt_;

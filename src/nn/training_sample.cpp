@@ -8,6 +8,9 @@
 
 #include "core/color.hpp"
 #include "core/error.hpp"
+#include "core/hash.hpp"
+#include "core/hint_shapes.hpp"
+#include "core/hint_simulation.hpp"
 #include "core/refine.hpp"
 
 namespace tinge {
@@ -58,6 +61,47 @@ void degrade_lightness(float* L, int S, std::mt19937_64& rng) {
     for (size_t i = 0; i < n; ++i) L[i] += noise(rng);
   }
   for (size_t i = 0; i < n; ++i) L[i] = std::clamp(L[i], 0.f, 100.f);
+}
+
+// 1..max, each count half as likely as the one before.
+int halving_count(SimRandom& rng, int max) {
+  int k = 1;
+  while (k < max && rng.uniform() < 0.5) ++k;
+  return k;
+}
+
+// Simulated strokes or regions of the S x S crop (L, a, b) painted into the hint planes: regions
+// first, strokes over them, as rasterize_hint_set does; points (where mask is already 1) stay on top
+// unless the sample drops them. Drawn from its own random stream, so that the points, the
+// degradation and the samples without shapes are exactly what they would be without this.
+// Returns the number of hints in the planes.
+int add_shapes(const SampleOptions& opt, uint64_t seed, int points, const float* L, const float* a,
+               const float* b, float* hint_a, float* hint_b, float* mask) {
+  const int S = opt.crop;
+  const size_t N = size_t(S) * size_t(S);
+  SimRandom rng(splitmix64(seed ^ 0x5eed5a9e5ULL));
+  if (!(rng.uniform() < opt.p_shapes)) return points;
+  const bool strokes = rng.uniform() < opt.p_stroke_shapes, keep_points = rng.uniform() < 0.5;
+  LabImage crop;
+  crop.L = Plane(S, S), crop.a = Plane(S, S), crop.b = Plane(S, S);
+  std::copy(L, L + N, crop.L.v.begin());
+  std::copy(a, a + N, crop.a.v.begin());
+  std::copy(b, b + N, crop.b.v.begin());
+  HintSet shapes;
+  const int k = halving_count(rng, strokes ? opt.max_strokes : opt.max_regions);
+  for (int i = 0; i < k; ++i)
+    if (strokes)
+      shapes.strokes.push_back(simulate_stroke(crop, rng));
+    else
+      shapes.regions.push_back(simulate_region(crop, rng));
+  const HintPlanes sp = rasterize_hint_set(shapes, S, S, S, S);
+  for (size_t i = 0; i < N; ++i) {
+    if (keep_points && mask[i] > 0.5f) continue;
+    hint_a[i] = sp.a.v[i];
+    hint_b[i] = sp.b.v[i];
+    mask[i] = sp.mask.v[i];
+  }
+  return k + (keep_points ? points : 0);
 }
 
 }  // namespace
@@ -122,6 +166,7 @@ int make_training_sample(const Rgb8Image& img, const SampleOptions& opt, uint64_
         mask[i] = 1.f;
       }
   }
+  if (opt.p_shapes > 0) n = add_shapes(opt, seed, n, L, a, b, hint_a, hint_b, mask);
   // Drawn after everything else, so samples without degradation are exactly what they were.
   if (opt.p_degrade > 0 && u01(rng) < opt.p_degrade) degrade_lightness(L, S, rng);
   if (levin_a && levin_b) {

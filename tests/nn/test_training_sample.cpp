@@ -1,6 +1,8 @@
 // Training samples with an old print's lightness (SampleOptions::p_degrade): only L may change,
 // the colour targets and the simulated hints must be those of the clean sample, samples without
 // degradation must be exactly what they were, and the share of degraded samples must follow p.
+// Samples with simulated strokes and regions (p_shapes): the same targets, the shapes' hints carry
+// the colour under them, and samples without shapes are exactly what they were.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -18,10 +20,13 @@ struct Sample {
   int hints = 0;
 };
 
-Sample make(const Rgb8Image& img, double p, uint64_t seed, int crop = 48) {
+Sample make(const Rgb8Image& img, double p, uint64_t seed, int crop = 48, double shapes = 0.0,
+            int max_points = 150) {
   SampleOptions o;
   o.crop = crop;
   o.p_degrade = p;
+  o.p_shapes = shapes;
+  o.max_points = max_points;
   const size_t n = size_t(crop) * size_t(crop);
   Sample s{std::vector<float>(n), std::vector<float>(n), std::vector<float>(n),
            std::vector<float>(n), std::vector<float>(n), std::vector<float>(n)};
@@ -97,6 +102,73 @@ TEST(TrainingSample, DegradationsFadeBlurAndAddGrain) {
   }
   EXPECT_GT(grainy, 15);
   EXPECT_GT(faded, 15);
+}
+
+// Four flat quadrants of distinct colours (CIELAB distances far above the simulation's tolerances).
+Rgb8Image quadrants() {
+  Rgb8Image img(96, 96);
+  const uint8_t colours[4][3] = {{200, 40, 40}, {40, 160, 60}, {50, 70, 210}, {230, 200, 60}};
+  for (int y = 0; y < 96; ++y)
+    for (int x = 0; x < 96; ++x) {
+      const uint8_t* c = colours[(y >= 48) * 2 + (x >= 48)];
+      std::copy(c, c + 3, img.px(x, y));
+    }
+  return img;
+}
+
+TEST(TrainingSample, ShapesLeaveTargetsAndOtherSamplesAlone) {
+  const Rgb8Image img = photo();
+  int with_shapes = 0;
+  const int n = 120;
+  for (uint64_t seed = 1; seed <= n; ++seed) {
+    const Sample plain = make(img, 0.0, seed), mixed = make(img, 0.0, seed, 48, 0.4);
+    EXPECT_EQ(plain.L, mixed.L);
+    EXPECT_EQ(plain.a, mixed.a);
+    EXPECT_EQ(plain.b, mixed.b);
+    // A sample with shapes has more or other hints; one without is the same sample.
+    if (plain.hints != mixed.hints || plain.m != mixed.m || plain.ha != mixed.ha || plain.hb != mixed.hb)
+      ++with_shapes;
+  }
+  EXPECT_NEAR(with_shapes, 0.4 * n, 22);  // binomial sd ~5.4
+}
+
+TEST(TrainingSample, ShapesCarryTheColourUnderThem) {
+  const Rgb8Image img = quadrants();
+  for (uint64_t seed = 1; seed <= 30; ++seed) {
+    // No points: every hinted pixel comes from a stroke or a region.
+    const Sample s = make(img, 0.0, seed, 64, 1.0, 0);
+    ASSERT_GE(s.hints, 1) << "seed " << seed;
+    int hinted = 0;
+    for (size_t i = 0; i < s.m.size(); ++i) {
+      if (s.m[i] < 0.5f) {
+        ASSERT_EQ(s.ha[i], 0.f);
+        continue;
+      }
+      ++hinted;
+      ASSERT_NEAR(s.ha[i], s.a[i], 1.0) << "seed " << seed << " pixel " << i;
+      ASSERT_NEAR(s.hb[i], s.b[i], 1.0) << "seed " << seed << " pixel " << i;
+    }
+    EXPECT_GT(hinted, 4) << "seed " << seed;
+    const Sample again = make(img, 0.0, seed, 64, 1.0, 0);
+    EXPECT_EQ(again.m, s.m);
+    EXPECT_EQ(again.ha, s.ha);
+  }
+}
+
+TEST(TrainingSample, ShapesReachTheLevinChannels) {
+  const Rgb8Image img = quadrants();
+  SampleOptions o;
+  o.crop = 64;
+  o.p_shapes = 1.0;
+  o.max_points = 0;
+  const size_t n = 64 * 64;
+  std::vector<float> L(n), a(n), b(n), ha(n), hb(n), m(n), la(n), lb(n);
+  ASSERT_GE(make_training_sample(img, o, 7, L.data(), a.data(), b.data(), ha.data(), hb.data(), m.data(),
+                                 la.data(), lb.data()),
+            1);
+  double spread = 0;
+  for (size_t i = 0; i < n; ++i) spread += std::fabs(la[i]) + std::fabs(lb[i]);
+  EXPECT_GT(spread / double(n), 1.0) << "Levin's propagation of the shapes' hints must not be empty";
 }
 
 }  // namespace

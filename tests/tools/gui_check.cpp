@@ -26,6 +26,13 @@
 //                                              chroma (CIELAB) lie in those ranges
 //   gui_check in-gamut SESSION I PHOTO         hint I's colour is in the sRGB gamut at the photo's
 //                                              lightness under it (within 1 unit of chroma)
+//   gui_check shapes SESSION STROKES REGIONS   the session holds that many strokes and regions
+//   gui_check stroke SESSION I A B TOL MIN_LENGTH  stroke I's ab is within TOL of (A, B) and its path
+//                                              is at least MIN_LENGTH image pixels long
+//   gui_check region SESSION I A B TOL MIN_VERTICES  region I's ab is within TOL of (A, B), with at
+//                                              least MIN_VERTICES vertices
+//   gui_check ab-near SHOT X Y A B RADIUS TOL  the mean ab of the screen around (X, Y) is within TOL
+//                                              of (A, B) brought into gamut at the measured lightness
 // Prints what it measured; exits 0 when the check passes, 1 when it fails, 2 on bad usage.
 #include <algorithm>
 #include <cmath>
@@ -430,6 +437,58 @@ int mean_ab(const std::string& path, int x, int y, int w, int h) {
   return 0;
 }
 
+int shapes(const std::string& path, int strokes, int regions) {
+  const tinge::Session s = tinge::load_session(path);
+  std::printf("%s holds %zu strokes and %zu regions, want %d and %d\n", path.c_str(), s.strokes.size(),
+              s.regions.size(), strokes, regions);
+  return int(s.strokes.size()) == strokes && int(s.regions.size()) == regions ? 0 : 1;
+}
+
+int stroke(const std::string& path, int i, double a, double b, double tol, double min_length) {
+  const tinge::Session s = tinge::load_session(path);
+  if (i < 0 || i >= int(s.strokes.size())) return std::printf("no stroke %d\n", i), 1;
+  const tinge::HintStroke& st = s.strokes[size_t(i)];
+  double length = 0;
+  for (size_t k = 1; k < st.points.size(); ++k)
+    length += std::hypot(st.points[k].x - st.points[k - 1].x, st.points[k].y - st.points[k - 1].y);
+  const double d = std::hypot(st.a - a, st.b - b);
+  std::printf(
+      "stroke %d: ab (%.2f, %.2f) want (%g, %g), distance %.2f; %zu points from (%.1f, %.1f) to (%.1f, "
+      "%.1f), length %.1f (want >= %g), width %g\n",
+      i, st.a, st.b, a, b, d, st.points.size(), st.points.front().x, st.points.front().y, st.points.back().x,
+      st.points.back().y, length, min_length, st.width);
+  return d <= tol && length >= min_length ? 0 : 1;
+}
+
+int region(const std::string& path, int i, double a, double b, double tol, int min_vertices) {
+  const tinge::Session s = tinge::load_session(path);
+  if (i < 0 || i >= int(s.regions.size())) return std::printf("no region %d\n", i), 1;
+  const tinge::HintRegion& r = s.regions[size_t(i)];
+  const double d = std::hypot(r.a - a, r.b - b);
+  std::printf("region %d: ab (%.2f, %.2f) want (%g, %g), distance %.2f; %zu vertices (want >= %d)\n", i, r.a,
+              r.b, a, b, d, r.polygon.size(), min_vertices);
+  return d <= tol && int(r.polygon.size()) >= min_vertices ? 0 : 1;
+}
+
+int ab_near(const std::string& path, int cx, int cy, double a, double b, int r, double tol) {
+  const Rgb8Image img = load_shot(path);
+  double sL = 0, sa = 0, sb = 0;
+  int n = 0;
+  for (int y = cy - r; y <= cy + r; ++y)
+    for (int x = cx - r; x <= cx + r; ++x) {
+      if (x < 0 || y < 0 || x >= img.width || y >= img.height) continue;
+      const uint8_t* p = img.px(x, y);
+      const tinge::Lab lab = tinge::srgb8_to_lab(p[0], p[1], p[2]);
+      sL += lab[0], sa += lab[1], sb += lab[2], ++n;
+    }
+  if (n == 0) return std::printf("no pixels around (%d, %d)\n", cx, cy), 1;
+  const auto want = tinge::clamp_to_gamut(float(sL / n), float(a), float(b));
+  const double d = std::hypot(sa / n - want[0], sb / n - want[1]);
+  std::printf("around (%d, %d): L %.1f, ab (%.1f, %.1f), want (%.1f, %.1f), distance %.1f (tol %g)\n", cx, cy,
+              sL / n, sa / n, sb / n, want[0], want[1], d, tol);
+  return d <= tol ? 0 : 1;
+}
+
 int usage() {
   std::fprintf(
       stderr,
@@ -442,7 +501,9 @@ int usage() {
       "       coloured SHOT X0 Y0 X1 Y1 FRACTION | see-through WITH WITHOUT MIN_SIDE |\n"
       "       shot-to-png SHOT.xwd OUT.png | region-diff A B X0 Y0 X1 Y1 MIN MAX |\n"
       "       size SESSION I N | in-gamut SESSION I PHOTO |\n"
-      "       rect-colour SHOT X Y W H MINL MAXL MINC MAXC | mean-ab SHOT X Y W H\n");
+      "       rect-colour SHOT X Y W H MINL MAXL MINC MAXC | mean-ab SHOT X Y W H |\n"
+      "       shapes SESSION STROKES REGIONS | stroke SESSION I A B TOL MIN_LENGTH |\n"
+      "       region SESSION I A B TOL MIN_VERTICES | ab-near SHOT X Y A B RADIUS TOL\n");
   return 2;
 }
 
@@ -480,6 +541,16 @@ int main(int argc, char** argv) {
     if (a.size() == 6 && a[0] == "mean-ab")
       return mean_ab(a[1], std::stoi(a[2]), std::stoi(a[3]), std::stoi(a[4]), std::stoi(a[5]));
     if (a.size() == 4 && a[0] == "size") return size_of(a[1], std::stoi(a[2]), std::stoi(a[3]));
+    if (a.size() == 4 && a[0] == "shapes") return shapes(a[1], std::stoi(a[2]), std::stoi(a[3]));
+    if (a.size() == 7 && a[0] == "stroke")
+      return stroke(a[1], std::stoi(a[2]), std::stod(a[3]), std::stod(a[4]), std::stod(a[5]),
+                    std::stod(a[6]));
+    if (a.size() == 7 && a[0] == "region")
+      return region(a[1], std::stoi(a[2]), std::stod(a[3]), std::stod(a[4]), std::stod(a[5]),
+                    std::stoi(a[6]));
+    if (a.size() == 8 && a[0] == "ab-near")
+      return ab_near(a[1], std::stoi(a[2]), std::stoi(a[3]), std::stod(a[4]), std::stod(a[5]),
+                     std::stoi(a[6]), std::stod(a[7]));
     if (a.size() == 4 && a[0] == "see-through") return see_through(a[1], a[2], std::stoi(a[3]));
     if (a.size() == 3 && a[0] == "shot-to-png") return tinge::save_image(load_shot(a[1]), a[2]), 0;
     if (a.size() >= 4 && a[0] == "screenshot")

@@ -84,8 +84,8 @@ TEST(Session, RoundTripKeepsUnknownFields) {
 TEST(Session, RejectsWrongFormatAndVersion) {
   EXPECT_NE(parse_error(R"({"format": "other", "version": 1, "points": []})").find("'format'"),
             std::string::npos);
-  EXPECT_EQ(parse_error(R"({"format": "tinge-session", "version": 2, "points": []})"),
-            "session: unsupported session version 2 (this tinge reads 1)");
+  EXPECT_EQ(parse_error(R"({"format": "tinge-session", "version": 3, "points": []})"),
+            "session: unsupported session version 3 (this tinge reads 1 and 2)");
   EXPECT_NE(parse_error(R"({"format": "tinge-session", "version": 1.0, "points": []})")
                 .find("'version' must be an integer"),
             std::string::npos);
