@@ -134,7 +134,7 @@ void Trainer::choose_device() {
       throw TrainRequestError(TrainRequestError::Reason::kNoCuda, "cuda", "no CUDA device is available");
     const int index = opt_.dist.world_size > 1 ? opt_.dist.local_rank : 0;
     if (index >= int(torch::cuda::device_count()))
-      throw UsageError("local rank " + std::to_string(index) + ": this machine has " +
+      throw UsageError("local rank " + std::to_string(index) + ": the machine has " +
                        std::to_string(torch::cuda::device_count()) + " CUDA device(s)");
     device_ = torch::Device(torch::kCUDA, int8_t(index));
     at::globalContext().setBenchmarkCuDNN(true);
