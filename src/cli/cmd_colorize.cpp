@@ -199,6 +199,39 @@ fs::path file_output(const fs::path& in, const ArgParser& args) {
   return fs::is_directory(out, ec) ? out / name : out;
 }
 
+// What a folder run did.
+struct FolderTally {
+  size_t listed = 0, todo = 0;  // photos in the folder; in this run's shard
+  int failed = 0, skipped = 0, done_before = 0, with_session = 0;
+  double seconds = 0;
+};
+
+// Prints a folder run's summary; throws when photos failed, or were skipped as their results exist.
+int folder_summary(const FolderTally& t, const fs::path& out_dir, const std::string& method,
+                   const ShardSpec& shard) {
+  const int failed = t.failed, skipped = t.skipped;
+  const int ok = int(t.todo) - failed - skipped - t.done_before;
+  const std::string skip_text =
+      (skipped ? ", " + std::to_string(skipped) + " skipped as their results exist (--force writes over them)"
+               : "") +
+      (t.done_before ? ", " + std::to_string(t.done_before) + " done before (--skip-existing)" : "");
+  if (shard.count > 1)
+    std::printf("shard %d/%d: %zu of the folder's %zu photos\n", shard.index, shard.count, t.todo, t.listed);
+  std::printf("colorized %d of %zu photos into %s (%s, %d with a hint session%s, %.1f s)\n", ok, t.todo,
+              out_dir.string().c_str(), method.c_str(), t.with_session, skip_text.c_str(), t.seconds);
+  const std::string of = " of " + std::to_string(t.todo) + " photos ";
+  if (failed)
+    throw Error(std::to_string(failed) + of + "failed" +
+                (skipped ? " and " + std::to_string(skipped) + (skipped == 1 ? " was" : " were") +
+                               " skipped as their results exist"
+                         : "") +
+                " (see the messages above)");
+  if (skipped)
+    throw Error(std::to_string(skipped) + of + "skipped: their results exist in '" + out_dir.string() +
+                "' (pass --force to write over them)");
+  return 0;
+}
+
 int run_folder(ColorizeJob& job, const fs::path& dir, const ArgParser& args, const BatchOptions& batch) {
   if (args.has("--hints"))
     throw UsageError("--hints takes the session of one photo; it cannot be used with a folder");
@@ -239,7 +272,7 @@ int run_folder(ColorizeJob& job, const fs::path& dir, const ArgParser& args, con
 
   const bool sessions = !args.has("--no-sessions");
   const auto t0 = std::chrono::steady_clock::now();
-  int failed = 0, skipped = 0, done_before = 0, with_session = 0;
+  FolderTally t{files.size(), todo.size()};
   ProgressBar bar("colorize", int(todo.size()));
   job.note = [&bar](const std::string& line) { bar.note(line); };
   for (size_t k = 0; k < todo.size(); ++k) {
@@ -249,14 +282,14 @@ int run_folder(ColorizeJob& job, const fs::path& dir, const ArgParser& args, con
     ManifestEntry entry{relative_key(files[i], dir.string()), "ok", 0, out.string(), ""};
     const auto t1 = std::chrono::steady_clock::now();
     if (!job.force && batch.skip_existing && fs::is_regular_file(out, ec)) {  // saved whole (atomic_write)
-      ++done_before;
+      ++t.done_before;
       entry.status = "skipped";
       manifest.record(entry);
       bar.update(int(k + 1));
       continue;
     }
     if (!job.force && output_exists(out)) {  // an earlier run's result: kept, and said so
-      ++skipped;
+      ++t.skipped;
       bar.note("tinge: error: skipped " + in.string() + ": " + exists_message(out));
       manifest.record({entry.path, "error", 0, "", exists_message(out)});
       bar.update(int(k + 1));
@@ -265,12 +298,12 @@ int run_folder(ColorizeJob& job, const fs::path& dir, const ArgParser& args, con
     std::string note;
     const std::string session = sessions ? sidecar_session(in, &note) : std::string();
     if (!note.empty()) bar.note(note);
-    with_session += !session.empty();
+    t.with_session += !session.empty();
     try {
       colorize_file(job, in, out, session);
       entry.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
     } catch (const std::exception& e) {
-      ++failed;
+      ++t.failed;
       bar.note("tinge: error: " + std::string(e.what()));
       entry = {entry.path, "error", 0, "", e.what()};
     }
@@ -278,29 +311,8 @@ int run_folder(ColorizeJob& job, const fs::path& dir, const ArgParser& args, con
     bar.update(int(k + 1));
   }
   bar.finish();
-  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  const int ok = int(todo.size()) - failed - skipped - done_before;
-  const std::string skip_text =
-      (skipped ? ", " + std::to_string(skipped) + " skipped as their results exist (--force writes over them)"
-               : "") +
-      (done_before ? ", " + std::to_string(done_before) + " done before (--skip-existing)" : "");
-  if (batch.shard.count > 1)
-    std::printf("shard %d/%d: %zu of the folder's %zu photos\n", batch.shard.index, batch.shard.count,
-                todo.size(), files.size());
-  std::printf("colorized %d of %zu photos into %s (%s, %d with a hint session%s, %.1f s)\n", ok, todo.size(),
-              out_dir.string().c_str(), (job.levin ? *job.method : base_method(*job.method)).name().c_str(),
-              with_session, skip_text.c_str(), secs);
-  const std::string of = " of " + std::to_string(todo.size()) + " photos ";
-  if (failed)
-    throw Error(std::to_string(failed) + of + "failed" +
-                (skipped ? " and " + std::to_string(skipped) + (skipped == 1 ? " was" : " were") +
-                               " skipped as their results exist"
-                         : "") +
-                " (see the messages above)");
-  if (skipped)
-    throw Error(std::to_string(skipped) + of + "skipped: their results exist in '" + out_dir.string() +
-                "' (pass --force to write over them)");
-  return 0;
+  t.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return folder_summary(t, out_dir, (job.levin ? *job.method : base_method(*job.method)).name(), batch.shard);
 }
 
 // The settings of every photo's run, from the flags (the method is added by run_colorize).

@@ -69,7 +69,7 @@ ArgParser train_parser() {
       .option("--world-size", "", "N", "processes of a data-parallel run (default $WORLD_SIZE, else 1)")
       .option("--rank", "", "R", "this process's rank, 0..N-1 (default $RANK); rank 0 writes the files")
       .option("--local-rank", "", "L",
-              "rank on the local machine, the CUDA device it uses (default $LOCAL_RANK, else 0)")
+              "rank among those on its machine, the CUDA device it uses (default $LOCAL_RANK, else 0)")
       .option("--master", "", "ADDR:PORT",
               "where rank 0 hosts the rendezvous (default $MASTER_ADDR:$MASTER_PORT, else 127.0.0.1:29500)")
       .option("--dist-timeout", "", "S", "seconds a rank waits for the others before it fails (default 300)")

@@ -2,7 +2,8 @@
 // that src/core, src/nn and src/app never call getenv) and checked, with an error naming the
 // variable. The commands combine them with their flags in one order everywhere:
 //   flag > environment variable > model file > built-in default
-// (README, Configuration, lists them all). An empty value counts as unset.
+// (README, Configuration, lists them; torchrun's, for `tinge train`, docs/training.md). An empty value
+// counts as unset.
 #pragma once
 #include <cstdint>
 #include <string>

@@ -79,9 +79,9 @@ DataParallel::DataParallel(const DistOptions& opt, const torch::Device& device)
 
 DataParallel::~DataParallel() = default;
 
-std::vector<int> DataParallel::owned_shards(int shards) const {
+std::vector<int> owned_shards(int shards, int rank, int world) {
   std::vector<int> out;
-  for (int s = rank_; s < shards; s += world_) out.push_back(s);
+  for (int s = rank; s < shards; s += world) out.push_back(s);
   return out;
 }
 

@@ -23,6 +23,8 @@ namespace tinge {
 
 // The seed stream of data shard `shard` of `shards` (a run of one shard keeps `seed` itself).
 uint64_t shard_seed(uint64_t seed, int shard, int shards);
+// The data shards (0..shards-1) that rank `rank` of `world` trains on: s mod world = rank.
+std::vector<int> owned_shards(int shards, int rank, int world);
 
 class DataParallel {
  public:
@@ -36,8 +38,8 @@ class DataParallel {
   int world() const { return world_; }
   std::string backend() const { return pg_ ? pg_->backend() : ""; }
 
-  // The data shards (0..shards-1) this rank trains on: s mod world = rank.
-  std::vector<int> owned_shards(int shards) const;
+  // The data shards this rank trains on.
+  std::vector<int> owned_shards(int shards) const { return tinge::owned_shards(shards, rank_, world_); }
 
   // Element-wise sums over the ranks of small host vectors (setup: counts, identities, histograms).
   std::vector<double> sum(std::vector<double> v);

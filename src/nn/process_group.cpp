@@ -2,10 +2,12 @@
 #include "nn/process_group.hpp"
 
 #include <chrono>
+#include <type_traits>
 
 #include "core/error.hpp"
 
 #if TINGE_WITH_C10D
+#include <torch/csrc/distributed/c10d/Backend.hpp>
 #include <torch/csrc/distributed/c10d/PrefixStore.hpp>
 #include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
@@ -48,11 +50,16 @@ struct QuietLogs {
 #endif
 };
 
+// The backends' base class: c10d::ProcessGroup in LibTorch 1.13, c10d::Backend from 2.0 on (same
+// collective calls).
+using BackendBase = std::conditional_t<std::is_base_of<c10d::ProcessGroup, c10d::ProcessGroupGloo>::value,
+                                       c10d::ProcessGroup, c10d::Backend>;
+
 struct ProcessGroup::Impl {
   QuietLogs quiet;
   DistOptions opt;
   c10::intrusive_ptr<c10d::Store> store;
-  c10::intrusive_ptr<c10d::ProcessGroup> pg;
+  c10::intrusive_ptr<BackendBase> pg;
   std::string backend;
   int64_t gathers = 0;
 

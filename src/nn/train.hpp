@@ -19,7 +19,7 @@ namespace tinge {
 struct DistOptions {
   int world_size = 1;
   int rank = 0;        // 0..world_size-1; rank 0 writes the files and reports progress
-  int local_rank = 0;  // on the local machine: picks the CUDA device
+  int local_rank = 0;  // among the ranks on its machine: picks the CUDA device
   std::string master_addr = "127.0.0.1";
   int master_port = 29500;   // rank 0 hosts the rendezvous store here (unless agent_store)
   double timeout_s = 300;    // rendezvous, and any collective that waits longer, fails

@@ -374,6 +374,57 @@ LossTerms Trainer::forward_backward(Batch& b, double scale) {
           terms.classification.detach() * scale};
 }
 
+// One queue of batches per data shard of this rank, batch / shards samples each, from `step` on.
+std::vector<std::unique_ptr<BatchQueue>> Trainer::make_queues(int64_t step) const {
+  SampleOptions sopt;
+  sopt.crop = opt_.crop;
+  sopt.p_degrade = opt_.degrade;
+  sopt.p_shapes = opt_.shapes;
+  const bool levin_input = net_->cfg.levin_input;
+  const int shards = opt_.data_shards;
+  TrainOptions per_shard = opt_;
+  per_shard.batch = opt_.batch / shards;
+  std::vector<std::unique_ptr<BatchQueue>> queues;
+  for (size_t k = 0; k < photos_.owned.size(); ++k)
+    queues.push_back(std::make_unique<BatchQueue>(
+        photos_.shards[k], sopt, per_shard.batch, shard_seed(opt_.seed, photos_.owned[k], shards), step,
+        batch_workers(opt_, device_), queue_depth(per_shard, levin_input), levin_input));
+  return queues;
+}
+
+// The step's gradients: forward and backward of this rank's micro-batches (one per data shard, each
+// loss scaled by 1 / shards), then with several shards or ranks their sums (data_parallel.hpp) with
+// the losses, the ranks' stop requests and rank 0's schedule fraction `frac`, so that every rank
+// decides alike whether to take the step.
+Trainer::StepSums Trainer::gradients(std::vector<std::unique_ptr<BatchQueue>>& queues, bool want_stop,
+                                     double frac) {
+  const int shards = opt_.data_shards;
+  if (shards > 1) dp_->begin_step(*net_, shards);
+  StepSums s;
+  s.frac = frac;
+  for (auto& q : queues) {
+    Batch b = q->next();
+    const LossTerms t = forward_backward(b, shards > 1 ? 1.0 / shards : 1.0);
+    s.terms = s.terms.total.defined() ? LossTerms{s.terms.total + t.total, s.terms.regression + t.regression,
+                                                  s.terms.classification + t.classification}
+                                      : t;
+    dp_->end_micro_batch(*net_);
+  }
+  if (shards == 1 && !dp_->distributed()) return s;
+  auto f64 = torch::TensorOptions().dtype(torch::kDouble).device(device_);
+  torch::Tensor sc =
+      torch::cat({torch::stack({s.terms.total, s.terms.regression, s.terms.classification}).to(f64),
+                  torch::tensor({want_stop ? 1.0 : 0.0, dp_->root() ? frac : 0.0}, f64)});
+  dp_->finish_step(*net_, sc);
+  s.terms = {sc[0].to(torch::kFloat), sc[1].to(torch::kFloat), sc[2].to(torch::kFloat)};
+  if (dp_->distributed()) {
+    const torch::Tensor host = sc.cpu();
+    s.stop = host[3].item<double>() > 0;
+    if (opt_.minutes > 0) s.frac = host[4].item<double>();
+  }
+  return s;
+}
+
 // Gradient clipping and Adam at `lr`.
 void Trainer::update(double lr) {
   torch::nn::utils::clip_grad_norm_(net_->parameters(), 5.0);
@@ -405,19 +456,8 @@ TrainResult Trainer::loop(const Checkpointer& files) {
   while (!rows_.empty() && rows_.back().step > step) rows_.pop_back();
   t0_ = Clock::now();
   Batchwise acc(resumed_state_.window, device_, t0_);
-  SampleOptions sopt;
-  sopt.crop = opt_.crop;
-  sopt.p_degrade = opt_.degrade;
-  sopt.p_shapes = opt_.shapes;
-  const bool levin_input = net_->cfg.levin_input;
   const int shards = opt_.data_shards;
-  TrainOptions per_shard = opt_;
-  per_shard.batch = opt_.batch / shards;
-  std::vector<std::unique_ptr<BatchQueue>> queues;  // one per data shard of this rank
-  for (size_t k = 0; k < photos_.owned.size(); ++k)
-    queues.push_back(std::make_unique<BatchQueue>(
-        photos_.shards[k], sopt, per_shard.batch, shard_seed(opt_.seed, photos_.owned[k], shards), step,
-        batch_workers(opt_, device_), queue_depth(per_shard, levin_input), levin_input));
+  std::vector<std::unique_ptr<BatchQueue>> queues = make_queues(step);
   int64_t params = 0;
   for (const auto& p : net_->parameters()) params += p.numel();
   say(std::to_string(photos_.images) + " photos, " + std::to_string(AbGrid().size()) + " ab bins, loss " +
@@ -429,7 +469,6 @@ TrainResult Trainer::loop(const Checkpointer& files) {
 
   TrainResult res;
   const int log_every = 10;
-  const bool combine = shards > 1 || dp_->distributed();  // micro-batches or ranks to sum
   while (step < opt_.steps) {
     const bool want_stop = cb_.should_stop && cb_.should_stop();
     double frac = schedule_fraction(step);
@@ -441,36 +480,15 @@ TrainResult Trainer::loop(const Checkpointer& files) {
       if (frac >= 1.0) break;
     }
     if (opt_.stop_at > 0 && step >= opt_.stop_at) break;
-    if (shards > 1) dp_->begin_step(*net_, shards);
-    LossTerms terms;
-    for (auto& q : queues) {
-      Batch b = q->next();
-      const LossTerms t = forward_backward(b, shards > 1 ? 1.0 / shards : 1.0);
-      terms = terms.total.defined() ? LossTerms{terms.total + t.total, terms.regression + t.regression,
-                                                terms.classification + t.classification}
-                                    : t;
-      dp_->end_micro_batch(*net_);
+    const StepSums sums = gradients(queues, want_stop, frac);
+    if (sums.stop) {  // not taken: the checkpoint holds the step before it
+      res.interrupted = true;
+      break;
     }
-    if (combine) {  // gradients, statistics, losses, stop requests and rank 0's clock over the ranks
-      auto f64 = torch::TensorOptions().dtype(torch::kDouble).device(device_);
-      torch::Tensor sc =
-          torch::cat({torch::stack({terms.total, terms.regression, terms.classification}).to(f64),
-                      torch::tensor({want_stop ? 1.0 : 0.0, dp_->root() ? frac : 0.0}, f64)});
-      dp_->finish_step(*net_, sc);
-      terms = {sc[0].to(torch::kFloat), sc[1].to(torch::kFloat), sc[2].to(torch::kFloat)};
-      if (dp_->distributed()) {
-        const torch::Tensor host = sc.cpu();
-        if (host[3].item<double>() > 0) {  // not taken: the checkpoint holds the step before it
-          res.interrupted = true;
-          break;
-        }
-        if (opt_.minutes > 0) frac = host[4].item<double>();
-        if (frac >= 1.0) break;
-      }
-    }
-    const double lr = lr_at(opt_, step, frac);
+    if (sums.frac >= 1.0) break;
+    const double lr = lr_at(opt_, step, sums.frac);
     update(lr);
-    acc.add(terms);
+    acc.add(sums.terms);
     ++step;
     if (step % log_every == 0 || step == opt_.steps) {
       const TrainLogRow r = log_row(step, lr, opt_.batch, acc);

@@ -45,6 +45,13 @@ class Trainer {
   void make_loss_tensors();
   Checkpointer make_checkpointer() const;
   TrainResult loop(const Checkpointer& files);
+  struct StepSums {
+    LossTerms terms;    // the step's losses (over every micro-batch of every rank)
+    bool stop = false;  // a rank was asked to stop
+    double frac = 0;    // how far along the schedule is (rank 0's clock)
+  };
+  std::vector<std::unique_ptr<BatchQueue>> make_queues(int64_t step) const;
+  StepSums gradients(std::vector<std::unique_ptr<BatchQueue>>& queues, bool want_stop, double frac);
   LossTerms forward_backward(Batch& b, double scale);
   void update(double lr);
   TrainLogRow log_row(int64_t step, double lr, int64_t batch, Batchwise& acc);
