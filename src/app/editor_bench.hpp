@@ -66,6 +66,9 @@ class BenchRecorder {
   std::vector<FrameSample> drag_frames_, edit_frames_;
   std::vector<double> idle_compose_ms_;  // edits: frames composing a result while the worker is idle
   double drag_start_ = -1, drag_end_ = 0;
+  // From the recorder's start (the editor's, before its window, model and photo) to the swap of the
+  // first frame showing a full-resolution result.
+  double first_result_ms_ = -1;
 
   // Drag: revisions posted and not yet on screen; the time each change was posted.
   std::deque<std::pair<uint64_t, double>> unshown_;

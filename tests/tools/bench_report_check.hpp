@@ -41,6 +41,7 @@ inline int check(const std::string& path, int edits, bool drafts) {
     if (!j.at(key).is_string() || j.at(key).get<std::string>().empty()) fail(std::string(key) + " missing");
   if (j.at("image_size").size() != 2 || j.at("image_size")[0].get<int>() <= 0) fail("image_size");
 
+  if (!(j.at("start_to_first_result_ms").get<double>() > 0)) fail("start_to_first_result_ms missing");
   const nlohmann::json& d = j.at("drag");
   const int frames = d.at("frames");
   const auto& frame = summary("drag", "frame_ms", 5);
