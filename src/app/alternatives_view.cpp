@@ -61,11 +61,10 @@ std::vector<Anchor> pick_anchors(const ImageData& img, const std::vector<HintPoi
 
 // The network's least certain places (colour_spread), at least 0.15 of the short side from each
 // other and from the hints; empty where nothing qualifies.
-std::vector<Anchor> uncertain_anchors(const ImageData& img, const std::vector<HintPoint>& hints,
-                                      ColourDistribution& model) {
+std::vector<Anchor> uncertain_anchors(const ImageData& img, const HintSet& hints, ColourDistribution& model) {
   const int W = img.L.width, H = img.L.height;
   const Plane& Lw = img.L_work;
-  const Plane spread = model.colour_spread(Lw, rasterize_hints(hints, W, H, Lw.width, Lw.height));
+  const Plane spread = model.colour_spread(Lw, rasterize_hint_set(hints, W, H, Lw.width, Lw.height));
   // Each spread cell covers 4 x 4 working pixels (the last ones partly past the edge).
   Plane Lc(spread.width, spread.height);
   for (int cy = 0; cy < spread.height; ++cy)
@@ -79,7 +78,7 @@ std::vector<Anchor> uncertain_anchors(const ImageData& img, const std::vector<Hi
   const double cell_w = 4.0 * W / Lw.width, cell_h = 4.0 * H / Lw.height;
   std::vector<Anchor> out;
   for (const UncertainPoint& p :
-       pick_uncertain_points(spread, Lc, cell_w, cell_h, hints, kAnchors, 0.15 * std::min(W, H))) {
+       pick_uncertain_points(spread, Lc, cell_w, cell_h, hints.points, kAnchors, 0.15 * std::min(W, H))) {
     const int cx = std::min(int(p.x / cell_w), Lc.width - 1), cy = std::min(int(p.y / cell_h), Lc.height - 1);
     out.push_back({std::min(p.x, double(W)), std::min(p.y, double(H)), Lc.at(cx, cy)});
   }
@@ -87,7 +86,7 @@ std::vector<Anchor> uncertain_anchors(const ImageData& img, const std::vector<Hi
 }
 
 // Candidate colours for each anchor: the network's suggestions there, or typical colours.
-std::vector<std::vector<Ab>> anchor_colours(const ImageData& img, const std::vector<HintPoint>& user,
+std::vector<std::vector<Ab>> anchor_colours(const ImageData& img, const HintSet& user,
                                             const std::vector<Anchor>& anchors, Method& m) {
   const int W = img.L.width, H = img.L.height;
   const int w = img.L_work.width, h = img.L_work.height;
@@ -95,7 +94,7 @@ std::vector<std::vector<Ab>> anchor_colours(const ImageData& img, const std::vec
   for (const Anchor& a : anchors) {
     std::vector<Ab> opt;
     if (auto* model = m.distribution()) {
-      HintPlanes hp = rasterize_hints(user, W, H, w, h);
+      HintPlanes hp = rasterize_hint_set(user, W, H, w, h);
       for (const Suggestion& s :
            model->suggest(img.L_work, hp, float(a.x * w / W), float(a.y * h / H), kAlternatives))
         opt.push_back({s.a, s.b});
@@ -118,15 +117,15 @@ struct AlternativeProposals {
 
 namespace {
 
-// Runs on the worker: kAlternatives proposals, each the user's hints plus kAnchors anchors.
-AlternativeProposals propose(const ImageData& img, const std::vector<HintPoint>& user, Method& m,
-                             bool levin) {
+// Runs on the worker: kAlternatives proposals, each the user's hints (strokes and regions too) plus
+// kAnchors anchors.
+AlternativeProposals propose(const ImageData& img, const HintSet& user, Method& m, bool levin) {
   const int W = img.L.width, H = img.L.height;
   const int w = img.L_work.width, h = img.L_work.height;
   std::vector<Anchor> anchors;
   // With the network: where it is least sure of the colour, away from the hints.
   if (auto* model = m.distribution()) anchors = uncertain_anchors(img, user, *model);
-  if (anchors.empty()) anchors = pick_anchors(img, user);
+  if (anchors.empty()) anchors = pick_anchors(img, user.points);
   const int size = std::max(5, std::min(W, H) / 50);
   const std::vector<std::vector<Ab>> options = anchor_colours(img, user, anchors, m);
   int tw = 320, th = std::max(1, int(std::lround(320.0 * H / W)));
@@ -137,7 +136,8 @@ AlternativeProposals propose(const ImageData& img, const std::vector<HintPoint>&
   const Plane L_thumb = resize_area(img.L, tw, th);
   AlternativeProposals out;
   for (int i = 0; i < kAlternatives; ++i) {
-    std::vector<HintPoint> hints = user, mine;
+    HintSet hints = user;
+    std::vector<HintPoint> mine;
     for (size_t j = 0; j < anchors.size(); ++j) {
       const auto& opt = options[j];
       const Ab ab = opt[(size_t(i) + 3 * j) % opt.size()];
@@ -147,10 +147,10 @@ AlternativeProposals propose(const ImageData& img, const std::vector<HintPoint>&
       p.a = ab[0];
       p.b = ab[1];
       p.size = size;
-      hints.push_back(p);
+      hints.points.push_back(p);
       mine.push_back(p);
     }
-    AbPrediction pr = job_method(m, levin).predict(img.L_work, rasterize_hints(hints, W, H, w, h));
+    AbPrediction pr = job_method(m, levin).predict(img.L_work, rasterize_hint_set(hints, W, H, w, h));
     out.thumbs.push_back(lab_planes_to_srgb8(L_thumb, resize_area(pr.a, tw, th), resize_area(pr.b, tw, th)));
     out.as.push_back(std::move(pr.a));
     out.bs.push_back(std::move(pr.b));
@@ -172,7 +172,7 @@ void AlternativesView::request() {
   pending_ = true;
   rev_ = doc.revision();
   auto img = ctx_.image_for_job();
-  auto user = doc.points();
+  const HintSet user = doc.hints();
   const uint64_t rev = doc.revision(), gen = image->generation;
   const bool levin = ctx_.levin();
   ctx_.worker().post("alternatives", "exploring alternatives",

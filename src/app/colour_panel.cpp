@@ -154,6 +154,7 @@ void ColourPanel::draw_heading(const ColourTarget& t, float L) {
     ImGui::TextWrapped(
         "Click the photo to add a hint, click a hint to select it. The brush (B) and the "
         "lasso (L) paint in this colour:");
+    if (!has_current_) ImGui::TextDisabled("(none chosen yet: the colour shown where a stroke starts)");
   }
 }
 

@@ -83,7 +83,7 @@ void WhereToClick::update() {
   levin_ = levin;
   generation_ = image->generation;
   auto img = ctx_.image_for_job();
-  auto hints = doc.points();
+  const HintSet hints = doc.hints();
   const uint64_t rev = requested_rev_, gen = generation_;
   ctx_.worker().post("recommend", "finding where to click",
                      [this, img, hints, rev, gen, levin](Method& m) -> InferenceWorker::Done {

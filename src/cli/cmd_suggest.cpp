@@ -86,10 +86,10 @@ std::string hex_at(float L, float a, float b) {
 // --where: the next k hint positions the recommender proposes, each with its likely colours.
 int run_suggest_where(const ArgParser& p, const std::string& image) {
   const Rgb8Image img = load_image(image);
-  std::vector<HintPoint> pts;
+  HintSet pts;
   if (p.has("--hints")) {
-    pts = load_session(p.get("--hints")).points;
-    validate_points(pts, img.width, img.height);
+    pts = session_hints(load_session(p.get("--hints")));
+    validate_hints(pts, img.width, img.height);
   }
   auto method = make_method(p.has("--method") ? p.get("--method") : "model", method_args(p));
   const Plane L = srgb8_to_lightness(img);
@@ -97,7 +97,7 @@ int run_suggest_where(const ArgParser& p, const std::string& image) {
   RecommendOptions opt;
   opt.k = p.get_int("-k", 3, 1, 64);
   const auto recs = recommend_hints(*method, work.L, img.width, img.height, pts, opt);
-  nlohmann::ordered_json out = {{"image", image}, {"method", method->name()}, {"hints", pts.size()}};
+  nlohmann::ordered_json out = {{"image", image}, {"method", method->name()}, {"hints", pts.count()}};
   out["positions"] = nlohmann::ordered_json::array();
   std::printf("#  x       y       score  colours (most likely first)\n");
   for (size_t i = 0; i < recs.size(); ++i) {
@@ -179,10 +179,10 @@ int run_suggest(std::vector<std::string> args) {
   if (!(x >= 0 && y >= 0 && x <= img.width && y <= img.height))
     throw UsageError("--at " + at + " is outside the " + std::to_string(img.width) + "x" +
                      std::to_string(img.height) + " image");
-  std::vector<HintPoint> pts;
+  HintSet pts;
   if (p.has("--hints")) {
-    pts = load_session(p.get("--hints")).points;
-    validate_points(pts, img.width, img.height);
+    pts = session_hints(load_session(p.get("--hints")));
+    validate_hints(pts, img.width, img.height);
   }
   auto model = make_method("model", method_args(p));
   std::optional<ScopedReference> steer;  // suggestions favour the colours a reference holds

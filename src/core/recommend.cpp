@@ -179,12 +179,40 @@ Plane hint_coverage_uncertainty(const Plane& lightness, double cell_w, double ce
   return u;
 }
 
+namespace {
+
+// The points, and stand-ins for strokes and regions where the recommender reasons about places
+// (what the hints already reach, where one is taken): every stroke vertex with the stroke's width,
+// a region's vertices and the mean of them.
+std::vector<HintPoint> places_of(const HintSet& hints) {
+  std::vector<HintPoint> out = hints.points;
+  auto add = [&](const HintVertex& v, double size, float a, float b) {
+    HintPoint p;
+    p.x = v.x, p.y = v.y, p.a = a, p.b = b;
+    p.size = std::clamp(int(std::lround(size)), 1, kMaxHintSize);
+    out.push_back(p);
+  };
+  for (const HintStroke& s : hints.strokes)
+    for (const HintVertex& v : s.points) add(v, s.width, s.a, s.b);
+  for (const HintRegion& r : hints.regions) {
+    HintVertex m;
+    for (const HintVertex& v : r.polygon)
+      m.x += v.x / double(r.polygon.size()), m.y += v.y / double(r.polygon.size());
+    add(m, 9, r.a, r.b);
+    for (const HintVertex& v : r.polygon) add(v, 5, r.a, r.b);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<RecommendedHint> recommend_hints(Method& method, const Plane& L_work, int orig_w, int orig_h,
-                                             const std::vector<HintPoint>& hints, const RecommendOptions& opt,
+                                             const HintSet& all, const RecommendOptions& opt,
                                              const AbPrediction* current_given, RecommendMap* map) {
   const int w = L_work.width, h = L_work.height;
   if (w <= 0 || h <= 0 || orig_w <= 0 || orig_h <= 0) throw Error("recommend: empty image");
-  const HintPlanes hp = rasterize_hints(hints, orig_w, orig_h, w, h);
+  const HintPlanes hp = rasterize_hint_set(all, orig_w, orig_h, w, h);
+  const std::vector<HintPoint> hints = all.has_shapes() ? places_of(all) : all.points;
   const int gw = (w + kCell - 1) / kCell, gh = (h + kCell - 1) / kCell;
   // Cell means of L, and of the spread's 4-pixel cells (two by two) when there is a distribution.
   auto cell_means = [&](const Plane& p, int factor) {

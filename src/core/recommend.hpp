@@ -52,14 +52,13 @@ struct RecommendMap {
   double cell_w = 0, cell_h = 0;
 };
 
-// The whole recommender for a method: L at the method's working resolution, hints in original
-// pixels of an orig_w x orig_h photo. With a distribution: its spread about the decoded colour and
-// its suggested colours; without: hint_coverage_uncertainty and the colour the method predicts there.
-// `current`: the method's prediction for these hints at this resolution when the caller has it
-// (a preview just computed), else it is predicted here. `map`, when given, receives the uncertainty.
+// The whole recommender for a method: L at the method's working resolution, hints (points, strokes,
+// regions) in original pixels of an orig_w x orig_h photo. With a distribution: its spread about the decoded
+// colour and its suggested colours; without: hint_coverage_uncertainty and the colour the method predicts
+// there. `current`: the method's prediction for these hints at this resolution when the caller has it (a
+// preview just computed), else it is predicted here. `map`, when given, receives the uncertainty.
 std::vector<RecommendedHint> recommend_hints(Method& method, const Plane& L_work, int orig_w, int orig_h,
-                                             const std::vector<HintPoint>& hints,
-                                             const RecommendOptions& opt = {},
+                                             const HintSet& hints, const RecommendOptions& opt = {},
                                              const AbPrediction* current = nullptr,
                                              RecommendMap* map = nullptr);
 

@@ -3,7 +3,7 @@
 # a press-drag-release paint one stroke in the current colour (the selected hint's), seen in the
 # saved session (version 2) and on screen; Ctrl+Z takes the whole stroke away and Ctrl+Shift+Z
 # brings it back; the point tool drags the stroke along; the lasso (L) draws a region that a click
-# selects and Delete removes. $1 = tinge binary, $2 = source dir; $TINGE_GUI_CHECK = tests/tools/gui_check.
+# selects and Delete removes; the saved session comes back when the photo is reopened. $1 = tinge binary, $2 = source dir; $TINGE_GUI_CHECK = tests/tools/gui_check.
 # shellcheck source=common.sh
 source "$(dirname "$0")/common.sh"
 need_x_tools
@@ -147,4 +147,11 @@ if kill -0 $pid 2>/dev/null; then fail "Ctrl+Q did not quit"; fi
 wait $pid || true
 SH
 "${XVFB[@]}" bash inner.sh
+# Reopening the photo brings the version-2 session back: the stroke, the points, nothing lost.
+echo '[{"action": "save_session", "path": "reopened.json"}]' > reopen.json
+"${XVFB[@]}" "$TINGE" edit photos/a.png --script reopen.json --method levin > out.txt
+grep -q "loaded 3 hints from" out.txt || { echo "FAIL: the version-2 session was not loaded: $(cat out.txt)"; exit 1; }
+"$CHECK" shapes reopened.json 1 0
+"$CHECK" stroke reopened.json 0 40 30 0.01 40
+"$CHECK" count reopened.json 2
 echo "gui edit strokes: ok"

@@ -133,6 +133,38 @@ TEST(Recommend, LevinEndToEndProposesTheObjectsWithColours) {
   }
 }
 
+// Strokes and regions count as hints: a region over the third object and a stroke across the second
+// leave the first to propose first (the sky's hint alone puts the third first).
+TEST(Recommend, StrokesAndRegionsCountAsHints) {
+  Plane L, u;
+  scene(L, u, 45.f, 0.f, 0.f);
+  Plane Lw(256, 192);
+  for (int y = 0; y < 192; ++y)
+    for (int x = 0; x < 256; ++x) Lw.at(x, y) = L.at(x / 4, y / 4);
+  auto levin = make_levin_method();
+  HintSet hints;
+  HintPoint sky = hint_at(256, 176);
+  sky.b = -30.f, sky.size = 9;
+  hints.points.push_back(sky);
+  HintRegion r;  // object 2: cells 24..32 x 30..38, photo pixels 192..256 x 240..304
+  r.polygon = {{194, 242}, {254, 242}, {254, 302}, {194, 302}};
+  r.a = 30.f;
+  hints.regions.push_back(r);
+  HintStroke st;  // object 1: cells 40..48 x 8..16, photo pixels 320..384 x 64..128
+  st.points = {{324, 96}, {352, 90}, {380, 96}};
+  st.width = 20;
+  st.a = -30.f;
+  hints.strokes.push_back(st);
+  RecommendOptions opt;
+  opt.k = 1;
+  const auto recs = recommend_hints(*levin, Lw, 512, 384, hints, opt);
+  ASSERT_EQ(recs.size(), 1u);
+  EXPECT_EQ(object_of(recs[0], 8.0), 0) << "(" << recs[0].x << ", " << recs[0].y << ")";
+  const auto alone = recommend_hints(*levin, Lw, 512, 384, {sky}, opt);
+  ASSERT_EQ(alone.size(), 1u);
+  EXPECT_EQ(object_of(alone[0], 8.0), 2);
+}
+
 TEST(Recommend, RefusesMismatchedGrids) {
   EXPECT_THROW(pick_recommendations(Plane(4, 4), Plane(4, 5), 1, 1, {}, {}), Error);
   EXPECT_THROW(pick_recommendations(Plane(4, 4), Plane(4, 4), 0, 1, {}, {}), Error);
