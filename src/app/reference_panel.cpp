@@ -188,14 +188,18 @@ void ReferencePanel::draw() {
 
 void ReferencePanel::draw_reference() {
   const float s = ctx_.ui_scale();
+  // The thumbnail (or the palette's name) with the main colours beside it, so that the section
+  // stays short in a full side panel.
   if (thumb_.valid()) {
-    const float w = std::min(ImGui::GetContentRegionAvail().x, kThumbWidth * s);
+    const float w = std::min(0.45f * ImGui::GetContentRegionAvail().x, kThumbWidth * s);
     ImGui::Image(thumb_.imgui_id(), ImVec2(w, w * float(thumb_.height()) / float(thumb_.width())));
     ctx_.note_layout("reference_thumbnail", ImGui::GetItemRectMin(), ImGui::GetItemRectSize(),
                      fs::path(photo_).filename().string());
   } else {
     ImGui::TextUnformatted(photo_.empty() ? "Palette" : fs::path(photo_).filename().string().c_str());
   }
+  ImGui::SameLine();
+  ImGui::BeginGroup();
   std::vector<Ab> shown;
   if (!palette_.empty())
     for (const auto& c : palette_) {
@@ -205,6 +209,7 @@ void ReferencePanel::draw_reference() {
   else
     for (const auto& c : colours_) shown.push_back({c[0], c[1]});
   swatches("refcolours", shown, {}, 65.f, 22.f * s, [](ImVec2, ImVec2) {});
+  ImGui::EndGroup();
   float st = strength_;
   ImGui::SetNextItemWidth(-80 * s);
   if (ImGui::SliderFloat("strength", &st, 0.f, kMaxReferenceStrength, "%.2f")) set_strength(st);
