@@ -26,25 +26,6 @@ win=$(wait_window '^tinge')
 xdotool windowfocus --sync "$win"
 sleep 2
 settle() { sleep 1; }
-# On failure, the screen as it was, for looking at ($TINGE_GUI_KEEP names a folder to copy it to).
-fail() {
-  echo "FAIL: $*"
-  xwd -root -silent -out failed.xwd && "$CHECK" shot-to-png failed.xwd failed.png || true
-  [ -n "${TINGE_GUI_KEEP:-}" ] && cp failed.png editor.log "$TINGE_GUI_KEEP/" 2>/dev/null
-  exit 1
-}
-# Waits (up to 20 s) until the screen stops changing (the result composed, suggestions shown) and
-# leaves the last grab in $1.
-wait_stable() {
-  xwd -root -silent -out "$1"
-  for i in $(seq 1 40); do
-    sleep 0.5
-    xwd -root -silent -out stable.xwd
-    if "$CHECK" region-diff "$1" stable.xwd 0 0 1280 800 0 0 > /dev/null; then return 0; fi
-    cp stable.xwd "$1"
-  done
-  fail "the screen never settled"
-}
 # Polls (up to 10 s) until the screen region differs from the screen grab $1 by 5 % or more.
 wait_change() {
   for i in $(seq 1 20); do
@@ -53,13 +34,6 @@ wait_change() {
     sleep 0.5
   done
   return 1
-}
-# Saves with Ctrl+S (one quick chord) and waits for the session file to be rewritten.
-save() {
-  rm -f "$S"
-  xdotool key ctrl+s
-  for i in $(seq 1 100); do [ -f "$S" ] && return 0; sleep 0.1; done
-  fail "Ctrl+S did not save the session ($1)"
 }
 title() { xdotool getwindowname "$win"; }
 # The canvas: 940 x 756 below the menu bar; the 160 x 120 photo fills it about 5.7 times.

@@ -26,12 +26,6 @@ win=$(wait_window '^tinge')
 xdotool windowfocus --sync "$win"
 sleep 2
 settle() { sleep 1; }
-fail() {
-  echo "FAIL: $*"
-  xwd -root -silent -out failed.xwd && "$CHECK" shot-to-png failed.xwd failed.png || true
-  [ -n "${TINGE_GUI_KEEP:-}" ] && cp failed.png editor.log "$TINGE_GUI_KEEP/" 2>/dev/null
-  exit 1
-}
 # The canvas is 940 x 756 below the menu bar; the 160 x 120 photo fits it 5.70 times, centred.
 sx() { awk -v x="$1" 'BEGIN { printf "%d", 470 + (x - 80) * 5.699 }'; }
 sy() { awk -v y="$1" 'BEGIN { printf "%d", 397 + (y - 60) * 5.699 }'; }
@@ -50,22 +44,6 @@ drag() {
   done
   sleep 0.3
   xdotool mouseup 1
-}
-wait_stable() {
-  xwd -root -silent -out "$1"
-  for i in $(seq 1 40); do
-    sleep 0.5
-    xwd -root -silent -out stable.xwd
-    if "$CHECK" region-diff "$1" stable.xwd 0 0 1280 800 0 0 > /dev/null; then return 0; fi
-    cp stable.xwd "$1"
-  done
-  fail "the screen never settled"
-}
-save() {
-  rm -f "$S"
-  xdotool key ctrl+s
-  for i in $(seq 1 100); do [ -f "$S" ] && return 0; sleep 0.1; done
-  fail "Ctrl+S did not save the session ($1)"
 }
 
 # Select the left hint (its colour becomes the brush's), take the brush, paint across the light part.

@@ -22,3 +22,36 @@ wait_window() {
 
 # CPU time (user + system) a process has used, in clock ticks.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# Inside xvfb-run ($CHECK: the gui_check tool): prints FAIL and the reason, keeps the screen as
+# failed.png (copied with editor.log to $TINGE_GUI_KEEP when that names a folder) and exits 1.
+fail() {
+  echo "FAIL: $*"
+  xwd -root -silent -out failed.xwd && "$CHECK" shot-to-png failed.xwd failed.png || true
+  [ -n "${TINGE_GUI_KEEP:-}" ] && cp failed.png editor.log "$TINGE_GUI_KEEP/" 2>/dev/null
+  exit 1
+}
+
+# Waits until two screen grabs $2 seconds apart (default 0.5) are the same, trying $3 times (default
+# 40), and leaves the last grab in $1 (the result composed, suggestions shown).
+wait_stable() {
+  local i
+  xwd -root -silent -out "$1"
+  for i in $(seq 1 "${3:-40}"); do
+    sleep "${2:-0.5}"
+    xwd -root -silent -out stable.xwd
+    if "$CHECK" region-diff "$1" stable.xwd 0 0 1280 800 0 0 > /dev/null; then return 0; fi
+    cp stable.xwd "$1"
+  done
+  fail "the screen never settled"
+}
+
+# Saves with Ctrl+S (one quick chord) and waits for the session file $S to be written again; $1
+# names the moment for the failure message.
+save() {
+  local i
+  rm -f "$S"
+  xdotool key ctrl+s
+  for i in $(seq 1 100); do [ -f "$S" ] && return 0; sleep 0.1; done
+  fail "Ctrl+S did not save the session ($1)"
+}
