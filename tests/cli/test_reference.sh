@@ -12,16 +12,7 @@ if ! "$TINGE" suggest --help >/dev/null 2>&1; then
   exit 77
 fi
 # flat_png OUT R G B: a 64 x 48 PNG of one colour.
-flat_png() { python3 - "$@" <<'PY'
-import struct, sys, zlib
-out, r, g, b = sys.argv[1], *map(int, sys.argv[2:5])
-w, h = 64, 48
-raw = b"".join(b"\0" + bytes([r, g, b]) * w for _ in range(h))
-chunk = lambda t, d: struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xffffffff)
-open(out, "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
-                      + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
-PY
-}
+flat_png() { "$GEN" flat "$1" --rgb "$2" "$3" "$4" >/dev/null; }
 # mean_b IMG: the mean CIELAB b of a result.
 mean_b() { "$GEN" check-region "$1" | sed -E 's/.*mean_ab=\(([-0-9.]+), ([-0-9.]+)\).*/\2/'; }
 

@@ -11,14 +11,7 @@ need_x_tools
 if ! "$TINGE" suggest --help >/dev/null 2>&1; then echo "skipped: no network in this build"; exit 77; fi
 "$CHECK" make-image photo.png 160 120
 mkdir refs
-python3 - refs/blue.png <<'PY'
-import struct, sys, zlib
-w, h = 64, 48
-raw = b"".join(b"\0" + bytes([40, 90, 210]) * w for _ in range(h))
-chunk = lambda t, d: struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xffffffff)
-open(sys.argv[1], "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
-                              + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
-PY
+"${TINGE_MAKE_TEST_IMAGE:?the test image tool}" flat refs/blue.png --rgb 40 90 210 >/dev/null
 export TINGE CHECK
 cat > inner.sh <<'SH'
 set -euo pipefail

@@ -8,7 +8,8 @@
 //   huge-header OUT.png [--width W] [--height H] tinge_make_test_image check-region IMG --rect X0 Y0 X1 Y1
 //   --ab A B [--max-delta-e D] tinge_make_test_image describe IMG       (size, channels, bits, samples not a
 //   multiple of 257, alpha range) tinge_make_test_image same-alpha IMG OTHER  (exit 1 unless both have the
-//   same alpha, compared at 16 bits)
+//   same alpha, compared at 16 bits) tinge_make_test_image flat OUT.png [--rgb R G B] [--width W]
+//   [--height H]
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -58,8 +59,8 @@ struct Args {
 
 // Options with their value counts; flags have 0.
 const std::map<std::string, int> kArity = {
-    {"--width", 1}, {"--height", 1}, {"--color", 0},       {"--session", 1}, {"--seed", 1},
-    {"--rect", 4},  {"--ab", 2},     {"--max-delta-e", 1}, {"--depth", 1},   {"--alpha", 0}};
+    {"--width", 1}, {"--height", 1},      {"--color", 0}, {"--session", 1}, {"--seed", 1}, {"--rect", 4},
+    {"--ab", 2},    {"--max-delta-e", 1}, {"--depth", 1}, {"--alpha", 0},   {"--rgb", 3}};
 
 Args parse(int argc, char** argv) {
   if (argc < 3) throw tinge::UsageError("usage: tinge_make_test_image MODE PATH [options] (see the source)");
@@ -238,6 +239,17 @@ int blocks(const Args& a) {
   return 0;
 }
 
+// One sRGB colour everywhere (--rgb R G B, default mid gray): a colour reference photo.
+int flat(const Args& a) {
+  const int w = int(a.num("--width", 0, 64)), h = int(a.num("--height", 0, 48));
+  tinge::Rgb8Image img(w, h);
+  uint8_t rgb[3];
+  for (size_t c = 0; c < 3; ++c) rgb[c] = uint8_t(std::clamp(a.num("--rgb", c, 128), 0.0, 255.0));
+  for (size_t i = 0; i < img.data.size(); ++i) img.data[i] = rgb[i % 3];
+  tinge::save_image(img, a.path);
+  return 0;
+}
+
 // A PNG whose header claims a huge image (and whose data is a stub): loaders must refuse it
 // from the header alone.
 int huge_header(const Args& a) {
@@ -299,6 +311,7 @@ int main(int argc, char** argv) {
     if (a.mode == "two-region") return two_region(a);
     if (a.mode == "gradient") return gradient(a);
     if (a.mode == "blocks") return blocks(a);
+    if (a.mode == "flat") return flat(a);
     if (a.mode == "huge-header") return huge_header(a);
     if (a.mode == "check-region") return check_region(a);
     if (a.mode == "describe") return describe(a);
