@@ -198,10 +198,7 @@ void EditorApp::save_session_file(const std::string& path) {
   if (!image_) throw Error("save session: no photo is open");
   if (is_original(path)) throw Error(path + " is the original photo: refusing to write a session over it");
   Session s;
-  std::error_code ec;
-  fs::path dir = fs::absolute(path, ec).parent_path();
-  fs::path rel = fs::relative(image_->path, dir, ec);
-  s.image = ec || rel.empty() ? image_->path : rel.generic_string();
+  s.image = path_for_session(image_->path, path);
   set_session_hints(s, doc_.hints());
   s.extra = session_extra_;
   s.extra["editor"] = {{"saturation", render_.saturation()}};

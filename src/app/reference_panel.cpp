@@ -145,13 +145,7 @@ std::optional<SessionReference> ReferencePanel::for_session(const std::string& s
   SessionReference r;
   r.strength = strength_;
   r.palette = palette_;
-  if (!photo_.empty()) {
-    std::error_code ec;
-    const fs::path abs = fs::absolute(photo_, ec);
-    const fs::path dir = fs::absolute(fs::path(session_path), ec).parent_path();
-    const fs::path rel = abs.lexically_normal().lexically_relative(dir.lexically_normal());
-    r.image = rel.empty() ? abs.string() : rel.string();
-  }
+  if (!photo_.empty()) r.image = path_for_session(photo_, session_path);
   return r;
 }
 

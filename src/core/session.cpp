@@ -315,14 +315,28 @@ void save_session(const Session& s, const std::string& path) {
 }
 
 std::string resolve_session_image(const Session& s, const std::string& session_path) {
-  namespace fs = std::filesystem;
   if (s.image.empty()) fail("session " + session_path, "no 'image' given");
-  fs::path img(s.image);
-  if (img.is_relative()) img = fs::path(session_path).parent_path() / img;
+  return path_beside_session(s.image, session_path);
+}
+
+std::string path_beside_session(const std::string& written, const std::string& session_path) {
+  namespace fs = std::filesystem;
+  fs::path p(written);
+  if (p.is_relative()) p = fs::path(session_path).parent_path() / p;
   std::error_code ec;
-  fs::path abs = fs::absolute(img, ec);
-  if (ec) abs = img;
+  fs::path abs = fs::absolute(p, ec);
+  if (ec) abs = p;
   return abs.lexically_normal().string();
+}
+
+std::string path_for_session(const std::string& file, const std::string& session_path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path dir = fs::absolute(session_path, ec).parent_path();
+  const fs::path rel = fs::relative(file, dir, ec);
+  if (!ec && !rel.empty()) return rel.generic_string();
+  const fs::path abs = fs::absolute(file, ec);
+  return ec ? file : abs.string();
 }
 
 HintSet session_hints(const Session& s) {

@@ -47,6 +47,10 @@ std::string session_to_json(const Session& s);                 // pretty-printed
 void save_session(const Session& s, const std::string& path);  // atomic
 // Absolute/normalised path of the session's image (relative paths resolved against the session file).
 std::string resolve_session_image(const Session& s, const std::string& session_path);
+// A path as a session file holds it: relative to the session's folder, or absolute when it has to be.
+// path_beside_session is the inverse: a path as written, resolved (absolute, normalised).
+std::string path_for_session(const std::string& file, const std::string& session_path);
+std::string path_beside_session(const std::string& written, const std::string& session_path);
 // Throws SessionError when a point lies outside a width x height image ([0, w] x [0, h]), has a
 // non-finite value, |a| or |b| > 128, or a size outside 1..255:
 // "hint 2 at (500.0, 20.0) is outside the 320x240 image".

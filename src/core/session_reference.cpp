@@ -2,12 +2,9 @@
 #include "session_reference.hpp"
 
 #include <cstdio>
-#include <filesystem>
 
 #include "error.hpp"
 #include "image_io.hpp"
-
-namespace fs = std::filesystem;
 
 namespace tinge {
 
@@ -69,9 +66,7 @@ void set_session_reference(Session& s, const SessionReference* r) {
 
 std::string resolve_reference_image(const SessionReference& r, const std::string& session_path) {
   if (r.image.empty()) return "";
-  const fs::path p(r.image);
-  if (p.is_absolute() || session_path.empty()) return p.string();
-  return (fs::path(session_path).parent_path() / p).lexically_normal().string();
+  return session_path.empty() ? r.image : path_beside_session(r.image, session_path);
 }
 
 ColourReference load_reference(const SessionReference& r, const std::string& session_path) {
