@@ -197,10 +197,10 @@ class NetMethod final : public ModelMethod {
 
   void set_reference(const ColourReference* ref) override {
     std::lock_guard<std::mutex> lock(mu_);
-    memo_prob_ = torch::Tensor();  // the probabilities change with it
+    memo_prob_ = memo_bias_ = torch::Tensor();  // the probabilities change with it
     if (!ref || !ref->active()) {
-      reference_hist_ = memo_bias_ = torch::Tensor();
-      reference_strength_ = reference_pull_ = reference_colourfulness_ = 0;
+      reference_hist_ = torch::Tensor();
+      reference_strength_ = reference_colourfulness_ = 0;
       return;
     }
     if (int(ref->histogram.size()) != grid_.size())
@@ -208,8 +208,6 @@ class NetMethod final : public ModelMethod {
                        " ab bins, the model " + std::to_string(grid_.size()));
     reference_hist_ = torch::tensor(ref->histogram);
     reference_strength_ = ref->strength;
-    memo_bias_ = torch::Tensor();
-    reference_pull_ = std::min(1.0, double(ref->strength));
     reference_colourfulness_ = ref->colourfulness;
   }
 
@@ -241,9 +239,9 @@ class NetMethod final : public ModelMethod {
       return upsample(annealed_mean(steered(out.logits), centers_, temperature_), L, 4, 1.f);
     // The share of the distribution's annealed mean beside the regression: blend / (1 + hints)^2
     // (without hints the vivid distribution matters most; hints take over fast), and a reference's
-    // pull on top of it, fading alike.
+    // pull on top of it, min(1, strength) of the regression's share with no hints, fading alike.
     double alpha = decode_ == "blend" ? blend_ * open : 0.0;
-    if (reference_hist_.defined()) alpha += (1.0 - alpha) * reference_pull_ * open;
+    if (reference_hist_.defined()) alpha += (1.0 - alpha) * std::min(1.0, reference_strength_) * open;
     // Below 1 % the distribution's pull moves ab by well under one unit: skip its softmax (~10 ms).
     if (alpha < 0.01) return upsample(out.ab, L, int(lm_.net->ab_stride()), float(cfg().norm.ab_scale));
     auto ann =
@@ -406,10 +404,8 @@ class NetMethod final : public ModelMethod {
   std::vector<float> prior_;      // the training photos' ab prior (empty: suggestions as predicted)
   torch::Tensor reference_hist_;  // the reference's histogram over the bins, [Q]; undefined: none
   double reference_strength_ = 0;
-  // The share of the regression a reference hands to the steered distribution with no hints
-  // (min(1, strength)), and the reference's colourfulness (0: not matched).
-  double reference_pull_ = 0, reference_colourfulness_ = 0;
-  bool memo_valid_ = false;  // forward()'s memo: the last input's key, output and probabilities
+  double reference_colourfulness_ = 0;  // the reference's colourfulness (0: not matched)
+  bool memo_valid_ = false;             // forward()'s memo: the last input's key, output and probabilities
   uint64_t memo_key_ = 0;
   NetOutput memo_out_;
   torch::Tensor memo_prob_;
