@@ -10,22 +10,12 @@
 #include <cmath>
 
 #include "app/canvas_view.hpp"
+#include "app/draw_colours.hpp"
 #include "app/hint_colours.hpp"
 #include "core/document.hpp"
 
 namespace tinge {
-namespace {
-
-ImU32 to_u32(const std::array<float, 3>& c, float alpha) {
-  auto ch = [](float v) { return int(std::lround(std::clamp(v, 0.f, 1.f) * 255.f)); };
-  return IM_COL32(ch(c[0]), ch(c[1]), ch(c[2]), ch(alpha));
-}
-
-ImU32 grey(int v, float alpha) {
-  return IM_COL32(v, v, v, int(std::lround(std::clamp(alpha, 0.f, 1.f) * 255.f)));
-}
-
-}  // namespace
+namespace {}  // namespace
 
 CanvasView::MarkerShape CanvasView::marker_shape(const Pane& pane, const HintPoint& p) const {
   const float s = ctx_.ui_scale();

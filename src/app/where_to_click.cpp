@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <string>
 
+#include "app/draw_colours.hpp"
 #include "app/hint_colours.hpp"
 #include "app/inference_worker.hpp"
 #include "app/persistence.hpp"
@@ -34,11 +35,6 @@ void overlay_scale(const Plane& map, float& low, float& full) {
   };
   full = std::max(5.f, at(95));
   low = std::min(at(50), 0.5f * full);
-}
-
-ImU32 rgb_u32(const std::array<float, 3>& c, int alpha = 255) {
-  auto ch = [](float v) { return int(std::lround(std::clamp(v, 0.f, 1.f) * 255.f)); };
-  return IM_COL32(ch(c[0]), ch(c[1]), ch(c[2]), alpha);
 }
 
 }  // namespace
@@ -136,7 +132,7 @@ void WhereToClick::draw(ImDrawList* dl, const ToScreen& to_screen, ImVec2 image_
     const float L = ctx_.lightness_at(rec.x, rec.y, 5);
     const Ab ab = rec.colours.empty() ? Ab{0.f, 0.f} : Ab{rec.colours[0].a, rec.colours[0].b};
     dl->AddCircleFilled(c, r, IM_COL32(20, 20, 24, 200));
-    dl->AddCircle(c, r - 2.f * s, rgb_u32(display_rgb(L, ab)), 0, 4.f * s);
+    dl->AddCircle(c, r - 2.f * s, to_u32(display_rgb(L, ab)), 0, 4.f * s);
     dl->AddCircle(c, r + 0.5f * s, IM_COL32(255, 255, 255, 230), 0, 1.5f * s);
     if (i == current_) dl->AddCircle(c, r + 4.f * s, IM_COL32(255, 200, 0, 255), 0, 2.f * s);
     char label[4];
