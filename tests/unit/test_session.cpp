@@ -8,6 +8,7 @@
 
 #include "core/error.hpp"
 #include "core/session.hpp"
+#include "session_parse_error.hpp"
 
 namespace fs = std::filesystem;
 using tinge::SessionError;
@@ -17,16 +18,6 @@ namespace {
 const char* kGood = R"({"format": "tinge-session", "version": 1, "image": "photo.jpg",
   "points": [{"x": 120.5, "y": 88.0, "ab": [12.0, -30.5], "size": 7},
              {"x": 3, "y": 4, "ab": [0, 1]}]})";
-
-// Runs parse_session and returns the SessionError message ("" if it parsed).
-std::string parse_error(const std::string& text, const tinge::SessionLimits& lim = {}) {
-  try {
-    tinge::parse_session(text, lim);
-  } catch (const SessionError& e) {
-    return e.what();
-  }
-  return "";
-}
 
 std::string with_points(const std::string& points) {
   return R"({"format": "tinge-session", "version": 1, "image": "a.png", "points": )" + points + "}";

@@ -8,6 +8,7 @@
 
 #include "core/error.hpp"
 #include "core/session.hpp"
+#include "session_parse_error.hpp"
 
 namespace {
 
@@ -19,15 +20,6 @@ const char* kV2 = R"({"format": "tinge-session", "version": 2, "image": "photo.j
   "regions": [{"polygon": [[0, 0], [50, 0], [50, 30]], "ab": [0, 0]},
               {"polygon": [[5, 5], [9, 5], [9, 9], [5, 9]], "ab": [-20.5, 44]}],
   "editor": {"zoom": 2}})";
-
-std::string parse_error(const std::string& text, const tinge::SessionLimits& lim = {}) {
-  try {
-    tinge::parse_session(text, lim);
-  } catch (const SessionError& e) {
-    return e.what();
-  }
-  return "";
-}
 
 std::string v2(const std::string& body) {
   return R"({"format": "tinge-session", "version": 2, "points": [], )" + body + "}";
