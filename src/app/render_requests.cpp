@@ -28,7 +28,7 @@ void predict(const ImageData& img, const HintSet& hints, bool full, Method& m, P
   } else {
     HintPlanes h =
         rasterize_hint_set(hints, img.L.width, img.L.height, img.L_preview.width, img.L_preview.height);
-    AbPrediction p = m.predict(img.L_preview, h);
+    AbPrediction p = m.predict_draft(img.L_preview, h);
     a = std::move(p.a);
     b = std::move(p.b);
   }

@@ -222,7 +222,7 @@ void measure_latency(Method& method, const std::string& name, int reps, Table& t
             time_it(reps,
                     [&] {
                       drag[0].x = 20 + std::fmod(drag[0].x + 3.0, double(L.width - 40));
-                      method.predict(Lp, rasterize_hints(drag, L.width, L.height, Lp.width, Lp.height));
+                      method.predict_draft(Lp, rasterize_hints(drag, L.width, L.height, Lp.width, Lp.height));
                     }),
             std::to_string(Lp.width) + "x" + std::to_string(Lp.height));
 }

@@ -64,6 +64,9 @@ int run_eval(std::vector<std::string> argv) {
       .option("--hint-shape", "", "S",
               "what each hint is: point (a patch, the default), stroke (a random walk inside\n"
               "near-constant colour) or region (a flood-filled area traced as a polygon)")
+      .option("--preview", "", "S",
+              "score the editor's live previews (a hint being dragged) instead of the results: the\n"
+              "method's draft at short side S (the editor's is 128)")
       .option("--patch", "", "P", "side in pixels of each hint's patch (default 5)")
       .option("--seed", "", "S", "seed of the hint sampling (default 1)")
       .option("--max-images", "", "N", "use at most N photos (default all)")
@@ -109,6 +112,7 @@ int run_eval(std::vector<std::string> argv) {
   if (opt.shape != HintShape::kPoint && opt.placement != Placement::kUniform)
     throw UsageError("--hint-shape " + args.get("--hint-shape") + " works with uniform placement only");
   opt.patch = args.get_int("--patch", 5, 1, 255);
+  opt.preview_short_side = args.get_int("--preview", 0, 16, 4096);
   opt.seed = args.has("--seed") ? parse_seed(args.get("--seed")) : 1;
   opt.max_images = args.get_int("--max-images", 0, 0, 100000000);
 

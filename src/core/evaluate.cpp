@@ -109,7 +109,9 @@ void evaluate_uniform(Method& method, const LabImage& orig, const std::string& n
     const int n = opt.hint_counts[k];
     const HintSet hints = sample_hint_set(orig, opt.shape, n, opt.patch, mix_seed(opt.seed, name, n));
     const auto t0 = std::chrono::steady_clock::now();
-    const Rgb8Image out = lab_to_srgb8(colorize(orig.L, hints, method));
+    PipelineOptions po;
+    po.preview_short_side = opt.preview_short_side;
+    const Rgb8Image out = lab_to_srgb8(colorize(orig.L, hints, method, po));
     score(k, out, seconds_since(t0));
   }
 }
@@ -129,7 +131,9 @@ void evaluate_placed(Method& method, const LabImage& orig, const std::string& na
     const bool scored = std::find(opt.hint_counts.begin(), opt.hint_counts.end(), n) != opt.hint_counts.end();
     if (!scored && opt.placement != Placement::kOracle) continue;  // the oracle needs every result
     const auto t0 = std::chrono::steady_clock::now();
-    results[size_t(n)] = colorize(orig.L, hints, method);
+    PipelineOptions po;
+    po.preview_short_side = opt.preview_short_side;
+    results[size_t(n)] = colorize(orig.L, hints, method, po);
     seconds[size_t(n)] = seconds_since(t0);
   }
   for (size_t k = 0; k < opt.hint_counts.size(); ++k) {
@@ -212,6 +216,7 @@ EvalReport evaluate(Method& method, const std::vector<std::string>& files, const
   r.placement = placement_name(opt.placement);
   r.reference = opt.reference;
   r.hint_shape = hint_shape_name(opt.shape);
+  r.preview_short_side = opt.preview_short_side;
 
   const size_t nc = opt.hint_counts.size();
   std::vector<Stats> ps(nc), cf(nc);
@@ -274,6 +279,7 @@ std::string eval_json(const EvalReport& r) {
   j["placement"] = r.placement;
   if (r.reference != "none") j["reference"] = r.reference;
   j["hint_shape"] = r.hint_shape;
+  if (r.preview_short_side > 0) j["preview_short_side"] = r.preview_short_side;
   ordered_json rows = ordered_json::array();
   for (const EvalRow& row : r.rows) {
     ordered_json o;
@@ -304,6 +310,7 @@ EvalReport parse_eval_json(const std::string& text) {
     r.placement = j.value("placement", std::string("uniform"));
     r.reference = j.value("reference", std::string("none"));
     r.hint_shape = j.value("hint_shape", std::string("point"));
+    r.preview_short_side = j.value("preview_short_side", 0);
     for (const json& o : j.at("rows")) {
       EvalRow row;
       const json& hn = o.at("hints");

@@ -40,6 +40,7 @@ struct EvalOptions {
   // in name order whose name has the same prefix before '_'). Needs a method with a distribution.
   std::string reference = "none";
   float reference_strength = 1.f;
+  int preview_short_side = 0;  // > 0: score the editor's live previews at this short side (pipeline.hpp)
 };
 
 // Per-image PSNR is capped here before averaging (identical 8-bit images would give +infinity).
@@ -63,6 +64,7 @@ struct EvalReport {
   std::string placement = "uniform";
   std::string reference = "none";
   std::string hint_shape = "point";
+  int preview_short_side = 0;  // > 0: the scores are of live previews at this short side
   std::vector<EvalRow> rows;
 };
 

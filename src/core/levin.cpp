@@ -219,7 +219,9 @@ void check_inputs(const Plane& L, const HintPlanes& hints) {
 bool solve_no_pivot(const SpMat& A, const Eigen::VectorXd& ra, const Eigen::VectorXd& rb, Eigen::VectorXd& xa,
                     Eigen::VectorXd& xb) {
   const int n = int(A.rows());
-  SparseLdu ldu;
+  // Kept per thread: the next system of this size has the same pattern (a 3 x 3 stencil on the same
+  // grid), so only its numeric factorisation runs, and none when only the hints' colours changed.
+  thread_local SparseLdu ldu;
   if (!ldu.factorize(n, A.outerIndexPtr(), A.innerIndexPtr(), A.valuePtr())) return false;
   std::vector<double> x(ra.data(), ra.data() + n);
   ldu.solve(x);
@@ -291,6 +293,35 @@ LevinSolver solve(const SpMat& A, const Eigen::VectorXd& ra, const Eigen::Vector
   return LevinSolver::kSupernodalLu;
 }
 
+// The elimination order of a W x H grid (nested dissection, or the pixels' own order) and its
+// inverse, kept per thread for the last grid asked for.
+struct Ordering {
+  int w = 0, h = 0;
+  bool dissected = false;
+  std::vector<int> order, inv;
+};
+
+const Ordering& ordering(int W, int H, bool dissected) {
+  thread_local Ordering o;
+  if (o.w == W && o.h == H && o.dissected == dissected && !o.order.empty()) return o;
+  const int n = W * H;
+  o.order.clear();
+  o.order.reserve(size_t(n));
+  if (dissected) {
+    dissect(W, 0, 0, W, H, o.order);
+  } else {
+    for (int i = 0; i < n; ++i) o.order.push_back(i);
+  }
+  if (int(o.order.size()) != n) {
+    o.order.clear();
+    throw Error("levin_colorize: internal ordering error");
+  }
+  o.inv.assign(size_t(n), 0);
+  for (int k = 0; k < n; ++k) o.inv[size_t(o.order[size_t(k)])] = k;
+  o.w = W, o.h = H, o.dissected = dissected;
+  return o;
+}
+
 }  // namespace
 
 void levin_colorize(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b, const LevinOptions& opt) {
@@ -311,16 +342,9 @@ void levin_colorize(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b,
     return;
   }
 
-  std::vector<int> order;
-  order.reserve(size_t(n));
-  if (opt.solver != LevinSolver::kIterative) {
-    dissect(W, 0, 0, W, H, order);
-  } else {
-    for (int i = 0; i < n; ++i) order.push_back(i);
-  }
-  if (int(order.size()) != n) throw Error("levin_colorize: internal ordering error");
-  std::vector<int> inv(static_cast<size_t>(n));
-  for (int k = 0; k < n; ++k) inv[size_t(order[size_t(k)])] = k;
+  const Ordering& ord = ordering(W, H, opt.solver != LevinSolver::kIterative);
+  const std::vector<int>& order = ord.order;
+  const std::vector<int>& inv = ord.inv;
 
   const SpMat A = assemble(W, H, neighbour_weights(L, hinted), order, inv);
   Eigen::VectorXd ra = Eigen::VectorXd::Zero(n), rb = Eigen::VectorXd::Zero(n);

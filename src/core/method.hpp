@@ -50,6 +50,9 @@ class Method {
   // Short side of the working resolution this method wants (0 = full resolution).
   virtual int working_short_side() const { return 256; }
   virtual AbPrediction predict(const Plane& L, const HintPlanes& hints) = 0;
+  // A live preview soon replaced by predict()'s result (the editor's while a hint is dragged, at a
+  // reduced size): cheaper where the method has a cheaper approximation. By default predict().
+  virtual AbPrediction predict_draft(const Plane& L, const HintPlanes& hints) { return predict(L, hints); }
   // The method's distribution of colours (suggestions, uncertainty); nullptr when it predicts one
   // colour per pixel and nothing more (gray, levin).
   virtual ColourDistribution* distribution() { return nullptr; }

@@ -31,11 +31,13 @@ LabImage colorize(const Plane& L_full, const HintSet& hints, Method& method, con
     throw Error("colorize: saturation " + std::to_string(opt.saturation) +
                 " must be a finite non-negative number");
 
-  const WorkingInput work = to_working_resolution(L_full, hints, method.working_short_side());
+  const bool preview = opt.preview_short_side > 0;
+  const WorkingInput work =
+      to_working_resolution(L_full, hints, preview ? opt.preview_short_side : method.working_short_side());
   const int w = work.L.width, h = work.L.height;
   const Plane& L_work = work.L;
 
-  AbPrediction pred = method.predict(L_work, work.hints);
+  AbPrediction pred = preview ? method.predict_draft(L_work, work.hints) : method.predict(L_work, work.hints);
   auto has_work_size = [&](const Plane& p) {
     return p.width == w && p.height == h && p.size() == size_t(w) * size_t(h);
   };

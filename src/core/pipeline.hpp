@@ -13,6 +13,9 @@ namespace tinge {
 struct PipelineOptions {
   bool enforce_hints = true;  // hinted pixels take their hint's ab at full resolution (hint_enforce.hpp)
   float saturation = 1.f;     // global chroma scale applied in Lab (then brought into gamut by clamping)
+  // > 0: the editor's live preview instead of the result: the method's draft (Method::predict_draft)
+  // at this short side (the editor's is 128), upsampled and its hints enforced like a result.
+  int preview_short_side = 0;
 };
 
 // The method's view of a photo: L downscaled so its shorter side is `short_side` (0 or larger than the

@@ -39,11 +39,21 @@ class RefinedMethod : public Method {
   ColourDistribution* distribution() override { return base_->distribution(); }
   AbPrediction predict(const Plane& L, const HintPlanes& hints) override {
     check_hints_match(L, hints, "model+levin");
-    AbPrediction p = base_->predict(L, hints);
+    return average(L, hints, base_->predict(L, hints), levin_);
+  }
+  AbPrediction predict_draft(const Plane& L, const HintPlanes& hints) override {
+    check_hints_match(L, hints, "model+levin");
+    LevinCoarseOptions levin = levin_;
+    levin.grid_short_side = std::min(levin.grid_short_side, draft_levin_grid(L.width, L.height));
+    return average(L, hints, base_->predict_draft(L, hints), levin);
+  }
+
+ private:
+  AbPrediction average(const Plane& L, const HintPlanes& hints, AbPrediction p, const LevinCoarseOptions& opt) {
     const int n = hints.count;
     if (levin_share(n) <= 0.f) return p;
     Plane la, lb;
-    levin_coarse(L, hints, la, lb, levin_);
+    levin_coarse(L, hints, la, lb, opt);
     const Plane d = distance_to_hints(hints.mask);
     const int short_side = std::min(L.width, L.height);
     for (size_t i = 0; i < p.a.size(); ++i) {
@@ -54,7 +64,6 @@ class RefinedMethod : public Method {
     return p;
   }
 
- private:
   std::unique_ptr<Method> base_;
   LevinCoarseOptions levin_;
 };
@@ -112,6 +121,10 @@ void levin_coarse(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b,
   t_memo.a = a;
   t_memo.b = b;
   t_memo.grid = grid_short_side;
+}
+
+int draft_levin_grid(int width, int height) {
+  return std::clamp(std::min(width, height) / 4, 1, kLevinGridShortSide);
 }
 
 float levin_share(int n_hints) {

@@ -42,6 +42,10 @@ struct LevinCoarseOptions {
 };
 void levin_coarse(const Plane& L, const HintPlanes& hints, Plane& a, Plane& b,
                   const LevinCoarseOptions& opt = {});
+// The grid of a draft's propagation (Method::predict_draft) on a width x height image: a quarter of
+// its short side, at most kLevinGridShortSide, so that a cell covers 4 x 4 pixels as in training.
+// At the editor's preview size (short side 128) 32: a sixteenth of the unknowns of the full grid.
+int draft_levin_grid(int width, int height);
 
 // `base` averaged with levin_coarse's propagation (asked for with `levin`).
 std::unique_ptr<Method> make_refined_method(std::unique_ptr<Method> base, LevinCoarseOptions levin = {});

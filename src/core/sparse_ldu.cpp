@@ -11,9 +11,19 @@
 namespace tinge {
 
 bool SparseLdu::factorize(int n, const int* col_ptr, const int* row_idx, const double* values) {
-  ok_ = false;
   if (n < 0 || !col_ptr || col_ptr[0] != 0 || (n > 0 && (!row_idx || !values)))
     throw Error("SparseLdu: malformed compressed-column matrix");
+  const bool same_pattern = symbolic_ok_ && n == n_ && std::equal(col_ptr, col_ptr + n + 1, a_p_.begin()) &&
+                            std::equal(row_idx, row_idx + col_ptr[size_t(n)], a_i_.begin());
+  if (same_pattern && ok_ && std::equal(values, values + col_ptr[size_t(n)], a_x_.begin())) return true;
+  ok_ = false;
+  if (!same_pattern) analyse(n, col_ptr, row_idx);
+  a_x_.assign(values, values + col_ptr[size_t(n)]);
+  return numeric(col_ptr, row_idx, values);
+}
+
+void SparseLdu::analyse(int n, const int* col_ptr, const int* row_idx) {
+  symbolic_ok_ = false;
   for (int j = 0; j < n; ++j)
     if (col_ptr[size_t(j) + 1] < col_ptr[size_t(j)])
       throw Error("SparseLdu: column pointers decrease at column " + std::to_string(j));
@@ -34,32 +44,34 @@ bool SparseLdu::factorize(int n, const int* col_ptr, const int* row_idx, const d
   // The transpose (row k of A as column k); the pattern is symmetric when every row has as many
   // entries as its column and column k of the transpose holds the rows of column k.
   const size_t nnz = size_t(col_ptr[size_t(n)]);
-  std::vector<int> next(col_ptr, col_ptr + n), t_row(nnz);
-  std::vector<double> t_val(nnz);
+  std::vector<int> next(col_ptr, col_ptr + n);
+  t_row_.assign(nnz, 0);
+  t_src_.assign(nnz, 0);
   for (int j = 0; j < n; ++j)
     for (int p = col_ptr[size_t(j)]; p < col_ptr[size_t(j) + 1]; ++p) {
       const int i = row_idx[size_t(p)];
       const int q = next[size_t(i)]++;
       if (q >= col_ptr[size_t(i) + 1])
         throw Error("SparseLdu: the pattern is not symmetric (row " + std::to_string(i) + ")");
-      t_row[size_t(q)] = j;
-      t_val[size_t(q)] = values[size_t(p)];
+      t_row_[size_t(q)] = j;
+      t_src_[size_t(q)] = p;
     }
   std::fill(mark.begin(), mark.end(), -1);
   for (int k = 0; k < n; ++k) {
     for (int p = col_ptr[size_t(k)]; p < col_ptr[size_t(k) + 1]; ++p) mark[size_t(row_idx[size_t(p)])] = k;
     for (int q = col_ptr[size_t(k)]; q < col_ptr[size_t(k) + 1]; ++q)
-      if (mark[size_t(t_row[size_t(q)])] != k)
+      if (mark[size_t(t_row_[size_t(q)])] != k)
         throw Error("SparseLdu: the pattern is not symmetric (column " + std::to_string(k) + ")");
   }
 
   // Symbolic: the elimination tree and the number of entries in each column of L.
-  std::vector<int> parent(size_t(n), -1), flag(size_t(n), -1), count(size_t(n), 0);
+  parent_.assign(size_t(n), -1);
+  std::vector<int> flag(size_t(n), -1), count(size_t(n), 0);
   for (int k = 0; k < n; ++k) {
     flag[size_t(k)] = k;
     for (int p = col_ptr[size_t(k)]; p < col_ptr[size_t(k) + 1]; ++p)
-      for (int i = row_idx[size_t(p)]; i < k && flag[size_t(i)] != k; i = parent[size_t(i)]) {
-        if (parent[size_t(i)] == -1) parent[size_t(i)] = k;
+      for (int i = row_idx[size_t(p)]; i < k && flag[size_t(i)] != k; i = parent_[size_t(i)]) {
+        if (parent_[size_t(i)] == -1) parent_[size_t(i)] = k;
         ++count[size_t(i)];
         flag[size_t(i)] = k;
       }
@@ -76,12 +88,17 @@ bool SparseLdu::factorize(int n, const int* col_ptr, const int* row_idx, const d
   li_.assign(size_t(lp_[size_t(n)]), 0);
   lux_.assign(2 * li_.size(), 0.0);
   d_.assign(size_t(n), 0.0);
+  a_p_.assign(col_ptr, col_ptr + n + 1);
+  a_i_.assign(row_idx, row_idx + nnz);
+  symbolic_ok_ = true;
+}
 
+bool SparseLdu::numeric(const int* col_ptr, const int* row_idx, const double* values) {
+  const int n = n_;
   // Numeric, one row of L and one column of U per step.
   // y[2 i] for the column of D U, y[2 i + 1] for the row of L D: one cache line for both.
   std::vector<double> y(2 * size_t(n), 0.0);
-  std::vector<int> pattern(static_cast<size_t>(n)), fill(static_cast<size_t>(n), 0);
-  std::fill(flag.begin(), flag.end(), -1);
+  std::vector<int> pattern(static_cast<size_t>(n)), fill(static_cast<size_t>(n), 0), flag(size_t(n), -1);
   for (int k = 0; k < n; ++k) {
     int top = n;
     flag[size_t(k)] = k;
@@ -90,14 +107,14 @@ bool SparseLdu::factorize(int n, const int* col_ptr, const int* row_idx, const d
       if (i > k) continue;
       y[2 * size_t(i)] += values[size_t(p)];
       int len = 0;
-      for (; flag[size_t(i)] != k; i = parent[size_t(i)]) {
+      for (; flag[size_t(i)] != k; i = parent_[size_t(i)]) {
         pattern[size_t(len++)] = i;
         flag[size_t(i)] = k;
       }
       while (len > 0) pattern[size_t(--top)] = pattern[size_t(--len)];
     }
     for (int q = col_ptr[size_t(k)]; q < col_ptr[size_t(k) + 1]; ++q)
-      if (t_row[size_t(q)] < k) y[2 * size_t(t_row[size_t(q)]) + 1] += t_val[size_t(q)];
+      if (t_row_[size_t(q)] < k) y[2 * size_t(t_row_[size_t(q)]) + 1] += values[size_t(t_src_[size_t(q)])];
     double dk = y[2 * size_t(k)];
     y[2 * size_t(k)] = 0.0;
     for (; top < n; ++top) {

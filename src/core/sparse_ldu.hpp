@@ -24,6 +24,9 @@ class SparseLdu {
   // present. The pattern must be symmetric: (i, j) stored whenever (j, i) is (explicit zeros are
   // fine). Returns false when a pivot is not positive and finite (A is then not a nonsingular
   // M-matrix); throws Error on malformed input.
+  // The analysis of the pattern (checks, elimination tree, the factor's layout) is kept: called again
+  // with the same pattern only the numeric factorisation runs, and with the same values too nothing
+  // does (the factors are reused).
   bool factorize(int n, const int* col_ptr, const int* row_idx, const double* values);
   // Solves A x = b in place (b has n entries); throws Error unless factorize() returned true.
   void solve(std::vector<double>& b) const;
@@ -31,8 +34,16 @@ class SparseLdu {
   size_t factor_nonzeros() const { return li_.size(); }
 
  private:
+  void analyse(int n, const int* col_ptr, const int* row_idx);  // checks, symbolic; throws Error
+  bool numeric(const int* col_ptr, const int* row_idx, const double* values);
+
   int n_ = 0;
-  bool ok_ = false;          // the last factorize() succeeded
+  bool ok_ = false;           // the last factorize() succeeded
+  bool symbolic_ok_ = false;  // the analysis below is of the pattern in a_p_, a_i_
+  std::vector<int> a_p_, a_i_;    // the analysed pattern
+  std::vector<double> a_x_;       // the values last factorised
+  std::vector<int> t_row_, t_src_;  // the transpose: row of each entry, its position in A
+  std::vector<int> parent_;       // elimination tree
   std::vector<int> lp_;      // column starts of L (and row starts of U)
   std::vector<int> li_;      // row index in L (column index in U)
   std::vector<double> lux_;  // pairs L(li, j), U(j, li)

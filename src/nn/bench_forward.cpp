@@ -23,7 +23,7 @@ std::vector<double> time_network_forward(const std::string& arch, int w, int h, 
   auto net = make_net(cfg);
   net->eval();
   // The path inference takes: channels-last, and the folded, packed forward for tinge-unet-v1.
-  std::unique_ptr<FastUnet> fast = prepare_cpu_inference(net, !bf16);
+  std::unique_ptr<FastUnet> fast = prepare_cpu_inference(net, bf16);
   torch::InferenceMode guard;
   const int64_t H = (h + 15) / 16 * 16, W = (w + 15) / 16 * 16;
   auto x =

@@ -33,6 +33,11 @@ FastUnet::Conv FastUnet::make(const torch::nn::Conv2d& c, const torch::nn::Batch
     w = w * s.view({-1, 1, 1, 1});
     b = b * s + n.bias - n.running_mean * s;
   }
+  if (bf16_) {  // oneDNN's bf16 convolutions take plain channels-last weights
+    r.w = w.to(torch::kBFloat16).contiguous(torch::MemoryFormat::ChannelsLast);
+    r.b = b.to(torch::kBFloat16).contiguous();
+    return r;
+  }
   r.b = b.contiguous();
 #if AT_MKLDNN_ENABLED()
   if (packed_) {
@@ -44,9 +49,9 @@ FastUnet::Conv FastUnet::make(const torch::nn::Conv2d& c, const torch::nn::Batch
   return r;
 }
 
-FastUnet::FastUnet(ColorNetImpl& n) {
+FastUnet::FastUnet(ColorNetImpl& n, bool bf16) : bf16_(bf16) {
 #if AT_MKLDNN_ENABLED()
-  packed_ = at::hasMKLDNN();
+  packed_ = !bf16 && at::hasMKLDNN();
 #endif
   auto cbr = [&](ConvBnRelu& m) { return make(m->conv, &m->bn, true); };
   stem1_ = cbr(n.stem1), stem2_ = cbr(n.stem2);
@@ -58,8 +63,9 @@ FastUnet::FastUnet(ColorNetImpl& n) {
   class_head_ = make(n.class_head, nullptr, false), ab_head_ = make(n.ab_head, nullptr, false);
   if (n.levin_gate) levin_gate_ = make(n.levin_gate, nullptr, false), has_gate_ = true;
   mask_offset_ = n.cfg.mask_offset;
-  global_w_ = n.global_fc->weight.detach().clone();
-  global_b_ = n.global_fc->bias.detach().clone();
+  const auto dtype = bf16 ? torch::kBFloat16 : torch::kFloat;
+  global_w_ = n.global_fc->weight.detach().to(dtype).clone();
+  global_b_ = n.global_fc->bias.detach().to(dtype).clone();
 }
 
 torch::Tensor FastUnet::run(const Conv& c, const torch::Tensor& x) const {
@@ -78,8 +84,8 @@ static torch::Tensor up2x(const torch::Tensor& x) {
       x, F::InterpolateFuncOptions().scale_factor(std::vector<double>{2.0, 2.0}).mode(torch::kNearest));
 }
 
-NetOutput FastUnet::forward(const torch::Tensor& x) const {
-  auto e1 = run(stem2_, run(stem1_, x));
+NetOutput FastUnet::forward(const torch::Tensor& x, torch::Tensor* class_features) const {
+  auto e1 = run(stem2_, run(stem1_, bf16_ ? x.to(torch::kBFloat16) : x));
   auto e2 = run(down1b_, run(down1a_, e1));
   auto e3 = run(down2b_, run(down2a_, e2));
   auto m = run(mid2_, run(mid1_, run(down3a_, e3)));
@@ -87,19 +93,27 @@ NetOutput FastUnet::forward(const torch::Tensor& x) const {
   m = run(mid3_, m + g.unsqueeze(-1).unsqueeze(-1));
   auto d3 = run(up3b_, run(up3a_, up2x(run(red3_, m)) + e3));
   auto d2 = run(up2b_, run(up2a_, up2x(run(red2_, d3)) + e2));
-  auto logits = run(class_head_, d2);
+  torch::Tensor logits;
+  if (class_features)
+    *class_features = d2;
+  else
+    logits = class_logits(d2);
   auto d1 = run(up1a_, up2x(run(red1_, d2)) + e1);
   auto ab = run(ab_head_, d1);
   if (has_gate_) ab = apply_levin_gate(x, ab, run(levin_gate_, d1), mask_offset_);
   return {ab, logits};
 }
 
-std::unique_ptr<FastUnet> prepare_cpu_inference(const std::shared_ptr<GuidedNetImpl>& net, bool fast) {
+torch::Tensor FastUnet::class_logits(const torch::Tensor& features) const {
+  return run(class_head_, features);
+}
+
+std::unique_ptr<FastUnet> prepare_cpu_inference(const std::shared_ptr<GuidedNetImpl>& net, bool bf16) {
   torch::NoGradGuard ng;
   for (auto& p : net->parameters())
     if (p.dim() == 4) p.set_data(p.contiguous(torch::MemoryFormat::ChannelsLast));
   auto unet = std::dynamic_pointer_cast<ColorNetImpl>(net);
-  return fast && unet ? std::make_unique<FastUnet>(*unet) : nullptr;
+  return unet ? std::make_unique<FastUnet>(*unet, bf16) : nullptr;
 }
 
 }  // namespace tinge

@@ -78,9 +78,9 @@ class NetMethod final : public ModelMethod {
     // option, else auto.
     bf16_ = resolve_precision(opt.precision.empty() ? "auto" : opt.precision, device_) == "bf16";
     if (device_.is_cpu()) {
-      // Channels-last weights, and for tinge-unet-v1 in float32 BatchNorm folded and weights packed
-      // once (bf16 runs the module under autocast).
-      fast_ = prepare_cpu_inference(lm_.net, !bf16_);
+      // Channels-last weights, and for tinge-unet-v1 BatchNorm folded once, the weights packed for
+      // oneDNN in float32 or converted once in bf16.
+      fast_ = prepare_cpu_inference(lm_.net, bf16_);
     }
     meta_text_ = lm_.meta.dump();
     grid_ = AbGrid(lm_.meta.at("ab_bins").get<std::vector<int>>());
@@ -116,12 +116,16 @@ class NetMethod final : public ModelMethod {
   int working_short_side() const override { return short_side_; }
   const std::string& metadata_json() const override { return meta_text_; }
 
-  AbPrediction predict(const Plane& L, const HintPlanes& hints) override {
+  AbPrediction predict(const Plane& L, const HintPlanes& hints) override { return predict(L, hints, false); }
+  // A draft sees Levin's propagation on a grid of a quarter of its short side (as in training), not
+  // of the working image's: at the editor's preview size (short side 128) a sixteenth of the solve.
+  AbPrediction predict_draft(const Plane& L, const HintPlanes& hints) override { return predict(L, hints, true); }
+  AbPrediction predict(const Plane& L, const HintPlanes& hints, bool draft) {
     std::lock_guard<std::mutex> lock(mu_);
-    const NetOutput& out = forward(L, hints);
+    forward(L, hints, draft);
     // What hints leave open: all of it with none, a quarter with one, fading fast.
     const double open = 1.0 / ((1.0 + hints.count) * (1.0 + hints.count));
-    AbPrediction r = decode(out, L, open);
+    AbPrediction r = decode(L, open);
     // A reference photo also sets how colourful the result is: the annealed mean of a spread
     // distribution is paler than any of its colours (docs/experiments.md).
     if (reference_hist_.defined() && reference_colourfulness_ > 0) match_colourfulness(L, r, open);
@@ -216,27 +220,37 @@ class NetMethod final : public ModelMethod {
 
   // The network's output for (L, hints), computed once: a preview, the suggestions at a point and
   // the colour spread for the same hints share one forward pass (the editor asks for all three).
-  const NetOutput& forward(const Plane& L, const HintPlanes& hints) {
-    const uint64_t key = input_key(L, hints);
+  // The class head runs when its logits are first asked for (a preview with many hints decodes the
+  // regression alone).
+  void forward(const Plane& L, const HintPlanes& hints, bool draft = false) {
+    const uint64_t key = input_key(L, hints) ^ (draft ? 0x9e3779b97f4a7c15ull : 0ull);
     if (!memo_valid_ || key != memo_key_) {
       memo_valid_ = false;  // stays so if run() throws
-      memo_out_ = run(L, hints);
+      memo_out_ = run(L, hints, draft);
       memo_prob_ = torch::Tensor();
       memo_bias_ = torch::Tensor();
       memo_key_ = key;
       memo_valid_ = true;
     }
-    return memo_out_;
+  }
+  const torch::Tensor& logits() {
+    if (!memo_out_.logits.defined()) {
+      torch::InferenceMode guard;
+      Bf16Autocast autocast(device_, bf16_);
+      memo_out_.logits = fast_->class_logits(memo_features_).to(torch::kFloat);
+    }
+    return memo_out_.logits;
   }
   // Softmax of the memoised logits, on the CPU (computed on first use).
   const torch::Tensor& probabilities() {
     if (!memo_prob_.defined())
-      memo_prob_ = torch::softmax(steered(memo_out_.logits), 1).to(torch::kCPU).contiguous();
+      memo_prob_ = torch::softmax(steered(logits()), 1).to(torch::kCPU).contiguous();
     return memo_prob_;
   }
-  AbPrediction decode(const NetOutput& out, const Plane& L, double open) {
+  AbPrediction decode(const Plane& L, double open) {
+    const NetOutput& out = memo_out_;
     if (decode_ == "annealed")  // the distribution is at 1/4 in every architecture
-      return upsample(annealed_mean(steered(out.logits), centers_, temperature_), L, 4, 1.f);
+      return upsample(annealed_mean(steered(logits()), centers_, temperature_), L, 4, 1.f);
     // The share of the distribution's annealed mean beside the regression: blend / (1 + hints)^2
     // (without hints the vivid distribution matters most; hints take over fast), and a reference's
     // pull on top of it, min(1, strength) of the regression's share with no hints, fading alike.
@@ -245,7 +259,7 @@ class NetMethod final : public ModelMethod {
     // Below 1 % the distribution's pull moves ab by well under one unit: skip its softmax (~10 ms).
     if (alpha < 0.01) return upsample(out.ab, L, int(lm_.net->ab_stride()), float(cfg().norm.ab_scale));
     auto ann =
-        torch::nn::functional::interpolate(annealed_mean(steered(out.logits), centers_, temperature_),
+        torch::nn::functional::interpolate(annealed_mean(steered(logits()), centers_, temperature_),
                                            torch::nn::functional::InterpolateFuncOptions()
                                                .size(std::vector<int64_t>{out.ab.size(2), out.ab.size(3)})
                                                .mode(torch::kBilinear)
@@ -326,7 +340,7 @@ class NetMethod final : public ModelMethod {
     if (n) a = sa / n, b = sb / n;
   }
 
-  NetOutput run(const Plane& L, const HintPlanes& hints) {
+  NetOutput run(const Plane& L, const HintPlanes& hints, bool draft) {
     check_hints_match(L, hints, "network");
     const int64_t s = cfg().stride, H = (L.height + s - 1) / s * s, W = (L.width + s - 1) / s * s;
     torch::InferenceMode guard;
@@ -345,7 +359,9 @@ class NetMethod final : public ModelMethod {
     torch::Tensor lev;
     if (lm_.net->cfg.levin_input) {  // Levin's propagation of the hints, edge-padded like L
       Plane la, lb;
-      levin_coarse(L, hints, la, lb);
+      LevinCoarseOptions grid;
+      if (draft) grid.grid_short_side = draft_levin_grid(L.width, L.height);
+      levin_coarse(L, hints, la, lb, grid);
       lev = torch::cat({plane_to_tensor(la, H, W), plane_to_tensor(lb, H, W)}, 1);
     }
     auto in = make_input(Lt, torch::cat({at, bt}, 1), mt, cfg(), lev).to(device_);
@@ -353,10 +369,11 @@ class NetMethod final : public ModelMethod {
     NetOutput o;
     {
       Bf16Autocast autocast(device_, bf16_);
-      o = fast_ ? fast_->forward(in) : lm_.net->forward(in);
+      memo_features_ = torch::Tensor();
+      o = fast_ ? fast_->forward(in, &memo_features_) : lm_.net->forward(in);
     }
     o.ab = o.ab.to(torch::kFloat);
-    o.logits = o.logits.to(torch::kFloat);
+    if (o.logits.defined()) o.logits = o.logits.to(torch::kFloat);
     return o;
   }
 
@@ -408,6 +425,7 @@ class NetMethod final : public ModelMethod {
   bool memo_valid_ = false;             // forward()'s memo: the last input's key, output and probabilities
   uint64_t memo_key_ = 0;
   NetOutput memo_out_;
+  torch::Tensor memo_features_;  // the class head's input while memo_out_.logits is undefined
   torch::Tensor memo_prob_;
   torch::Tensor memo_bias_;  // reference_bias() for the memoised output
   float lambda_ = 0.5f;      // its rebalancing lambda

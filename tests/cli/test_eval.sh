@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `tinge eval` on three generated colour photos with the gray and levin methods: the JSON reports
-# parse, levin beats gray at 10 hints, the plot is an SVG, and --compare redraws saved reports.
+# parse, levin beats gray at 10 hints, the plot is an SVG, --compare redraws saved reports, and
+# --preview scores live previews.
 # shellcheck source=tests/cli/common.sh
 . "$(dirname "$0")/common.sh"
 
@@ -46,5 +47,13 @@ expect_ok "eval --max-images 1" "$TINGE" eval --data "$T/data" --method levin --
 expect_ok "eval again, same seed" "$TINGE" eval --data "$T/data" --method levin --hints 5 --max-images 1 --seed 7 --json "$T/one_again.json"
 grep -q '"images": 1' "$T/one.json" || fail "--max-images 1 not honoured"
 cmp -s <(grep -v seconds "$T/one.json") <(grep -v seconds "$T/one_again.json") || fail "same seed, different results"
+
+# --preview scores the editor's live previews (a smaller working size): reported in the JSON, other
+# numbers than the results' at the same seed, and a size too small to mean anything is refused.
+expect_ok "eval --preview 64" "$TINGE" eval --data "$T/data" --method levin --hints 5 --max-images 1 --seed 7 --preview 64 --json "$T/preview.json"
+grep -q '"preview_short_side": 64' "$T/preview.json" || fail "--preview not in the report: $(cat "$T/preview.json")"
+cmp -s <(grep psnr_mean "$T/one.json") <(grep psnr_mean "$T/preview.json") && fail "--preview scored the results"
+expect_error "eval --preview 3" "$TINGE" eval --data "$T/data" --method levin --preview 3
+grep -q "preview" "$T/err.txt" || fail "--preview 3: the error does not name the option: $(cat "$T/err.txt")"
 
 finish

@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "core/hints.hpp"
 #include "nn/fast_forward.hpp"
+#include "nn/mixed_precision.hpp"
 #include "nn/model.hpp"
 #include "nn/model_file.hpp"
 #include "nn/net.hpp"
@@ -43,6 +44,34 @@ TEST(Net, FoldedPackedForwardEqualsTheModule) {
   EXPECT_LT((got.logits - ref.logits).abs().max().item<float>(),
             1e-4f * (1 + ref.logits.abs().max().item<float>()));
   EXPECT_GT(ref.ab.std().item<float>(), 1e-4f);
+}
+
+// In bf16 the folded forward (weights converted once) is as close to the float32 module as the module
+// under autocast is, and its class head can wait: logits asked for later equal those computed at once.
+TEST(Net, FoldedBf16ForwardIsAsCloseToFloat32AsAutocast) {
+  ColorNet net = test::random_net(tiny_config(), 6);
+  auto x = torch::randn({1, 4, 48, 80}).contiguous(torch::MemoryFormat::ChannelsLast);
+  torch::NoGradGuard ng;
+  auto ref = net->forward(x);
+  NetOutput autocast;
+  {
+    Bf16Autocast on(torch::Device(torch::kCPU), true);
+    autocast = net->forward(x);
+  }
+  FastUnet fast(*net, true);
+  auto got = fast.forward(x);
+  EXPECT_EQ(got.ab.scalar_type(), torch::kBFloat16);
+  auto err = [&](const torch::Tensor& t, const torch::Tensor& r) {
+    return (t.to(torch::kFloat) - r).abs().mean().item<float>();
+  };
+  EXPECT_GT(err(got.ab, ref.ab), 0.f);
+  EXPECT_LT(err(got.ab, ref.ab), 1.5f * err(autocast.ab, ref.ab) + 1e-4f);
+  EXPECT_LT(err(got.logits, ref.logits), 1.5f * err(autocast.logits, ref.logits) + 1e-3f);
+  torch::Tensor features;
+  auto later = fast.forward(x, &features);
+  EXPECT_FALSE(later.logits.defined());
+  EXPECT_TRUE(torch::equal(fast.class_logits(features), got.logits));
+  EXPECT_TRUE(torch::equal(later.ab, got.ab));
 }
 
 TEST(Net, MacsAt256MatchTheBudget) {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "core/ab_grid.hpp"
 #include "core/color.hpp"
@@ -13,6 +14,7 @@
 #include "core/hints.hpp"
 #include "core/method.hpp"
 #include "core/pipeline.hpp"
+#include "core/resample.hpp"
 #include "nn/model.hpp"
 
 using namespace tinge;
@@ -155,6 +157,32 @@ TEST(ShippedModel, TheForwardPassIsSharedOnlyBySameInputs) {
   EXPECT_EQ(first.a.v, again.a.v);
   EXPECT_EQ(teal_pred.a.v, fresh->predict(L, teal).a.v);
   EXPECT_NE(teal_pred.a.v, first.a.v);
+}
+
+// A draft (the editor's preview while a hint is dragged, at short side 128) sees Levin's propagation
+// on a coarser grid: it follows the hints, and the memo never answers a prediction with a draft or a
+// draft with a prediction. (How close drafts come to results: `tinge eval --preview 128`.)
+TEST(ShippedModel, ADraftFollowsTheHintsAndIsNeverTakenForAPrediction) {
+  auto model = load_model(shipped_model());
+  auto fresh = load_model(shipped_model());
+  Plane Lw(342, 256);
+  for (int y = 0; y < Lw.height; ++y)
+    for (int x = 0; x < Lw.width; ++x)
+      Lw.at(x, y) = std::hypot(x - 171.0, y - 128.0) < 80 ? 70.f : 30.f + 5.f * float((x / 16 + y / 16) % 2);
+  const Plane Lp = resize_area(Lw, 171, 128);
+  HintPoint h = centre_hint(-10.f, -40.f);
+  h.x = 171.5, h.y = 128.5;
+  HintPoint far = h;
+  far.x = 40.5, far.y = 40.5, far.a = 30.f, far.b = 20.f;
+  const HintPlanes hp = rasterize_hints({h, far}, 342, 256, 171, 128);
+  const AbPrediction draft = model->predict_draft(Lp, hp);
+  const AbPrediction full = model->predict(Lp, hp);
+  EXPECT_EQ(full.a.v, fresh->predict(Lp, hp).a.v);
+  EXPECT_EQ(draft.a.v, model->predict_draft(Lp, hp).a.v);
+  EXPECT_NE(draft.a.v, full.a.v) << "the draft took the prediction's path";
+  const AbPrediction none = model->predict_draft(Lp, rasterize_hints({far}, 342, 256, 171, 128));
+  for (auto [x, y] : {std::pair{110, 64}, std::pair{60, 64}, std::pair{85, 90}})
+    EXPECT_LT(distance(draft, x, y, h), 0.6f * distance(none, x, y, h)) << "at " << x << "," << y;
 }
 
 TEST(ShippedModel, SuggestionsAreDistinctAndInGamut) {

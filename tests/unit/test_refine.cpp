@@ -200,6 +200,32 @@ TEST(Refine, TheCoarsePropagationIsSolvedOncePerPrediction) {
   EXPECT_EQ(p1_again.b.v, p1.b.v);
 }
 
+// A draft (a live preview at a reduced size) averages with Levin solved on a grid of a quarter of its
+// short side, as the network's Levin input was in training: at short side 128, 32 instead of 64.
+TEST(Refine, ADraftAveragesWithTheCoarserDraftGrid) {
+  EXPECT_EQ(draft_levin_grid(171, 128), 32);
+  EXPECT_EQ(draft_levin_grid(341, 256), kLevinGridShortSide);
+  EXPECT_EQ(draft_levin_grid(1200, 900), kLevinGridShortSide);
+  EXPECT_EQ(draft_levin_grid(3, 2), 1);
+  const Plane L = two_region_lightness(171, 128);
+  const HintPlanes h =
+      rasterize_hints({hint(20, 40, 40.f, 10.f), hint(120, 60, -30.f, 50.f)}, 171, 128, 171, 128);
+  auto m = make_refined_method(std::make_unique<FixedMethod>());
+  const AbPrediction draft = m->predict_draft(L, h), full = m->predict(L, h);
+  EXPECT_NE(draft.a.v, full.a.v);
+  LevinCoarseOptions grid;
+  grid.grid_short_side = 32;
+  Plane la, lb;
+  levin_coarse(L, h, la, lb, grid);
+  const AbPrediction base = FixedMethod().predict(L, h);
+  const Plane d = distance_to_hints(h.mask);
+  for (size_t i = 0; i < la.v.size(); i += 97) {
+    const float w = levin_share(h.count, d.v[i], 128);
+    EXPECT_NEAR(draft.a.v[i], (1.f - w) * base.a.v[i] + w * la.v[i], 1e-4f) << i;
+    EXPECT_NEAR(draft.b.v[i], (1.f - w) * base.b.v[i] + w * lb.v[i], 1e-4f) << i;
+  }
+}
+
 // Hint planes of another size than L are refused (the share map is the mask's size).
 TEST(Refine, HintPlanesOfAnotherSizeAreRefused) {
   // 256 px: Levin's coarse solve pools any larger mask without complaint.

@@ -120,6 +120,41 @@ TEST(SparseLdu, ReportsAPivotThatIsNotPositive) {
   EXPECT_THROW(ldu.solve(b), Error);
 }
 
+// One object asked again keeps its analysis for the same pattern and its factors for the same
+// values: every answer must still be the one a fresh object gives, bit for bit.
+TEST(SparseLdu, AnObjectAskedAgainAnswersLikeAFreshOne) {
+  const SpMat a1 = grid_m_matrix(23, 17, 0.97, 1), a2 = grid_m_matrix(23, 17, 0.9, 1),
+              a3 = grid_m_matrix(19, 11, 0.97, 2), a4 = grid_m_matrix(23, 17, 0.97, 4);
+  ASSERT_EQ(a1.nonZeros(), a2.nonZeros());
+  EXPECT_NE((Eigen::MatrixXd(a1) - Eigen::MatrixXd(a2)).cwiseAbs().maxCoeff(), 0.0);  // new values
+  SparseLdu reused;
+  for (const SpMat* a : {&a1, &a2, &a1, &a1, &a3, &a4, &a1}) {
+    const int n = int(a->rows());
+    std::vector<double> x(static_cast<size_t>(n)), y;
+    for (int i = 0; i < n; ++i) x[size_t(i)] = std::sin(0.37 * i);
+    y = x;
+    SparseLdu fresh;
+    ASSERT_TRUE(fresh.factorize(n, a->outerIndexPtr(), a->innerIndexPtr(), a->valuePtr()));
+    ASSERT_TRUE(reused.factorize(n, a->outerIndexPtr(), a->innerIndexPtr(), a->valuePtr()));
+    fresh.solve(x);
+    reused.solve(y);
+    EXPECT_EQ(x, y);
+  }
+  // A matrix of the same pattern that cannot be factorised, then the last good one again.
+  SpMat bad = a1;
+  for (int k = 0; k < bad.outerSize(); ++k)
+    for (SpMat::InnerIterator it(bad, k); it; ++it)
+      if (it.row() == it.col()) it.valueRef() = -1.0;
+  EXPECT_FALSE(reused.factorize(int(bad.rows()), bad.outerIndexPtr(), bad.innerIndexPtr(), bad.valuePtr()));
+  std::vector<double> b(static_cast<size_t>(a1.rows()), 1.0);
+  EXPECT_THROW(reused.solve(b), Error);
+  ASSERT_TRUE(reused.factorize(int(a1.rows()), a1.outerIndexPtr(), a1.innerIndexPtr(), a1.valuePtr()));
+  reused.solve(b);
+  EXPECT_LT((a1 * Eigen::Map<Eigen::VectorXd>(b.data(), Eigen::Index(b.size())) -
+             Eigen::VectorXd::Ones(a1.rows())).cwiseAbs().maxCoeff(),
+            1e-9);
+}
+
 TEST(SparseLdu, RefusesMalformedMatrices) {
   SparseLdu ldu;
   const std::vector<double> v = {1, 1, 1, 1};
