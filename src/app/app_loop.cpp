@@ -215,7 +215,7 @@ void EditorApp::finish() {
 }
 
 bool EditorApp::wants_frames() const {
-  return frames_to_draw_ > 0 || script_ || bench_ || !input_.empty() || canvas_.wants_frames() ||
+  return frames_to_draw_ > 0 || script_ || (bench_ && bench_->wants_frames()) || !input_.empty() || canvas_.wants_frames() ||
          (compositor_ && compositor_->composing()) || colour_.picking();
 }
 

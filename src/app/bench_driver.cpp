@@ -41,6 +41,13 @@ void BenchDriver::step() {
   }
 }
 
+bool BenchDriver::wants_frames() const {
+  if (recorder_.phase() != BenchRecorder::Phase::Edits) return true;
+  if (edit_state_ == 0) return target_.results_current();
+  if (edit_state_ == 1) return !recorder_.waiting_preview();
+  return recorder_.edit_settled();
+}
+
 void BenchDriver::warm_up(double now) {
   if (!target_.results_current()) return;
   Document& doc = target_.doc();

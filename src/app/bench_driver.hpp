@@ -41,6 +41,10 @@ class BenchDriver final : public RenderObserver {
   void before_swap() { recorder_.before_swap(); }
   void after_swap(bool busy, bool composed) { recorder_.after_swap(busy, composed); }
   bool done() const { return recorder_.phase() == BenchRecorder::Phase::Done; }
+  // Whether the driver needs a frame: always while it warms up and drags; during single edits only
+  // when it can take the next step, so that while a result is computed and composed the editor draws
+  // the frames it would draw for a user (none while it waits for the worker) and no more.
+  bool wants_frames() const;
   // Writes the report (JSON to the output path, a table on stdout).
   void finish(int framebuffer_w, int framebuffer_h);
 
