@@ -64,7 +64,7 @@ std::vector<Anchor> pick_anchors(const ImageData& img, const std::vector<HintPoi
 std::vector<Anchor> uncertain_anchors(const ImageData& img, const HintSet& hints, ColourDistribution& model) {
   const int W = img.L.width, H = img.L.height;
   const Plane& Lw = img.L_work;
-  const Plane spread = model.colour_spread(Lw, rasterize_hint_set(hints, W, H, Lw.width, Lw.height));
+  const Plane spread = model.colour_spread(Lw, rasterize_hint_set(hints, W, H, Lw.width, Lw.height, &Lw));
   // Each spread cell covers 4 x 4 working pixels (the last ones partly past the edge).
   Plane Lc(spread.width, spread.height);
   for (int cy = 0; cy < spread.height; ++cy)
@@ -94,7 +94,7 @@ std::vector<std::vector<Ab>> anchor_colours(const ImageData& img, const HintSet&
   for (const Anchor& a : anchors) {
     std::vector<Ab> opt;
     if (auto* model = m.distribution()) {
-      HintPlanes hp = rasterize_hint_set(user, W, H, w, h);
+      HintPlanes hp = rasterize_hint_set(user, W, H, w, h, &img.L_work);
       for (const Suggestion& s :
            model->suggest(img.L_work, hp, float(a.x * w / W), float(a.y * h / H), kAlternatives))
         opt.push_back({s.a, s.b});
@@ -150,7 +150,7 @@ AlternativeProposals propose(const ImageData& img, const HintSet& user, Method& 
       hints.points.push_back(p);
       mine.push_back(p);
     }
-    AbPrediction pr = job_method(m, levin).predict(img.L_work, rasterize_hint_set(hints, W, H, w, h));
+    AbPrediction pr = job_method(m, levin).predict(img.L_work, rasterize_hint_set(hints, W, H, w, h, &img.L_work));
     out.thumbs.push_back(lab_planes_to_srgb8(L_thumb, resize_area(pr.a, tw, th), resize_area(pr.b, tw, th)));
     out.as.push_back(std::move(pr.a));
     out.bs.push_back(std::move(pr.b));

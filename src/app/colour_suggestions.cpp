@@ -46,7 +46,7 @@ ColourSuggestions suggest_colours(const ImageData& img, const HintSet& others,
   ColourSuggestions out;
   const int W = img.L.width, H = img.L.height;
   const int w = img.L_work.width, h = img.L_work.height;
-  const HintPlanes hp = rasterize_hint_set(others, W, H, w, h);
+  const HintPlanes hp = rasterize_hint_set(others, W, H, w, h, &img.L_work);
   if (auto* model = m.distribution()) {
     // The probabilities of each colour summed over the places, most likely first.
     std::map<std::pair<int, int>, std::pair<Ab, float>> sum;

@@ -6,6 +6,7 @@
 
 #include "hint_distance.hpp"
 #include "hint_shapes.hpp"
+#include "region_trim.hpp"
 
 namespace tinge {
 namespace {
@@ -50,12 +51,13 @@ struct Layer {
   }
 };
 
-void lay_region(const HintRegion& r, double feather, Layer& L) {
+void lay_region(const HintRegion& r, double feather, const Plane* lightness, Layer& L) {
   const int W = L.a.width, H = L.a.height;
   const Window win = window_of(r.polygon, 2.0, W, H);
   if (win.w() <= 0 || win.h() <= 0) return;
   Coverage c(win.w(), win.h());
   cover_region(shifted(r.polygon, win), 1.0, 1.0, c);
+  if (lightness) trim_region(c, *lightness, win.x0, win.y0, region_trim_band(std::min(W, H)));
   // Distance of each inside pixel from the nearest outside one (the window's margin is outside).
   Plane outside(win.w() + 2, win.h() + 2, 1.f);
   for (int y = 0; y < win.h(); ++y)
@@ -82,14 +84,15 @@ void lay_stroke(const HintStroke& s, Layer& L) {
 
 }  // namespace
 
-void enforce_hints(const HintSet& hints, Plane& a, Plane& b, double feather) {
+void enforce_hints(const HintSet& hints, Plane& a, Plane& b, double feather, const Plane* lightness) {
   const int W = a.width, H = a.height;
   if (hints.empty() || W <= 0 || H <= 0) return;
+  if (lightness && (lightness->width != W || lightness->height != H)) lightness = nullptr;
   feather = std::max(1.0, feather);
   if (hints.has_shapes()) {
     Layer L{a, b, Plane(W, H), Plane(W, H), Plane(W, H)};
     for (const HintRegion& r : hints.regions)
-      if (r.polygon.size() >= 3) lay_region(r, feather, L);
+      if (r.polygon.size() >= 3) lay_region(r, feather, lightness, L);
     for (const HintStroke& s : hints.strokes)
       if (!s.points.empty()) lay_stroke(s, L);
     for (size_t i = 0; i < a.size(); ++i) {

@@ -11,6 +11,7 @@
 #include "error.hpp"
 #include "hash.hpp"
 #include "hint_shapes.hpp"
+#include "region_trim.hpp"
 
 namespace tinge {
 namespace {
@@ -93,8 +94,12 @@ HintPlanes rasterize_hints(const std::vector<HintPoint>& points, int orig_w, int
   return h;
 }
 
-HintPlanes rasterize_hint_set(const HintSet& hints, int orig_w, int orig_h, int work_w, int work_h) {
+HintPlanes rasterize_hint_set(const HintSet& hints, int orig_w, int orig_h, int work_w, int work_h,
+                              const Plane* L) {
   check_sizes(orig_w, orig_h, work_w, work_h);
+  if (L && (L->width != work_w || L->height != work_h || L->size() != size_t(work_w) * size_t(work_h)))
+    throw Error("rasterize_hint_set: lightness of " + std::to_string(L->width) + "x" + std::to_string(L->height) +
+                " for hints at " + std::to_string(work_w) + "x" + std::to_string(work_h));
   try {
     check_shape_geometry(hints);
   } catch (const Error& e) {
@@ -105,6 +110,7 @@ HintPlanes rasterize_hint_set(const HintSet& hints, int orig_w, int orig_h, int 
   for (const HintRegion& r : hints.regions) {
     Coverage c(work_w, work_h);
     cover_region(r.polygon, sx, sy, c);
+    if (L) trim_region(c, *L, 0, 0, region_trim_band(std::min(work_w, work_h)));
     paint_coverage(c, r.a, r.b, h);
   }
   for (const HintStroke& s : hints.strokes) {

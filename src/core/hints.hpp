@@ -80,9 +80,11 @@ HintPlanes rasterize_hints(const std::vector<HintPoint>& points, int orig_w, int
 // The same for every kind of hint: regions first (each the working pixels whose centres lie inside its
 // scaled polygon, or when none does the pixel holding its vertices' mean), then strokes (pixels
 // within max(0.5, width * scale / 2) of the scaled polyline), then points. count = hints.count().
-// Throws Error for a non-finite coordinate or width, a stroke with no point or a region with fewer
-// than 3 vertices.
-HintPlanes rasterize_hint_set(const HintSet& hints, int orig_w, int orig_h, int work_w, int work_h);
+// With `L` (the lightness at the working size), each region's border pixels are snapped to the
+// lightness edge inside it (region_trim.hpp). Throws Error for a non-finite coordinate or width, a
+// stroke with no point, a region with fewer than 3 vertices, or an L of another size.
+HintPlanes rasterize_hint_set(const HintSet& hints, int orig_w, int orig_h, int work_w, int work_h,
+                              const Plane* L = nullptr);
 
 // Hint planes on a coarser w x h grid (at most the planes' size): a coarse pixel is hinted when
 // any fine pixel it covers (x -> floor(x * w / W)) is, with the mean ab of those hinted pixels.

@@ -19,7 +19,7 @@ WorkingInput to_working_resolution(const Plane& L_full, const HintSet& hints, in
   working_size(W, H, short_side, w, h);
   WorkingInput in;
   in.L = (w == W && h == H) ? L_full : resize_area(L_full, w, h);
-  in.hints = rasterize_hint_set(hints, W, H, w, h);
+  in.hints = rasterize_hint_set(hints, W, H, w, h, &in.L);
   return in;
 }
 
@@ -50,7 +50,8 @@ LabImage colorize(const Plane& L_full, const HintSet& hints, Method& method, con
   out.L = L_full;
   guided_upsample_ab(L_work, pred.a, pred.b, L_full, out.a, out.b);
 
-  if (opt.enforce_hints) enforce_hints(hints, out.a, out.b, region_feather(std::min(W, H), std::min(w, h)));
+  if (opt.enforce_hints)
+    enforce_hints(hints, out.a, out.b, region_feather(std::min(W, H), std::min(w, h)), &L_full);
   if (opt.saturation != 1.f) {
     for (float& v : out.a.v) v *= opt.saturation;
     for (float& v : out.b.v) v *= opt.saturation;

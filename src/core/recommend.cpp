@@ -211,7 +211,7 @@ std::vector<RecommendedHint> recommend_hints(Method& method, const Plane& L_work
                                              const AbPrediction* current_given, RecommendMap* map) {
   const int w = L_work.width, h = L_work.height;
   if (w <= 0 || h <= 0 || orig_w <= 0 || orig_h <= 0) throw Error("recommend: empty image");
-  const HintPlanes hp = rasterize_hint_set(all, orig_w, orig_h, w, h);
+  const HintPlanes hp = rasterize_hint_set(all, orig_w, orig_h, w, h, &L_work);
   const std::vector<HintPoint> hints = all.has_shapes() ? places_of(all) : all.points;
   const int gw = (w + kCell - 1) / kCell, gh = (h + kCell - 1) / kCell;
   // Cell means of L, and of the spread's 4-pixel cells (two by two) when there is a distribution.

@@ -94,7 +94,7 @@ int add_shapes(const SampleOptions& opt, uint64_t seed, int points, const float*
       shapes.strokes.push_back(simulate_stroke(crop, rng));
     else
       shapes.regions.push_back(simulate_region(crop, rng));
-  const HintPlanes sp = rasterize_hint_set(shapes, S, S, S, S);
+  const HintPlanes sp = rasterize_hint_set(shapes, S, S, S, S, &crop.L);
   for (size_t i = 0; i < N; ++i) {
     if (keep_points && mask[i] > 0.5f) continue;
     hint_a[i] = sp.a.v[i];

@@ -1,6 +1,6 @@
 // Strokes and regions through the whole pipeline (colorize): exact colours on the stroke at full
 // resolution, fall-off across a strong edge, keep-gray regions neutral inside, and no leak of a
-// region's colour across a sharp lightness edge at its border.
+// region's colour across a sharp lightness edge at its border, nor past one a lasso overshoots.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -112,6 +112,30 @@ TEST(PipelineShapes, RegionColourDoesNotLeakPastASharpEdgeAtItsBorder) {
   // At most 3 pixels past the edge carry more than a fifth of the region's chroma.
   for (int y = 0; y < 100; ++y)
     for (int x = 83; x < 160; ++x) ASSERT_LT(chroma(out, x, y), 0.2f * 57.f) << x << "," << y;
+}
+
+// A lasso drawn past the edge (8 pixels into the light part; the band snapped is a twentieth of the
+// short side, 10 pixels here) snaps to it: the light part keeps the gray point's colour as it does
+// for a lasso drawn on the edge, and the region's inside keeps its colour.
+TEST(PipelineShapes, ALassoDrawnPastAnEdgeSnapsToIt) {
+  auto levin = make_levin_method(0);  // at full resolution, so the band is 10 pixels
+  const Plane L = two_parts(320, 200, 160);
+  auto with_lasso_to = [&](double right) {
+    HintSet h;
+    HintRegion r;
+    r.polygon = {{20, 20}, {right, 20}, {right, 180}, {20, 180}};
+    r.a = 45.f, r.b = 35.f;
+    h.regions.push_back(r);
+    h.points.push_back(gray_point(280, 100));
+    return colorize(L, h, *levin);
+  };
+  const LabImage on_edge = with_lasso_to(160), past = with_lasso_to(168);
+  for (int y = 22; y < 178; ++y) ASSERT_GT(chroma(past, 80, y), 50.f) << y;
+  for (int y = 0; y < 200; ++y)
+    for (int x = 160; x < 320; ++x) {
+      ASSERT_LT(chroma(past, x, y), 0.2f * 57.f) << x << "," << y;
+      ASSERT_NEAR(past.a.at(x, y), on_edge.a.at(x, y), 1.f) << x << "," << y;
+    }
 }
 
 }  // namespace
