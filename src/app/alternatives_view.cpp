@@ -150,7 +150,8 @@ AlternativeProposals propose(const ImageData& img, const HintSet& user, Method& 
       hints.points.push_back(p);
       mine.push_back(p);
     }
-    AbPrediction pr = job_method(m, levin).predict(img.L_work, rasterize_hint_set(hints, W, H, w, h, &img.L_work));
+    AbPrediction pr =
+        job_method(m, levin).predict(img.L_work, rasterize_hint_set(hints, W, H, w, h, &img.L_work));
     out.thumbs.push_back(lab_planes_to_srgb8(L_thumb, resize_area(pr.a, tw, th), resize_area(pr.b, tw, th)));
     out.as.push_back(std::move(pr.a));
     out.bs.push_back(std::move(pr.b));

@@ -215,8 +215,8 @@ void EditorApp::finish() {
 }
 
 bool EditorApp::wants_frames() const {
-  return frames_to_draw_ > 0 || script_ || (bench_ && bench_->wants_frames()) || !input_.empty() || canvas_.wants_frames() ||
-         (compositor_ && compositor_->composing()) || colour_.picking();
+  return frames_to_draw_ > 0 || script_ || (bench_ && bench_->wants_frames()) || !input_.empty() ||
+         canvas_.wants_frames() || (compositor_ && compositor_->composing()) || colour_.picking();
 }
 
 double EditorApp::frame_rate_limit() const {

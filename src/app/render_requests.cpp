@@ -26,8 +26,8 @@ void predict(const ImageData& img, const HintSet& hints, bool full, Method& m, P
     a = std::move(lab.a);
     b = std::move(lab.b);
   } else {
-    HintPlanes h =
-        rasterize_hint_set(hints, img.L.width, img.L.height, img.L_preview.width, img.L_preview.height, &img.L_preview);
+    HintPlanes h = rasterize_hint_set(hints, img.L.width, img.L.height, img.L_preview.width,
+                                      img.L_preview.height, &img.L_preview);
     AbPrediction p = m.predict_draft(img.L_preview, h);
     a = std::move(p.a);
     b = std::move(p.b);

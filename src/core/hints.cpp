@@ -98,8 +98,9 @@ HintPlanes rasterize_hint_set(const HintSet& hints, int orig_w, int orig_h, int 
                               const Plane* L) {
   check_sizes(orig_w, orig_h, work_w, work_h);
   if (L && (L->width != work_w || L->height != work_h || L->size() != size_t(work_w) * size_t(work_h)))
-    throw Error("rasterize_hint_set: lightness of " + std::to_string(L->width) + "x" + std::to_string(L->height) +
-                " for hints at " + std::to_string(work_w) + "x" + std::to_string(work_h));
+    throw Error("rasterize_hint_set: lightness of " + std::to_string(L->width) + "x" +
+                std::to_string(L->height) + " for hints at " + std::to_string(work_w) + "x" +
+                std::to_string(work_h));
   try {
     check_shape_geometry(hints);
   } catch (const Error& e) {

@@ -49,7 +49,8 @@ class RefinedMethod : public Method {
   }
 
  private:
-  AbPrediction average(const Plane& L, const HintPlanes& hints, AbPrediction p, const LevinCoarseOptions& opt) {
+  AbPrediction average(const Plane& L, const HintPlanes& hints, AbPrediction p,
+                       const LevinCoarseOptions& opt) {
     const int n = hints.count;
     if (levin_share(n) <= 0.f) return p;
     Plane la, lb;

@@ -38,16 +38,16 @@ class SparseLdu {
   bool numeric(const int* col_ptr, const int* row_idx, const double* values);
 
   int n_ = 0;
-  bool ok_ = false;           // the last factorize() succeeded
-  bool symbolic_ok_ = false;  // the analysis below is of the pattern in a_p_, a_i_
-  std::vector<int> a_p_, a_i_;    // the analysed pattern
-  std::vector<double> a_x_;       // the values last factorised
+  bool ok_ = false;                 // the last factorize() succeeded
+  bool symbolic_ok_ = false;        // the analysis below is of the pattern in a_p_, a_i_
+  std::vector<int> a_p_, a_i_;      // the analysed pattern
+  std::vector<double> a_x_;         // the values last factorised
   std::vector<int> t_row_, t_src_;  // the transpose: row of each entry, its position in A
-  std::vector<int> parent_;       // elimination tree
-  std::vector<int> lp_;      // column starts of L (and row starts of U)
-  std::vector<int> li_;      // row index in L (column index in U)
-  std::vector<double> lux_;  // pairs L(li, j), U(j, li)
-  std::vector<double> d_;    // D
+  std::vector<int> parent_;         // elimination tree
+  std::vector<int> lp_;             // column starts of L (and row starts of U)
+  std::vector<int> li_;             // row index in L (column index in U)
+  std::vector<double> lux_;         // pairs L(li, j), U(j, li)
+  std::vector<double> d_;           // D
 };
 
 }  // namespace tinge

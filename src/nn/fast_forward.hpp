@@ -20,7 +20,7 @@ class FastUnet {
   // and the class head's input is stored there instead: class_logits() computes them when needed.
   NetOutput forward(const torch::Tensor& x, torch::Tensor* class_features = nullptr) const;
   torch::Tensor class_logits(const torch::Tensor& class_features) const;
-  bool packed() const { return packed_; }           // weights packed for oneDNN
+  bool packed() const { return packed_; }  // weights packed for oneDNN
 
  private:
   struct Conv {

@@ -43,12 +43,15 @@ int default_threads() {
 }
 
 torch::Tensor plane_to_tensor(const Plane& p, int64_t H, int64_t W) {
-  // Replicate-pads the plane to H x W.
+  // Replicate-pads the plane to H x W: each row copied, its last value repeated, the last row repeated.
   auto t = torch::empty({1, 1, H, W});
   float* d = t.data_ptr<float>();
+  const int64_t w = std::min<int64_t>(W, p.width);
   for (int64_t y = 0; y < H; ++y) {
-    const int sy = int(std::min<int64_t>(y, p.height - 1));
-    for (int64_t x = 0; x < W; ++x) d[y * W + x] = p.at(int(std::min<int64_t>(x, p.width - 1)), sy);
+    const float* src = &p.v[size_t(std::min<int64_t>(y, p.height - 1)) * size_t(p.width)];
+    float* row = d + y * W;
+    std::memcpy(row, src, size_t(w) * sizeof(float));
+    std::fill(row + w, row + W, src[p.width - 1]);
   }
   return t;
 }
@@ -119,7 +122,9 @@ class NetMethod final : public ModelMethod {
   AbPrediction predict(const Plane& L, const HintPlanes& hints) override { return predict(L, hints, false); }
   // A draft sees Levin's propagation on a grid of a quarter of its short side (as in training), not
   // of the working image's: at the editor's preview size (short side 128) a sixteenth of the solve.
-  AbPrediction predict_draft(const Plane& L, const HintPlanes& hints) override { return predict(L, hints, true); }
+  AbPrediction predict_draft(const Plane& L, const HintPlanes& hints) override {
+    return predict(L, hints, true);
+  }
   AbPrediction predict(const Plane& L, const HintPlanes& hints, bool draft) {
     std::lock_guard<std::mutex> lock(mu_);
     forward(L, hints, draft);
@@ -243,8 +248,7 @@ class NetMethod final : public ModelMethod {
   }
   // Softmax of the memoised logits, on the CPU (computed on first use).
   const torch::Tensor& probabilities() {
-    if (!memo_prob_.defined())
-      memo_prob_ = torch::softmax(steered(logits()), 1).to(torch::kCPU).contiguous();
+    if (!memo_prob_.defined()) memo_prob_ = torch::softmax(steered(logits()), 1).to(torch::kCPU).contiguous();
     return memo_prob_;
   }
   AbPrediction decode(const Plane& L, double open) {
@@ -346,15 +350,12 @@ class NetMethod final : public ModelMethod {
     torch::InferenceMode guard;
     auto Lt = plane_to_tensor(L, H, W);
     auto at = torch::zeros({1, 1, H, W}), bt = torch::zeros({1, 1, H, W}), mt = torch::zeros({1, 1, H, W});
-    {
-      float *pa = at.data_ptr<float>(), *pb = bt.data_ptr<float>(), *pm = mt.data_ptr<float>();
+    for (auto [t, plane] :
+         {std::pair{&at, &hints.a}, std::pair{&bt, &hints.b}, std::pair{&mt, &hints.mask}}) {
+      float* d = t->data_ptr<float>();
       for (int y = 0; y < L.height; ++y)
-        for (int x = 0; x < L.width; ++x) {
-          const size_t i = size_t(y) * size_t(W) + size_t(x);
-          pa[i] = hints.a.at(x, y);
-          pb[i] = hints.b.at(x, y);
-          pm[i] = hints.mask.at(x, y);
-        }
+        std::memcpy(d + size_t(y) * size_t(W), &plane->v[size_t(y) * size_t(L.width)],
+                    size_t(L.width) * sizeof(float));
     }
     torch::Tensor lev;
     if (lm_.net->cfg.levin_input) {  // Levin's propagation of the hints, edge-padded like L

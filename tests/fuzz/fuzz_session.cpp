@@ -27,7 +27,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       tinge::Plane L(w, h);
       for (int y = 0; y < h; ++y)
         for (int x = 0; x < w; ++x)
-          L.at(x, y) = (x - w / 2) * (x - w / 2) + (y - h / 2) * (y - h / 2) < w * h / 8 ? 80.f : 20.f + 10.f * float(x % 3);
+          L.at(x, y) = (x - w / 2) * (x - w / 2) + (y - h / 2) * (y - h / 2) < w * h / 8
+                           ? 80.f
+                           : 20.f + 10.f * float(x % 3);
       return L;
     };
     tinge::rasterize_hint_set(hints, W, H, 40, 25);

@@ -150,9 +150,11 @@ TEST(SparseLdu, AnObjectAskedAgainAnswersLikeAFreshOne) {
   EXPECT_THROW(reused.solve(b), Error);
   ASSERT_TRUE(reused.factorize(int(a1.rows()), a1.outerIndexPtr(), a1.innerIndexPtr(), a1.valuePtr()));
   reused.solve(b);
-  EXPECT_LT((a1 * Eigen::Map<Eigen::VectorXd>(b.data(), Eigen::Index(b.size())) -
-             Eigen::VectorXd::Ones(a1.rows())).cwiseAbs().maxCoeff(),
-            1e-9);
+  EXPECT_LT(
+      (a1 * Eigen::Map<Eigen::VectorXd>(b.data(), Eigen::Index(b.size())) - Eigen::VectorXd::Ones(a1.rows()))
+          .cwiseAbs()
+          .maxCoeff(),
+      1e-9);
 }
 
 TEST(SparseLdu, RefusesMalformedMatrices) {
