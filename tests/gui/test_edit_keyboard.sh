@@ -19,11 +19,7 @@ cat > inner.sh <<'SH'
 set -euo pipefail
 source "$X_INPUT"
 S=photos/a.png.tinge.json
-"$TINGE" edit photos/a.png --method levin --no-autosave > editor.log 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null || true' EXIT
-win=$(wait_window '^tinge')
-xdotool windowfocus --sync "$win"
+start_editor photos/a.png --method levin --no-autosave
 sleep 2
 settle() { sleep 1; }
 # Polls (up to 10 s) until the screen region differs from the screen grab $1 by 5 % or more.
@@ -78,10 +74,7 @@ xdotool key Next   # saved: no question
 settle
 case "$(title)" in *"b.png"*) ;; *) fail "Page Down after saving shows '$(title)'";; esac
 
-xdotool key ctrl+q
-for i in $(seq 1 50); do kill -0 $pid 2>/dev/null || break; sleep 0.1; done
-if kill -0 $pid 2>/dev/null; then fail "Ctrl+Q did not quit"; fi
-wait $pid
+quit_editor
 SH
 "${XVFB[@]}" bash inner.sh
 echo "gui edit keyboard: ok"

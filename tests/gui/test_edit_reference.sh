@@ -19,19 +19,8 @@ source "$X_INPUT"
 S=photo.png.tinge.json
 # The mean b of the middle of the canvas (940 x 756 below the menu bar; the photo fills it).
 canvas_b() { "$CHECK" mean-ab "$1" 300 250 340 300 | awk '{ print $2 }'; }
-start() {
-  "$TINGE" edit photo.png --no-autosave --threads 1 > editor.log 2>&1 &
-  pid=$!
-  win=$(wait_window '^tinge')
-  xdotool windowfocus --sync "$win"
-}
-quit() {
-  xdotool key ctrl+q
-  for i in $(seq 1 50); do kill -0 $pid 2>/dev/null || break; sleep 0.1; done
-  if kill -0 $pid 2>/dev/null; then kill $pid; fail "Ctrl+Q did not quit"; fi
-  wait $pid || true
-}
-trap 'kill $pid 2>/dev/null || true' EXIT
+start() { start_editor photo.png --no-autosave --threads 1; }
+quit() { quit_editor || true; }
 
 start
 wait_stable plain.xwd 1.5 30  # results take a while on a busy machine

@@ -20,11 +20,7 @@ cat > inner.sh <<'SH'
 set -euo pipefail
 source "$X_INPUT"
 S=photos/a.png.tinge.json
-"$TINGE" edit photos/a.png --method levin --no-autosave > editor.log 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null || true' EXIT
-win=$(wait_window '^tinge')
-xdotool windowfocus --sync "$win"
+start_editor photos/a.png --method levin --no-autosave
 sleep 2
 settle() { sleep 1; }
 # The canvas is 940 x 756 below the menu bar; the 160 x 120 photo fits it 5.70 times, centred.
@@ -45,6 +41,15 @@ drag() {
   done
   sleep 0.3
   xdotool mouseup 1
+}
+# With the point tool: clicks the shape under image point (x, y), deletes it and saves ($3: the moment).
+delete_at() {
+  at "$1" "$2"
+  xdotool click 1
+  settle
+  xdotool key Delete
+  settle
+  save "$3"
 }
 
 # Select the left hint (its colour becomes the brush's), take the brush, paint across the light part.
@@ -109,23 +114,13 @@ save "after the lasso"
 "$CHECK" shapes "$S" 1 1 || fail "the lasso did not make one region"
 "$CHECK" region "$S" 0 40 30 0.01 6 || fail "the lasso's region is not in the current colour"
 xdotool key p
-at 42 40
-xdotool click 1
-settle
-xdotool key Delete
-settle
-save "after deleting the region"
+delete_at 42 40 "after deleting the region"
 "$CHECK" shapes "$S" 1 0 || fail "Delete did not remove the selected region"
 
 # A lasso drawn 4 px past the edge between the parts (x = 80) snaps to it: on screen the light part
 # beside the edge keeps its own hint's colour (-30, 40) instead of taking the region's (40, 30).
 # The stroke (in the region's colour, across the light part) goes first.
-at 120 61
-xdotool click 1
-settle
-xdotool key Delete
-settle
-save "after deleting the stroke"
+delete_at 120 61 "after deleting the stroke"
 "$CHECK" shapes "$S" 0 0 || fail "Delete did not remove the selected stroke"
 xdotool key l
 settle
@@ -143,10 +138,7 @@ wait_stable final.xwd
 "$CHECK" shot-to-png final.xwd final.png
 [ -n "${TINGE_GUI_KEEP:-}" ] && cp stroke.png final.png "$TINGE_GUI_KEEP/" 2>/dev/null || true
 
-xdotool key ctrl+q
-for i in $(seq 1 50); do kill -0 $pid 2>/dev/null || break; sleep 0.1; done
-if kill -0 $pid 2>/dev/null; then fail "Ctrl+Q did not quit"; fi
-wait $pid || true
+quit_editor || true
 SH
 "${XVFB[@]}" bash inner.sh
 # Reopening the photo brings the version-2 session back: the region, the points, nothing lost.

@@ -55,3 +55,22 @@ save() {
   for i in $(seq 1 100); do [ -f "$S" ] && return 0; sleep 0.1; done
   fail "Ctrl+S did not save the session ($1)"
 }
+
+# Inside xvfb-run: starts `$TINGE edit ARGS...` in the background (output in editor.log), to be
+# killed when the script exits, and waits for its window: sets pid and win (focused).
+start_editor() {
+  "$TINGE" edit "$@" > editor.log 2>&1 &
+  pid=$!
+  trap 'kill $pid 2>/dev/null || true' EXIT
+  win=$(wait_window '^tinge')
+  xdotool windowfocus --sync "$win"
+}
+
+# Quits with Ctrl+Q, fails unless the editor is gone within 5 s, and returns its exit status.
+quit_editor() {
+  local i
+  xdotool key ctrl+q
+  for i in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$pid" 2>/dev/null; then kill "$pid"; fail "Ctrl+Q did not quit"; fi
+  wait "$pid"
+}

@@ -8,6 +8,7 @@
 
 #include "core/error.hpp"
 #include "core/levin.hpp"
+#include "two_parts.hpp"
 
 namespace tinge {
 namespace {
@@ -26,13 +27,6 @@ void add_hint(HintPlanes& hp, int cx, int cy, float a, float b, int size = 3) {
     }
 }
 
-Plane two_regions(int w, int h, float left, float right) {
-  Plane L(w, h);
-  for (int y = 0; y < h; ++y)
-    for (int x = 0; x < w; ++x) L.at(x, y) = x < w / 2 ? left : right;
-  return L;
-}
-
 Plane texture(int w, int h) {
   Plane L(w, h);
   for (int y = 0; y < h; ++y)
@@ -43,7 +37,7 @@ Plane texture(int w, int h) {
 
 TEST(Levin, EachRegionTakesItsHintColour) {
   const int W = 64, H = 48;
-  Plane L = two_regions(W, H, 30.f, 70.f);
+  Plane L = two_parts(W, H, W / 2, 30.f, 70.f);
   HintPlanes hp = no_hints(W, H);
   add_hint(hp, 10, 10, 40.f, -20.f);
   add_hint(hp, 50, 38, -30.f, 35.f);

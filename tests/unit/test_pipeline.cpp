@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "core/pipeline.hpp"
 #include "core/resample.hpp"
+#include "two_parts.hpp"
 
 namespace tinge {
 namespace {
@@ -24,17 +25,10 @@ HintPoint hint(double x, double y, float a, float b, int size) {
   return p;
 }
 
-Plane two_regions(int w, int h, int edge, float left, float right) {
-  Plane L(w, h);
-  for (int y = 0; y < h; ++y)
-    for (int x = 0; x < w; ++x) L.at(x, y) = x < edge ? left : right;
-  return L;
-}
-
 TEST(Pipeline, GrayIsColourlessExceptEnforcedHints) {
   auto gray = make_gray_method();
   EXPECT_EQ(gray->working_short_side(), 0);
-  Plane L = two_regions(80, 60, 40, 20.f, 80.f);
+  Plane L = two_parts(80, 60, 40, 20.f, 80.f);
   std::vector<HintPoint> hints = {hint(20.5, 30.5, 25.f, -15.f, 5)};
   LabImage out = colorize(L, hints, *gray);
   ASSERT_EQ(out.width(), 80);
@@ -81,7 +75,7 @@ float worst_region_error(const LabImage& out, int edge, int margin, float al, fl
 // Levin propagation is meant for scribbles: one vertical stroke of hint points per region.
 TEST(Pipeline, LevinColoursEachRegionAtFullResolution) {
   const int W = 400, H = 300, edge = 203;  // the edge falls inside a working pixel
-  Plane L = two_regions(W, H, edge, 30.f, 70.f);
+  Plane L = two_parts(W, H, edge, 30.f, 70.f);
   std::vector<HintPoint> hints;
   for (int i = 0; i < 8; ++i) {
     hints.push_back(hint(100.5, 10.5 + i * 40.0, 45.f, 20.f, 5));
@@ -101,7 +95,7 @@ TEST(Pipeline, LevinColoursEachRegionAtFullResolution) {
 // image, but the full-resolution edge stays sharp: the colour changes within 3 px of it.
 TEST(Pipeline, LevinSinglePointHintsKeepTheEdgeSharp) {
   const int W = 400, H = 300, edge = 203;
-  Plane L = two_regions(W, H, edge, 30.f, 70.f);
+  Plane L = two_parts(W, H, edge, 30.f, 70.f);
   std::vector<HintPoint> hints = {hint(60.5, 80.5, 45.f, 20.f, 9), hint(330.5, 220.5, -35.f, -30.f, 9)};
   auto levin = make_levin_method();
   LabImage out = colorize(L, hints, *levin);

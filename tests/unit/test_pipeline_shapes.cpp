@@ -7,17 +7,10 @@
 
 #include "core/hint_shapes.hpp"
 #include "core/pipeline.hpp"
+#include "two_parts.hpp"
 
 namespace tinge {
 namespace {
-
-// Dark left part (L 30), light right part (L 80), the edge at x = edge.
-Plane two_parts(int w, int h, int edge) {
-  Plane L(w, h);
-  for (int y = 0; y < h; ++y)
-    for (int x = 0; x < w; ++x) L.at(x, y) = x < edge ? 30.f : 80.f;
-  return L;
-}
 
 float chroma(const LabImage& img, int x, int y) {
   return std::hypot(img.a.at(x, y), img.b.at(x, y));
@@ -32,7 +25,7 @@ HintPoint gray_point(double x, double y) {
 TEST(PipelineShapes, StrokeIsExactAtFullResolutionWhateverTheWorkingSize) {
   auto gray = make_gray_method();
   auto levin = make_levin_method();
-  const Plane L = two_parts(600, 400, 300);
+  const Plane L = two_parts(600, 400, 300, 30.f, 80.f);
   HintSet h;
   HintStroke s;
   s.points = {{50, 200}, {120, 180}, {250, 210}};
@@ -57,7 +50,7 @@ TEST(PipelineShapes, StrokeIsExactAtFullResolutionWhateverTheWorkingSize) {
 
 TEST(PipelineShapes, StrokeColourFallsOffAcrossAStrongEdge) {
   auto levin = make_levin_method();
-  const Plane L = two_parts(120, 80, 60);
+  const Plane L = two_parts(120, 80, 60, 30.f, 80.f);
   HintSet h;
   HintStroke s;
   s.points = {{10, 40}, {50, 40}};
@@ -74,7 +67,7 @@ TEST(PipelineShapes, StrokeColourFallsOffAcrossAStrongEdge) {
 
 TEST(PipelineShapes, KeepGrayRegionStaysNeutralInside) {
   auto levin = make_levin_method();
-  const Plane L = two_parts(120, 80, 60);
+  const Plane L = two_parts(120, 80, 60, 30.f, 80.f);
   HintSet h;
   HintRegion r;  // a = b = 0: keep gray; drawn a little across the edge
   r.polygon = {{4, 4}, {64, 4}, {64, 76}, {4, 76}};
@@ -100,7 +93,7 @@ TEST(PipelineShapes, KeepGrayRegionStaysNeutralInside) {
 
 TEST(PipelineShapes, RegionColourDoesNotLeakPastASharpEdgeAtItsBorder) {
   auto levin = make_levin_method();
-  const Plane L = two_parts(160, 100, 80);
+  const Plane L = two_parts(160, 100, 80, 30.f, 80.f);
   HintSet h;
   HintRegion r;  // the left part, its right side on the edge
   r.polygon = {{10, 10}, {80, 10}, {80, 90}, {10, 90}};
@@ -119,7 +112,7 @@ TEST(PipelineShapes, RegionColourDoesNotLeakPastASharpEdgeAtItsBorder) {
 // for a lasso drawn on the edge, and the region's inside keeps its colour.
 TEST(PipelineShapes, ALassoDrawnPastAnEdgeSnapsToIt) {
   auto levin = make_levin_method(0);  // at full resolution, so the band is 10 pixels
-  const Plane L = two_parts(320, 200, 160);
+  const Plane L = two_parts(320, 200, 160, 30.f, 80.f);
   auto with_lasso_to = [&](double right) {
     HintSet h;
     HintRegion r;

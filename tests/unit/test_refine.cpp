@@ -9,6 +9,7 @@
 #include "core/hints.hpp"
 #include "core/levin.hpp"
 #include "core/refine.hpp"
+#include "two_parts.hpp"
 
 namespace tinge {
 namespace {
@@ -28,13 +29,6 @@ class FixedMethod : public Method {
   }
 };
 
-Plane two_region_lightness(int w, int h) {
-  Plane L(w, h);
-  for (int y = 0; y < h; ++y)
-    for (int x = 0; x < w; ++x) L.at(x, y) = x < w / 2 ? 30.f : 70.f;
-  return L;
-}
-
 HintPoint hint(double x, double y, float a, float b) {
   HintPoint p;
   p.x = x, p.y = y, p.a = a, p.b = b, p.size = 3;
@@ -44,7 +38,7 @@ HintPoint hint(double x, double y, float a, float b) {
 TEST(Refine, WithoutHintsTheMethodsPredictionIsUnchanged) {
   auto m = make_refined_method(std::make_unique<FixedMethod>());
   EXPECT_EQ(m->name(), "fixed+levin");
-  const Plane L = two_region_lightness(40, 30);
+  const Plane L = two_parts(40, 30, 20, 30.f, 70.f);
   AbPrediction p = m->predict(L, rasterize_hints({}, 40, 30, 40, 30));
   AbPrediction base = FixedMethod().predict(L, {});
   EXPECT_EQ(p.a.v, base.a.v);
@@ -61,7 +55,7 @@ TEST(Refine, TheBaseMethodIsReachableForSuggestions) {
 }
 
 TEST(Refine, WithHintsItIsTheWeightedAverageOfTheMethodAndLevin) {
-  const Plane L = two_region_lightness(40, 30);
+  const Plane L = two_parts(40, 30, 20, 30.f, 70.f);
   const HintPlanes h = rasterize_hints({hint(8, 15, 40.f, 10.f), hint(30, 12, -30.f, 50.f)}, 40, 30, 40, 30);
   ASSERT_GT(levin_share(2), 0.f);
   ASSERT_LT(levin_share(2), 1.f);
@@ -84,7 +78,7 @@ TEST(Refine, WithHintsItIsTheWeightedAverageOfTheMethodAndLevin) {
 // guided by L: each region still takes its own hint's colour, right up to a sharp lightness edge.
 TEST(Refine, TheCoarseLevinSolveKeepsEachRegionsHintUpToTheEdge) {
   const int w = 256, h = 192;
-  const Plane L = two_region_lightness(w, h);
+  const Plane L = two_parts(w, h, w / 2, 30.f, 70.f);
   HintPoint left = hint(60, 100, 40.f, 10.f), right = hint(200, 60, -30.f, 50.f);
   left.size = right.size = 5;
   const HintPlanes hp = rasterize_hints({left, right}, w, h, w, h);
@@ -159,7 +153,7 @@ class LevinInputMethod : public Method {
 };
 
 TEST(Refine, TheCoarsePropagationIsSolvedOncePerPrediction) {
-  const Plane L = two_region_lightness(128, 96);
+  const Plane L = two_parts(128, 96, 64, 30.f, 70.f);
   int solves = 0;  // by both: the stand-in's input and the average
   LevinCoarseOptions counted;
   counted.on_solve = [&] { ++solves; };
@@ -207,7 +201,7 @@ TEST(Refine, ADraftAveragesWithTheCoarserDraftGrid) {
   EXPECT_EQ(draft_levin_grid(341, 256), kLevinGridShortSide);
   EXPECT_EQ(draft_levin_grid(1200, 900), kLevinGridShortSide);
   EXPECT_EQ(draft_levin_grid(3, 2), 1);
-  const Plane L = two_region_lightness(171, 128);
+  const Plane L = two_parts(171, 128, 85, 30.f, 70.f);
   const HintPlanes h =
       rasterize_hints({hint(20, 40, 40.f, 10.f), hint(120, 60, -30.f, 50.f)}, 171, 128, 171, 128);
   auto m = make_refined_method(std::make_unique<FixedMethod>());
@@ -229,7 +223,7 @@ TEST(Refine, ADraftAveragesWithTheCoarserDraftGrid) {
 // Hint planes of another size than L are refused (the share map is the mask's size).
 TEST(Refine, HintPlanesOfAnotherSizeAreRefused) {
   // 256 px: Levin's coarse solve pools any larger mask without complaint.
-  const Plane L = two_region_lightness(256, 256);
+  const Plane L = two_parts(256, 256, 128, 30.f, 70.f);
   auto m = make_refined_method(std::make_unique<FixedMethod>());
   const HintPlanes small = rasterize_hints({hint(10, 10, 20.f, 20.f)}, 256, 256, 128, 128);
   EXPECT_THROW(m->predict(L, small), Error);

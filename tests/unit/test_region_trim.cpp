@@ -4,17 +4,10 @@
 #include <gtest/gtest.h>
 
 #include "core/region_trim.hpp"
+#include "two_parts.hpp"
 
 namespace tinge {
 namespace {
-
-// Dark (L 30) left of x = edge, light (L 80) from it.
-Plane two_parts(int w, int h, int edge) {
-  Plane L(w, h);
-  for (int y = 0; y < h; ++y)
-    for (int x = 0; x < w; ++x) L.at(x, y) = x < edge ? 30.f : 80.f;
-  return L;
-}
 
 Coverage rectangle(int w, int h, int x0, int y0, int x1, int y1) {  // [x0, x1) x [y0, y1) covered
   Coverage c(w, h);
@@ -36,7 +29,7 @@ TEST(RegionTrim, TheBandIsATwentiethOfTheShortSide) {
 }
 
 TEST(RegionTrim, ALassoPastAnEdgeLosesWhatLiesBeyondIt) {
-  const Plane L = two_parts(100, 60, 50);
+  const Plane L = two_parts(100, 60, 50, 30.f, 80.f);
   Coverage c = rectangle(100, 60, 5, 5, 58, 55);  // 8 columns past the edge
   EXPECT_EQ(trim_region(c, L, 0, 0, 10.0), 8 * 50);
   EXPECT_EQ(covered(c, 50, 100), 0);
@@ -44,7 +37,7 @@ TEST(RegionTrim, ALassoPastAnEdgeLosesWhatLiesBeyondIt) {
 }
 
 TEST(RegionTrim, BeyondTheBandNothingIsRemoved) {
-  const Plane L = two_parts(100, 60, 50);
+  const Plane L = two_parts(100, 60, 50, 30.f, 80.f);
   Coverage c = rectangle(100, 60, 5, 5, 95, 55);  // the light part reaches 45 pixels in
   const Coverage before = c;
   trim_region(c, L, 0, 0, 4.0);
@@ -61,14 +54,14 @@ TEST(RegionTrim, ABorderWithTheInsidesLightnessIsKept) {
 }
 
 TEST(RegionTrim, SmallRegionsAreKeptWhole) {
-  const Plane L = two_parts(40, 40, 20);
+  const Plane L = two_parts(40, 40, 20, 30.f, 80.f);
   Coverage c = rectangle(40, 40, 14, 14, 26, 26);  // 12 x 12: no pixel is 8 from its border
   EXPECT_EQ(trim_region(c, L, 0, 0, 8.0), 0);
   EXPECT_EQ(covered(c, 0, 40), 144);
 }
 
 TEST(RegionTrim, AWindowReadsTheLightnessAtItsOffset) {
-  const Plane L = two_parts(200, 100, 130);
+  const Plane L = two_parts(200, 100, 130, 30.f, 80.f);
   // A window at (70, 20) of 70 x 60; the edge is at window column 60.
   Coverage c = rectangle(70, 60, 0, 0, 66, 60);
   EXPECT_EQ(trim_region(c, L, 70, 20, 10.0), 6 * 60);
