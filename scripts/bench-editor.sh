@@ -18,6 +18,6 @@ command -v xvfb-run >/dev/null || { echo "bench-editor: needs xvfb-run (apt-get 
 cmake --build "$build" -j"$(nproc 2>/dev/null || echo 2)" --target tinge
 
 mkdir -p "$(dirname "$out")"
-xvfb-run -a -s "-screen 0 1280x800x24" "$build/tinge" edit \
+xvfb-run -a -s "-screen 0 1280x800x24 -noreset" "$build/tinge" edit \
   "${TINGE_BENCH_IMAGE:-assets/samples/nagasaki-boats.jpg}" --method model --no-autosave \
   --bench "$out" --bench-seconds "${TINGE_BENCH_SECONDS:-10}" --bench-edits "${TINGE_BENCH_EDITS:-30}" "$@"

@@ -23,6 +23,6 @@ cat > "$script" <<'JSON'
   {"action": "screenshot", "path": "docs/editor.jpg"}
 ]
 JSON
-xvfb-run -a -s "-screen 0 1280x800x24" "$build/tinge" edit assets/samples/nagasaki-boats.jpg \
+xvfb-run -a -s "-screen 0 1280x800x24 -noreset" "$build/tinge" edit assets/samples/nagasaki-boats.jpg \
   --method model --no-autosave --script "$script"
 echo "screenshot: wrote docs/editor.jpg"

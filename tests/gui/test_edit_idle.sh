@@ -15,7 +15,7 @@ source "$X_INPUT"
 "$TINGE" edit photo.jpg --no-autosave > editor.log 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
-wait_window '^tinge' > /dev/null
+wait_window '^tinge' 60 "$pid" > /dev/null
 # The canvas (left of the side panel) turns colourful without any input: poll the screen.
 ok=0
 for i in $(seq 1 120); do

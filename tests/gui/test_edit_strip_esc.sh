@@ -27,7 +27,7 @@ set -euo pipefail
 source "$X_INPUT"
 "$TINGE" edit grey.png --script esc.json --method levin > editor.log 2>&1 &
 pid=$!
-win=$(wait_window '^tinge')
+win=$(wait_window '^tinge' 60 "$pid")
 xdotool windowfocus --sync "$win"
 for i in $(seq 1 600); do [ -f alt.txt ] && break; sleep 0.1; done
 read -r x y w h _ < <(awk '$1 == "thumbnail" && $6 == 2 { print $2, $3, $4, $5 }' alt.txt)

@@ -69,9 +69,11 @@ grep -q '"version": 2' "$S" || fail "a session with a stroke is not written as v
 # along it; the light part far below it does not take it, and the other hint keeps its colour
 # (between them Levin blends the two).
 xdotool key h
+until_screen stroke.xwd ab-near stroke.xwd "$(sx 120)" "$(sy 42)" 40 30 3 6 ||
+  fail "the stroke's colour is not on screen along it"
 wait_stable stroke.xwd
 "$CHECK" shot-to-png stroke.xwd stroke.png
-"$CHECK" ab-near stroke.xwd "$(sx 120)" "$(sy 42)" 40 30 3 6 || fail "the stroke's colour is not on screen along it"
+"$CHECK" ab-near stroke.xwd "$(sx 120)" "$(sy 42)" 40 30 3 6 || fail "the stroke's colour left the screen"
 if "$CHECK" ab-near stroke.xwd "$(sx 120)" "$(sy 100)" 40 30 3 6 > /dev/null; then
   fail "the light part far from the stroke took the stroke's colour"
 fi

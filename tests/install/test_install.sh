@@ -95,7 +95,7 @@ fi
 
 # The editor, headless: a hint on a copy of the sample, the result saved (shaders embedded, model found).
 if command -v xvfb-run >/dev/null; then
-  XVFB=(xvfb-run -a -s "-screen 0 1280x800x24")
+  XVFB=(xvfb-run -a -s "-screen 0 1280x800x24 -noreset")
   cp "$SAMPLE" "$T/photo.jpg"
   cat >"$T/actions.json" <<'JSON'
 [
