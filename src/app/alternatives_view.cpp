@@ -176,15 +176,17 @@ void AlternativesView::request() {
   const HintSet user = doc.hints();
   const uint64_t rev = doc.revision(), gen = image->generation;
   const bool levin = ctx_.levin();
-  ctx_.worker().post("alternatives", "exploring alternatives",
-                     [this, img, user, rev, gen, levin](Method& m) -> InferenceWorker::Done {
-                       auto p = std::make_shared<AlternativeProposals>(propose(*img, user, m, levin));
-                       return [this, p, rev, gen] {
-                         const ImageData* now = ctx_.image();
-                         if (!now || gen != now->generation || rev != rev_) return;
-                         take(*p);
-                       };
-                     });
+  ctx_.worker().post(
+      "alternatives", "exploring alternatives",
+      [this, img, user, rev, gen, levin](Method& m) -> InferenceWorker::Done {
+        auto p = std::make_shared<AlternativeProposals>(propose(*img, user, m, levin));
+        return [this, p, rev, gen] {
+          const ImageData* now = ctx_.image();
+          if (!now || gen != now->generation || rev != rev_) return;
+          take(*p);
+        };
+      },
+      /*yields=*/true);
 }
 
 void AlternativesView::take(AlternativeProposals& p) {

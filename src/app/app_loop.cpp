@@ -132,6 +132,9 @@ void EditorApp::init_window() {
   glfwSetDropCallback(window_, EditorCallbacks::drop);
   glfwSetWindowCloseCallback(window_, EditorCallbacks::close);
   compositor_ = std::make_unique<Compositor>();
+  compositor_->set_mode(opt_.compose == "gpu"   ? ComposeMode::Gpu
+                        : opt_.compose == "cpu" ? ComposeMode::Cpu
+                                                : ComposeMode::Auto);
 }
 
 int EditorApp::run() {
@@ -276,6 +279,9 @@ void EditorApp::frame() {
 
 void EditorApp::draw_ui() {
   try {
+    // Edits made before this frame (a script, the benchmark) are asked for before the panels post
+    // their own jobs (suggestions for the edited hint), so the canvas's result is computed first.
+    render_.update();
     handle_shortcuts();
     draw_menu_bar();
     draw_side_panel();
@@ -289,7 +295,9 @@ void EditorApp::draw_ui() {
     // This frame's canvas was laid out before the band just composed: a composition finished here
     // is shown by the next frame, which must come without waiting for input.
     if (compositor_->composed_last_update()) request_frames(2);
-    if (bench_) bench_->results_on_screen(compositor_->shown_serial(), compositor_->result().width());
+    if (bench_)
+      bench_->results_on_screen(compositor_->shown_serial(), compositor_->result().width(),
+                                compositor_->shown_on_cpu());
   } catch (const Error& e) {
     // A failed UI action must not take the editor down: close what was open, show the error.
     ImGui::ErrorCheckEndFrameRecover(ignore_imgui_log, nullptr);

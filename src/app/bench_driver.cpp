@@ -129,14 +129,14 @@ void BenchDriver::result_adopted(uint64_t serial, uint64_t rev, bool full, doubl
   adopted_.push_back({serial, rev, full, compute_ms});
 }
 
-void BenchDriver::results_on_screen(uint64_t shown_serial, int composed_width) {
+void BenchDriver::results_on_screen(uint64_t shown_serial, int composed_width, bool composed_on_cpu) {
   // A result is on screen once its composition is complete; of those completed together only
   // the newest was ever displayed.
   size_t n = 0;
   while (n < adopted_.size() && adopted_[n].serial <= shown_serial) ++n;
   if (n == 0) return;
   const Adopted& r = adopted_[n - 1];
-  recorder_.shown(r.rev, r.full, r.compute_ms, composed_width);
+  recorder_.shown(r.rev, r.full, r.compute_ms, composed_width, composed_on_cpu);
   adopted_.erase(adopted_.begin(), adopted_.begin() + long(n));
 }
 

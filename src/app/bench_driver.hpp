@@ -37,7 +37,7 @@ class BenchDriver final : public RenderObserver {
   void frame_start() { recorder_.frame_start(); }
   void step();  // the next gesture; throws tinge::Error after kPhaseTimeout without progress
   // After the compositor's update: results whose composition is complete are on screen.
-  void results_on_screen(uint64_t shown_serial, int composed_width);
+  void results_on_screen(uint64_t shown_serial, int composed_width, bool composed_on_cpu);
   void before_swap() { recorder_.before_swap(); }
   void after_swap(bool busy, bool composed) { recorder_.after_swap(busy, composed); }
   bool done() const { return recorder_.phase() == BenchRecorder::Phase::Done; }

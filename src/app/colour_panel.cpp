@@ -360,7 +360,8 @@ void ColourPanel::request_suggestions(const ColourTarget& t) {
           suggestions_.from_model = sg->from_model;
           suggestions_.ready = true;
         };
-      });
+      },
+      /*yields=*/true);
 }
 
 }  // namespace tinge

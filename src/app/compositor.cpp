@@ -10,10 +10,11 @@ namespace tinge {
 
 Compositor::Compositor()
     : compose_({"fullscreen.vert.glsl"}, {"lab.glsl", "compose.frag.glsl"}),
-      gamut_({"fullscreen.vert.glsl"}, {"lab.glsl", "gamut.frag.glsl"}) {
+      gamut_({"fullscreen.vert.glsl"}, {"lab.glsl", "gamut.frag.glsl"}),
+      gamut_table_cpu_(std::make_shared<const GamutTable>(make_gamut_table())) {
   glGenVertexArrays(1, &vao_);
   glGenQueries(1, &timer_);
-  const GamutTable t = make_gamut_table();
+  const GamutTable& t = *gamut_table_cpu_;
   Plane table(t.cols, t.rows);
   table.v = t.max_chroma;
   gamut_table_.upload_plane(table);
@@ -40,11 +41,40 @@ void Compositor::set_image(const Rgb8Image& original, const Plane& L) {
 }
 
 uint64_t Compositor::set_ab(const Plane& a, const Plane& b, bool draft) {
+  kept_ab_ = false;
   ab_[1 - ab_composing_].upload_ab(a, b);
   ab_draft_[1 - ab_composing_] = draft;
   ab_pending_ = true;
   dirty_ = true;
   return ++ab_serial_;
+}
+
+CpuComposition Compositor::cpu_composition(bool draft) const {
+  CpuComposition c;
+  const bool slow = ns_per_pixel_ > kCpuNsPerPixel;
+  if (w_ == 0 || mode_ == ComposeMode::Gpu || (mode_ == ComposeMode::Auto && !slow)) return c;
+  target_size(draft, c.width, c.height);
+  c.saturation = saturation_;
+  return c;
+}
+
+uint64_t Compositor::set_composed(const Rgb8Image& rgb, Plane a, Plane b, bool draft) {
+  // Newer than anything pending or half composed: that is dropped.
+  kept_a_ = std::move(a);
+  kept_b_ = std::move(b);
+  kept_draft_ = draft;
+  kept_ab_ = true;
+  ab_pending_ = false;
+  dirty_ = false;
+  composing_draft_ = draft_scale(draft);
+  composing_saturation_ = saturation_;
+  RenderTarget& back = targets_[1 - front_];
+  back.resize(rgb.width, rgb.height, false);
+  back.texture().update_rgb8(rgb);
+  composing_serial_ = ++ab_serial_;
+  finish_composition();
+  shown_on_cpu_ = true;
+  return composing_serial_;
 }
 
 void Compositor::set_saturation(float s) {
@@ -77,6 +107,7 @@ void Compositor::update(float display_scale) {
 }
 
 void Compositor::finish_composition() {
+  shown_on_cpu_ = false;
   next_row_ = -1;
   front_ = 1 - front_;
   shown_serial_ = composing_serial_;
@@ -108,13 +139,28 @@ void Compositor::start_composition() {
     ab_composing_ = 1 - ab_composing_;
     ab_pending_ = false;
     composing_serial_ = ab_serial_;
+  } else if (kept_ab_) {  // the result shown by set_composed(), composed again
+    ab_[ab_composing_].upload_ab(kept_a_, kept_b_);
+    ab_draft_[ab_composing_] = kept_draft_;
+    kept_ab_ = false;
+    kept_a_ = kept_b_ = Plane();
   }
-  // A small composition is cheap at full scale, and halving it would show a blurred photo.
-  composing_draft_ = ab_draft_[ab_composing_] && double(w_) * scale_ * double(h_) * scale_ > kDraftMinPixels;
-  const float s = composing_draft_ ? scale_ * 0.5f : scale_;  // scale_ >= 1/64
-  const int tw = std::max(1, int(std::lround(w_ * s))), th = std::max(1, int(std::lround(h_ * s)));
+  composing_draft_ = draft_scale(ab_draft_[ab_composing_]);
+  int tw = 0, th = 0;
+  target_size(ab_draft_[ab_composing_], tw, th);
   targets_[1 - front_].resize(tw, th, false);
   composing_saturation_ = saturation_;
+}
+
+bool Compositor::draft_scale(bool draft) const {
+  // A small composition is cheap at full scale, and halving it would show a blurred photo.
+  return draft && double(w_) * scale_ * double(h_) * scale_ > kDraftMinPixels;
+}
+
+void Compositor::target_size(bool draft, int& w, int& h) const {
+  const float s = draft_scale(draft) ? scale_ * 0.5f : scale_;  // scale_ >= 1/64
+  w = std::max(1, int(std::lround(w_ * s)));
+  h = std::max(1, int(std::lround(h_ * s)));
 }
 
 void Compositor::compose_rows(int y0, int y1) {

@@ -17,13 +17,31 @@
 // that scale, a quarter of the pixels, in smaller bands (kDraftBandBudgetMs: two on software OpenGL), when
 // the full-scale composition would exceed 512 x 512 pixels; the full-quality result that follows is composed
 // at the full scale.
+//
+// Where OpenGL is software (the measured cost over kCpuNsPerPixel) the worker composes results on
+// the CPU instead (core/display_compose.hpp, the exact gamut clamp of a saved result) at the size
+// and saturation cpu_composition() names, and set_composed() shows them at once: a draft then
+// reaches the screen in the next frame instead of two or three later, and frames draw no bands.
 #pragma once
 #include <array>
 #include <cstdint>
+#include <memory>
 
 #include "app/gl_util.hpp"
+#include "core/gamut_table.hpp"
 
 namespace tinge {
+
+enum class ComposeMode { Auto, Gpu, Cpu };  // Auto: the CPU where OpenGL is software
+
+// What a result composed on the CPU must be to be shown as it is: its size and saturation.
+struct CpuComposition {
+  int width = 0, height = 0;  // 0: the GPU composes
+  float saturation = 1.f;
+  bool operator==(const CpuComposition& o) const {
+    return width == o.width && height == o.height && saturation == o.saturation;
+  }
+};
 
 class Compositor {
  public:
@@ -35,6 +53,8 @@ class Compositor {
   // Drafts only where the full-scale composition has more pixels than this (512 x 512): below it
   // software OpenGL composes it within one 16 ms band anyway.
   static constexpr double kDraftMinPixels = 512.0 * 512.0;
+  // Compositions cost llvmpipe about 40 ns a pixel on two cores and a hardware GPU well under 1.
+  static constexpr double kCpuNsPerPixel = 4.0;
 
   Compositor();  // needs a current GL context
   ~Compositor();
@@ -46,6 +66,16 @@ class Compositor {
   // `draft`: a preview soon replaced by a full-quality result, composed at half the display scale.
   uint64_t set_ab(const Plane& a, const Plane& b, bool draft = false);
   void set_saturation(float s);
+  void set_mode(ComposeMode m) { mode_ = m; }
+  // For a result (a draft or not) about to be asked for: where the CPU should compose it, the size
+  // and saturation to compose it at; width 0 where the GPU composes.
+  CpuComposition cpu_composition(bool draft) const;
+  // Shows a result composed on the CPU for cpu_composition(draft) (which the caller checked still
+  // holds), replacing anything pending or being composed; a, b are kept for later recompositions
+  // (a zoom, the saturation). Returns its serial number, shown from the next frame.
+  uint64_t set_composed(const Rgb8Image& rgb, Plane a, Plane b, bool draft);
+  // The gamut boundary the shader clamps to, for compositions on the CPU (any thread).
+  std::shared_ptr<const GamutTable> gamut_table() const { return gamut_table_cpu_; }
   // Advances the composition by one band (or starts a new one when something changed); call once
   // per frame before drawing. `display_scale`: screen pixels per image pixel.
   void update(float display_scale);
@@ -55,10 +85,10 @@ class Compositor {
   Texture& original() { return original_; }
   int width() const { return w_; }
   int height() const { return h_; }
-  int ab_width() const { return ab_[ab_composing_].width(); }
   bool composing() const { return dirty_ || next_row_ >= 0; }          // result() is not the latest yet
   bool composed_last_update() const { return composed_last_update_; }  // the last update() drew a band
   uint64_t shown_serial() const { return shown_serial_; }
+  bool shown_on_cpu() const { return shown_on_cpu_; }  // result() came from set_composed()
 
   // The ab plane at lightness L over a square of half-side `half` around (a, b) = centre
   // (side x side pixels); re-rendered only when one of them changes.
@@ -70,8 +100,11 @@ class Compositor {
   void finish_composition();  // the back target becomes the shown result
   void read_timing();         // the last timed band's cost, once the GPU has it
   int band_rows(int width) const;
+  bool draft_scale(bool draft) const;  // a draft composed at half scale
+  void target_size(bool draft, int& w, int& h) const;
 
   Program compose_, gamut_;
+  std::shared_ptr<const GamutTable> gamut_table_cpu_;
   GLuint vao_ = 0;
   Texture L_, original_, gamut_table_;
   Texture ab_[2];  // the ab being (or last) composed, and the next one
@@ -89,6 +122,11 @@ class Compositor {
   // A new ab waits in ab_[1 - ab_composing_] for the next composition (a composition in progress
   // finishes with the ab and saturation it started with: a result is never shown half old, half new).
   bool ab_pending_ = false;
+  // The ab of a result shown by set_composed(), uploaded only if it has to be composed again.
+  Plane kept_a_, kept_b_;
+  bool kept_draft_ = false, kept_ab_ = false;
+  ComposeMode mode_ = ComposeMode::Auto;
+  bool shown_on_cpu_ = false;
   int next_row_ = -1;  // next row of the back target to compose; -1: none in progress
   uint64_t ab_serial_ = 0, composing_serial_ = 0, shown_serial_ = 0;
   GLuint timer_ = 0;

@@ -30,6 +30,8 @@ struct EditorOptions {
   // of frames over 20 ms at nice 5 and 25-28 % at 19, for previews 5-10 ms later (README, Speed).
   // Only contended cores feel it.
   int worker_nice = 19;
+  // Where results are composed for display: "auto" (the CPU where OpenGL is software), "gpu" or "cpu".
+  std::string compose = "auto";
 };
 
 // Runs the editor until the window closes (or the script ends). Returns the exit code; errors

@@ -92,10 +92,14 @@ void BenchRecorder::posted(uint64_t rev, bool full) {
   ++drag_posted_;
 }
 
-void BenchRecorder::shown(uint64_t rev, bool full, double compute_ms, int composed_width) {
+void BenchRecorder::shown(uint64_t rev, bool full, double compute_ms, int composed_width,
+                          bool composed_on_cpu) {
   shown_this_frame_ = true;
   if (phase_ == Phase::Drag && !full) preview_width_ = composed_width;
-  if (phase_ == Phase::Edits && full) full_width_ = composed_width;
+  if (phase_ == Phase::Edits && full) {
+    full_width_ = composed_width;
+    full_on_cpu_ = composed_on_cpu;
+  }
   shown_rev_ = rev;
   shown_full_ = full;
   if (phase_ == Phase::Drag && !full) ++drag_previews_shown_;
@@ -161,6 +165,7 @@ nlohmann::json BenchRecorder::summary(const nlohmann::json& info) const {
   j["edits"]["preview_compute_ms"] = MsSummary::of(compute_preview_ms_).to_json();
   j["edits"]["full_compute_ms"] = MsSummary::of(compute_full_ms_).to_json();
   j["edits"]["full_composed_width"] = full_width_;
+  j["edits"]["full_composed_on"] = full_on_cpu_ ? "cpu" : "gpu";
   j["edits"]["frame_ms_composing_idle"] = MsSummary::of(idle_compose_ms_).to_json();
   return j;
 }

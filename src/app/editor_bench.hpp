@@ -39,7 +39,7 @@ class BenchRecorder {
   void posted(uint64_t rev, bool full);
   // A result for `rev` was adopted for display (`compute_ms`: its time on the worker; composed
   // `composed_width` pixels wide); it is on screen at the end of this frame's swap.
-  void shown(uint64_t rev, bool full, double compute_ms, int composed_width);
+  void shown(uint64_t rev, bool full, double compute_ms, int composed_width, bool composed_on_cpu);
 
   // The discrete edits of the latency phase: an edit (preview requested) and its release (full
   // quality requested) start a clock that stops at the swap of the frame showing that revision.
@@ -75,6 +75,7 @@ class BenchRecorder {
   std::vector<double> drag_latency_ms_;
   int drag_posted_ = 0, drag_previews_shown_ = 0;
   int preview_width_ = 0, full_width_ = 0;  // composed width of the last preview / full result
+  bool full_on_cpu_ = false;                // the last full result was composed on the CPU
   // Results adopted this frame (stamped at its swap).
   uint64_t shown_rev_ = 0;
   bool shown_this_frame_ = false, shown_full_ = false;

@@ -135,6 +135,13 @@ void Texture::allocate_rgba8(int w, int h, bool mipmaps) {
   if (mipmaps) generate_mipmaps();
 }
 
+void Texture::update_rgb8(const Rgb8Image& img) {
+  TINGE_CHECK(img.width == w_ && img.height == h_, "update_rgb8: the image is not the texture's size");
+  glBindTexture(GL_TEXTURE_2D, id_);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, w_, h_, GL_RGB, GL_UNSIGNED_BYTE, img.data.data());
+}
+
 void Texture::generate_mipmaps() {
   glBindTexture(GL_TEXTURE_2D, id_);
   glGenerateMipmap(GL_TEXTURE_2D);

@@ -45,6 +45,7 @@ class Texture {
   void upload_plane(const Plane& p);                // R32F, linear filtering
   void upload_ab(const Plane& a, const Plane& b);   // RG32F, linear filtering
   void allocate_rgba8(int w, int h, bool mipmaps);  // render target storage
+  void update_rgb8(const Rgb8Image& img);           // level 0's pixels; img has the texture's size
   void generate_mipmaps();                          // and samples them (trilinear)
   void use_mipmaps(bool on);  // the minification filter: trilinear (mipmaps must exist) or bilinear
   void wrap_horizontally();   // GL_REPEAT along x (default: clamp to edge)

@@ -32,12 +32,15 @@ InferenceWorker::~InferenceWorker() {
   if (thread_.joinable()) thread_.join();
 }
 
-void InferenceWorker::post(const std::string& key, const std::string& label, Job job) {
+void InferenceWorker::post(const std::string& key, const std::string& label, Job job, bool yields) {
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (!key.empty())
       for (auto it = queue_.begin(); it != queue_.end();) it = it->key == key ? queue_.erase(it) : it + 1;
-    queue_.push_back(Entry{key, label, std::move(job)});
+    // Jobs that do not yield stay ahead of those that do, each kind in the order posted.
+    auto at = queue_.end();
+    if (!yields) at = std::find_if(queue_.begin(), queue_.end(), [](const Entry& e) { return e.yields; });
+    queue_.insert(at, Entry{key, label, std::move(job), yields});
   }
   cv_.notify_one();
 }

@@ -31,7 +31,10 @@ class InferenceWorker {
   InferenceWorker(const InferenceWorker&) = delete;
   InferenceWorker& operator=(const InferenceWorker&) = delete;
 
-  void post(const std::string& key, const std::string& label, Job job);
+  // A job that `yields` (suggestions, alternatives, recommended positions: what the canvas does not
+  // wait for) lets jobs posted after it that do not yield run first while it is queued: the result
+  // of a released edit is not kept waiting by the suggestions for the moved hint.
+  void post(const std::string& key, const std::string& label, Job job, bool yields = false);
   int drain();  // runs the completions of finished jobs; returns how many ran
   bool idle() const;
   std::string activity() const;  // label of the running job, "" when none
@@ -42,6 +45,7 @@ class InferenceWorker {
   struct Entry {
     std::string key, label;
     Job job;
+    bool yields = false;
   };
   void loop();
 

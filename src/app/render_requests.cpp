@@ -6,9 +6,11 @@
 
 #include "app/compositor.hpp"
 #include "app/inference_worker.hpp"
+#include "core/display_compose.hpp"
 #include "core/document.hpp"
 #include "core/pipeline.hpp"
 #include "core/refine.hpp"
+#include "core/resample.hpp"
 
 namespace tinge {
 namespace {
@@ -89,26 +91,49 @@ void RenderRequests::update() {
   const HintSet hints = doc.hints();
   const uint64_t gen = image->generation, epoch = epoch_;
   const bool levin = levin_;
+  const CpuComposition cpu = ctx_.compositor().cpu_composition(!full);
+  std::shared_ptr<const GamutTable> table = cpu.width > 0 ? ctx_.compositor().gamut_table() : nullptr;
   if (observer_) observer_->result_posted(rev, full);
-  ctx_.worker().post(
-      "render", full ? "colourising at full resolution" : "preview",
-      [this, img, hints, full, rev, gen, epoch, levin](Method& worker_method) -> InferenceWorker::Done {
-        const auto t0 = std::chrono::steady_clock::now();
-        Plane a, b;
-        predict(*img, hints, full, job_method(worker_method, levin), a, b);
-        const double ms = ms_since(t0);
-        return [this, a, b, full, rev, gen, epoch, ms]() mutable {
-          const ImageData* now = ctx_.image();
-          if (!now || gen != now->generation || epoch != epoch_ || rev < shown_rev_) return;
-          if (rev == shown_rev_ && shown_full_ && !full) return;
-          adopt(std::move(a), std::move(b), full, rev, ms);
-        };
-      });
+  ctx_.worker().post("render", full ? "colourising at full resolution" : "preview",
+                     [this, img, hints, full, rev, gen, epoch, levin, cpu,
+                      table](Method& worker_method) -> InferenceWorker::Done {
+                       const auto t0 = std::chrono::steady_clock::now();
+                       Plane a, b;
+                       predict(*img, hints, full, job_method(worker_method, levin), a, b);
+                       Rgb8Image rgb = table ? compose_on_cpu(*img, a, b, cpu, *table) : Rgb8Image();
+                       const double ms = ms_since(t0);
+                       return [this, a = std::move(a), b = std::move(b), rgb = std::move(rgb), cpu, full, rev,
+                               gen, epoch, ms]() mutable {
+                         const ImageData* now = ctx_.image();
+                         if (!now || gen != now->generation || epoch != epoch_ || rev < shown_rev_) return;
+                         if (rev == shown_rev_ && shown_full_ && !full) return;
+                         adopt(std::move(a), std::move(b), std::move(rgb), cpu, full, rev, ms);
+                       };
+                     });
 }
 
-void RenderRequests::adopt(Plane a, Plane b, bool full, uint64_t rev, double ms) {
-  // While an alternative is previewed it stays on the canvas; this comes back after.
-  const uint64_t serial = held_ ? 0 : ctx_.compositor().set_ab(a, b, !full);
+Rgb8Image RenderRequests::compose_on_cpu(const ImageData& img, const Plane& a, const Plane& b,
+                                         const CpuComposition& cpu, const GamutTable& table) {
+  if (cpu.width == img.L.width && cpu.height == img.L.height)
+    return compose_srgb8(img.L, a, b, cpu.saturation, table);
+  std::lock_guard<std::mutex> lock(composed_L_mutex_);
+  if (composed_L_gen_ != img.generation || composed_L_.width != cpu.width ||
+      composed_L_.height != cpu.height) {
+    composed_L_ = resize_area(img.L, cpu.width, cpu.height);
+    composed_L_gen_ = img.generation;
+  }
+  return compose_srgb8(composed_L_, a, b, cpu.saturation, table);
+}
+
+void RenderRequests::adopt(Plane a, Plane b, Rgb8Image rgb, const CpuComposition& cpu, bool full,
+                           uint64_t rev, double ms) {
+  // While an alternative is previewed it stays on the canvas; this comes back after. A result
+  // composed on the CPU is shown as it is unless the display's scale or the saturation moved.
+  Compositor& c = ctx_.compositor();
+  uint64_t serial = 0;
+  if (!held_)
+    serial = !rgb.data.empty() && c.cpu_composition(!full) == cpu ? c.set_composed(rgb, a, b, !full)
+                                                                  : c.set_ab(a, b, !full);
   shown_a_ = std::move(a);
   shown_b_ = std::move(b);
   shown_rev_ = rev;

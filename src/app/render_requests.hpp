@@ -6,8 +6,10 @@
 #pragma once
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 
+#include "app/compositor.hpp"
 #include "app/editor_context.hpp"
 #include "core/method.hpp"
 
@@ -54,7 +56,10 @@ class RenderRequests {
   void set_observer(RenderObserver* o) { observer_ = o; }
 
  private:
-  void adopt(Plane a, Plane b, bool full, uint64_t rev, double ms);
+  void adopt(Plane a, Plane b, Rgb8Image rgb, const CpuComposition& cpu, bool full, uint64_t rev, double ms);
+  // On the worker: the result composed on the CPU as `cpu` asks.
+  Rgb8Image compose_on_cpu(const ImageData& img, const Plane& a, const Plane& b, const CpuComposition& cpu,
+                           const GamutTable& table);
 
   EditorContext& ctx_;
   RenderObserver* observer_ = nullptr;
@@ -70,6 +75,10 @@ class RenderRequests {
   double preview_ms_ = 0, full_ms_ = 0;
   Plane shown_a_, shown_b_;  // CPU copy of the displayed prediction
   float saturation_ = 1.f;
+  // The photo's lightness at the size results are composed at on the CPU (worker side).
+  std::mutex composed_L_mutex_;
+  uint64_t composed_L_gen_ = 0;
+  Plane composed_L_;
 };
 
 }  // namespace tinge

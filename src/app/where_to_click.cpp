@@ -81,20 +81,22 @@ void WhereToClick::update() {
   auto img = ctx_.image_for_job();
   const HintSet hints = doc.hints();
   const uint64_t rev = requested_rev_, gen = generation_;
-  ctx_.worker().post("recommend", "finding where to click",
-                     [this, img, hints, rev, gen, levin](Method& m) -> InferenceWorker::Done {
-                       RecommendOptions opt;
-                       opt.k = kMarkers;
-                       auto r = std::make_shared<Result>();
-                       r->recs = recommend_hints(job_method(m, levin), img->L_work, img->L.width,
-                                                 img->L.height, hints, opt, nullptr, &r->map);
-                       return [this, r, rev, gen] {
-                         const ImageData* now = ctx_.image();
-                         if (!now || now->generation != gen || rev != requested_rev_) return;
-                         shown_rev_ = rev;
-                         take(*r);
-                       };
-                     });
+  ctx_.worker().post(
+      "recommend", "finding where to click",
+      [this, img, hints, rev, gen, levin](Method& m) -> InferenceWorker::Done {
+        RecommendOptions opt;
+        opt.k = kMarkers;
+        auto r = std::make_shared<Result>();
+        r->recs = recommend_hints(job_method(m, levin), img->L_work, img->L.width, img->L.height, hints, opt,
+                                  nullptr, &r->map);
+        return [this, r, rev, gen] {
+          const ImageData* now = ctx_.image();
+          if (!now || now->generation != gen || rev != requested_rev_) return;
+          shown_rev_ = rev;
+          take(*r);
+        };
+      },
+      /*yields=*/true);
 }
 
 void WhereToClick::take(Result& r) {

@@ -67,6 +67,7 @@ int run_edit(std::vector<std::string> argv) {
   }
   opt.method = method_from_options(args);
   opt.worker_nice = env_worker_nice();
+  if (const std::string c = env_compose(); !c.empty()) opt.compose = c;
   opt.config_dir = config_home() + "/tinge";
   opt.autosave_dir = state_home() + "/tinge/autosave";
   return run_editor(std::move(opt));

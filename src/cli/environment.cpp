@@ -75,6 +75,10 @@ int env_worker_nice() {
   return int(whole_number("TINGE_WORKER_NICE", 0, 19, 19, "a whole number from 0 to 19"));
 }
 
+std::string env_compose() {
+  return one_of("TINGE_COMPOSE", "auto|gpu|cpu");
+}
+
 DistEnv env_distributed() {
   DistEnv d;
   d.world_size = int(whole_number("WORLD_SIZE", 1, 65536, -1, "a number of processes from 1 to 65536"));

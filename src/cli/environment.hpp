@@ -15,6 +15,7 @@ std::string env_precision();  // TINGE_PRECISION: auto | fp32 | bf16; "" when un
 std::string env_decode();     // TINGE_DECODE: blend | regression | annealed; "" when unset
 int64_t env_max_pixels();     // TINGE_MAX_MEGAPIXELS (0 < N <= 1e6) in pixels; 0 when unset
 int env_worker_nice();        // TINGE_WORKER_NICE: 0..19; 19 when unset
+std::string env_compose();    // TINGE_COMPOSE: auto | gpu | cpu; "" when unset
 std::string env_model();      // TINGE_MODEL: a model file; "" when unset
 std::string config_home();    // $XDG_CONFIG_HOME, else $HOME/.config
 

@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "error.hpp"
+#include "gamut_table.hpp"
 
 namespace tinge {
 namespace {
@@ -287,6 +288,48 @@ Rgb8Image lab_planes_to_srgb8(const Plane& Lp, const Plane& ap, const Plane& bp)
       lab_to_linear(t, L[base + i], A[base + i], B[base + i], r[i], g[i], b[i]);
       if (!linear_in_gamut(r[i], g[i], b[i]))
         fit_chroma(t, L[base + i], A[base + i], B[base + i], r[i], g[i], b[i]);
+      r[i] = lut_position(r[i]);
+      g[i] = lut_position(g[i]);
+      b[i] = lut_position(b[i]);
+    }
+    uint8_t* q = dst + base * 3;
+    for (int i = 0; i < m; ++i) {
+      q[3 * i] = lut_srgb8(t, r[i]);
+      q[3 * i + 1] = lut_srgb8(t, g[i]);
+      q[3 * i + 2] = lut_srgb8(t, b[i]);
+    }
+  }
+  return out;
+}
+
+Rgb8Image lab_planes_to_srgb8_display(const Plane& Lp, const Plane& ap, const Plane& bp, float saturation,
+                                      const GamutTable& table) {
+  check_same_size(ap, Lp, "a");
+  check_same_size(bp, Lp, "b");
+  const Tables& t = tables();
+  Rgb8Image out(Lp.width, Lp.height);
+  const int64_t n = int64_t(Lp.size());
+  const float* __restrict L = Lp.v.data();
+  const float* __restrict A = ap.v.data();
+  const float* __restrict B = bp.v.data();
+  uint8_t* dst = out.data.data();
+  const int64_t chunks = (n + kChunk - 1) / kChunk;
+#pragma omp parallel for schedule(static) if (n >= kParallelMin)
+  for (int64_t c = 0; c < chunks; ++c) {
+    const int64_t base = c * kChunk;
+    const int m = int(std::min<int64_t>(kChunk, n - base));
+    float a[kChunk], bb[kChunk], r[kChunk], g[kChunk], b[kChunk];
+    for (int i = 0; i < m; ++i) {
+      a[i] = saturation * A[base + i];
+      bb[i] = saturation * B[base + i];
+      lab_to_linear(t, L[base + i], a[i], bb[i], r[i], g[i], b[i]);
+    }
+    for (int i = 0; i < m; ++i) {
+      if (!linear_in_gamut(r[i], g[i], b[i])) {
+        float aa = a[i], bv = bb[i];
+        table.clamp_chroma_out_of_gamut(L[base + i], aa, bv);
+        lab_to_linear(t, L[base + i], aa, bv, r[i], g[i], b[i]);
+      }
       r[i] = lut_position(r[i]);
       g[i] = lut_position(g[i]);
       b[i] = lut_position(b[i]);

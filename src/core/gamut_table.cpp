@@ -65,8 +65,12 @@ float GamutTable::lookup(float L, float hue) const {
 }
 
 void GamutTable::clamp_chroma(float L, float& a, float& b) const {
+  if (!in_gamut(L, a, b)) clamp_chroma_out_of_gamut(L, a, b);
+}
+
+void GamutTable::clamp_chroma_out_of_gamut(float L, float& a, float& b) const {
   const float c = std::sqrt(a * a + b * b);
-  if (c <= 0.f || in_gamut(L, a, b)) return;
+  if (c <= 0.f) return;
   const float cmax = lookup(L, std::atan2(b, a));
   if (c > cmax) {
     const float s = cmax / c;

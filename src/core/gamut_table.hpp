@@ -18,6 +18,8 @@ struct GamutTable {
   // An out-of-gamut (L, a, b) gets its chroma scaled down to lookup(L, hue); in-gamut colours
   // are left alone (where a channel grazes its limit the boundary is not convex in chroma).
   void clamp_chroma(float L, float& a, float& b) const;
+  // The same for a colour already known to be out of gamut.
+  void clamp_chroma_out_of_gamut(float L, float& a, float& b) const;
 };
 
 // At each grid point the chroma where the colour first leaves the gamut going out from grey, to

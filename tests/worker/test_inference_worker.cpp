@@ -1,5 +1,6 @@
 // The editor's inference worker, tested without GL: jobs run on the worker thread, completions only
-// when the UI thread drains, the latest queued request per key wins, a job's exception comes back
+// when the UI thread drains, the latest queued request per key wins, jobs that yield (suggestions)
+// let later ones (the canvas's result) run first, a job's exception comes back
 // as an error on the UI thread, and destroying the worker mid-job is clean. Built on its own
 // (tinge_worker_tests) so that scripts/sanitize.sh can run it under ThreadSanitizer too.
 #include <gtest/gtest.h>
@@ -147,6 +148,29 @@ TEST(InferenceWorker, LatestRequestWinsForTheSameKey) {
   release.open();
   ASSERT_TRUE(h.drain_until_idle());
   EXPECT_EQ(ran, (std::vector<int>{10, 100, 200, 201}));
+}
+
+TEST(InferenceWorker, JobsThatYieldLetLaterOnesRunFirst) {
+  Harness h;
+  Gate started, release;
+  post_blocker(*h.worker, started, release);
+  ASSERT_TRUE(started.wait());
+  std::vector<std::string> ran;  // UI thread only
+  auto job = [&ran](const std::string& name) {
+    return [&ran, name](Method&) -> InferenceWorker::Done { return [&ran, name] { ran.push_back(name); }; };
+  };
+  // Suggestions for a released hint, then its result: the result runs first; jobs that do not yield
+  // keep their order among themselves, and so do those that yield; a replaced yielding job keeps
+  // yielding.
+  h.worker->post("suggest", "suggest 1", job("suggest 1"), true);
+  h.worker->post("recommend", "recommend", job("recommend"), true);
+  h.worker->post("render", "render", job("render"));
+  h.worker->post("", "save", job("save"));
+  h.worker->post("suggest", "suggest 2", job("suggest 2"), true);
+  h.worker->post("render", "render 2", job("render 2"));
+  release.open();
+  ASSERT_TRUE(h.drain_until_idle());
+  EXPECT_EQ(ran, (std::vector<std::string>{"save", "render 2", "recommend", "suggest 2"}));
 }
 
 TEST(InferenceWorker, RunningJobIsNotReplacedOnlyQueuedOnes) {
