@@ -41,7 +41,7 @@ void Compositor::set_image(const Rgb8Image& original, const Plane& L) {
 }
 
 uint64_t Compositor::set_ab(const Plane& a, const Plane& b, bool draft) {
-  kept_ab_ = false;
+  kept_a_ = kept_b_ = nullptr;
   ab_[1 - ab_composing_].upload_ab(a, b);
   ab_draft_[1 - ab_composing_] = draft;
   ab_pending_ = true;
@@ -58,12 +58,12 @@ CpuComposition Compositor::cpu_composition(bool draft) const {
   return c;
 }
 
-uint64_t Compositor::set_composed(const Rgb8Image& rgb, Plane a, Plane b, bool draft) {
+uint64_t Compositor::set_composed(const Rgb8Image& rgb, std::shared_ptr<const Plane> a,
+                                  std::shared_ptr<const Plane> b, bool draft) {
   // Newer than anything pending or half composed: that is dropped.
   kept_a_ = std::move(a);
   kept_b_ = std::move(b);
   kept_draft_ = draft;
-  kept_ab_ = true;
   ab_pending_ = false;
   dirty_ = false;
   composing_draft_ = draft_scale(draft);
@@ -139,11 +139,10 @@ void Compositor::start_composition() {
     ab_composing_ = 1 - ab_composing_;
     ab_pending_ = false;
     composing_serial_ = ab_serial_;
-  } else if (kept_ab_) {  // the result shown by set_composed(), composed again
-    ab_[ab_composing_].upload_ab(kept_a_, kept_b_);
+  } else if (kept_a_) {  // the result shown by set_composed(), composed again
+    ab_[ab_composing_].upload_ab(*kept_a_, *kept_b_);
     ab_draft_[ab_composing_] = kept_draft_;
-    kept_ab_ = false;
-    kept_a_ = kept_b_ = Plane();
+    kept_a_ = kept_b_ = nullptr;
   }
   composing_draft_ = draft_scale(ab_draft_[ab_composing_]);
   int tw = 0, th = 0;

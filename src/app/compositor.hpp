@@ -73,7 +73,8 @@ class Compositor {
   // Shows a result composed on the CPU for cpu_composition(draft) (which the caller checked still
   // holds), replacing anything pending or being composed; a, b are kept for later recompositions
   // (a zoom, the saturation). Returns its serial number, shown from the next frame.
-  uint64_t set_composed(const Rgb8Image& rgb, Plane a, Plane b, bool draft);
+  uint64_t set_composed(const Rgb8Image& rgb, std::shared_ptr<const Plane> a, std::shared_ptr<const Plane> b,
+                        bool draft);
   // The gamut boundary the shader clamps to, for compositions on the CPU (any thread).
   std::shared_ptr<const GamutTable> gamut_table() const { return gamut_table_cpu_; }
   // Advances the composition by one band (or starts a new one when something changed); call once
@@ -123,8 +124,8 @@ class Compositor {
   // finishes with the ab and saturation it started with: a result is never shown half old, half new).
   bool ab_pending_ = false;
   // The ab of a result shown by set_composed(), uploaded only if it has to be composed again.
-  Plane kept_a_, kept_b_;
-  bool kept_draft_ = false, kept_ab_ = false;
+  std::shared_ptr<const Plane> kept_a_, kept_b_;
+  bool kept_draft_ = false;
   ComposeMode mode_ = ComposeMode::Auto;
   bool shown_on_cpu_ = false;
   int next_row_ = -1;  // next row of the back target to compose; -1: none in progress

@@ -129,13 +129,14 @@ void RenderRequests::adopt(Plane a, Plane b, Rgb8Image rgb, const CpuComposition
                            uint64_t rev, double ms) {
   // While an alternative is previewed it stays on the canvas; this comes back after. A result
   // composed on the CPU is shown as it is unless the display's scale or the saturation moved.
+  shown_a_ = std::make_shared<const Plane>(std::move(a));
+  shown_b_ = std::make_shared<const Plane>(std::move(b));
   Compositor& c = ctx_.compositor();
   uint64_t serial = 0;
   if (!held_)
-    serial = !rgb.data.empty() && c.cpu_composition(!full) == cpu ? c.set_composed(rgb, a, b, !full)
-                                                                  : c.set_ab(a, b, !full);
-  shown_a_ = std::move(a);
-  shown_b_ = std::move(b);
+    serial = !rgb.data.empty() && c.cpu_composition(!full) == cpu
+                 ? c.set_composed(rgb, shown_a_, shown_b_, !full)
+                 : c.set_ab(*shown_a_, *shown_b_, !full);
   shown_rev_ = rev;
   shown_full_ = full;
   (full ? full_ms_ : preview_ms_) = ms;
@@ -150,9 +151,9 @@ bool RenderRequests::results_current() const {
 
 Ab RenderRequests::shown_ab_at(double x, double y) const {
   const ImageData* img = ctx_.image();
-  if (!img || shown_a_.empty()) return {0.f, 0.f};
-  return {sample_at(shown_a_, x, y, img->L.width, img->L.height),
-          sample_at(shown_b_, x, y, img->L.width, img->L.height)};
+  if (!img || !shown_a_) return {0.f, 0.f};
+  return {sample_at(*shown_a_, x, y, img->L.width, img->L.height),
+          sample_at(*shown_b_, x, y, img->L.width, img->L.height)};
 }
 
 void RenderRequests::show_instead(const Plane& a, const Plane& b) {
@@ -162,15 +163,15 @@ void RenderRequests::show_instead(const Plane& a, const Plane& b) {
 
 void RenderRequests::show_result() {
   held_ = false;
-  if (shown_a_.empty())
+  if (!shown_a_)
     ctx_.compositor().set_ab(Plane(1, 1, 0.f), Plane(1, 1, 0.f), false);  // nothing computed yet: grey
   else
-    ctx_.compositor().set_ab(shown_a_, shown_b_, !shown_full_);
+    ctx_.compositor().set_ab(*shown_a_, *shown_b_, !shown_full_);
 }
 
 void RenderRequests::reset() {
   requested_rev_ = ~0ull;
-  shown_a_ = shown_b_ = Plane();
+  shown_a_ = shown_b_ = nullptr;
   held_ = false;  // the compositor is reset with the photo
 }
 

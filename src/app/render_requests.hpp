@@ -73,7 +73,7 @@ class RenderRequests {
   bool requested_full_ = false, shown_full_ = false;
   bool held_ = false;  // show_instead() holds the canvas
   double preview_ms_ = 0, full_ms_ = 0;
-  Plane shown_a_, shown_b_;  // CPU copy of the displayed prediction
+  std::shared_ptr<const Plane> shown_a_, shown_b_;  // CPU copy of the displayed prediction (or null)
   float saturation_ = 1.f;
   // The photo's lightness at the size results are composed at on the CPU (worker side).
   std::mutex composed_L_mutex_;
