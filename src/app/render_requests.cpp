@@ -100,7 +100,7 @@ void RenderRequests::update() {
                        const auto t0 = std::chrono::steady_clock::now();
                        Plane a, b;
                        predict(*img, hints, full, job_method(worker_method, levin), a, b);
-                       Rgb8Image rgb = table ? compose_on_cpu(*img, a, b, cpu, *table) : Rgb8Image();
+                       Rgb8Image rgb = table ? compose_on_cpu(*img, a, b, cpu, *table, full) : Rgb8Image();
                        const double ms = ms_since(t0);
                        return [this, a = std::move(a), b = std::move(b), rgb = std::move(rgb), cpu, full, rev,
                                gen, epoch, ms]() mutable {
@@ -113,16 +113,18 @@ void RenderRequests::update() {
 }
 
 Rgb8Image RenderRequests::compose_on_cpu(const ImageData& img, const Plane& a, const Plane& b,
-                                         const CpuComposition& cpu, const GamutTable& table) {
+                                         const CpuComposition& cpu, const GamutTable& table, bool full) {
   if (cpu.width == img.L.width && cpu.height == img.L.height)
     return compose_srgb8(img.L, a, b, cpu.saturation, table);
+  // One cached size for drafts and one for full results: a drag on a photo shown below full scale
+  // alternates between the two.
   std::lock_guard<std::mutex> lock(composed_L_mutex_);
-  if (composed_L_gen_ != img.generation || composed_L_.width != cpu.width ||
-      composed_L_.height != cpu.height) {
-    composed_L_ = resize_area(img.L, cpu.width, cpu.height);
-    composed_L_gen_ = img.generation;
+  ScaledL& c = composed_L_[full ? 0 : 1];
+  if (c.generation != img.generation || c.L.width != cpu.width || c.L.height != cpu.height) {
+    c.L = resize_area(img.L, cpu.width, cpu.height);
+    c.generation = img.generation;
   }
-  return compose_srgb8(composed_L_, a, b, cpu.saturation, table);
+  return compose_srgb8(c.L, a, b, cpu.saturation, table);
 }
 
 void RenderRequests::adopt(Plane a, Plane b, Rgb8Image rgb, const CpuComposition& cpu, bool full,

@@ -59,7 +59,7 @@ class RenderRequests {
   void adopt(Plane a, Plane b, Rgb8Image rgb, const CpuComposition& cpu, bool full, uint64_t rev, double ms);
   // On the worker: the result composed on the CPU as `cpu` asks.
   Rgb8Image compose_on_cpu(const ImageData& img, const Plane& a, const Plane& b, const CpuComposition& cpu,
-                           const GamutTable& table);
+                           const GamutTable& table, bool full);
 
   EditorContext& ctx_;
   RenderObserver* observer_ = nullptr;
@@ -75,10 +75,14 @@ class RenderRequests {
   double preview_ms_ = 0, full_ms_ = 0;
   std::shared_ptr<const Plane> shown_a_, shown_b_;  // CPU copy of the displayed prediction (or null)
   float saturation_ = 1.f;
-  // The photo's lightness at the size results are composed at on the CPU (worker side).
+  // The photo's lightness at the sizes results (0) and drafts (1) are composed at on the CPU (worker
+  // side).
+  struct ScaledL {
+    uint64_t generation = 0;
+    Plane L;
+  };
   std::mutex composed_L_mutex_;
-  uint64_t composed_L_gen_ = 0;
-  Plane composed_L_;
+  ScaledL composed_L_[2];
 };
 
 }  // namespace tinge

@@ -25,7 +25,7 @@ Plane srgb8_to_lightness(const Rgb8Image& img);  // L only (what a black-and-whi
 Rgb8Image lab_to_srgb8(const LabImage& img);     // out-of-gamut colours lose chroma (L, hue kept); rounds
 // Recombine a full-resolution L with a and b planes of the same size.
 Rgb8Image lab_planes_to_srgb8(const Plane& L, const Plane& a, const Plane& b);
-// The same for display, on one thread: a and b scaled by `saturation` first, and an out-of-gamut
+// The same for display: a and b scaled by `saturation` first, and an out-of-gamut
 // colour's chroma scaled to the tabulated boundary (one lookup instead of a bisection; as the
 // editor's compose shader does).
 struct GamutTable;

@@ -52,7 +52,8 @@ GamutTable make_gamut_table(int rows, int cols) {
 }
 
 float GamutTable::lookup(float L, float hue) const {
-  const float y = std::clamp(L, 0.f, 100.f) / 100.f * float(rows - 1);
+  if (!std::isfinite(hue)) hue = 0.f;  // NaN and infinities must not index the table
+  const float y = (L > 0.f ? std::min(L, 100.f) : 0.f) / 100.f * float(rows - 1);
   float x = float(double(hue) / kTwoPi) * float(cols);
   x -= float(cols) * std::floor(x / float(cols));  // [0, cols)
   const int y0 = std::min(int(y), rows - 2), x0 = std::min(int(x), cols - 1);
@@ -70,7 +71,7 @@ void GamutTable::clamp_chroma(float L, float& a, float& b) const {
 
 void GamutTable::clamp_chroma_out_of_gamut(float L, float& a, float& b) const {
   const float c = std::sqrt(a * a + b * b);
-  if (c <= 0.f) return;
+  if (!(c > 0.f) || !std::isfinite(c)) return;  // grey, or not a number: nothing to scale
   const float cmax = lookup(L, std::atan2(b, a));
   if (c > cmax) {
     const float s = cmax / c;

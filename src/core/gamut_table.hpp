@@ -18,7 +18,8 @@ struct GamutTable {
   // An out-of-gamut (L, a, b) gets its chroma scaled down to lookup(L, hue); in-gamut colours
   // are left alone (where a channel grazes its limit the boundary is not convex in chroma).
   void clamp_chroma(float L, float& a, float& b) const;
-  // The same for a colour already known to be out of gamut.
+  // The same for a colour already known to be out of gamut. Non-finite input is left as it is (and
+  // lookup() reads the table at L = 0 or hue = 0 for it): it never indexes outside the table.
   void clamp_chroma_out_of_gamut(float L, float& a, float& b) const;
 };
 

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <limits>
 #include <random>
 
 #include "core/color.hpp"
@@ -98,6 +99,22 @@ TEST(DisplayCompose, AbOfAnotherSizeIsSampledBilinearlyAtPixelCentres) {
   Plane ea(8, 1), eb(8, 1, 0.f);
   for (int x = 0; x < 8; ++x) ea.v[size_t(x)] = 40.f * std::clamp((x + 0.5f) / 4.f - 0.5f, 0.f, 1.f);
   EXPECT_LE(max_difference(ramp, lab_planes_to_srgb8(La, ea, eb)), 1);
+}
+
+TEST(DisplayCompose, NonFiniteValuesGiveSomeColourNotACrash) {
+  const float nan = std::numeric_limits<float>::quiet_NaN(), inf = std::numeric_limits<float>::infinity();
+  Plane L(6, 1, 50.f), a(6, 1, 10.f), b(6, 1, -10.f);
+  a.v = {nan, inf, -inf, 10.f, 10.f, 10.f};
+  b.v = {0.f, 0.f, 0.f, nan, 200.f, 0.f};
+  L.v[4] = nan;
+  L.v[5] = inf;
+  const Rgb8Image out = compose_srgb8(L, a, b, 1.f, table());
+  ASSERT_EQ(out.data.size(), size_t(18));
+  float ta = nan, tb = 5.f;
+  table().clamp_chroma_out_of_gamut(nan, ta, tb);
+  table().clamp_chroma_out_of_gamut(50.f, ta, tb);
+  EXPECT_GE(table().lookup(nan, nan), 0.f);
+  EXPECT_GE(table().lookup(inf, -inf), 0.f);
 }
 
 TEST(DisplayCompose, PlanesOfDifferentSizesAreRefused) {
