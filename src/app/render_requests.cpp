@@ -91,7 +91,10 @@ void RenderRequests::update() {
   const HintSet hints = doc.hints();
   const uint64_t gen = image->generation, epoch = epoch_;
   const bool levin = levin_;
-  const CpuComposition cpu = ctx_.compositor().cpu_composition(!full);
+  // At the saturation the panels hand the compositor this frame (an edit and a new saturation may
+  // arrive together, from a script or a loaded session).
+  CpuComposition cpu = ctx_.compositor().cpu_composition(!full);
+  cpu.saturation = saturation_;
   std::shared_ptr<const GamutTable> table = cpu.width > 0 ? ctx_.compositor().gamut_table() : nullptr;
   if (observer_) observer_->result_posted(rev, full);
   ctx_.worker().post("render", full ? "colourising at full resolution" : "preview",
