@@ -136,12 +136,10 @@ void RenderRequests::adopt(Plane a, Plane b, Rgb8Image rgb, const CpuComposition
   // composed on the CPU is shown as it is unless the display's scale or the saturation moved.
   shown_a_ = std::make_shared<const Plane>(std::move(a));
   shown_b_ = std::make_shared<const Plane>(std::move(b));
-  Compositor& c = ctx_.compositor();
+  shown_rgb_ = std::move(rgb);
+  shown_cpu_ = cpu;
   uint64_t serial = 0;
-  if (!held_)
-    serial = !rgb.data.empty() && c.cpu_composition(!full) == cpu
-                 ? c.set_composed(rgb, shown_a_, shown_b_, !full)
-                 : c.set_ab(*shown_a_, *shown_b_, !full);
+  if (!held_) serial = show_shown(full);
   shown_rev_ = rev;
   shown_full_ = full;
   (full ? full_ms_ : preview_ms_) = ms;
@@ -171,12 +169,20 @@ void RenderRequests::show_result() {
   if (!shown_a_)
     ctx_.compositor().set_ab(Plane(1, 1, 0.f), Plane(1, 1, 0.f), false);  // nothing computed yet: grey
   else
-    ctx_.compositor().set_ab(*shown_a_, *shown_b_, !shown_full_);
+    show_shown(shown_full_);
+}
+
+uint64_t RenderRequests::show_shown(bool full) {
+  Compositor& c = ctx_.compositor();
+  if (!shown_rgb_.data.empty() && c.cpu_composition(!full) == shown_cpu_)
+    return c.set_composed(shown_rgb_, shown_a_, shown_b_, !full);
+  return c.set_ab(*shown_a_, *shown_b_, !full);
 }
 
 void RenderRequests::reset() {
   requested_rev_ = ~0ull;
   shown_a_ = shown_b_ = nullptr;
+  shown_rgb_ = Rgb8Image();
   held_ = false;  // the compositor is reset with the photo
 }
 

@@ -57,6 +57,7 @@ class RenderRequests {
 
  private:
   void adopt(Plane a, Plane b, Rgb8Image rgb, const CpuComposition& cpu, bool full, uint64_t rev, double ms);
+  uint64_t show_shown(bool full);  // hands the shown result to the compositor; returns its serial
   // On the worker: the result composed on the CPU as `cpu` asks.
   Rgb8Image compose_on_cpu(const ImageData& img, const Plane& a, const Plane& b, const CpuComposition& cpu,
                            const GamutTable& table, bool full);
@@ -74,6 +75,10 @@ class RenderRequests {
   bool held_ = false;  // show_instead() holds the canvas
   double preview_ms_ = 0, full_ms_ = 0;
   std::shared_ptr<const Plane> shown_a_, shown_b_;  // CPU copy of the displayed prediction (or null)
+  // Its composition on the CPU (empty when the GPU composed it) and what for: shown again at once
+  // after an alternative's preview when the display's scale and the saturation are the same.
+  Rgb8Image shown_rgb_;
+  CpuComposition shown_cpu_;
   float saturation_ = 1.f;
   // The photo's lightness at the sizes results (0) and drafts (1) are composed at on the CPU (worker
   // side).

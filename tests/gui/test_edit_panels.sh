@@ -60,7 +60,8 @@ for zoom in dark:30 light:70; do
   [ "$n" -ge 4 ] && [ $((vivid * 2)) -ge "$n" ] || { echo "FAIL: suggestions at a $shade point are not readable"; exit 1; }
 done
 
-# 3. Alternatives: below the photo, inside the window, larger than before; hovering one shows it.
+# 3. Alternatives: below the photo, inside the window, larger than before; hovering one shows it,
+# and the result comes back when the pointer leaves.
 cat > alt.json <<'JSON'
 [
   {"action": "add_point", "x": 30, "y": 60, "ab": [30, 20], "size": 7},
@@ -71,6 +72,7 @@ cat > alt.json <<'JSON'
   {"action": "wait", "seconds": 6},
   {"action": "screenshot", "path": "hover.png", "of": "result"},
   {"action": "wait", "seconds": 5},
+  {"action": "screenshot", "path": "restored.png", "of": "result"},
   {"action": "adopt_alternative", "index": 2, "propose": false},
   {"action": "wait_idle"},
   {"action": "screenshot", "path": "adopted.png", "of": "result"}
@@ -106,5 +108,6 @@ done < <(awk '$1 == "thumbnail" { print $2, $3, $4, $5 }' alt.txt)
 echo "$n thumbnails below the photo"
 [ "$n" -eq 6 ] || { echo "FAIL: $n thumbnails"; exit 1; }
 "$CHECK" region-diff before.png hover.png 0 0 100000 100000 0.05 1    # the canvas showed the alternative
+"$CHECK" same before.png restored.png 1 || { echo "FAIL: the result did not come back after the hover"; exit 1; }
 "$CHECK" region-diff hover.png adopted.png 0 0 100000 100000 0 0.02   # which is what adopting gives
 echo "gui edit panels: ok"
