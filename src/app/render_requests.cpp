@@ -121,13 +121,17 @@ Rgb8Image RenderRequests::compose_on_cpu(const ImageData& img, const Plane& a, c
     return compose_srgb8(img.L, a, b, cpu.saturation, table);
   // One cached size for drafts and one for full results: a drag on a photo shown below full scale
   // alternates between the two.
-  std::lock_guard<std::mutex> lock(composed_L_mutex_);
-  ScaledL& c = composed_L_[full ? 0 : 1];
-  if (c.generation != img.generation || c.L.width != cpu.width || c.L.height != cpu.height) {
-    c.L = resize_area(img.L, cpu.width, cpu.height);
-    c.generation = img.generation;
+  std::shared_ptr<const Plane> L;
+  {
+    std::lock_guard<std::mutex> lock(composed_L_mutex_);
+    ScaledL& c = composed_L_[full ? 0 : 1];
+    if (!c.L || c.generation != img.generation || c.L->width != cpu.width || c.L->height != cpu.height) {
+      c.L = std::make_shared<const Plane>(resize_area(img.L, cpu.width, cpu.height));
+      c.generation = img.generation;
+    }
+    L = c.L;
   }
-  return compose_srgb8(c.L, a, b, cpu.saturation, table);
+  return compose_srgb8(*L, a, b, cpu.saturation, table);
 }
 
 void RenderRequests::adopt(Plane a, Plane b, Rgb8Image rgb, const CpuComposition& cpu, bool full,
@@ -160,8 +164,17 @@ Ab RenderRequests::shown_ab_at(double x, double y) const {
 }
 
 void RenderRequests::show_instead(const Plane& a, const Plane& b) {
-  ctx_.compositor().set_ab(a, b, true);
+  // Composed here on the CPU where OpenGL is software (a draft's size: a few milliseconds), so the
+  // hovered alternative shows in this frame rather than after bands over the next ones.
   held_ = true;
+  Compositor& c = ctx_.compositor();
+  const CpuComposition cpu = c.cpu_composition(true);
+  const ImageData* img = ctx_.image();
+  if (cpu.width > 0 && img)
+    c.set_composed(compose_on_cpu(*img, a, b, cpu, *c.gamut_table(), false), std::make_shared<const Plane>(a),
+                   std::make_shared<const Plane>(b), true);
+  else
+    c.set_ab(a, b, true);
 }
 
 void RenderRequests::show_result() {

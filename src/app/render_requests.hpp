@@ -58,7 +58,7 @@ class RenderRequests {
  private:
   void adopt(Plane a, Plane b, Rgb8Image rgb, const CpuComposition& cpu, bool full, uint64_t rev, double ms);
   uint64_t show_shown(bool full);  // hands the shown result to the compositor; returns its serial
-  // On the worker: the result composed on the CPU as `cpu` asks.
+  // The result composed on the CPU as `cpu` asks (on the worker, or on the UI thread for a preview).
   Rgb8Image compose_on_cpu(const ImageData& img, const Plane& a, const Plane& b, const CpuComposition& cpu,
                            const GamutTable& table, bool full);
 
@@ -84,7 +84,7 @@ class RenderRequests {
   // side).
   struct ScaledL {
     uint64_t generation = 0;
-    Plane L;
+    std::shared_ptr<const Plane> L;
   };
   std::mutex composed_L_mutex_;
   ScaledL composed_L_[2];
