@@ -32,6 +32,8 @@ done
 pkill -KILL -f "tinge.* edit photo.png --script kill-me-$$.json" || true
 kill -KILL "$pid" 2>/dev/null || true
 wait "$pid" 2>/dev/null || true
+# SIGKILL is delivered at once but a process with many threads takes a moment to go.
+for _ in $(seq 1 50); do pgrep -f "edit photo.png --script kill-me-$$.json" >/dev/null || break; sleep 0.1; done
 if pgrep -f "edit photo.png --script kill-me-$$.json" >/dev/null; then echo "editor still running"; exit 1; fi
 
 # The next start offers the hints; accepting restores them; saving the session clears the autosave.
