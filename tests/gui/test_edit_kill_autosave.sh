@@ -29,9 +29,11 @@ for _ in $(seq 1 120); do
 done
 [ -n "$found" ] || { echo "no autosave with both hints appeared"; cat log.txt; kill "$pid" 2>/dev/null; exit 1; }
 # Kill the editor itself (not only xvfb-run) without any chance to clean up.
+xvfb=$(pgrep -P "$pid" -x Xvfb || true)  # xvfb-run's server, which would outlive it
 pkill -KILL -f "tinge.* edit photo.png --script kill-me-$$.json" || true
 kill -KILL "$pid" 2>/dev/null || true
 wait "$pid" 2>/dev/null || true
+[ -n "$xvfb" ] && kill $xvfb 2>/dev/null || true
 # SIGKILL is delivered at once but a process with many threads takes a moment to go.
 for _ in $(seq 1 50); do pgrep -f "edit photo.png --script kill-me-$$.json" >/dev/null || break; sleep 0.1; done
 if pgrep -f "edit photo.png --script kill-me-$$.json" >/dev/null; then echo "editor still running"; exit 1; fi
