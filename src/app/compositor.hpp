@@ -19,7 +19,7 @@
 // at the full scale.
 //
 // Where OpenGL is software (the measured cost over kCpuNsPerPixel) the worker composes results on
-// the CPU instead (core/display_compose.hpp, the exact gamut clamp of a saved result) at the size
+// the CPU instead (core/display_compose.hpp, with the gamut table the shader samples) at the size
 // and saturation cpu_composition() names, and set_composed() shows them at once: a draft then
 // reaches the screen in the next frame instead of two or three later, and frames draw no bands.
 #pragma once

@@ -268,42 +268,12 @@ bool lab_in_srgb_gamut(const Lab& lab) {
   return linear_in_gamut(r, g, b);
 }
 
-Rgb8Image lab_planes_to_srgb8(const Plane& Lp, const Plane& ap, const Plane& bp) {
-  check_same_size(ap, Lp, "a");
-  check_same_size(bp, Lp, "b");
-  const Tables& t = tables();
-  Rgb8Image out(Lp.width, Lp.height);
-  const int64_t n = int64_t(Lp.size());
-  const float* __restrict L = Lp.v.data();
-  const float* __restrict A = ap.v.data();
-  const float* __restrict B = bp.v.data();
-  uint8_t* dst = out.data.data();
-  const int64_t chunks = (n + kChunk - 1) / kChunk;
-#pragma omp parallel for schedule(static) if (n >= kParallelMin)
-  for (int64_t c = 0; c < chunks; ++c) {
-    const int64_t base = c * kChunk;
-    const int m = int(std::min<int64_t>(kChunk, n - base));
-    float r[kChunk], g[kChunk], b[kChunk];
-    for (int i = 0; i < m; ++i) {
-      lab_to_linear(t, L[base + i], A[base + i], B[base + i], r[i], g[i], b[i]);
-      if (!linear_in_gamut(r[i], g[i], b[i]))
-        fit_chroma(t, L[base + i], A[base + i], B[base + i], r[i], g[i], b[i]);
-      r[i] = lut_position(r[i]);
-      g[i] = lut_position(g[i]);
-      b[i] = lut_position(b[i]);
-    }
-    uint8_t* q = dst + base * 3;
-    for (int i = 0; i < m; ++i) {
-      q[3 * i] = lut_srgb8(t, r[i]);
-      q[3 * i + 1] = lut_srgb8(t, g[i]);
-      q[3 * i + 2] = lut_srgb8(t, b[i]);
-    }
-  }
-  return out;
-}
+namespace {
 
-Rgb8Image lab_planes_to_srgb8_display(const Plane& Lp, const Plane& ap, const Plane& bp, float saturation,
-                                      const GamutTable& table) {
+// The whole-image loop of both conversions below: a and b scaled by `saturation`, an out-of-gamut
+// colour brought in by fit(L, a, b, r, g, b), which sets its linear RGB.
+template <class Fit>
+Rgb8Image planes_to_srgb8(const Plane& Lp, const Plane& ap, const Plane& bp, float saturation, Fit fit) {
   check_same_size(ap, Lp, "a");
   check_same_size(bp, Lp, "b");
   const Tables& t = tables();
@@ -325,11 +295,7 @@ Rgb8Image lab_planes_to_srgb8_display(const Plane& Lp, const Plane& ap, const Pl
       lab_to_linear(t, L[base + i], a[i], bb[i], r[i], g[i], b[i]);
     }
     for (int i = 0; i < m; ++i) {
-      if (!linear_in_gamut(r[i], g[i], b[i])) {
-        float aa = a[i], bv = bb[i];
-        table.clamp_chroma_out_of_gamut(L[base + i], aa, bv);
-        lab_to_linear(t, L[base + i], aa, bv, r[i], g[i], b[i]);
-      }
+      if (!linear_in_gamut(r[i], g[i], b[i])) fit(L[base + i], a[i], bb[i], r[i], g[i], b[i]);
       r[i] = lut_position(r[i]);
       g[i] = lut_position(g[i]);
       b[i] = lut_position(b[i]);
@@ -342,6 +308,25 @@ Rgb8Image lab_planes_to_srgb8_display(const Plane& Lp, const Plane& ap, const Pl
     }
   }
   return out;
+}
+
+}  // namespace
+
+Rgb8Image lab_planes_to_srgb8(const Plane& Lp, const Plane& ap, const Plane& bp) {
+  const Tables& t = tables();
+  return planes_to_srgb8(Lp, ap, bp, 1.f, [&t](float L, float a, float b, float& r, float& g, float& bl) {
+    fit_chroma(t, L, a, b, r, g, bl);
+  });
+}
+
+Rgb8Image lab_planes_to_srgb8_display(const Plane& Lp, const Plane& ap, const Plane& bp, float saturation,
+                                      const GamutTable& table) {
+  const Tables& t = tables();
+  return planes_to_srgb8(Lp, ap, bp, saturation,
+                         [&t, &table](float L, float a, float b, float& r, float& g, float& bl) {
+                           table.clamp_chroma_out_of_gamut(L, a, b);
+                           lab_to_linear(t, L, a, b, r, g, bl);
+                         });
 }
 
 // 16-bit samples: a 65536-entry table to linear, and the inverse transfer curve sampled 65536
